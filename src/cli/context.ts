@@ -1,0 +1,87 @@
+/**
+ * What every command action gets: the effects, the output views, the global
+ * options, and lazy access to the catalogue (loaded once, errors rendered as
+ * a DataError with every problem).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Catalogue } from '../domain/catalogue/model.js';
+import type { Effects } from './effects.js';
+import { DataError, NotFoundError } from './errors.js';
+import { createOutput, type Output } from './output.js';
+import { formatIssues } from './render-issues.js';
+
+export interface GlobalOptions {
+  readonly catalogue?: string;
+  readonly home?: string;
+  readonly color?: boolean;
+  /** commander's `--no-input` sets input: false. */
+  readonly input?: boolean;
+  readonly quiet?: boolean;
+  readonly lang?: string;
+  readonly json?: boolean;
+}
+
+export interface CliContext {
+  readonly effects: Effects;
+  readonly out: Output;
+  readonly globals: GlobalOptions;
+  /** Prompts may appear: stdin and stdout are terminals and --no-input was not given. */
+  readonly interactive: boolean;
+  /** Where the ledger and keys live: --home, YANGTZE_HOME, XDG data dir. */
+  readonly home: string;
+  /** Loads and validates the catalogue once; throws DataError listing every problem. */
+  catalogue(): Promise<Catalogue>;
+  /** The path the catalogue is (or would be) read from. */
+  cataloguePath(): string;
+  /** Resolves a user-given path against the working directory. */
+  resolve(p: string): string;
+}
+
+/** The routes.yaml shipped in the package (dist/src/cli → package root). */
+export const SHIPPED_CATALOGUE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../routes.yaml');
+
+export function createContext(effects: Effects, globals: GlobalOptions): CliContext {
+  const out = createOutput(effects, globals);
+  const resolve = (p: string) => path.resolve(effects.cwd, p);
+  let cached: Promise<Catalogue> | undefined;
+  const cataloguePath = () => {
+    if (globals.catalogue) return resolve(globals.catalogue);
+    const local = resolve('routes.yaml');
+    return existsSync(local) && statSync(local).isFile() ? local : SHIPPED_CATALOGUE;
+  };
+  return {
+    effects,
+    out,
+    globals,
+    interactive: globals.input !== false && effects.stdinIsTTY && Boolean(effects.stdout.isTTY),
+    home: resolveHome(globals.home, effects),
+    cataloguePath,
+    resolve,
+    catalogue: () => (cached ??= loadOrThrow(cataloguePath(), effects.cwd, out)),
+  };
+}
+
+async function loadOrThrow(file: string, cwd: string, out: Output): Promise<Catalogue> {
+  const { loadCatalogueFile } = await import('../io/load-catalogue.js');
+  const shown = path.relative(cwd, file) || file;
+  const result = await loadCatalogueFile(file, shown);
+  if (result.ok) {
+    if (result.warnings.length > 0 && !out.quiet) out.stderr.write(formatIssues(result.warnings, out.styleErr));
+    return result.value;
+  }
+  if (result.issues.length === 1 && result.issues[0]!.code === 'file-not-found') {
+    throw new NotFoundError(result.issues[0]!.message);
+  }
+  const n = result.issues.filter((i) => i.severity === 'error').length;
+  throw new DataError(`${shown}: ${n} error${n === 1 ? '' : 's'}; nothing was planned or issued`, [...result.issues, ...result.warnings]);
+}
+
+export function resolveHome(flag: string | undefined, effects: Effects): string {
+  if (flag) return path.resolve(effects.cwd, flag);
+  if (effects.env.YANGTZE_HOME) return path.resolve(effects.cwd, effects.env.YANGTZE_HOME);
+  const data = effects.env.XDG_DATA_HOME || path.join(effects.env.HOME || homedir(), '.local', 'share');
+  return path.join(data, 'yangtze');
+}

@@ -1,0 +1,97 @@
+/**
+ * One dataset, three views: `tty` (colour, aligned tables, both languages'
+ * names), `pipe` (no colour, tab-separated stable columns, no header) and
+ * `json` (a versioned document). stdout carries the result only; progress,
+ * warnings and hints go to stderr.
+ */
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Effects, Stream } from './effects.js';
+
+export type View = 'tty' | 'pipe' | 'json';
+export type Lang = 'en' | 'zh';
+
+export interface Output {
+  readonly view: View;
+  readonly lang: Lang;
+  /** Styles for stdout (level 0 when colour is off). */
+  readonly style: ChalkInstance;
+  /** Styles for stderr, detected separately from stdout. */
+  readonly styleErr: ChalkInstance;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  readonly quiet: boolean;
+  /** Terminal width for wrapping tables; 100 when unknown. */
+  readonly columns: number;
+  /** The result, to stdout. */
+  result(text: string): void;
+  /** Progress and notes, to stderr; silenced by -q. */
+  info(text: string): void;
+  /** Warnings, to stderr; never silenced. */
+  warn(text: string): void;
+  readonly stderr: Stream;
+}
+
+export interface OutputOptions {
+  readonly json?: boolean;
+  /** commander's `--no-color` sets color: false. */
+  readonly color?: boolean;
+  readonly lang?: string;
+  readonly quiet?: boolean;
+}
+
+/** Colour level for a stream: NO_COLOR, TERM=dumb and --no-color win; FORCE_COLOR forces. */
+export function colorLevel(
+  isTTY: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+  flag: boolean | undefined,
+): 0 | 1 | 2 | 3 {
+  if (flag === false) return 0;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    if (force === '2') return 2;
+    if (force === '3') return 3;
+    return 1;
+  }
+  if (!isTTY || env.TERM === 'dumb') return 0;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
+  return 2;
+}
+
+/** `--lang`, else the environment's locale (LC_ALL, LC_MESSAGES, LANG), else English. */
+export function detectLang(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): Lang {
+  if (flag === 'zh' || flag === 'en') return flag;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+export function createOutput(effects: Effects, options: OutputOptions): Output {
+  const stdoutIsTTY = Boolean(effects.stdout.isTTY);
+  const stderrIsTTY = Boolean(effects.stderr.isTTY);
+  const style = new Chalk({ level: colorLevel(stdoutIsTTY, effects.env, options.color) });
+  const styleErr = new Chalk({ level: colorLevel(stderrIsTTY, effects.env, options.color) });
+  const view: View = options.json ? 'json' : stdoutIsTTY ? 'tty' : 'pipe';
+  const quiet = Boolean(options.quiet);
+  return {
+    view,
+    lang: detectLang(options.lang, effects.env),
+    style,
+    styleErr,
+    stdoutIsTTY,
+    stderrIsTTY,
+    quiet,
+    columns: effects.stdout.columns ?? 100,
+    stderr: effects.stderr,
+    result: (text) => void effects.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n'),
+    info: (text) => {
+      if (!quiet) effects.stderr.write(text.endsWith('\n') ? text : text + '\n');
+    },
+    warn: (text) => void effects.stderr.write(styleErr.yellow('warning: ') + text + (text.endsWith('\n') ? '' : '\n')),
+  };
+}
+
+/** JSON for stdout: two-space indent, trailing newline, key order as built (stable). */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}

@@ -1,0 +1,175 @@
+/**
+ * The catalogue after loading: the normalized, validated form of routes.yaml
+ * (design/CATALOGUE.md). Every consumer (planner adapter, passes, renderers)
+ * reads this, never the raw YAML. Times of day are minutes after local midnight,
+ * durations are minutes, money is in `currency` units.
+ */
+
+export const THEMES = ['eco', 'cultural', 'red', 'water'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const RATINGS = ['5A', '4A', '3A', 'none'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+/** Index matches Date#getDay(): 0 = Sunday. */
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export const LINK_MODES = ['rail', 'road', 'cruise', 'ferry', 'flight'] as const;
+export type LinkMode = (typeof LINK_MODES)[number];
+
+/** `YYYY-MM-DD`, a calendar date in the catalogue's time zone. */
+export type IsoDate = string;
+/** Minutes after local midnight, 0..1440. */
+export type MinuteOfDay = number;
+export type Minutes = number;
+
+export interface DateRange {
+  readonly from: IsoDate;
+  readonly to: IsoDate; // inclusive
+}
+
+export interface LatLon {
+  readonly lat: number;
+  readonly lon: number;
+}
+
+export interface Provenance {
+  /** `YYYY-MM` or `YYYY-MM-DD`. */
+  readonly checked?: string;
+  /** Field names whose values are estimates or conservative picks. */
+  readonly unconfirmed: readonly string[];
+  readonly sources: readonly string[];
+  readonly note?: string;
+}
+
+export interface RiderCategory {
+  readonly id: string;
+  readonly name: string;
+  readonly nameZh?: string;
+  readonly isDefault: boolean;
+}
+
+export interface City {
+  readonly id: string;
+  readonly name: string;
+  readonly nameZh: string;
+  readonly province: string;
+  readonly location: LatLon;
+  readonly lodging: boolean;
+}
+
+export interface Season {
+  /** Months 1..12 in which this season applies. */
+  readonly months: readonly number[];
+  readonly openMin: MinuteOfDay;
+  readonly closeMin: MinuteOfDay;
+  /** Absent: the visit must end by close. */
+  readonly lastEntryMin?: MinuteOfDay;
+}
+
+export type HolidayRule = 'open' | 'closed' | 'normal';
+export type Reservation = 'none' | 'recommended' | 'required';
+
+export interface Attraction {
+  readonly id: string;
+  readonly name: string;
+  readonly nameZh: string;
+  readonly city: string;
+  readonly location: LatLon;
+  readonly themes: readonly Theme[];
+  readonly rating: Rating;
+  readonly visitMin: Minutes;
+  readonly hours: readonly Season[];
+  readonly closedWeekdays: readonly Weekday[];
+  readonly holidays: HolidayRule;
+  readonly closedDates: readonly DateRange[];
+  /** Per rider category; a category left out pays `adult` (the default category). */
+  readonly price: Readonly<Record<string, number>>;
+  readonly reservation: Reservation;
+  readonly facts: Provenance;
+  readonly description?: string;
+}
+
+export interface Link {
+  readonly from: string;
+  readonly to: string;
+  readonly mode: LinkMode;
+  readonly oneway: boolean;
+  readonly durationMin: Minutes;
+  /** Adult fare. */
+  readonly fare: number;
+  /** Per rider category; absent categories pay `fare`. */
+  readonly fares: Readonly<Record<string, number>>;
+  /** Fixed timetable; when present, first/last/every do not apply. */
+  readonly departures?: readonly MinuteOfDay[];
+  readonly firstMin: MinuteOfDay;
+  readonly lastMin: MinuteOfDay;
+  /** Headway; absent = depart whenever wanted within first..last. */
+  readonly everyMin?: Minutes;
+  readonly facts?: Provenance;
+  readonly note?: string;
+}
+
+export interface CuratedRoute {
+  readonly id: string;
+  readonly name: string;
+  readonly nameZh: string;
+  readonly cities: readonly string[];
+  readonly attractions: readonly string[];
+  readonly themes: readonly Theme[];
+  readonly days?: number;
+  readonly description?: string;
+}
+
+export type ValidityKind = 'consecutive-days' | 'flex-days' | 'attraction-count';
+export type ValidityStart = 'first-use' | 'issue-date' | 'fixed-date';
+export type Entries = 'once' | 'once-per-day' | 'unlimited';
+
+export interface PassProduct {
+  readonly id: string;
+  readonly name: string;
+  readonly nameZh: string;
+  readonly note?: string;
+  readonly covers: {
+    readonly themes: readonly Theme[];
+    readonly cities: readonly string[];
+    readonly attractions: readonly string[];
+    readonly exclude: readonly string[];
+  };
+  /** Resolved from `covers`: the attraction ids this pass admits to, sorted. */
+  readonly attractionIds: readonly string[];
+  readonly validity: {
+    readonly kind: ValidityKind;
+    readonly days?: number;
+    readonly withinDays?: number;
+    readonly count?: number;
+    readonly starts: ValidityStart;
+    /** For `starts: fixed-date`. */
+    readonly startDate?: IsoDate;
+  };
+  readonly entries: Entries;
+  readonly price: Readonly<Record<string, number>>;
+  readonly blackout: readonly DateRange[];
+  readonly reservationStillRequired: boolean;
+}
+
+export interface HolidayOverride {
+  readonly range: DateRange;
+  readonly name: string;
+  readonly kind: 'holiday' | 'workday';
+}
+
+export interface Catalogue {
+  readonly version: 1;
+  readonly name: string;
+  readonly timezone: string;
+  readonly currency: string;
+  readonly riderCategories: readonly RiderCategory[];
+  readonly cities: readonly City[];
+  readonly attractions: readonly Attraction[];
+  readonly links: readonly Link[];
+  readonly routes: readonly CuratedRoute[];
+  readonly passes: readonly PassProduct[];
+  readonly holidays: readonly HolidayOverride[];
+}

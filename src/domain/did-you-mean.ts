@@ -1,0 +1,35 @@
+/** Spelling suggestions for unknown keys, ids and flags. */
+
+/** Pick the closest candidate for "did you mean", or undefined if nothing is close. */
+export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(input.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  const allowed = Math.max(2, Math.floor(input.length / 3));
+  if (best !== undefined && bestDistance <= allowed) return best;
+  // Prefix or substring matches ("yellow-crane" for "yellow-crane-tower").
+  for (const c of candidates) if (input.length >= 3 && c.includes(input)) return c;
+  return undefined;
+}
+
+/** Levenshtein distance. */
+export function editDistance(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}

@@ -1,0 +1,91 @@
+/**
+ * The itinerary document (`plan --json`, design/CLI.md). This is a public
+ * contract read by scripts and by `plan check`: add optional fields only.
+ */
+import type { IsoDate, Theme } from '../catalogue/model.js';
+
+export const ITINERARY_SCHEMA_VERSION = 1;
+export const ITINERARY_KIND = 'yangtze.itinerary';
+
+export type Pace = 'relaxed' | 'standard' | 'packed';
+
+/** Rider category id → head count. */
+export type Party = Readonly<Record<string, number>>;
+
+export interface PlanRequest {
+  readonly from: string;
+  readonly to?: string;
+  readonly start: IsoDate;
+  readonly days: number;
+  readonly themes: readonly Theme[];
+  readonly party: Party;
+  /** "HH:MM" */
+  readonly dayStart: string;
+  readonly dayEnd: string;
+  readonly must: readonly string[];
+  readonly avoid: readonly string[];
+  readonly pace: Pace;
+  readonly budget?: number;
+  readonly route?: string;
+  readonly seed?: number;
+}
+
+export interface VisitItem {
+  readonly kind: 'visit';
+  readonly attraction: string;
+  readonly city: string;
+  /** ISO 8601 with +08:00. */
+  readonly start: string;
+  readonly end: string;
+  readonly themes: readonly Theme[];
+  /** Whole party. */
+  readonly cost: number;
+}
+
+export interface TravelItem {
+  readonly kind: 'travel';
+  /** Attraction or city id. */
+  readonly from: string;
+  readonly to: string;
+  /** 'local' within a city, else a link mode. */
+  readonly mode: 'local' | 'rail' | 'road' | 'cruise' | 'ferry' | 'flight';
+  readonly depart: string;
+  readonly arrive: string;
+  readonly cost: number;
+}
+
+export type ItineraryItem = VisitItem | TravelItem;
+
+export interface ItineraryDay {
+  readonly day: number;
+  readonly date: IsoDate;
+  readonly theme: Theme | null;
+  readonly start: string;
+  /** A city id, or 'on-board' for a night on a cruise ship. */
+  readonly lodging: string;
+  readonly items: readonly ItineraryItem[];
+}
+
+export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable';
+
+export interface UnscheduledEntry {
+  readonly attraction: string;
+  readonly reason: UnscheduledReasonCode;
+  readonly detail: string;
+}
+
+export interface Itinerary {
+  readonly schemaVersion: 1;
+  readonly kind: 'yangtze.itinerary';
+  readonly request: PlanRequest;
+  readonly days: readonly ItineraryDay[];
+  readonly byTheme: Readonly<Record<Theme, readonly string[]>>;
+  readonly unscheduled: readonly UnscheduledEntry[];
+  readonly totals: {
+    readonly visits: number;
+    readonly score: number;
+    readonly admission: number;
+    readonly transport: number;
+    readonly currency: string;
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The planner core's problem and solution model: a Tourist Trip Design Problem
+ * (TOPTW and OPHS are special cases). Pure data; no catalogue knowledge.
+ *
+ * Time is a plain number in the problem's own unit (minutes for itineraries,
+ * tenths of a unit for the Solomon files) on one absolute axis: day d's window
+ * is [days[d].open, days[d].close]. Places are small integers 0..placeCount-1.
+ */
+
+export interface TimeWindow {
+  /** Earliest start of the visit. */
+  readonly open: number;
+  /** Latest start of the visit (arriving earlier means waiting). */
+  readonly close: number;
+}
+
+export interface ProblemVisit {
+  /** Caller's key, echoed back in the solution (an attraction id, a Solomon `i`). */
+  readonly key: string;
+  readonly place: number;
+  readonly duration: number;
+  readonly score: number;
+  /** Per day index: the windows in which the visit may start; [] = not possible that day. */
+  readonly windows: readonly (readonly TimeWindow[])[];
+  /** Counted against `budget`. */
+  readonly cost?: number;
+  /** Must appear in the solution; if it cannot, it is reported in `unscheduled`. */
+  readonly mandatory?: boolean;
+}
+
+export interface ProblemDay {
+  readonly open: number;
+  readonly close: number;
+  /**
+   * Where the day starts. Required for day 0; for later days, absent means
+   * "where the previous day ended" (hotel selection, as in OPHS).
+   */
+  readonly start?: number;
+  /** Places the day may end at (lodging). One place = a fixed depot. */
+  readonly ends: readonly number[];
+}
+
+/**
+ * Travel between places. `arrive` must be FIFO (leaving later never arrives
+ * earlier), so waiting is never harmful; scheduled legs (a train at fixed
+ * departures, a multi-day cruise) are step functions of `depart`.
+ */
+export interface Travel {
+  /** Earliest arrival at `to` leaving `from` no earlier than `depart` on day `day`; Infinity if impossible. */
+  arrive(from: number, to: number, depart: number, day: number): number;
+  /** A lower bound of arrive(...) - depart over all departures and days: used for pruning. */
+  minDuration(from: number, to: number): number;
+  /** True when arrive(f, t, x, d) === x + minDuration(f, t) always: enables the O(1) fast paths. */
+  readonly isStatic: boolean;
+  /** Optional cost of a leg (fares), counted against `budget`. */
+  cost?(from: number, to: number, day: number): number;
+}
+
+export interface Problem {
+  readonly placeCount: number;
+  readonly days: readonly ProblemDay[];
+  readonly visits: readonly ProblemVisit[];
+  readonly travel: Travel;
+  /** Caps the sum of visit costs plus leg costs. */
+  readonly budget?: number;
+}
+
+export interface ScheduledVisit {
+  /** Index into problem.visits. */
+  readonly visit: number;
+  readonly arrive: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface DayRoute {
+  readonly start: number;
+  readonly end: number;
+  readonly visits: readonly ScheduledVisit[];
+  /** Arrival time at `end`. */
+  readonly finish: number;
+}
+
+export type UnscheduledReason = 'closed' | 'no-time' | 'budget' | 'unreachable';
+
+export interface Unscheduled {
+  readonly visit: number;
+  readonly reason: UnscheduledReason;
+}
+
+export interface Solution {
+  readonly days: readonly DayRoute[];
+  readonly score: number;
+  readonly cost: number;
+  /** Mandatory visits that could not be placed, and every other visit left out. */
+  readonly unscheduled: readonly Unscheduled[];
+  /** Iterations actually run; useful for benchmarks. */
+  readonly iterations: number;
+}
+
+export interface SolveOptions {
+  readonly seed: number;
+  /** Deterministic stopping rule: the same seed and iterations give the same answer. */
+  readonly maxIterations: number;
+  /**
+   * Optional safety cap on wall time. The core never reads a clock itself:
+   * callers pass `clock` (milliseconds, monotonic) with the limit.
+   */
+  readonly timeLimitMs?: number;
+  readonly clock?: () => number;
+}
