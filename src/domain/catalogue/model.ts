@@ -57,6 +57,8 @@ export interface City {
   readonly province: string;
   readonly location: LatLon;
   readonly lodging: boolean;
+  readonly note?: string;
+  readonly facts?: Provenance;
 }
 
 export interface Season {
@@ -88,7 +90,10 @@ export interface Attraction {
   readonly price: Readonly<Record<string, number>>;
   readonly reservation: Reservation;
   readonly facts: Provenance;
+  /** Agencies' "do not miss": weighs the stop up in plans. */
+  readonly mustSee: boolean;
   readonly description?: string;
+  readonly note?: string;
 }
 
 export interface Link {
@@ -120,6 +125,7 @@ export interface CuratedRoute {
   readonly themes: readonly Theme[];
   readonly days?: number;
   readonly description?: string;
+  readonly note?: string;
 }
 
 export type ValidityKind = 'consecutive-days' | 'flex-days' | 'attraction-count';
