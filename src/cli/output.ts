@@ -39,14 +39,14 @@ export interface OutputOptions {
   readonly quiet?: boolean;
 }
 
-/** Colour level for a stream: NO_COLOR, TERM=dumb and --no-color win; FORCE_COLOR forces. */
+/** Colour level for one stream (stdout and stderr are decided separately). */
 export function colorLevel(
   isTTY: boolean,
   env: Readonly<Record<string, string | undefined>>,
   flag: boolean | undefined,
 ): 0 | 1 | 2 | 3 {
   if (flag === false) return 0;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  // As in Node itself, FORCE_COLOR wins over NO_COLOR; an explicit --no-color wins over both.
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
     if (force === '0' || force === 'false') return 0;
@@ -54,6 +54,7 @@ export function colorLevel(
     if (force === '3') return 3;
     return 1;
   }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
   if (!isTTY || env.TERM === 'dumb') return 0;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
   return 2;

@@ -6,7 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createContext, type CliContext, type GlobalOptions } from './context.js';
 import type { Effects } from './effects.js';
-import { DataError, ExitCode, UserError } from './errors.js';
+import { DataError, ExitCode, UsageError, UserError } from './errors.js';
 import { colorLevel } from './output.js';
 import { formatIssues } from './render-issues.js';
 import { Chalk } from 'chalk';
@@ -49,6 +49,18 @@ export async function buildProgram(effects: Effects): Promise<Command> {
     import('./register-keys.js'),
   ];
   for (const group of await Promise.all(groups)) group.register(program, effects);
+  // `yangtze` alone: the interactive planner in a terminal, else the usage text.
+  program.action(
+    action(async (ctx, _opts, args) => {
+      if (args.length > 0) throw new UsageError(`unknown command '${args[0]}'`, 'Run `yangtze --help` for the commands.');
+      if (!ctx.interactive) {
+        effects.stderr.write(program.helpInformation());
+        throw new UsageError('no command given (prompts need a terminal; --no-input turns them off)');
+      }
+      const { runInteractivePlan } = await import('../commands/plan-interactive.js');
+      await runInteractivePlan(ctx, {});
+    }, effects),
+  );
   return program;
 }
 
