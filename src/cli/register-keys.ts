@@ -1,7 +1,23 @@
 import type { Command } from 'commander';
 import type { Effects } from './effects.js';
+import { action } from './program.js';
 
+/** `keys init|rotate|export`: signing keys and the verifiers' trust file. */
 export function register(program: Command, effects: Effects): void {
-  void program;
-  void effects;
+  const keys = program.command('keys').description('signing keys and the verifiers\' trust file');
+  keys
+    .command('init')
+    .description('create the signing key and the trust file under --home')
+    .option('--force', 'replace existing keys (passes signed so far will no longer verify)')
+    .option('--json', 'print a JSON document')
+    .action(action(async (ctx, opts) => (await import('../commands/keys-init.js')).keysInit(ctx, opts as { force?: boolean }), effects));
+  keys
+    .command('rotate')
+    .description('add a new signing key; old public keys stay trusted')
+    .option('--json', 'print a JSON document')
+    .action(action(async (ctx) => (await import('../commands/keys-rotate.js')).keysRotate(ctx), effects));
+  keys
+    .command('export')
+    .description('write the trust file (public keys) to stdout')
+    .action(action(async (ctx) => (await import('../commands/keys-export.js')).keysExport(ctx), effects));
 }

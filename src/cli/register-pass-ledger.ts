@@ -1,8 +1,176 @@
-import type { Command } from 'commander';
+/**
+ * `pass issue|redeem|revoke|refund|revocations export|export|reconcile`: the
+ * commands that use the ledger. Options are declared here; each action loads
+ * its command module only when it runs.
+ */
+import { Option, type Command } from 'commander';
+import { action } from './program.js';
 import type { Effects } from './effects.js';
+import type { CliContext } from './context.js';
+import { UsageError } from './errors.js';
 
-/** `pass issue|redeem|revoke|refund|export|reconcile|revocations`: the commands that use the ledger. */
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 export function registerLedgerCommands(pass: Command, effects: Effects): void {
-  void pass;
-  void effects;
+  pass
+    .command('issue')
+    .description('issue signed passes for a plan (repeat --holder per traveller), or many from a bookings CSV')
+    .option('--plan <file>', 'itinerary JSON (yangtze plan --json)')
+    .option('--holder <name>', 'traveller name; repeat per traveller', collect, [])
+    .option('--id-number <n>', 'ID number of the holder in the same position (stored only as a salted hash)', collect, [])
+    .option('--category <c>', 'rider category of the holder in the same position (default: the default category)', collect, [])
+    .option('--booking <ref>', 'agency booking reference (issuing the same booking again issues nothing new)')
+    .option('--bookings <file>', 'issue many at once: CSV with columns booking,holder,id_number,category,product,start')
+    .option('--strict', 'with --bookings: issue nothing if any row is bad')
+    .option('--qr-dir <dir>', 'write one QR code image per pass into this directory')
+    .addOption(new Option('--qr-format <format>', 'image format for --qr-dir').choices(['png', 'svg']).default('png'))
+    .option('--json', 'pass JSON on stdout')
+    .action(
+      action(async (ctx, opts) => {
+        const o = opts as {
+          plan?: string; holder: string[]; idNumber: string[]; category: string[]; booking?: string;
+          bookings?: string; strict?: boolean; qrDir?: string; qrFormat: 'png' | 'svg';
+        };
+        if (o.plan && o.bookings) throw new UsageError('use either --plan or --bookings, not both');
+        if (!o.plan && !o.bookings) throw new UsageError('missing --plan PLAN.json (with --holder) or --bookings FILE.csv');
+        const catalogue = await ctx.catalogue();
+        const signer = await loadSignerOf(ctx);
+        const common = { catalogue, home: ctx.home, nowMs: ctx.effects.now(), signer, busyTimeoutMs: await busyMs(ctx) };
+        if (o.bookings) {
+          const { runPassIssueBatch, renderPassIssueBatch, progressBar } = await import('../commands/pass-issue-batch.js');
+          const showProgress = ctx.out.stderrIsTTY && !ctx.out.quiet;
+          const result = runPassIssueBatch(
+            { bookings: ctx.resolve(o.bookings), strict: Boolean(o.strict) },
+            { ...common, ...(showProgress ? { progress: progressBar((s) => void ctx.out.stderr.write(s)) } : {}) },
+          );
+          renderPassIssueBatch(result, ctx.out);
+          return;
+        }
+        const { runPassIssue, renderPassIssue } = await import('../commands/pass-issue.js');
+        const result = await runPassIssue(
+          {
+            plan: ctx.resolve(o.plan!),
+            holders: o.holder,
+            idNumbers: o.idNumber,
+            categories: o.category,
+            ...(o.booking ? { booking: o.booking } : {}),
+            ...(o.qrDir ? { qrDir: ctx.resolve(o.qrDir) } : {}),
+            qrFormat: o.qrFormat,
+          },
+          common,
+        );
+        await renderPassIssue(result, ctx.out);
+      }, effects),
+    );
+
+  pass
+    .command('redeem')
+    .description('admit a pass at a gate: verify it and record the entry in the ledger (or, --offline, in a gate log)')
+    .argument('<token>', 'the pass token (the QR payload)')
+    .requiredOption('--at <attraction>', 'the attraction this gate belongs to')
+    .option('--gate <gate>', 'gate name, recorded with the entry')
+    .option('--date <date>', 'the day of entry (default: today in Asia/Shanghai)')
+    .option('--offline', 'no ledger: check against the trust file, revocation list and this gate\'s log')
+    .option('--log <file>', 'with --offline: the gate log to check and append to')
+    .option('--trust <file>', 'trust file (default: the one under --home)')
+    .option('--revoked <file>', 'with --offline: revocation list (default: the latest under --home)')
+    .option('--json', 'the decision as JSON')
+    .action(
+      action(async (ctx, opts, args) => {
+        const o = opts as { at: string; gate?: string; date?: string; offline?: boolean; log?: string; trust?: string; revoked?: string };
+        const { runPassRedeem, renderPassRedeem } = await import('../commands/pass-redeem.js');
+        const result = runPassRedeem(
+          {
+            token: args[0]!,
+            at: o.at,
+            offline: Boolean(o.offline),
+            ...(o.gate ? { gate: o.gate } : {}),
+            ...(o.date ? { date: o.date } : {}),
+            ...(o.log ? { log: ctx.resolve(o.log) } : {}),
+            ...(o.trust ? { trust: ctx.resolve(o.trust) } : {}),
+            ...(o.revoked ? { revoked: ctx.resolve(o.revoked) } : {}),
+          },
+          { home: ctx.home, nowMs: ctx.effects.now(), busyTimeoutMs: await busyMs(ctx) },
+        );
+        renderPassRedeem(result, ctx.out);
+      }, effects),
+    );
+
+  for (const kind of ['revoke', 'refund'] as const) {
+    const cmd = pass
+      .command(kind)
+      .description(kind === 'revoke' ? 'revoke a pass: gates refuse it from now on' : 'refund an unused pass: it is revoked, gates refuse it')
+      .argument('<passId>', 'the pass id (YZ-…)');
+    if (kind === 'revoke') cmd.requiredOption('--reason <text>', 'why (kept in the ledger)');
+    cmd.option('--json', 'the result as JSON').action(
+      action(async (ctx, opts, args) => {
+        const { runPassRevoke, renderPassRevoke } = await import('../commands/pass-revoke.js');
+        const signer = await loadSignerOf(ctx).catch(() => undefined);
+        const result = runPassRevoke(
+          { passId: args[0]!, kind: kind === 'revoke' ? 'revoked' : 'refunded', reason: kind === 'revoke' ? String(opts.reason ?? '') : 'refund' },
+          { home: ctx.home, nowMs: ctx.effects.now(), signer, busyTimeoutMs: await busyMs(ctx) },
+        );
+        renderPassRevoke(result, ctx.out);
+      }, effects),
+    );
+  }
+
+  pass
+    .command('revocations')
+    .description('revocation lists for offline gates')
+    .command('export')
+    .description('sign the list of revoked and refunded passes; also saved under <home>/revocations/')
+    .option('-o, --output <file>', 'write the list to FILE instead of stdout')
+    .action(
+      action(async (ctx, opts) => {
+        const { runRevocationsExport, renderRevocationsExport } = await import('../commands/pass-revocations.js');
+        const output = opts.output as string | undefined;
+        const result = runRevocationsExport(
+          { ...(output ? { output: ctx.resolve(output) } : {}) },
+          { home: ctx.home, nowMs: ctx.effects.now(), signer: await loadSignerOf(ctx), busyTimeoutMs: await busyMs(ctx) },
+        );
+        renderRevocationsExport(result, ctx.out);
+      }, effects),
+    );
+
+  pass
+    .command('export')
+    .description('stream the ledger\'s passes (issue order)')
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'ndjson', 'csv']).default('json'))
+    .option('--since <date>', 'only passes issued on or after this date')
+    .option('-o, --output <file>', 'write to FILE instead of stdout')
+    .action(
+      action(async (ctx, opts) => {
+        const o = opts as { format: 'json' | 'ndjson' | 'csv'; since?: string; output?: string };
+        const { runPassExport } = await import('../commands/pass-export.js');
+        const result = runPassExport(
+          { format: o.format, ...(o.since ? { since: o.since } : {}), ...(o.output ? { output: ctx.resolve(o.output) } : {}) },
+          { home: ctx.home, nowMs: ctx.effects.now(), stdout: ctx.effects.stdout },
+        );
+        if (result.output) ctx.out.info(`${result.passes} pass(es) written to ${result.output}`);
+      }, effects),
+    );
+
+  pass
+    .command('reconcile')
+    .description('merge offline gate logs into the ledger and report double use (exit 1 if any)')
+    .argument('<logs...>', 'gate log files (NDJSON, from pass redeem --offline --log)')
+    .option('--json', 'the report as JSON')
+    .action(
+      action(async (ctx, _opts, args) => {
+        const { runPassReconcile, renderPassReconcile } = await import('../commands/pass-reconcile.js');
+        const result = runPassReconcile({ logs: args.map((a) => ctx.resolve(a)) }, { home: ctx.home, nowMs: ctx.effects.now(), busyTimeoutMs: await busyMs(ctx) });
+        renderPassReconcile(result, ctx.out);
+      }, effects),
+    );
+}
+
+async function loadSignerOf(ctx: CliContext) {
+  const { loadSigner } = await import('../io/keys.js');
+  return loadSigner(ctx.home);
+}
+
+async function busyMs(ctx: CliContext): Promise<number> {
+  const { busyTimeoutFromEnv } = await import('../io/ledger/open-ledger.js');
+  return busyTimeoutFromEnv(ctx.effects.env);
 }

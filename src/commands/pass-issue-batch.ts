@@ -1,0 +1,150 @@
+/**
+ * `pass issue --bookings FILE.csv`: issues one pass per good row, in chunks of
+ * CHUNK_ROWS rows, each chunk one transaction. Rows whose (booking, holder,
+ * product) the ledger already has are skipped before signing, so a run that
+ * was killed midway is finished by running it again, without duplicates.
+ * Bad rows are reported with file:line:col and do not stop the good ones;
+ * the exit code is then 3. With --strict a bad row stops everything first.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DataError, NotFoundError } from '../cli/errors.js';
+import type { Output } from '../cli/output.js';
+import { toJson } from '../cli/output.js';
+import type { Catalogue } from '../domain/catalogue/model.js';
+import type { Issue } from '../domain/issues.js';
+import { checkBookings, type BookingRow } from '../domain/passes/ledger-booking-rows.js';
+import { priceFor } from '../domain/passes/ledger-new-claims.js';
+import { passWindow } from '../domain/passes/ledger-window.js';
+import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
+import type { Signer } from '../domain/passes/token.js';
+import { parseBookingsCsv } from '../io/bookings-csv.js';
+import { bookingKey, insertPasses, issuedBookingKeys } from '../io/ledger/insert-passes.js';
+import { ledgerPath } from '../io/ledger/open-ledger.js';
+import { signPass } from '../io/ledger/sign-pass.js';
+import { withLedger } from '../io/ledger/with-ledger.js';
+
+/** Rows per transaction: large enough to amortize the commit's fsync, small enough that a kill loses little work. */
+export const CHUNK_ROWS = 1000;
+
+export interface PassIssueBatchOptions {
+  readonly bookings: string;
+  readonly strict: boolean;
+}
+
+export interface PassIssueBatchDeps {
+  readonly catalogue: Catalogue;
+  readonly home: string;
+  readonly nowMs: number;
+  readonly signer: Signer;
+  readonly busyTimeoutMs?: number;
+  /** Called after each chunk with rows done (good rows only) and the total. */
+  readonly progress?: (done: number, total: number) => void;
+}
+
+export interface PassIssueBatchResult {
+  readonly file: string;
+  readonly ledger: string;
+  readonly rows: number;
+  readonly issued: number;
+  readonly alreadyIssued: number;
+  readonly badLines: readonly number[];
+  readonly issues: readonly Issue[];
+}
+
+export function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassIssueBatchDeps): PassIssueBatchResult {
+  const shown = path.basename(opts.bookings);
+  let text: string;
+  try {
+    text = readFileSync(opts.bookings, 'utf8');
+  } catch {
+    throw new NotFoundError(`bookings file not found: ${opts.bookings}`);
+  }
+  const parsed = parseBookingsCsv(text, shown);
+  if (!parsed.ok) throw new DataError(`${shown}: cannot read the header; nothing was issued`, parsed.issues);
+  const checked = checkBookings(parsed.records, deps.catalogue, shown);
+  if (opts.strict && checked.issues.length > 0) {
+    throw new DataError(`${shown}: ${checked.badLines.length} bad row(s); --strict: nothing was issued`, checked.issues);
+  }
+  const defaultCategory = deps.catalogue.riderCategories.find((c) => c.isDefault)?.id ?? 'adult';
+  const at = shanghaiTimestamp(deps.nowMs);
+  const issued = { at, currency: deps.catalogue.currency };
+  let inserted = 0;
+  let skipped = 0;
+  const total = checked.rows.length;
+  withLedger(deps.home, { create: true, ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, (db) => {
+    for (let from = 0; from < total; from += CHUNK_ROWS) {
+      const chunk = checked.rows.slice(from, from + CHUNK_ROWS);
+      const done = issuedBookingKeys(db, chunk.map(keyOf));
+      const fresh = chunk.filter((r) => !done.has(bookingKey(keyOf(r))));
+      const outcome = insertPasses(db, fresh.map((r) => signPass(toSign(r, defaultCategory), deps.signer, issued)));
+      inserted += outcome.inserted.length;
+      skipped += chunk.length - outcome.inserted.length;
+      deps.progress?.(Math.min(from + CHUNK_ROWS, total), total);
+    }
+  });
+  return {
+    file: opts.bookings,
+    ledger: ledgerPath(deps.home),
+    rows: parsed.records.length,
+    issued: inserted,
+    alreadyIssued: skipped,
+    badLines: checked.badLines,
+    issues: checked.issues,
+  };
+}
+
+function keyOf(r: BookingRow) {
+  return { booking: r.booking, holder: r.holder, product: r.product.id };
+}
+
+function toSign(r: BookingRow, defaultCategory: string) {
+  return {
+    product: r.product,
+    holder: r.holder,
+    category: r.category,
+    ...(r.idNumber !== undefined ? { idNumber: r.idNumber } : {}),
+    ...passWindow(r.product, r.start),
+    booking: r.booking,
+    price: priceFor(r.product, r.category, defaultCategory) ?? 0,
+  };
+}
+
+/** Prints the summary; throws DataError (exit 3) after it when any row was bad. */
+export function renderPassIssueBatch(result: PassIssueBatchResult, out: Output): void {
+  const shown = path.basename(result.file);
+  if (out.view === 'json') {
+    out.result(
+      toJson({
+        schemaVersion: 1,
+        kind: 'yangtze.pass-batch',
+        file: result.file,
+        rows: result.rows,
+        issued: result.issued,
+        alreadyIssued: result.alreadyIssued,
+        badRows: result.badLines,
+      }),
+    );
+  } else if (out.view === 'pipe') {
+    out.result(`issued\t${result.issued}\nalready-issued\t${result.alreadyIssued}\nbad-rows\t${result.badLines.length}`);
+  } else {
+    const s = out.style;
+    out.result(
+      `${s.green('✔')} issued ${s.bold(String(result.issued))} pass(es) from ${shown} into ${result.ledger}` +
+        (result.alreadyIssued > 0 ? `\n  ${result.alreadyIssued} row(s) were already issued and were skipped` : '') +
+        (result.badLines.length > 0 ? `\n  ${s.red(String(result.badLines.length))} bad row(s) were not issued (listed on stderr)` : ''),
+    );
+  }
+  if (result.issues.length > 0) {
+    throw new DataError(`${shown}: ${result.badLines.length} bad row(s) not issued; the ${result.issued + result.alreadyIssued} good row(s) are in the ledger`, result.issues);
+  }
+}
+
+/** A progress bar for stderr in a terminal: `[#####.....] 5,000/10,000`. */
+export function progressBar(write: (s: string) => void): (done: number, total: number) => void {
+  const width = 30;
+  return (done, total) => {
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}${done >= total ? '\n' : ''}`);
+  };
+}

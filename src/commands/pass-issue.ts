@@ -1,0 +1,175 @@
+/**
+ * `pass issue --plan PLAN.json --holder NAME [--id-number N] [--category C] …`:
+ * quotes the plan's cheapest bundle for the party the holders make up, signs
+ * one pass per holder and bundled product, records them in the ledger (one
+ * transaction) and shows them: QR codes in a terminal, TSV in a pipe, the
+ * pass JSON with --json; `--qr-dir` writes one PNG or SVG per pass.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import QRCode from 'qrcode';
+import { DataError, NoAnswer, NotFoundError, UsageError } from '../cli/errors.js';
+import type { Output } from '../cli/output.js';
+import type { Catalogue } from '../domain/catalogue/model.js';
+import { didYouMean } from '../domain/did-you-mean.js';
+import type { Itinerary } from '../domain/itinerary/itinerary.js';
+import { priceFor } from '../domain/passes/ledger-new-claims.js';
+import { quoteBundle } from '../domain/passes/quote.js';
+import { shanghaiDate, shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
+import type { Signer } from '../domain/passes/token.js';
+import { passesDocument, toPassJson } from '../export/pass-json.js';
+import { insertPasses } from '../io/ledger/insert-passes.js';
+import { passFromRow, type LedgerPass, type PassRow } from '../io/ledger/ledger-pass.js';
+import { signPass } from '../io/ledger/sign-pass.js';
+import { withLedger } from '../io/ledger/with-ledger.js';
+
+export interface PassIssueOptions {
+  readonly plan: string;
+  readonly holders: readonly string[];
+  readonly idNumbers: readonly string[];
+  readonly categories: readonly string[];
+  readonly booking?: string;
+  readonly qrDir?: string;
+  readonly qrFormat: 'png' | 'svg';
+}
+
+export interface PassIssueDeps {
+  readonly catalogue: Catalogue;
+  readonly home: string;
+  readonly nowMs: number;
+  readonly signer: Signer;
+  readonly busyTimeoutMs?: number;
+}
+
+export interface PassIssueResult {
+  readonly passes: readonly LedgerPass[];
+  /** Passes of this booking issued by an earlier run (same booking, holder, product). */
+  readonly alreadyIssued: readonly LedgerPass[];
+  /** Visits no pass covers: the party buys single tickets for these. */
+  readonly singles: number;
+  readonly qrFiles: readonly string[];
+  readonly today: string;
+}
+
+export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps): Promise<PassIssueResult> {
+  const { catalogue } = deps;
+  if (opts.holders.length === 0) throw new UsageError('missing --holder: name each traveller (repeat --holder)');
+  if (opts.idNumbers.length > opts.holders.length) throw new UsageError(`${opts.idNumbers.length} --id-number values for ${opts.holders.length} --holder`);
+  if (opts.categories.length > opts.holders.length) throw new UsageError(`${opts.categories.length} --category values for ${opts.holders.length} --holder`);
+  const categoryIds = catalogue.riderCategories.map((c) => c.id);
+  const defaultCategory = catalogue.riderCategories.find((c) => c.isDefault)?.id ?? categoryIds[0] ?? 'adult';
+  const travellers = opts.holders.map((holder, i) => {
+    const category = opts.categories[i] ?? defaultCategory;
+    if (!categoryIds.includes(category)) {
+      const near = didYouMean(category, categoryIds);
+      throw new UsageError(`--category: unknown rider category "${category}"`, near ? `did you mean "${near}"?` : `expected one of ${categoryIds.join(', ')}`);
+    }
+    if (holder.trim() === '') throw new UsageError('--holder: a holder name cannot be empty');
+    const idNumber = opts.idNumbers[i];
+    return { holder: holder.trim(), category, ...(idNumber ? { idNumber } : {}) };
+  });
+  const itinerary = readPlan(opts.plan);
+  const party: Record<string, number> = {};
+  for (const t of travellers) party[t.category] = (party[t.category] ?? 0) + 1;
+  const quote = quoteBundle(itinerary, catalogue, party);
+  const products = new Map(catalogue.passes.map((p) => [p.id, p]));
+  const issuedAt = shanghaiTimestamp(deps.nowMs);
+  const rows: PassRow[] = [];
+  for (const t of travellers) {
+    const chosen = quote.categories.find((c) => c.category === t.category);
+    for (const q of chosen?.passes ?? []) {
+      const product = products.get(q.product)!;
+      rows.push(
+        signPass(
+          {
+            product,
+            holder: t.holder,
+            category: t.category,
+            ...(t.idNumber ? { idNumber: t.idNumber } : {}),
+            validFrom: q.validFrom,
+            validUntil: q.validUntil,
+            ...(opts.booking ? { booking: opts.booking } : {}),
+            price: priceFor(product, t.category, defaultCategory) ?? q.price,
+          },
+          deps.signer,
+          { at: issuedAt, currency: catalogue.currency },
+        ),
+      );
+    }
+  }
+  const singles = quote.categories.reduce((n, c) => n + c.singles.length * c.travellers, 0);
+  if (rows.length === 0) {
+    throw new NoAnswer(`no pass product pays off for ${path.basename(opts.plan)}: buy single tickets for its ${quote.visits.length} visits`);
+  }
+  const outcome = withLedger(deps.home, { create: true, ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, (db) =>
+    insertPasses(db, rows),
+  );
+  const passes = outcome.inserted.map(passFromRow);
+  const today = shanghaiDate(deps.nowMs);
+  const qrFiles = opts.qrDir ? await writeQrFiles(passes, opts.qrDir, opts.qrFormat) : [];
+  return { passes, alreadyIssued: outcome.skipped.map(passFromRow), singles, qrFiles, today };
+}
+
+function readPlan(file: string): Itinerary {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new NotFoundError(`plan not found: ${file}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new DataError(`${file}: not JSON (${(error as Error).message})`);
+  }
+  const v = value as Partial<Itinerary> | null;
+  if (!v || v.kind !== 'yangtze.itinerary' || !Array.isArray(v.days)) {
+    throw new DataError(`${file}: not an itinerary (expected "kind": "yangtze.itinerary", as \`yangtze plan --json\` writes)`);
+  }
+  return v as Itinerary;
+}
+
+async function writeQrFiles(passes: readonly LedgerPass[], dir: string, format: 'png' | 'svg'): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (const p of passes) {
+    const file = path.join(dir, `${p.id}.${format}`);
+    await QRCode.toFile(file, p.token, { type: format, errorCorrectionLevel: 'M' });
+    files.push(file);
+  }
+  return files;
+}
+
+export async function renderPassIssue(result: PassIssueResult, out: Output): Promise<void> {
+  if (result.alreadyIssued.length > 0) {
+    out.warn(`${result.alreadyIssued.length} pass(es) of this booking were already issued and were not issued again: ${result.alreadyIssued.map((p) => p.id).join(', ')}`);
+  }
+  if (out.view === 'json') {
+    out.result(passesDocument(result.passes, result.today));
+    return;
+  }
+  if (out.view === 'pipe') {
+    out.result(
+      result.passes
+        .map((p) => [p.id, p.product, p.holder, p.category, p.validFrom, p.validUntil, String(p.price), p.booking ?? '', p.token].join('\t'))
+        .join('\n'),
+    );
+    return;
+  }
+  const s = out.style;
+  const blocks: string[] = [];
+  for (const p of result.passes) {
+    const j = toPassJson(p, result.today);
+    const qr = await QRCode.toString(p.token, { type: 'utf8', errorCorrectionLevel: 'M' });
+    blocks.push(
+      `${s.bold(j.id)}  ${j.product}  ${s.cyan(j.holder)} (${j.category})\n` +
+        `valid ${j.validFrom}..${j.validUntil}  ${j.attractions.length} attractions  ${j.price} ${p.currency}${j.booking ? `  booking ${j.booking}` : ''}\n` +
+        qr,
+    );
+  }
+  out.result(blocks.join('\n'));
+  if (result.qrFiles.length > 0) out.info(`QR codes written: ${result.qrFiles.join(', ')}`);
+  if (result.singles > 0) out.info(`${result.singles} visit(s) are not covered by a pass: buy single tickets for them (see \`yangtze pass quote\`).`);
+}
+

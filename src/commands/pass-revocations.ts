@@ -1,0 +1,56 @@
+/**
+ * `pass revocations export [-o FILE]`: a revocation list of every revoked or
+ * refunded pass, signed with the active key (signRevocationList), saved under
+ * `<home>/revocations/<issuedAt>.json` (where `pass verify` and offline gates
+ * look for the latest) and printed or written to FILE.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { signRevocationList, type RevocationList } from '../domain/passes/revocation-list.js';
+import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
+import type { Signer } from '../domain/passes/token.js';
+import { revocationsDir } from '../io/revocation-file.js';
+import type { Db } from '../io/ledger/open-ledger.js';
+import { revokedPassIds } from '../io/ledger/revoke-pass.js';
+import { withLedger } from '../io/ledger/with-ledger.js';
+import type { Output } from '../cli/output.js';
+import { toJson } from '../cli/output.js';
+
+export interface SavedRevocationList {
+  readonly list: RevocationList;
+  readonly savedTo: string;
+}
+
+/** Signs the ledger's current revocations and saves the list under the home directory. */
+export function saveRevocationList(db: Db, home: string, signer: Signer, nowMs: number): SavedRevocationList {
+  const list = signRevocationList(revokedPassIds(db), shanghaiTimestamp(nowMs), signer);
+  const dir = revocationsDir(home);
+  mkdirSync(dir, { recursive: true });
+  // ':' is not allowed in Windows file names.
+  const savedTo = path.join(dir, `${list.issuedAt.replace(/:/g, '')}.json`);
+  writeAtomically(savedTo, JSON.stringify(list, null, 2) + '\n');
+  return { list, savedTo };
+}
+
+export function writeAtomically(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
+export interface RevocationsExportResult extends SavedRevocationList {
+  readonly output?: string;
+}
+
+export function runRevocationsExport(opts: { output?: string }, deps: { home: string; nowMs: number; signer: Signer; busyTimeoutMs?: number }): RevocationsExportResult {
+  const saved = withLedger(deps.home, { ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, (db) =>
+    saveRevocationList(db, deps.home, deps.signer, deps.nowMs),
+  );
+  if (opts.output) writeAtomically(opts.output, JSON.stringify(saved.list, null, 2) + '\n');
+  return { ...saved, ...(opts.output ? { output: opts.output } : {}) };
+}
+
+export function renderRevocationsExport(r: RevocationsExportResult, out: Output): void {
+  if (!r.output) out.result(toJson(r.list));
+  out.info(`${r.list.passIds.length} revoked pass(es); saved ${r.savedTo}${r.output ? ` and ${r.output}` : ''}`);
+}

@@ -1,0 +1,49 @@
+/**
+ * The signed claims of a new pass, from its product and the sale: everything
+ * a gate needs to decide offline (attractions, window, entry rules, blackout).
+ */
+import type { IsoDate, PassProduct } from '../catalogue/model.js';
+import type { PassClaims } from './token.js';
+
+export interface NewPassSale {
+  readonly passId: string;
+  readonly keyId: string;
+  readonly holder: string;
+  readonly category: string;
+  readonly validFrom: IsoDate;
+  readonly validUntil: IsoDate;
+  /** Date of issue, Asia/Shanghai. */
+  readonly issuedAt: IsoDate;
+  readonly booking?: string;
+  /** From hashIdNumber(idNumber, idSalt); the number itself is never kept. */
+  readonly idHash?: string;
+  readonly idSalt?: string;
+}
+
+export function newPassClaims(product: PassProduct, sale: NewPassSale): PassClaims {
+  const v = product.validity;
+  return {
+    passId: sale.passId,
+    keyId: sale.keyId,
+    product: product.id,
+    holder: sale.holder,
+    category: sale.category,
+    ...(sale.idHash !== undefined && sale.idSalt !== undefined ? { idHash: sale.idHash, idSalt: sale.idSalt } : {}),
+    attractions: [...product.attractionIds],
+    validFrom: sale.validFrom,
+    validUntil: sale.validUntil,
+    kind: v.kind,
+    starts: v.starts,
+    ...(v.kind !== 'attraction-count' && v.days !== undefined ? { days: v.days } : {}),
+    ...(v.kind === 'attraction-count' && v.count !== undefined ? { count: v.count } : {}),
+    entries: product.entries,
+    blackout: product.blackout,
+    issuedAt: sale.issuedAt,
+    ...(sale.booking ? { booking: sale.booking } : {}),
+  };
+}
+
+/** The product's price for a rider category; a category left out pays the default category's. */
+export function priceFor(product: PassProduct, category: string, defaultCategory: string): number | undefined {
+  return product.price[category] ?? product.price[defaultCategory];
+}

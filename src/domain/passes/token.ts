@@ -1,0 +1,201 @@
+/**
+ * The signed pass token: the whole pass as a gate sees it (the QR payload).
+ * Format (docs/TOKEN.md has the full description):
+ *
+ *   YZ1:<payload>.<signature>
+ *
+ * - `payload`: base64url (no padding) of the raw-DEFLATE of the UTF-8 JSON
+ *   array of claims in a fixed field order (`claimsToArray`);
+ * - `signature`: base64url of the 64-byte Ed25519 signature over the ASCII
+ *   bytes of `YZ1:<payload>` (the prefix is signed, so the version cannot be
+ *   swapped);
+ * - both parts must be canonical base64url, so any edited character fails.
+ *
+ * API used by the ledger (H5b) — names are stable:
+ *   PassClaims, encodeToken(claims, sign), decodeToken(token), hashIdNumber(idNumber, salt),
+ *   matchesIdNumber(claims, idNumber), TOKEN_PREFIX, Signer.
+ */
+import { scryptSync } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { DateRange, Entries, IsoDate, ValidityKind, ValidityStart } from '../catalogue/model.js';
+import { decodeBase64Url, encodeBase64Url } from './base64url.js';
+
+export const TOKEN_PREFIX = 'YZ1:';
+/** Inflated payloads larger than this are refused (a token is a few hundred bytes). */
+const maxPayloadBytes = 16_384;
+
+/** Signs bytes with the current private key; `keyId` names the key in the trust file. */
+export interface Signer {
+  readonly keyId: string;
+  sign(data: Uint8Array): Uint8Array;
+}
+
+export interface PassClaims {
+  /** `YZ-…`, unique per pass; revocation lists and the ledger key on it. */
+  readonly passId: string;
+  /** The signing key, looked up in the trust file. */
+  readonly keyId: string;
+  /** Pass product id from the catalogue. */
+  readonly product: string;
+  /** Holder's name as printed; the gate compares it with the ID card. */
+  readonly holder: string;
+  /** Rider category id (`adult`, `child`, …). */
+  readonly category: string;
+  /** `hashIdNumber(idNumber, idSalt)`; absent when no ID number was given. */
+  readonly idHash?: string;
+  /** Per-pass random salt for `idHash` (base64url). */
+  readonly idSalt?: string;
+  /** Attraction ids the pass admits to, sorted (always the full list: gates have no catalogue). */
+  readonly attractions: readonly string[];
+  /**
+   * The outer window. For `starts: first-use` passes this is the latest possible
+   * window (first possible day .. last day the pass could still be used); the
+   * ledger activates the real window at the first redemption.
+   */
+  readonly validFrom: IsoDate;
+  readonly validUntil: IsoDate;
+  readonly kind: ValidityKind;
+  readonly starts: ValidityStart;
+  /** consecutive-days / flex-days: N days. */
+  readonly days?: number;
+  /** attraction-count: N entries in total. */
+  readonly count?: number;
+  readonly entries: Entries;
+  readonly blackout: readonly DateRange[];
+  readonly issuedAt: IsoDate;
+  /** Agency booking reference. */
+  readonly booking?: string;
+}
+
+export type DecodedToken =
+  | { readonly ok: true; readonly claims: PassClaims; readonly payload: Uint8Array; readonly signature: Uint8Array; readonly signed: Uint8Array }
+  | { readonly ok: false; readonly reason: 'malformed'; readonly detail: string };
+
+const kindCodes: Record<ValidityKind, string> = { 'consecutive-days': 'c', 'flex-days': 'f', 'attraction-count': 'a' };
+const startCodes: Record<ValidityStart, string> = { 'first-use': 'u', 'issue-date': 'i', 'fixed-date': 'x' };
+const entryCodes: Record<Entries, string> = { once: '1', 'once-per-day': 'd', unlimited: 'n' };
+
+/**
+ * @example encodeToken(claims, signer.sign) // 'YZ1:fZDBbsIwDIb…'
+ */
+export function encodeToken(claims: PassClaims, sign: (data: Uint8Array) => Uint8Array): string {
+  const json = JSON.stringify(claimsToArray(claims));
+  const payload = deflateRawSync(Buffer.from(json, 'utf8'), { level: 9 });
+  const head = TOKEN_PREFIX + encodeBase64Url(payload);
+  const signature = sign(Buffer.from(head, 'ascii'));
+  return `${head}.${encodeBase64Url(signature)}`;
+}
+
+/** Parses a token without checking its signature (verifyToken does that). */
+export function decodeToken(token: string): DecodedToken {
+  const bad = (detail: string) => ({ ok: false as const, reason: 'malformed' as const, detail });
+  const text = token.trim();
+  if (!text.startsWith(TOKEN_PREFIX)) return bad(`does not start with ${TOKEN_PREFIX}`);
+  const dot = text.indexOf('.');
+  if (dot < 0 || dot !== text.lastIndexOf('.')) return bad('expected one "." between payload and signature');
+  const payload = decodeBase64Url(text.slice(TOKEN_PREFIX.length, dot));
+  const signature = decodeBase64Url(text.slice(dot + 1));
+  if (!payload || payload.length === 0) return bad('payload is not canonical base64url');
+  if (!signature || signature.length !== 64) return bad('signature is not 64 bytes of canonical base64url');
+  let json: unknown;
+  try {
+    json = JSON.parse(inflateRawSync(payload, { maxOutputLength: maxPayloadBytes }).toString('utf8'));
+  } catch {
+    return bad('payload does not inflate to JSON');
+  }
+  const claims = claimsFromArray(json);
+  if (!claims) return bad('payload fields are missing or of the wrong type');
+  return { ok: true, claims, payload, signature, signed: Buffer.from(text.slice(0, dot), 'ascii') };
+}
+
+/**
+ * Salted, slow hash of an ID number (scrypt, N=4096): the token never carries
+ * the number itself. The number is normalized first (spaces dropped, `x` upper-cased).
+ * @example hashIdNumber('42010619900101123x', 'q3Yb0mI2Lx8') // 22 base64url characters
+ */
+export function hashIdNumber(idNumber: string, salt: string): string {
+  const normalized = idNumber.replace(/\s+/g, '').toUpperCase();
+  const key = scryptSync(normalized, `yangtze-id-v1:${salt}`, 16, { N: 4096, r: 8, p: 1 });
+  return encodeBase64Url(key);
+}
+
+/** Does the ID number shown at the gate match the pass? False when the pass has no ID hash. */
+export function matchesIdNumber(claims: PassClaims, idNumber: string): boolean {
+  return claims.idHash !== undefined && claims.idSalt !== undefined && hashIdNumber(idNumber, claims.idSalt) === claims.idHash;
+}
+
+/** The field order is the format: append new optional fields at the end only. */
+function claimsToArray(c: PassClaims): unknown[] {
+  return [
+    c.passId,
+    c.keyId,
+    c.product,
+    c.holder,
+    c.category,
+    c.idHash ?? '',
+    c.idSalt ?? '',
+    c.attractions.join(','),
+    c.validFrom,
+    c.validUntil,
+    kindCodes[c.kind] + startCodes[c.starts] + entryCodes[c.entries],
+    c.days ?? 0,
+    c.count ?? 0,
+    c.blackout.map((r) => (r.from === r.to ? r.from : `${r.from}..${r.to}`)).join(','),
+    c.issuedAt,
+    c.booking ?? '',
+  ];
+}
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+function claimsFromArray(a: unknown): PassClaims | undefined {
+  if (!Array.isArray(a) || a.length < 16) return undefined;
+  const s = (i: number): string | undefined => (typeof a[i] === 'string' ? (a[i] as string) : undefined);
+  const n = (i: number): number | undefined => (Number.isInteger(a[i]) && (a[i] as number) >= 0 ? (a[i] as number) : undefined);
+  const [passId, keyId, product, holder, category, idHash, idSalt, attractions, validFrom, validUntil, codes, blackout, issuedAt, booking] =
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 14, 15].map(s);
+  const days = n(11);
+  const count = n(12);
+  if (
+    !passId || !keyId || !product || holder === undefined || !category || idHash === undefined || idSalt === undefined ||
+    attractions === undefined || !validFrom || !validUntil || !codes || blackout === undefined || !issuedAt ||
+    booking === undefined || days === undefined || count === undefined
+  ) {
+    return undefined;
+  }
+  if (![validFrom, validUntil, issuedAt].every((d) => datePattern.test(d))) return undefined;
+  const kind = keyOf(kindCodes, codes[0]);
+  const starts = keyOf(startCodes, codes[1]);
+  const entries = keyOf(entryCodes, codes[2]);
+  if (!kind || !starts || !entries || codes.length !== 3) return undefined;
+  const ranges: DateRange[] = [];
+  for (const part of blackout === '' ? [] : blackout.split(',')) {
+    const [from = '', to = from, ...rest] = part.split('..');
+    if (rest.length > 0 || !datePattern.test(from) || !datePattern.test(to)) return undefined;
+    ranges.push({ from, to });
+  }
+  return {
+    passId,
+    keyId,
+    product,
+    holder,
+    category,
+    ...(idHash ? { idHash } : {}),
+    ...(idSalt ? { idSalt } : {}),
+    attractions: attractions === '' ? [] : attractions.split(','),
+    validFrom,
+    validUntil,
+    kind,
+    starts,
+    ...(days > 0 ? { days } : {}),
+    ...(count > 0 ? { count } : {}),
+    entries,
+    blackout: ranges,
+    issuedAt,
+    ...(booking ? { booking } : {}),
+  };
+}
+
+function keyOf<K extends string>(codes: Record<K, string>, code: string | undefined): K | undefined {
+  return (Object.keys(codes) as K[]).find((k) => codes[k] === code);
+}

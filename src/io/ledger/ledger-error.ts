@@ -1,0 +1,42 @@
+/**
+ * Failures of the ledger file itself (not of the user's input): a file that is
+ * not a ledger, a ledger from a newer yangtze, a ledger locked by another
+ * process. Exit code 3, and the message says the file was left untouched.
+ */
+import { ExitCode, UserError } from '../../cli/errors.js';
+
+export class LedgerError extends UserError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.data, hint);
+    this.name = 'LedgerError';
+  }
+}
+
+/** SQLite result codes that mean another process holds the lock. */
+const busyCodes = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_RECOVERY', 'SQLITE_BUSY_TIMEOUT']);
+/** ... that mean the bytes on disk are not a (sound) SQLite database. */
+const corruptCodes = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
+
+/** Turns a better-sqlite3 error about the file into a LedgerError; anything else is returned as is. */
+export function ledgerFailure(error: unknown, file: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return error;
+  if (busyCodes.has(code)) {
+    return new LedgerError(
+      `the ledger ${file} is locked by another process; nothing was changed`,
+      'Wait for the other yangtze command (or program holding the file) to finish, then run this again.',
+    );
+  }
+  if (corruptCodes.has(code)) return corruptLedger(file);
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
+    return new LedgerError(`cannot write the ledger ${file} (${code}); nothing was changed`, 'Check the permissions and free space of the --home directory.');
+  }
+  return error;
+}
+
+export function corruptLedger(file: string): LedgerError {
+  return new LedgerError(
+    `${file} is not a readable yangtze ledger (not an SQLite database, or damaged); it was left untouched`,
+    'Restore it from a backup, or move it aside and use another --home; yangtze never overwrites it.',
+  );
+}

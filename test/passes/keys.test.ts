@@ -1,0 +1,149 @@
+/**
+ * Keys on disk (`keys init|rotate|export`, loadSigner) and `pass verify` as a
+ * gate runs it: trust file, revocation list, stdin, exit codes.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { NotFoundError, UsageError } from '../../src/cli/errors.js';
+import { signRevocationList } from '../../src/domain/passes/revocation-list.js';
+import { encodeToken } from '../../src/domain/passes/token.js';
+import { verifyToken } from '../../src/domain/passes/verify-token.js';
+import { initKeys, loadSigner, readTrustFile, rotateKeys, trustFilePath } from '../../src/io/keys.js';
+import { runCli } from '../cli/helpers/run-cli.js';
+import { someClaims } from './builders.js';
+
+const may10 = Date.parse('2026-05-10T09:00:00+08:00');
+const freshHome = () => mkdtempSync(path.join(tmpdir(), 'yangtze-keys-'));
+
+describe('keys on disk', () => {
+  it('keeps the private key in a 0600 file inside a 0700 directory, and only public keys in the trust file', () => {
+    const home = freshHome();
+    const r = initKeys(home, may10);
+    expect(r.keyId).toMatch(/^k20260510-[0-9a-f]{6}$/);
+    expect(statSync(r.keyPath).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(r.keyPath)).mode & 0o777).toBe(0o700);
+    const trustText = readFileSync(trustFilePath(home), 'utf8');
+    expect(trustText).not.toContain('PRIVATE');
+    expect(readTrustFile(trustFilePath(home)).keys).toEqual([expect.objectContaining({ keyId: r.keyId, createdAt: '2026-05-10T09:00:00+08:00' })]);
+  });
+
+  it('refuses to overwrite existing keys unless forced', () => {
+    const home = freshHome();
+    initKeys(home, may10);
+    expect(() => initKeys(home, may10)).toThrow(UsageError);
+    const again = initKeys(home, may10 + 1000, { force: true });
+    expect(readTrustFile(trustFilePath(home)).keys.map((k) => k.keyId)).toEqual([again.keyId]);
+  });
+
+  it('signs with the new key after a rotation and keeps verifying passes signed with the old one', () => {
+    const home = freshHome();
+    const first = initKeys(home, may10);
+    const oldToken = encodeToken(someClaims({ keyId: first.keyId, issuedAt: '2026-05-10' }), loadSigner(home).sign);
+    const second = rotateKeys(home, Date.parse('2026-05-11T09:00:00+08:00'));
+    expect(second.retired).toEqual([first.keyId]);
+    const signer = loadSigner(home);
+    expect(signer.keyId).toBe(second.keyId);
+    const trust = readTrustFile(trustFilePath(home));
+    expect(trust.keys.find((k) => k.keyId === first.keyId)?.retiredAt).toBe('2026-05-11T09:00:00+08:00');
+    expect(verifyToken(oldToken, trust, { date: '2026-05-13' }).reason).toBe('ok');
+    const newToken = encodeToken(someClaims({ keyId: signer.keyId, issuedAt: '2026-05-11' }), signer.sign);
+    expect(verifyToken(newToken, trust, { date: '2026-05-13' }).reason).toBe('ok');
+  });
+
+  it('says how to create a key when there is none', () => {
+    expect(() => loadSigner(freshHome())).toThrow(NotFoundError);
+    expect(() => loadSigner(freshHome())).toThrow(/no signing key: run `yangtze keys init`/);
+  });
+});
+
+describe('yangtze keys and pass verify', () => {
+  const home = freshHome();
+  const cli = (args: string[], stdin?: string) => runCli(['--home', home, ...args], stdin === undefined ? {} : { stdin });
+  let token = '';
+  let trustJson = '';
+
+  it('creates a key and exports the trust file without any private key', async () => {
+    const init = await cli(['keys', 'init', '--json']);
+    expect(init.exitCode).toBe(0);
+    const { keyId } = JSON.parse(init.stdout) as { keyId: string };
+    const exported = await cli(['keys', 'export']);
+    expect(exported.exitCode).toBe(0);
+    expect(exported.stdout).not.toMatch(/PRIVATE|BEGIN/);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ schemaVersion: 1, kind: 'yangtze.trust', keys: [{ keyId }] });
+    trustJson = exported.stdout;
+    token = encodeToken(someClaims({ keyId }), loadSigner(home).sign);
+    expect(readdirSync(path.join(home, 'keys'))).toEqual([`${keyId}.key`]);
+  });
+
+  it('prints valid with the pass and exits 0', async () => {
+    const run = await cli(['pass', 'verify', token, '--date', '2026-05-13', '--at', 'east-lake', '--json']);
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ schemaVersion: 1, valid: true, reason: 'ok', pass: { passId: 'YZ-7K3M9Q2X4T' } });
+  });
+
+  it('uses today in Asia/Shanghai when --date is absent', async () => {
+    // The test clock is 2026-05-11 09:00 +08:00, the day before the window opens.
+    const run = await cli(['pass', 'verify', token, '--json']);
+    expect(run.exitCode).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ valid: false, reason: 'not-yet-valid' });
+  });
+
+  it('reads one token per line from stdin and answers one line per token', async () => {
+    const run = await cli(['pass', 'verify', '-', '--date', '2026-05-13', '--json'], `${token}\n\nYZ1:nonsense\n`);
+    expect(run.exitCode).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { reason: string });
+    expect(lines.map((l) => l.reason)).toEqual(['ok', 'malformed']);
+    expect(run.stderr).toContain('1 of 2 tokens are not valid');
+  });
+
+  it('prints TSV in a pipe', async () => {
+    const run = await cli(['pass', 'verify', token, '--date', '2026-05-20']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout.split('\t').slice(0, 8)).toEqual(['invalid', 'expired', 'YZ-7K3M9Q2X4T', 'Li Wei', 'adult', 'wuhan-culture-pass', '2026-05-12', '2026-05-16']);
+  });
+
+  it('refuses a revoked pass using the latest revocation list under the home directory', async () => {
+    mkdirSync(path.join(home, 'revocations'), { recursive: true });
+    const signer = loadSigner(home);
+    const older = signRevocationList([], '2026-05-12T08:00:00+08:00', signer);
+    const newer = signRevocationList(['YZ-7K3M9Q2X4T'], '2026-05-12T10:00:00+08:00', signer);
+    writeFileSync(path.join(home, 'revocations', 'b.json'), JSON.stringify(older));
+    writeFileSync(path.join(home, 'revocations', 'a.json'), JSON.stringify(newer));
+    const run = await cli(['pass', 'verify', token, '--date', '2026-05-13', '--json']);
+    expect(JSON.parse(run.stdout)).toMatchObject({ valid: false, reason: 'revoked' });
+    expect(run.exitCode).toBe(1);
+  });
+
+  it('exits 3 when the revocation list was tampered with', async () => {
+    const list = signRevocationList(['YZ-7K3M9Q2X4T'], '2026-05-12T10:00:00+08:00', loadSigner(home));
+    const file = path.join(freshHome(), 'revoked.json');
+    writeFileSync(file, JSON.stringify({ ...list, passIds: [] }));
+    const run = await cli(['pass', 'verify', token, '--date', '2026-05-13', '--revoked', file]);
+    expect(run.exitCode).toBe(3);
+    expect(run.stderr).toContain('revocation list rejected (bad-signature)');
+  });
+
+  it('verifies with only a copied trust file at a gate that has no keys', async () => {
+    const gate = freshHome();
+    writeFileSync(path.join(gate, 'gate-trust.json'), trustJson);
+    const run = await runCli(['--home', gate, 'pass', 'verify', token, '--trust', path.join(gate, 'gate-trust.json'), '--date', '2026-05-14']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout.startsWith('valid\tok\t')).toBe(true);
+  });
+
+  it('exits 4 when there is no trust file, and 2 on a bad --date', async () => {
+    expect((await runCli(['--home', freshHome(), 'pass', 'verify', token])).exitCode).toBe(4);
+    expect((await cli(['pass', 'verify', token, '--date', '2026-02-30'])).exitCode).toBe(2);
+  });
+
+  it('refuses a second keys init with exit 2, and rotates with keys rotate', async () => {
+    expect((await cli(['keys', 'init'])).exitCode).toBe(2);
+    const rotated = await cli(['keys', 'rotate', '--json']);
+    expect(rotated.exitCode).toBe(0);
+    expect(JSON.parse(rotated.stdout)).toMatchObject({ action: 'rotated', retired: [expect.stringMatching(/^k2026/)] });
+    // the old pass still verifies against the exported trust file
+    expect((await cli(['pass', 'verify', token, '--date', '2026-05-13', '--revoked', path.join(home, 'revocations', 'b.json')])).exitCode).toBe(0);
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { signRevocationList, verifyRevocationList } from '../../src/domain/passes/revocation-list.js';
+import { encodeToken, hashIdNumber } from '../../src/domain/passes/token.js';
+import { verifyToken } from '../../src/domain/passes/verify-token.js';
+import { aKeyPair, aTrustFile, someClaims } from './builders.js';
+
+const issuer = aKeyPair('k20260501-aaaaaa');
+const stranger = aKeyPair('k20260501-aaaaaa'); // same key id, different key: a forger
+const other = aKeyPair('k20260501-bbbbbb');
+const trust = aTrustFile(issuer);
+const token = encodeToken(someClaims(), issuer.signer.sign);
+const onDay = { date: '2026-05-13' };
+
+describe('verifyToken', () => {
+  it('accepts a good token inside its window and returns the claims', () => {
+    const result = verifyToken(token, trust, { ...onDay, at: 'yellow-crane-tower' });
+    expect(result).toMatchObject({ valid: true, reason: 'ok', pass: { passId: 'YZ-7K3M9Q2X4T', holder: 'Li Wei' } });
+  });
+
+  it('accepts on the first and the last day of the window', () => {
+    expect(verifyToken(token, trust, { date: '2026-05-12' }).reason).toBe('ok');
+    expect(verifyToken(token, trust, { date: '2026-05-16' }).reason).toBe('ok');
+  });
+
+  it('rejects any single changed character', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:';
+    fc.assert(
+      fc.property(fc.nat(token.length - 1), fc.constantFrom(...alphabet), (pos, ch) => {
+        fc.pre(token[pos] !== ch);
+        const edited = token.slice(0, pos) + ch + token.slice(pos + 1);
+        expect(verifyToken(edited, trust, onDay).valid).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('rejects a change at every position (exhaustive, one replacement each)', () => {
+    for (let pos = 0; pos < token.length; pos++) {
+      const ch = token[pos] === 'A' ? 'B' : 'A';
+      const edited = token.slice(0, pos) + ch + token.slice(pos + 1);
+      expect([pos, verifyToken(edited, trust, onDay).valid]).toEqual([pos, false]);
+    }
+  });
+
+  it('rejects a token signed by a key with a trusted id but another private key, without returning its claims', () => {
+    const forged = encodeToken(someClaims(), stranger.signer.sign);
+    const result = verifyToken(forged, trust, onDay);
+    expect(result).toMatchObject({ valid: false, reason: 'bad-signature' });
+    expect(result.pass).toBeUndefined();
+  });
+
+  it('rejects a token signed by a key the trust file does not list', () => {
+    const unknown = encodeToken(someClaims({ keyId: other.signer.keyId }), other.signer.sign);
+    expect(verifyToken(unknown, trust, onDay)).toMatchObject({ valid: false, reason: 'unknown-key' });
+  });
+
+  it('rejects with its own reason: expired, not yet valid, blackout, wrong attraction', () => {
+    const blackoutToken = encodeToken(someClaims({ validUntil: '2026-12-31' }), issuer.signer.sign);
+    expect(verifyToken(token, trust, { date: '2026-05-17' }).reason).toBe('expired');
+    expect(verifyToken(token, trust, { date: '2026-05-11' }).reason).toBe('not-yet-valid');
+    expect(verifyToken(blackoutToken, trust, { date: '2026-10-03' }).reason).toBe('blackout');
+    expect(verifyToken(token, trust, { ...onDay, at: 'tengwang-pavilion' }).reason).toBe('wrong-attraction');
+  });
+
+  it('rejects a revoked pass when the revocation list names it', () => {
+    const list = signRevocationList(['YZ-OTHER', 'YZ-7K3M9Q2X4T'], '2026-05-12T10:00:00+08:00', issuer.signer);
+    expect(verifyToken(token, trust, { ...onDay, revoked: list })).toMatchObject({ valid: false, reason: 'revoked' });
+    const unrelated = signRevocationList(['YZ-OTHER'], '2026-05-12T10:00:00+08:00', issuer.signer);
+    expect(verifyToken(token, trust, { ...onDay, revoked: unrelated }).valid).toBe(true);
+  });
+
+  it('checks the ID number shown at the gate when one is given', () => {
+    const salted = encodeToken(someClaims({ idSalt: 'pepper', idHash: hashIdNumber('420106199001011234', 'pepper') }), issuer.signer.sign);
+    expect(verifyToken(salted, trust, { ...onDay, idNumber: '420106199001011234' }).reason).toBe('ok');
+    expect(verifyToken(salted, trust, { ...onDay, idNumber: '420106199001019999' }).reason).toBe('wrong-holder');
+  });
+
+  it('keeps accepting passes of a retired key issued before it was retired, and refuses later ones', () => {
+    const retired = aTrustFile({ ...issuer, trusted: { ...issuer.trusted, retiredAt: '2026-05-11T12:00:00+08:00' } });
+    expect(verifyToken(token, retired, onDay).reason).toBe('ok');
+    const late = encodeToken(someClaims({ issuedAt: '2026-05-12' }), issuer.signer.sign);
+    expect(verifyToken(late, retired, onDay).reason).toBe('key-retired');
+  });
+});
+
+describe('revocation lists', () => {
+  const list = signRevocationList(['YZ-B', 'YZ-A', 'YZ-B'], '2026-05-12T10:00:00+08:00', issuer.signer);
+
+  it('are sorted, deduplicated and verify against the trust file', () => {
+    expect(list.passIds).toEqual(['YZ-A', 'YZ-B']);
+    expect(verifyRevocationList(JSON.parse(JSON.stringify(list)), trust)).toMatchObject({ ok: true });
+  });
+
+  it('are rejected when a pass id is removed, added or the date changed', () => {
+    expect(verifyRevocationList({ ...list, passIds: ['YZ-A'] }, trust)).toMatchObject({ ok: false, reason: 'bad-signature' });
+    expect(verifyRevocationList({ ...list, passIds: ['YZ-A', 'YZ-B', 'YZ-C'] }, trust)).toMatchObject({ ok: false, reason: 'bad-signature' });
+    expect(verifyRevocationList({ ...list, issuedAt: '2026-05-13T10:00:00+08:00' }, trust)).toMatchObject({ ok: false, reason: 'bad-signature' });
+  });
+
+  it('are rejected when signed by a key that is not trusted', () => {
+    const foreign = signRevocationList(['YZ-A'], '2026-05-12T10:00:00+08:00', other.signer);
+    expect(verifyRevocationList(foreign, trust)).toMatchObject({ ok: false, reason: 'unknown-key' });
+    const forged = signRevocationList(['YZ-A'], '2026-05-12T10:00:00+08:00', stranger.signer);
+    expect(verifyRevocationList(forged, trust)).toMatchObject({ ok: false, reason: 'bad-signature' });
+  });
+
+  it('are rejected when the shape is wrong', () => {
+    expect(verifyRevocationList({ ...list, kind: 'yangtze.trust' }, trust)).toMatchObject({ ok: false, reason: 'malformed' });
+    expect(verifyRevocationList('[]', trust)).toMatchObject({ ok: false, reason: 'malformed' });
+  });
+});
