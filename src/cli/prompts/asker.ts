@@ -1,0 +1,85 @@
+/**
+ * The questions the interactive planner can ask, as an interface, so the flow
+ * is tested with a scripted fake and runs with @inquirer/prompts for real.
+ * The real one is loaded lazily: importing this file costs nothing.
+ */
+export interface Choice<V> {
+  readonly value: V;
+  readonly name: string;
+  readonly description?: string;
+  readonly checked?: boolean;
+}
+
+export interface SearchQuestion<V> {
+  readonly message: string;
+  readonly source: (term: string | undefined) => Choice<V>[];
+}
+
+export interface InputQuestion {
+  readonly message: string;
+  readonly default?: string;
+  /** true when acceptable, else the message shown under the prompt. */
+  readonly validate?: (value: string) => true | string;
+}
+
+export interface CheckboxQuestion<V> {
+  readonly message: string;
+  readonly choices: readonly Choice<V>[];
+  readonly validate?: (selected: readonly V[]) => true | string;
+}
+
+export interface SelectQuestion<V> {
+  readonly message: string;
+  readonly choices: readonly Choice<V>[];
+  readonly default?: V;
+}
+
+export interface ConfirmQuestion {
+  readonly message: string;
+  readonly default?: boolean;
+}
+
+export interface Asker {
+  search<V>(q: SearchQuestion<V>): Promise<V>;
+  input(q: InputQuestion): Promise<string>;
+  checkbox<V>(q: CheckboxQuestion<V>): Promise<V[]>;
+  select<V>(q: SelectQuestion<V>): Promise<V>;
+  confirm(q: ConfirmQuestion): Promise<boolean>;
+}
+
+/** How many rows a list shows before it scrolls. */
+const PAGE_SIZE = 12;
+
+/** The real prompts, from @inquirer/prompts (imported here, on first use only). */
+export async function inquirerAsker(): Promise<Asker> {
+  const prompts = await import('@inquirer/prompts');
+  return {
+    search: <V>(q: SearchQuestion<V>) =>
+      prompts.search<V>({ message: q.message, pageSize: PAGE_SIZE, source: async (term) => q.source(term).map(toInquirerChoice) }),
+    input: (q) =>
+      prompts.input({
+        message: q.message,
+        ...(q.default !== undefined ? { default: q.default } : {}),
+        ...(q.validate ? { validate: q.validate } : {}),
+      }),
+    checkbox: <V>(q: CheckboxQuestion<V>) =>
+      prompts.checkbox<V>({
+        message: q.message,
+        pageSize: PAGE_SIZE,
+        choices: q.choices.map((c) => ({ ...toInquirerChoice(c), ...(c.checked ? { checked: true } : {}) })),
+        ...(q.validate ? { validate: (items: readonly { value: V }[]) => q.validate!(items.map((i) => i.value)) } : {}),
+      }),
+    select: <V>(q: SelectQuestion<V>) =>
+      prompts.select<V>({
+        message: q.message,
+        pageSize: PAGE_SIZE,
+        choices: q.choices.map(toInquirerChoice),
+        ...(q.default !== undefined ? { default: q.default } : {}),
+      }),
+    confirm: (q) => prompts.confirm({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) }),
+  };
+}
+
+function toInquirerChoice<V>(c: Choice<V>): { value: V; name: string; description?: string } {
+  return { value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}) };
+}

@@ -1,0 +1,132 @@
+/** Every word the interactive planner says, in English and Simplified Chinese. */
+import type { Lang } from '../../export/locale.js';
+
+export interface PromptMessages {
+  readonly from: string;
+  readonly to: string;
+  readonly sameCity: string;
+  readonly start: string;
+  readonly badDate: string;
+  readonly pastDate: (today: string) => string;
+  readonly days: string;
+  readonly badDays: (max: number) => string;
+  readonly themes: string;
+  readonly atLeastOneTheme: string;
+  readonly partyCount: (category: string) => string;
+  readonly badCount: string;
+  readonly nobody: string;
+  readonly pace: string;
+  readonly paces: Readonly<Record<'relaxed' | 'standard' | 'packed', string>>;
+  readonly must: string;
+  readonly noCandidates: string;
+  readonly budget: string;
+  readonly badBudget: string;
+  readonly next: string;
+  readonly actions: Readonly<Record<'add' | 'remove' | 'dates' | 'replan' | 'quote' | 'issue' | 'save' | 'done', string>>;
+  readonly addWhich: string;
+  readonly removeWhich: string;
+  readonly nothingToAdd: string;
+  readonly holderName: (n: number) => string;
+  readonly holderCategory: (name: string) => string;
+  readonly anotherHolder: string;
+  readonly emptyName: string;
+  readonly saveAs: string;
+  readonly saveFormats: string;
+  readonly atLeastOneFormat: string;
+  readonly saved: (file: string) => string;
+  readonly noDays: string;
+}
+
+const EN: PromptMessages = {
+  from: 'Start in which city? (type to search, English or 中文)',
+  to: 'End in which city?',
+  sameCity: '(same as the start: a round trip)',
+  start: 'First day (YYYY-MM-DD)?',
+  badDate: 'Give a real date as YYYY-MM-DD, e.g. 2026-05-12',
+  pastDate: (today) => `That day has passed; give ${today} or later`,
+  days: 'How many days?',
+  badDays: (max) => `Give a whole number of days from 1 to ${max}`,
+  themes: 'Which themes?',
+  atLeastOneTheme: 'Pick at least one theme (space to select)',
+  partyCount: (category) => `How many travellers: ${category}?`,
+  badCount: 'Give a whole number, 0 or more',
+  nobody: 'The party needs at least one traveller',
+  pace: 'Pace?',
+  paces: { relaxed: 'Relaxed: fewer stops, long breaks', standard: 'Standard', packed: 'Packed: as many stops as fit' },
+  must: 'Must-see stops? (optional; filtered by your themes and cities)',
+  noCandidates: 'No stops match these themes and cities.',
+  budget: 'Budget for the whole party, in yuan? (empty: no limit)',
+  badBudget: 'Give an amount such as 3000, or leave it empty',
+  next: 'What next?',
+  actions: {
+    add: 'Add a stop',
+    remove: 'Remove a stop',
+    dates: 'Change the dates or the number of days',
+    replan: 'Re-plan (keep the stops I chose)',
+    quote: 'Quote passes',
+    issue: 'Issue passes for named travellers',
+    save: 'Save the files',
+    done: 'Done',
+  },
+  addWhich: 'Add which stop?',
+  removeWhich: 'Remove which stop?',
+  nothingToAdd: 'Every matching stop is already in the plan.',
+  holderName: (n) => `Name of traveller ${n}?`,
+  holderCategory: (name) => `Rider category of ${name}?`,
+  anotherHolder: 'Add another traveller?',
+  emptyName: 'A name cannot be empty',
+  saveAs: 'Save as (file name without extension)?',
+  saveFormats: 'Which files?',
+  atLeastOneFormat: 'Pick at least one format',
+  saved: (file) => `Saved ${file}`,
+  noDays: 'The plan has no days.',
+};
+
+const ZH: PromptMessages = {
+  from: '从哪座城市出发？（可输入中文或英文搜索）',
+  to: '在哪座城市结束？',
+  sameCity: '（与出发城市相同：环线）',
+  start: '第一天的日期（YYYY-MM-DD）？',
+  badDate: '请输入有效日期，格式为 YYYY-MM-DD，例如 2026-05-12',
+  pastDate: (today) => `该日期已过，请输入 ${today} 或之后的日期`,
+  days: '共几天？',
+  badDays: (max) => `请输入 1 到 ${max} 之间的整数`,
+  themes: '选择哪些主题？',
+  atLeastOneTheme: '请至少选择一个主题（空格键选择）',
+  partyCount: (category) => `${category}人数？`,
+  badCount: '请输入 0 或更大的整数',
+  nobody: '至少需要一位出行人',
+  pace: '行程节奏？',
+  paces: { relaxed: '宽松：景点少、休息多', standard: '适中', packed: '紧凑：尽量多安排景点' },
+  must: '必游景点？（可不选；已按主题和城市筛选）',
+  noCandidates: '没有符合这些主题和城市的景点。',
+  budget: '全体预算（元）？（留空表示不限）',
+  badBudget: '请输入金额，例如 3000，或留空',
+  next: '下一步？',
+  actions: {
+    add: '添加景点',
+    remove: '删除景点',
+    dates: '修改日期或天数',
+    replan: '重新规划（保留已选景点）',
+    quote: '通票报价',
+    issue: '为出行人出票',
+    save: '保存文件',
+    done: '完成',
+  },
+  addWhich: '添加哪个景点？',
+  removeWhich: '删除哪个景点？',
+  nothingToAdd: '符合条件的景点都已在行程中。',
+  holderName: (n) => `第 ${n} 位出行人的姓名？`,
+  holderCategory: (name) => `${name} 的票种？`,
+  anotherHolder: '继续添加出行人？',
+  emptyName: '姓名不能为空',
+  saveAs: '保存为（文件名，不含扩展名）？',
+  saveFormats: '保存哪些文件？',
+  atLeastOneFormat: '请至少选择一种格式',
+  saved: (file) => `已保存 ${file}`,
+  noDays: '行程没有任何一天。',
+};
+
+export function promptMessages(lang: Lang): PromptMessages {
+  return lang === 'zh' ? ZH : EN;
+}

@@ -1,0 +1,75 @@
+/** The plan as the interactive session shows it: one block per day, in the chosen language. */
+import type { ChalkInstance } from 'chalk';
+import type { Catalogue } from '../../domain/catalogue/model.js';
+import type { Itinerary } from '../../domain/itinerary/itinerary.js';
+import type { Quote } from '../../domain/passes/quote.js';
+import { htmlLabels } from '../../export/html/labels.js';
+import {
+  categoryName,
+  formatDate,
+  formatDuration,
+  formatMoney,
+  minutesBetween,
+  modeName,
+  placeName,
+  punctuation,
+  themeName,
+  wallClock,
+  type Lang,
+} from '../../export/locale.js';
+
+export function renderPlanSummary(itinerary: Itinerary, catalogue: Catalogue, lang: Lang, style: ChalkInstance): string {
+  const L = htmlLabels(lang);
+  const P = punctuation(lang);
+  const name = (id: string) => placeName(catalogue, id, lang);
+  const money = (n: number) => formatMoney(n, itinerary.totals.currency || catalogue.currency, lang);
+  const r = itinerary.request;
+  const lines: string[] = [style.bold(L.documentTitle(r.to && r.to !== r.from ? `${name(r.from)} → ${name(r.to)}` : name(r.from), r.days)), ''];
+  let n = 0;
+  for (const day of itinerary.days) {
+    const theme = day.theme ? themeName(day.theme, lang) : L.noTheme;
+    lines.push(style.bold(`${L.day(day.day)}  ${formatDate(day.date, lang)}`) + style.dim(`  ${theme}`));
+    for (const item of day.items) {
+      if (item.kind === 'visit') {
+        n += 1;
+        const cost = item.cost === 0 ? L.free : money(item.cost);
+        lines.push(`  ${wallClock(item.start)}–${wallClock(item.end)}  ${String(n).padStart(2)}. ${name(item.attraction)}  ${style.dim(cost)}`);
+      } else {
+        const text = `${modeName(item.mode, lang)}${P.colon}${name(item.from)} → ${name(item.to)}${P.open}${formatDuration(minutesBetween(item.depart, item.arrive), lang)}${P.close}`;
+        lines.push(style.dim(`  ${wallClock(item.depart)}–${wallClock(item.arrive)}      ${text}`));
+      }
+    }
+    lines.push(style.dim(`  ${L.lodging}${P.colon}${name(day.lodging)}`), '');
+  }
+  if (itinerary.unscheduled.length > 0) {
+    lines.push(style.bold(L.unscheduled));
+    for (const u of itinerary.unscheduled) lines.push(`  ${name(u.attraction)}${P.colon}${L.reasons[u.reason]}`);
+    lines.push('');
+  }
+  const t = itinerary.totals;
+  lines.push(`${L.admission}${P.colon}${money(t.admission)}   ${L.transport}${P.colon}${money(t.transport)}   ${style.bold(`${L.total}${P.colon}${money(t.admission + t.transport)}`)}`);
+  return lines.join('\n') + '\n';
+}
+
+export function renderQuoteSummary(quote: Quote, catalogue: Catalogue, lang: Lang, style: ChalkInstance): string {
+  const P = punctuation(lang);
+  const money = (n: number) => formatMoney(n, quote.currency, lang);
+  const lines: string[] = [];
+  for (const c of quote.categories) {
+    const who = lang === 'zh' ? `${categoryName(catalogue, c.category, lang)} × ${c.travellers}` : `${c.travellers} × ${categoryName(catalogue, c.category, lang)}`;
+    const products = c.passes.map((p) => {
+      const product = catalogue.passes.find((x) => x.id === p.product);
+      return product ? (lang === 'zh' ? product.nameZh : product.name) : p.product;
+    });
+    const bundle = products.length > 0 ? products.join(' + ') : lang === 'zh' ? '单次门票' : 'single tickets';
+    const each = lang === 'zh' ? `每人 ${money(c.bundle)}` : `${money(c.bundle)} each`;
+    const walkUp = lang === 'zh' ? `（单买每人 ${money(c.walkUp)}）` : `(walk-up ${money(c.walkUp)} each)`;
+    lines.push(`  ${who}${P.colon}${bundle}  ${each} ${style.dim(walkUp)}`);
+  }
+  const head = lang === 'zh' ? '通票报价' : 'Pass quote';
+  const total =
+    lang === 'zh'
+      ? `合计 ${money(quote.bundleTotal)}，节省 ${money(quote.savings)}`
+      : `Total ${money(quote.bundleTotal)}, saving ${money(quote.savings)}`;
+  return [style.bold(head), ...lines, style.bold(total)].join('\n') + '\n';
+}

@@ -1,0 +1,105 @@
+/**
+ * End to end in a real terminal: tmux runs `node bin/yangtze.js plan
+ * --interactive`, the test types into it (send-keys) and reads the screen
+ * (capture-pane). Needs tmux and a build (`npm run build`) that includes the
+ * plan command; otherwise skipped, saying which is missing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BIN, REPO_ROOT } from '../cli/helpers/run-cli.js';
+import { which } from './helpers/tools.js';
+
+const tmux = which('tmux');
+const built = existsSync(path.join(REPO_ROOT, 'dist', 'src', 'commands', 'plan.js'));
+const planHelp = built ? spawnSync(process.execPath, [BIN, 'plan', '--help'], { encoding: 'utf8', cwd: REPO_ROOT }).stdout : '';
+const ready = Boolean(tmux) && planHelp.includes('--interactive');
+if (!tmux) console.warn('[skipped] interactive plan in a real terminal: tmux is not installed (apt-get install -y tmux).');
+else if (!ready) console.warn('[skipped] interactive plan in a real terminal: the built CLI has no `plan --interactive` yet (run npm run build).');
+
+const SOCKET = `yangtze-test-${process.pid}`;
+const SESSION = 'plan';
+
+function tm(...args: string[]) {
+  return spawnSync(tmux!, ['-u', '-L', SOCKET, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8' } });
+}
+
+function screen(): string {
+  return tm('capture-pane', '-p', '-t', SESSION, '-S', '-200').stdout;
+}
+
+/** Waits (an end-to-end test: real time) until the screen shows `text`. */
+async function waitFor(text: string | RegExp, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = screen();
+    if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; screen:\n${s}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+(ready ? describe : describe.skip)('yangtze plan --interactive in tmux', () => {
+  let home: string;
+  beforeAll(() => {
+    home = mkdtempSync(path.join(tmpdir(), 'yangtze-tmux-'));
+  });
+  afterAll(() => {
+    tm('kill-server'); // our own socket only
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('asks only what the flags left out, shows the plan, and exits on Done', async () => {
+    // The real clock decides which start dates the prompt accepts: take one a month ahead.
+    const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const command = [
+      `cd ${JSON.stringify(REPO_ROOT)} &&`,
+      `env LANG=en_US.UTF-8 YANGTZE_HOME=${JSON.stringify(home)} NO_COLOR=1`,
+      `node ${JSON.stringify(BIN)} plan --interactive --from wuhan --to nanchang --start ${start} --days 3`,
+      `--themes red,cultural --party adult=2 --pace standard --budget 3000;`,
+      `echo "exit=$?"; sleep 30`,
+    ].join(' ');
+    expect(tm('new-session', '-d', '-s', SESSION, '-x', '140', '-y', '50', command).status).toBe(0);
+    await waitFor('Must-see stops?');
+    tm('send-keys', '-t', SESSION, 'Enter'); // no extra must-see stops
+    const planned = await waitFor('What next?', 60_000);
+    expect(planned).toContain('Wuhan → Nanchang · 3 days');
+    for (const flagged of ['Start in which city?', 'First day', 'How many days?', 'Which themes?', 'How many travellers', 'Pace?', 'Budget']) {
+      expect(planned).not.toContain(flagged);
+    }
+    expect(planned).toMatch(/Day 1 +\w{3} \d{1,2} \w{3} \d{4}/);
+    tm('send-keys', '-t', SESSION, 'Down'); // from the default "Save the files" to "Done"
+    tm('send-keys', '-t', SESSION, 'Enter');
+    const end = await waitFor(/exit=\d+/);
+    expect(end).toContain('exit=0');
+    tm('kill-session', '-t', SESSION);
+  });
+
+  it('searches a city typed in Chinese and talks Chinese throughout with --lang zh', async () => {
+    const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const command = [
+      `cd ${JSON.stringify(REPO_ROOT)} &&`,
+      `env LANG=zh_CN.UTF-8 YANGTZE_HOME=${JSON.stringify(home)} NO_COLOR=1`,
+      `node ${JSON.stringify(BIN)} --lang zh plan --interactive --start ${start} --days 2 --themes red --party adult=1 --pace standard --budget 2000;`,
+      `echo "exit=$?"; sleep 30`,
+    ].join(' ');
+    expect(tm('new-session', '-d', '-s', SESSION, '-x', '140', '-y', '50', command).status).toBe(0);
+    await waitFor('从哪座城市出发？');
+    tm('send-keys', '-t', SESSION, '-l', '南昌');
+    await waitFor(/❯ 南昌 Nanchang/);
+    tm('send-keys', '-t', SESSION, 'Enter');
+    await waitFor('在哪座城市结束？');
+    tm('send-keys', '-t', SESSION, 'Enter'); // the first choice: a round trip
+    await waitFor('必游景点？');
+    tm('send-keys', '-t', SESSION, 'Enter');
+    const planned = await waitFor('下一步？', 60_000);
+    expect(planned).toContain('南昌 · 2日行程');
+    expect(planned).toContain('第1天');
+    tm('send-keys', '-t', SESSION, 'Down');
+    tm('send-keys', '-t', SESSION, 'Enter');
+    expect(await waitFor(/exit=\d+/)).toContain('exit=0');
+    tm('kill-session', '-t', SESSION);
+  });
+});
