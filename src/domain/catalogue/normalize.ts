@@ -1,0 +1,151 @@
+// Type-only: the input shape is defined once, by the zod schema at the edge.
+import type { CatalogueInput } from '../../io/catalogue-schema.js';
+import type { Attraction, Catalogue, DateRange, Link, PassProduct, Provenance, Season } from './model.js';
+import { parseDateRange } from './parse-date-range.js';
+import { parseDuration } from './parse-duration.js';
+import { parseMonths } from './parse-months.js';
+import { parseTime } from './parse-time.js';
+import { resolvePassCoverage } from './resolve-pass-coverage.js';
+
+type Input = CatalogueInput;
+const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+const MINUTES_PER_DAY = 24 * 60;
+
+/**
+ * Turns a shape-checked document into the model: durations and times in
+ * minutes, months as numbers, date ranges, snake_case → camelCase, pass
+ * coverage resolved. Lists keep their order, so index i here is item i in the
+ * file and rules can point back into it.
+ */
+export function normalizeCatalogue(input: Input): Catalogue {
+  const attractions = input.attractions.map(normalizeAttraction);
+  return {
+    version: input.version,
+    name: input.name,
+    timezone: input.timezone,
+    currency: input.currency,
+    riderCategories: input.rider_categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      ...(c.name_zh !== undefined ? { nameZh: c.name_zh } : {}),
+      isDefault: c.default,
+    })),
+    cities: input.cities.map((c) => ({
+      id: c.id,
+      name: c.name,
+      nameZh: c.name_zh,
+      province: c.province,
+      location: c.location,
+      lodging: c.lodging,
+      ...optional('note', c.note),
+      ...(c.facts ? { facts: provenance(c.facts) } : {}),
+    })),
+    attractions,
+    links: input.links.map(normalizeLink),
+    routes: input.routes.map((r) => ({
+      id: r.id,
+      name: r.name,
+      nameZh: r.name_zh,
+      cities: r.cities,
+      attractions: r.attractions,
+      themes: r.themes,
+      ...optional('days', r.days),
+      ...optional('description', r.description),
+      ...optional('note', r.note),
+    })),
+    passes: input.passes.map((p) => normalizePass(p, attractions)),
+    holidays: input.holidays.map((h) => ({ range: range(h.date), name: h.name, kind: h.kind })),
+  };
+}
+
+function normalizeAttraction(a: Input['attractions'][number]): Attraction {
+  return {
+    id: a.id,
+    name: a.name,
+    nameZh: a.name_zh,
+    city: a.city,
+    location: a.location,
+    themes: a.themes,
+    rating: a.rating,
+    visitMin: minutes(a.visit),
+    hours: a.hours.map(
+      (s): Season => ({
+        months: s.months === undefined ? [...ALL_MONTHS] : (parseMonths(s.months) ?? []),
+        openMin: time(s.open),
+        closeMin: time(s.close),
+        ...optional('lastEntryMin', s.last_entry === undefined ? undefined : time(s.last_entry)),
+      }),
+    ),
+    closedWeekdays: a.closed,
+    holidays: a.holidays,
+    closedDates: a.closed_dates.map(range),
+    price: a.price,
+    reservation: a.reservation,
+    facts: a.facts ? provenance(a.facts) : { unconfirmed: [], sources: [] },
+    mustSee: a.must_see,
+    ...optional('description', a.description),
+    ...optional('note', a.note),
+  };
+}
+
+function normalizeLink(l: Input['links'][number]): Link {
+  return {
+    from: l.from,
+    to: l.to,
+    mode: l.mode,
+    oneway: l.oneway,
+    durationMin: minutes(l.duration),
+    fare: l.fare,
+    fares: l.fares,
+    ...optional('departures', l.departures?.map(time)),
+    firstMin: time(l.first),
+    lastMin: time(l.last),
+    ...optional('everyMin', l.every === undefined ? undefined : minutes(l.every)),
+    ...(l.facts ? { facts: provenance(l.facts) } : {}),
+    ...optional('note', l.note),
+  };
+}
+
+function normalizePass(p: Input['passes'][number], attractions: readonly Attraction[]): PassProduct {
+  const v = p.validity;
+  return {
+    id: p.id,
+    name: p.name,
+    nameZh: p.name_zh,
+    ...optional('note', p.note),
+    covers: p.covers,
+    attractionIds: resolvePassCoverage(p.covers, attractions),
+    validity: {
+      kind: v.kind,
+      ...optional('days', v.days),
+      ...optional('withinDays', v.within === undefined ? undefined : minutes(v.within) / MINUTES_PER_DAY),
+      ...optional('count', v.count),
+      starts: v.starts,
+      ...optional('startDate', v.start_date),
+    },
+    entries: p.entries,
+    price: p.price,
+    blackout: p.blackout.map(range),
+    reservationStillRequired: p.reservation_still_required,
+  };
+}
+
+function provenance(f: NonNullable<Input['cities'][number]['facts']>): Provenance {
+  return { ...optional('checked', f.checked), unconfirmed: f.unconfirmed, sources: f.sources, ...optional('note', f.note) };
+}
+
+/** Spreads `{ key: value }` only when value is present, so optional fields stay absent, not undefined. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+}
+
+// The schema has already checked every format; these only convert.
+function minutes(text: string): number {
+  return parseDuration(text) ?? 0;
+}
+function time(text: string): number {
+  return parseTime(text) ?? 0;
+}
+function range(text: string): DateRange {
+  return parseDateRange(text) ?? { from: text, to: text };
+}

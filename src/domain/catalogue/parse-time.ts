@@ -1,0 +1,20 @@
+import type { MinuteOfDay } from './model.js';
+
+/** `"HH:MM"` on a 24-hour clock; `24:00` is allowed as the end of a day. */
+export const TIME_PATTERN = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/;
+
+/**
+ * Parses `"HH:MM"` into minutes after local midnight; undefined if it does not parse.
+ *
+ * @example
+ * parseTime('08:30') // 510
+ * parseTime('24:00') // 1440
+ * parseTime('8:30')  // undefined: two digits for the hour
+ */
+export function parseTime(text: string): MinuteOfDay | undefined {
+  const match = TIME_PATTERN.exec(text);
+  if (!match) return undefined;
+  const hours = Number(match[1] ?? match[3]);
+  const minutes = Number(match[2] ?? match[4]);
+  return hours * 60 + minutes;
+}
