@@ -126,6 +126,7 @@ export interface CuratedRoute {
   readonly days?: number;
   readonly description?: string;
   readonly note?: string;
+  readonly facts?: Provenance;
 }
 
 export type ValidityKind = 'consecutive-days' | 'flex-days' | 'attraction-count';
@@ -158,6 +159,7 @@ export interface PassProduct {
   readonly price: Readonly<Record<string, number>>;
   readonly blackout: readonly DateRange[];
   readonly reservationStillRequired: boolean;
+  readonly facts?: Provenance;
 }
 
 export interface HolidayOverride {
