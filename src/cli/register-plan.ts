@@ -1,7 +1,60 @@
-import type { Command } from 'commander';
+/**
+ * `yangtze plan` and `yangtze plan check`. Declares options only; each action
+ * imports its command module when it runs, so `--help` loads neither.
+ */
+import { Option, type Command } from 'commander';
 import type { Effects } from './effects.js';
+import { action } from './program.js';
+import type { PlanCommandOptions } from '../commands/plan.js';
 
 export function register(program: Command, effects: Effects): void {
-  void program;
-  void effects;
+  const plan = program
+    .command('plan')
+    .description('build a themed multi-day itinerary along the corridor')
+    .option('--from <city>', 'city the trip starts in (required)')
+    .option('--to <city>', 'city the trip ends in (default: wherever suits)')
+    .option('--start <date>', 'first day, YYYY-MM-DD (required)')
+    .option('--days <n>', 'number of days (default 3)')
+    .option('--themes <themes>', 'eco, cultural, red, water (comma-separated; first weighs most)')
+    .option('--party <party>', 'who travels, e.g. adult=2,child=1 (default: one adult)')
+    .addOption(new Option('--pace <pace>', 'how full the days are (default standard)').choices(['relaxed', 'standard', 'packed']))
+    .option('--day-start <time>', 'start of the sightseeing day, HH:MM (default 08:00)')
+    .option('--day-end <time>', 'end of the sightseeing day, HH:MM (default 20:00)')
+    .option('--must <ids>', 'attractions to include (comma-separated ids)')
+    .option('--avoid <ids>', 'attractions never to include (comma-separated ids)')
+    .option('--budget <amount>', 'cap on admission plus transport for the whole party')
+    .option('--route <id>', 'follow a curated route\'s cities in order')
+    .option('--seed <n>', 'search seed; the same inputs and seed give the same plan (default 1)')
+    .option('--time-limit <ms>', 'search effort in milliseconds (default 1000)')
+    .option('--format <format>', 'text, json, markdown, csv, ics, geojson or html (default text)')
+    .option('--json', 'short for --format json')
+    .option('-o, --output <file>', 'write the result to a file instead of stdout')
+    .option('--interactive', 'ask for the plan step by step (needs a terminal)')
+    .action(
+      action(async (ctx, opts) => {
+        const { planCommand } = await import('../commands/plan.js');
+        await planCommand(ctx, stringOptions(opts) as PlanCommandOptions);
+      }, effects),
+    );
+
+  plan
+    .command('check')
+    .description('re-check a saved or hand-edited itinerary (exit 1 if it breaks any rule)')
+    .argument('<plan>', 'itinerary JSON file (from `plan --json`), or - for stdin')
+    .option('--json', 'a JSON document of the violations')
+    .action(
+      action(async (ctx, _opts, args) => {
+        const { planCheck } = await import('../commands/plan-check.js');
+        await planCheck(ctx, args[0]!);
+      }, effects),
+    );
+}
+
+/** commander gives strings for valued flags and true for switches. */
+function stringOptions(opts: Record<string, unknown>): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {};
+  for (const [key, value] of Object.entries(opts)) {
+    if (typeof value === 'string' || (value === true && (key === 'json' || key === 'interactive'))) out[key] = value;
+  }
+  return out;
 }

@@ -1,0 +1,153 @@
+/**
+ * `yangtze plan`: flags in, itinerary out, rendered last. The planning is
+ * pure (src/domain/plan/plan-trip.ts); this file reads the catalogue and
+ * calendar, maps problems to exit codes, shows progress on a terminal's
+ * stderr, and writes the chosen format to stdout or -o FILE.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CliContext } from '../cli/context.js';
+import { NotFoundError, UsageError } from '../cli/errors.js';
+import { toJson } from '../cli/output.js';
+import type { Catalogue } from '../domain/catalogue/model.js';
+import type { Itinerary } from '../domain/itinerary/itinerary.js';
+import { parseRequest, REQUIRED_FLAGS, type PlanFlags } from '../domain/plan/parse-request.js';
+import { planTrip } from '../domain/plan/plan-trip.js';
+
+export const PLAN_FORMATS = ['text', 'json', 'markdown', 'csv', 'ics', 'geojson', 'html'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
+
+/** The default --time-limit: plans in about a second on an agency laptop. */
+export const DEFAULT_TIME_LIMIT_MS = 1000;
+/**
+ * Search effort granted per millisecond of --time-limit, in core iterations
+ * × visit-days (plan-trip.ts divides it by each problem's size). The effort,
+ * not the clock, decides when the search stops, so the same inputs give the
+ * same plan; the clock is only a safety cap (calibrated in
+ * bench/results/plan.md so that it rarely bites).
+ */
+export const EFFORT_PER_MS = 100;
+/** No skeleton gets more core iterations than this, however long the limit. */
+export const MAX_ITERATIONS = 20_000;
+/** The wall-clock cap is this many times --time-limit: slow machines still get the same plan. */
+export const CAP_FACTOR = 3;
+/** Skeletons (city sequences) the core is run on; the best result wins. */
+export const SKELETONS = 2;
+
+export interface PlanCommandOptions extends PlanFlags {
+  readonly format?: string;
+  readonly json?: boolean;
+  readonly output?: string;
+  readonly timeLimit?: string;
+  readonly interactive?: boolean;
+}
+
+export async function planCommand(ctx: CliContext, options: PlanCommandOptions): Promise<void> {
+  const missing = REQUIRED_FLAGS.filter((f) => options[f] === undefined);
+  if (options.interactive || (missing.length > 0 && ctx.interactive)) {
+    const { runInteractivePlan } = await import('./plan-interactive.js');
+    await runInteractivePlan(ctx, { ...options });
+    return;
+  }
+  const format = chooseFormat(options);
+  const catalogue = await ctx.catalogue();
+  const itinerary = await planWith(ctx, catalogue, options);
+  const text = await render(ctx, catalogue, itinerary, format);
+  if (options.output !== undefined) {
+    const file = ctx.resolve(options.output);
+    await writeFile(file, text, 'utf8');
+    ctx.out.info(`wrote ${path.relative(ctx.effects.cwd, file) || file}`);
+  } else {
+    ctx.out.result(text);
+  }
+}
+
+/** For the interactive session: flag-shaped options (strings or numbers) → itinerary. */
+export async function planFromOptions(ctx: CliContext, options: Record<string, unknown>): Promise<Itinerary> {
+  const flags: Record<string, string> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (typeof value === 'string') flags[key] = value;
+    else if (typeof value === 'number') flags[key] = String(value);
+    else if (Array.isArray(value)) flags[key] = value.join(',');
+  }
+  return planWith(ctx, await ctx.catalogue(), flags as PlanCommandOptions);
+}
+
+async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanCommandOptions): Promise<Itinerary> {
+  const parsed = parseRequest(options, catalogue);
+  if (!parsed.ok) {
+    const usage = parsed.problems.filter((p) => p.kind === 'usage');
+    const problems = usage.length > 0 ? usage : parsed.problems;
+    const message = problems.map((p) => p.message + (p.hint ? ` (${p.hint})` : '')).join('\n       ');
+    throw usage.length > 0 ? new UsageError(message) : new NotFoundError(message);
+  }
+  const timeLimitMs = parseTimeLimit(options.timeLimit);
+  const { chinaHolidayCalendar } = await import('../io/china-holidays.js');
+  const calendar = chinaHolidayCalendar(catalogue.holidays);
+  const progress = ctx.out.stderrIsTTY && !ctx.out.quiet;
+  // The solver runs synchronously, so a static line stands in for a spinner; it is erased after.
+  if (progress) ctx.out.stderr.write(ctx.out.styleErr.dim('planning…'));
+  const clock = () => ctx.effects.monotonicMs();
+  const started = clock();
+  const result = planTrip(catalogue, parsed.request, calendar, {
+    seed: parsed.request.seed ?? 1,
+    maxIterations: MAX_ITERATIONS,
+    effort: effortFor(timeLimitMs),
+    timeLimitMs: timeLimitMs * CAP_FACTOR,
+    clock,
+    skeletons: SKELETONS,
+  });
+  if (progress) ctx.out.stderr.write('\r\u001b[K');
+  if (!result.ok) throw new UsageError(result.message);
+  if (clock() - started >= timeLimitMs * CAP_FACTOR) {
+    ctx.out.warn(`the search was cut short at ${timeLimitMs * CAP_FACTOR} ms (--time-limit ${timeLimitMs} ms × ${CAP_FACTOR}); on this machine the plan may differ from run to run`);
+  }
+  return result.itinerary;
+}
+
+/** Effort per skeleton for a --time-limit. */
+export function effortFor(timeLimitMs: number): number {
+  return (timeLimitMs * EFFORT_PER_MS) / SKELETONS;
+}
+
+function chooseFormat(options: PlanCommandOptions): PlanFormat {
+  if (options.json) {
+    if (options.format !== undefined && options.format !== 'json') throw new UsageError(`--json and --format ${options.format} disagree; give one`);
+    return 'json';
+  }
+  const format = options.format ?? 'text';
+  if (!(PLAN_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format ${format}: use one of ${PLAN_FORMATS.join(', ')}`);
+  }
+  return format as PlanFormat;
+}
+
+function parseTimeLimit(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIME_LIMIT_MS;
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || n < 10 || n > 600_000) throw new UsageError(`--time-limit ${value}: give milliseconds from 10 to 600000`);
+  return n;
+}
+
+async function render(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, format: PlanFormat): Promise<string> {
+  const lang = ctx.out.lang;
+  switch (format) {
+    case 'json':
+      return toJson(itinerary);
+    case 'text': {
+      const { renderItineraryText } = await import('../export/itinerary-text.js');
+      const view = ctx.out.view === 'tty' ? 'tty' : 'pipe';
+      return renderItineraryText(itinerary, catalogue, { view, lang, style: ctx.out.style });
+    }
+    case 'markdown':
+      return (await import('../export/itinerary-markdown.js')).renderItineraryMarkdown(itinerary, catalogue, lang);
+    case 'csv':
+      return (await import('../export/itinerary-csv.js')).renderItineraryCsv(itinerary, catalogue);
+    case 'ics':
+      return (await import('../export/itinerary-ics.js')).renderItineraryIcs(itinerary, catalogue, { lang });
+    case 'geojson':
+      return (await import('../export/itinerary-geojson.js')).renderItineraryGeoJson(itinerary, catalogue);
+    case 'html':
+      return (await import('../export/itinerary-html.js')).renderItineraryHtml(itinerary, catalogue, { lang });
+  }
+}

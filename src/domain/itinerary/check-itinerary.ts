@@ -1,0 +1,275 @@
+/**
+ * Re-checks an itinerary against the catalogue, independently of the solver
+ * (VROOM's check mode): a saved plan, a hand-edited one, or the planner's
+ * own output in tests. It walks the trip item by item, tracking where the
+ * party is and when, and reports every rule broken: closed that day, before
+ * opening, after last entry, ending after closing, overlaps, the party
+ * somewhere it never travelled to, travel faster than the model allows or
+ * off the timetable, a night not in a lodging city (or on board), must and
+ * avoid ignored, budget exceeded, costs and totals that do not add up,
+ * unknown ids.
+ */
+import type { Attraction, Catalogue, LatLon } from '../catalogue/model.js';
+import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
+import { addDays } from '../calendar/iso-date.js';
+import { openingOn } from '../calendar/opening-on.js';
+import { PACES } from '../plan/pace.js';
+import { admissionFor, cents, defaultCategory, fareFor } from '../plan/party-cost.js';
+import { attractionScore } from '../plan/score.js';
+import { BY_THEME_ORDER } from '../plan/day-theme.js';
+import { directedLinks, type DirectedLink } from '../travel/city-links.js';
+import { departsAt } from '../travel/link-departures.js';
+import { seenFromBoard } from '../travel/seen-from-board.js';
+import { BOARDING_MIN, MINUTES_PER_DAY, localTravelMin } from '../travel/travel-model.js';
+import type { Itinerary, TravelItem, VisitItem } from './itinerary.js';
+import { hhmm, parseHhmm, tripMinute } from './itinerary-time.js';
+
+export interface Violation {
+  /** Stable kebab-case code, e.g. 'closed', 'overlap', 'travel-too-short'. */
+  readonly code: string;
+  /** Where in the document: ['days', 0, 'items', 3]. */
+  readonly path: readonly (string | number)[];
+  /** One plain sentence. */
+  readonly message: string;
+}
+
+/** Money compares to the cent. */
+const MONEY_EPSILON = 0.005;
+
+export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calendar: HolidayCalendar): Violation[] {
+  const out: Violation[] = [];
+  const v = (code: string, path: (string | number)[], message: string) => void out.push({ code, path, message });
+  const req = itinerary.request;
+  const cities = new Map(catalogue.cities.map((c) => [c.id, c]));
+  const attractions = new Map(catalogue.attractions.map((a) => [a.id, a]));
+  const links = directedLinks(catalogue);
+  const defaultId = defaultCategory(catalogue);
+  const pace = PACES[req.pace] ?? PACES.standard;
+  const dayStartMin = parseHhmm(req.dayStart) ?? 0;
+  const dayEndMin = parseHhmm(req.dayEnd) ?? MINUTES_PER_DAY;
+  const locate = (id: string): { city: string; location: LatLon } | undefined => {
+    const c = cities.get(id);
+    if (c) return { city: c.id, location: c.location };
+    const a = attractions.get(id);
+    return a ? { city: a.city, location: a.location } : undefined;
+  };
+
+  // The request itself.
+  for (const [key, id] of [['from', req.from], ['to', req.to]] as const) {
+    if (id !== undefined && !cities.has(id)) v('unknown-id', ['request', key], `request.${key} "${id}" is not a city in the catalogue`);
+  }
+  for (const key of ['must', 'avoid'] as const) {
+    req[key].forEach((id, i) => {
+      if (!attractions.has(id)) v('unknown-id', ['request', key, i], `request.${key} "${id}" is not an attraction in the catalogue`);
+    });
+  }
+  for (const cat of Object.keys(req.party)) {
+    if (!catalogue.riderCategories.some((c) => c.id === cat)) v('unknown-id', ['request', 'party', cat], `rider category "${cat}" is not in the catalogue`);
+  }
+  if (itinerary.days.length !== req.days) {
+    v('day-count', ['days'], `the request asks for ${req.days} days but the plan has ${itinerary.days.length}`);
+  }
+
+  let where: { id: string; city: string; location: LatLon } | undefined = cities.has(req.from)
+    ? { id: req.from, city: req.from, location: cities.get(req.from)!.location }
+    : undefined;
+  let clock = -Infinity;
+  let aboard: { link: DirectedLink; departMin: number; arriveMin: number } | undefined;
+  let previousLodging = req.from;
+  const visited = new Map<string, (string | number)[]>();
+  let admission = 0;
+  let transport = 0;
+  let score = 0;
+
+  itinerary.days.forEach((day, d) => {
+    const dayPath = ['days', d];
+    const date = addDays(req.start, d);
+    if (day.day !== d + 1) v('day-number', [...dayPath, 'day'], `day ${d + 1} is numbered ${day.day}`);
+    if (day.date !== date) v('wrong-date', [...dayPath, 'date'], `day ${d + 1} should be ${date}, not ${day.date}`);
+    if (day.start !== previousLodging) {
+      v('wrong-start', [...dayPath, 'start'], `day ${d + 1} starts in "${day.start}" but the night before was spent in "${previousLodging}"`);
+    }
+    day.items.forEach((item, i) => {
+      const path = [...dayPath, 'items', i];
+      const label = item.kind === 'visit' ? item.attraction : `${item.from} → ${item.to}`;
+      const startText = item.kind === 'visit' ? item.start : item.depart;
+      const endText = item.kind === 'visit' ? item.end : item.arrive;
+      const start = tripMinute(req.start, startText);
+      const end = tripMinute(req.start, endText);
+      if (start === undefined || end === undefined) {
+        v('bad-time', path, `${label}: times must look like ${date}T08:30:00+08:00`);
+        return;
+      }
+      if (end < start) v('bad-time', path, `${label} ends before it starts`);
+      if (Math.floor(start / MINUTES_PER_DAY) !== d) v('wrong-day', path, `${label} starts on ${startText.slice(0, 10)}, not on day ${d + 1} (${date})`);
+      if (item.kind === 'visit') {
+        checkVisit(item, path, start, end);
+      } else {
+        checkTravel(item, path, start, end);
+      }
+    });
+    // The night.
+    const endOfDay = (d + 1) * MINUTES_PER_DAY;
+    if (day.lodging === 'on-board') {
+      if (!aboard || aboard.arriveMin < endOfDay) v('night-not-on-board', [...dayPath, 'lodging'], `night ${d + 1} is "on-board" but no ship is sailing overnight`);
+    } else {
+      const city = cities.get(day.lodging);
+      if (!city) v('unknown-id', [...dayPath, 'lodging'], `lodging "${day.lodging}" is not a city in the catalogue`);
+      else if (!city.lodging) v('no-lodging', [...dayPath, 'lodging'], `night ${d + 1} is in ${city.name}, which has no hotels in the catalogue`);
+      if (aboard && aboard.arriveMin >= endOfDay) {
+        v('night-not-on-board', [...dayPath, 'lodging'], `night ${d + 1} is spent on the ship to ${aboard.link.to}, not in "${day.lodging}"`);
+      } else if (where && where.city !== day.lodging) {
+        v('lodging-elsewhere', [...dayPath, 'lodging'], `day ${d + 1} ends in ${where.city} but the night is booked in "${day.lodging}"`);
+      }
+    }
+    previousLodging = day.lodging;
+  });
+
+  const lastDay = itinerary.days.at(-1);
+  if (req.to !== undefined && lastDay && lastDay.lodging !== req.to) {
+    v('wrong-end', ['days', itinerary.days.length - 1, 'lodging'], `the trip should end in ${req.to}, not "${lastDay.lodging}"`);
+  }
+  const unscheduled = new Set(itinerary.unscheduled.map((u) => u.attraction));
+  req.must.forEach((id, i) => {
+    if (!visited.has(id) && !unscheduled.has(id)) v('must-missing', ['request', 'must', i], `must-see ${id} is neither in the plan nor listed as unscheduled`);
+  });
+  itinerary.unscheduled.forEach((u, i) => {
+    if (!attractions.has(u.attraction)) v('unknown-id', ['unscheduled', i, 'attraction'], `unscheduled "${u.attraction}" is not an attraction in the catalogue`);
+    else if (visited.has(u.attraction)) v('unscheduled-visited', ['unscheduled', i], `${u.attraction} is listed as unscheduled but is in the plan`);
+  });
+  if (req.budget !== undefined && admission + transport > req.budget + MONEY_EPSILON) {
+    v('over-budget', ['totals'], `admission ${cents(admission)} + transport ${cents(transport)} = ${cents(admission + transport)} exceeds the budget of ${req.budget}`);
+  }
+  const t = itinerary.totals;
+  const expect = (key: string, actual: number, wanted: number) => {
+    if (Math.abs(actual - wanted) > MONEY_EPSILON) v('totals-mismatch', ['totals', key], `totals.${key} is ${actual} but the items add up to ${cents(wanted)}`);
+  };
+  expect('visits', t.visits, visited.size);
+  expect('admission', t.admission, admission);
+  expect('transport', t.transport, transport);
+  expect('score', t.score, score);
+  if (t.currency !== catalogue.currency) v('totals-mismatch', ['totals', 'currency'], `totals.currency is ${t.currency}; the catalogue prices in ${catalogue.currency}`);
+  for (const theme of BY_THEME_ORDER) {
+    const listed = itinerary.byTheme[theme] ?? [];
+    const wanted = [...visited.keys()].filter((id) => attractions.get(id)?.themes.includes(theme));
+    if (listed.length !== wanted.length || listed.some((id) => !wanted.includes(id))) {
+      v('by-theme-mismatch', ['byTheme', theme], `byTheme.${theme} should list ${wanted.join(', ') || 'nothing'}`);
+    }
+  }
+  return out;
+
+  function checkVisit(item: VisitItem, path: (string | number)[], start: number, end: number): void {
+    const a = attractions.get(item.attraction);
+    if (!a) {
+      v('unknown-id', [...path, 'attraction'], `"${item.attraction}" is not an attraction in the catalogue`);
+      return;
+    }
+    if (item.city !== a.city) v('wrong-city', [...path, 'city'], `${a.id} is in ${a.city}, not "${item.city}"`);
+    if (visited.has(a.id)) v('duplicate-visit', path, `${a.id} is visited twice`);
+    visited.set(a.id, path);
+    score += attractionScore(a, req.themes);
+    if (req.avoid.includes(a.id)) v('avoided-visited', path, `${a.id} is on the --avoid list`);
+    const onBoard = aboard !== undefined && start >= aboard.departMin && end <= aboard.arriveMin;
+    if (onBoard) {
+      if (!seenFromBoard(a, aboard!.link, catalogue)) v('not-on-the-way', path, `${a.id} cannot be seen from the ship from ${aboard!.link.from} to ${aboard!.link.to}`);
+    } else {
+      if (start < clock) v('overlap', path, `${a.id} starts at ${hhmm(mod(start))} before the previous item ends (${hhmm(mod(clock))})`);
+      if (where && where.id !== a.id && !samePoint(where, a)) {
+        v('not-there', path, `the party is at ${where.id}, not at ${a.id}: a travel item is missing`);
+      }
+      const base = Math.floor(start / MINUTES_PER_DAY) * MINUTES_PER_DAY;
+      if (start - base < dayStartMin || end - base > dayEndMin) {
+        v('outside-day', path, `${a.id} (${hhmm(start - base)}–${hhmm(end - base)}) is outside the day window ${req.dayStart}–${req.dayEnd}`);
+      }
+      clock = end;
+      where = { id: a.id, city: a.city, location: a.location };
+    }
+    checkOpening(a, path, start, end);
+    const cost = admissionFor(a, req.party, defaultId);
+    if (Math.abs(item.cost - cost) > MONEY_EPSILON) v('cost-mismatch', [...path, 'cost'], `${a.id} costs ${cost} for this party, not ${item.cost}`);
+    admission += item.cost;
+  }
+
+  function checkOpening(a: Attraction, path: (string | number)[], start: number, end: number): void {
+    const day = Math.floor(start / MINUTES_PER_DAY);
+    const date = addDays(req.start, day);
+    const opening = openingOn(a, date, calendar);
+    if (!opening.open) {
+      v('closed', path, `${a.id} is closed on ${date}: ${opening.detail}`);
+      return;
+    }
+    const s = start - day * MINUTES_PER_DAY;
+    const e = end - day * MINUTES_PER_DAY;
+    const fits = opening.intervals.find((w) => s >= w.openMin && s <= (w.lastEntryMin ?? w.closeMin) && e <= w.closeMin);
+    if (fits) return;
+    const w = opening.intervals.find((x) => s >= x.openMin && s <= x.closeMin) ?? opening.intervals[0]!;
+    if (s < w.openMin) v('before-opening', path, `${a.id} opens at ${hhmm(w.openMin)} on ${date}; the visit starts at ${hhmm(s)}`);
+    else if (w.lastEntryMin !== undefined && s > w.lastEntryMin) v('after-last-entry', path, `${a.id}: last entry is ${hhmm(w.lastEntryMin)} on ${date}; the visit starts at ${hhmm(s)}`);
+    else v('ends-after-closing', path, `${a.id} closes at ${hhmm(w.closeMin)} on ${date}; the visit ends at ${hhmm(e)}`);
+  }
+
+  function checkTravel(item: TravelItem, path: (string | number)[], depart: number, arrive: number): void {
+    const from = locate(item.from);
+    const to = locate(item.to);
+    if (!from) v('unknown-id', [...path, 'from'], `"${item.from}" is neither a city nor an attraction in the catalogue`);
+    if (!to) v('unknown-id', [...path, 'to'], `"${item.to}" is neither a city nor an attraction in the catalogue`);
+    if (!from || !to) return;
+    if (aboard && depart < aboard.arriveMin) v('overlap', path, `${item.from} → ${item.to} leaves while the party is still on the ship (until ${hhmm(mod(aboard.arriveMin))})`);
+    if (depart < clock) v('overlap', path, `${item.from} → ${item.to} leaves at ${hhmm(mod(depart))} before the previous item ends (${hhmm(mod(clock))})`);
+    if (where && where.id !== item.from && !(where.city === from.city && samePoint(where, from))) {
+      v('not-there', path, `the party is at ${where.id}, not at ${item.from}`);
+    }
+    if (item.mode === 'local') {
+      if (from.city !== to.city) v('no-link', path, `local travel cannot cross from ${from.city} to ${to.city}; use a link`);
+      const need = localTravelMin(from.location, to.location, pace.transferAllowanceMin);
+      if (arrive - depart < need) v('travel-too-short', path, `${item.from} → ${item.to} takes at least ${need} min, not ${arrive - depart}`);
+      if (item.cost < 0) v('cost-mismatch', [...path, 'cost'], `a cost cannot be negative`);
+    } else {
+      checkLink(item, path, depart, arrive);
+    }
+    transport += item.cost;
+    clock = arrive;
+    where = { id: item.to, city: to.city, location: to.location };
+  }
+
+  function checkLink(item: TravelItem, path: (string | number)[], depart: number, arrive: number): void {
+    const candidates = links.filter((l) => l.from === item.from && l.to === item.to && l.link.mode === item.mode);
+    if (candidates.length === 0) {
+      v('no-link', path, `the catalogue has no ${item.mode} link from ${item.from} to ${item.to}`);
+      return;
+    }
+    const depOfDay = mod(depart);
+    const onTime = candidates.filter((l) => departsAt(l.link, depOfDay));
+    if (onTime.length === 0) {
+      v('off-timetable', path, `no ${item.mode} from ${item.from} to ${item.to} leaves at ${hhmm(depOfDay)}`);
+      return;
+    }
+    const fast = onTime.filter((l) => arrive - depart >= l.link.durationMin);
+    if (fast.length === 0) {
+      const need = Math.min(...onTime.map((l) => l.link.durationMin));
+      v('travel-too-short', path, `${item.mode} ${item.from} → ${item.to} takes ${need} min, not ${arrive - depart}`);
+      return;
+    }
+    const link = fast[0]!;
+    if (clock > depart - BOARDING_MIN[link.link.mode]) {
+      v('late-for-departure', path, `the party reaches ${item.from} at ${hhmm(mod(clock))}, less than ${BOARDING_MIN[link.link.mode]} min before the ${hhmm(depOfDay)} departure`);
+    }
+    const fares = fast.map((l) => fareFor(l.link, req.party));
+    if (!fares.some((f) => Math.abs(f - item.cost) <= MONEY_EPSILON)) {
+      v('cost-mismatch', [...path, 'cost'], `the fare for this party is ${fares[0]}, not ${item.cost}`);
+    }
+    if (Math.floor(arrive / MINUTES_PER_DAY) > Math.floor(depart / MINUTES_PER_DAY)) {
+      if (link.link.mode !== 'cruise' && link.link.mode !== 'ferry') v('night-travel', path, `${item.mode} ${item.from} → ${item.to} runs past midnight; only ships have cabins`);
+      aboard = { link, departMin: depart, arriveMin: arrive };
+    }
+  }
+}
+
+function mod(minute: number): number {
+  return ((minute % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+}
+
+function samePoint(a: { location: LatLon }, b: { location: LatLon }): boolean {
+  return localTravelMin(a.location, b.location, 0) === 0;
+}
+

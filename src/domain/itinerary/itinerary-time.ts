@@ -1,0 +1,46 @@
+/**
+ * Itinerary times: ISO 8601 local times with the catalogue's fixed +08:00
+ * offset (China has no daylight saving). Internally a trip is one axis of
+ * minutes counted from 00:00 on its first day, so day d starts at d × 1440.
+ */
+import type { IsoDate } from '../catalogue/model.js';
+import { addDays, daysBetween, isIsoDate } from '../calendar/iso-date.js';
+
+export const UTC_OFFSET = '+08:00';
+const MINUTES_PER_DAY = 1440;
+const pattern = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})\+08:00$/;
+
+/**
+ * @example tripTime('2026-05-12', 1470) // '2026-05-13T00:30:00+08:00'
+ */
+export function tripTime(start: IsoDate, minute: number): string {
+  const day = Math.floor(minute / MINUTES_PER_DAY);
+  const m = minute - day * MINUTES_PER_DAY;
+  return `${addDays(start, day)}T${hhmm(m)}:00${UTC_OFFSET}`;
+}
+
+/** Minutes from 00:00 on `start`; undefined when the text is not a +08:00 time we write. */
+export function tripMinute(start: IsoDate, text: string): number | undefined {
+  const m = pattern.exec(text);
+  if (!m || !isIsoDate(m[1]!)) return undefined;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3]);
+  if (hours > 23 || minutes > 59 || m[4] !== '00') return undefined;
+  return daysBetween(start, m[1]!) * MINUTES_PER_DAY + hours * 60 + minutes;
+}
+
+/** 'HH:MM' from minutes of the day. */
+export function hhmm(minuteOfDay: number): string {
+  const h = Math.floor(minuteOfDay / 60);
+  const m = Math.round(minuteOfDay - h * 60);
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+/** Minutes of the day from 'HH:MM'; undefined when malformed. */
+export function parseHhmm(text: string): number | undefined {
+  const m = /^(\d{2}):(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h <= 24 && min <= 59 && h * 60 + min <= MINUTES_PER_DAY ? h * 60 + min : undefined;
+}

@@ -1,0 +1,135 @@
+/**
+ * From a trip skeleton (city-plan.ts) and the request to the planner core's
+ * Problem: places are the skeleton's city hubs plus the candidate stops; a
+ * stop may be visited on a land day only when its city is where that day
+ * starts or ends, only when it is open that date, starting inside the
+ * opening hours and ending by closing time (latest start = min(last entry,
+ * close − visit)). Days run from hub to hub; a day with a same-day link
+ * crosses it at a timetabled departure (trip-travel.ts).
+ */
+import type { Attraction, Catalogue, IsoDate } from '../catalogue/model.js';
+import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
+import { addDays } from '../calendar/iso-date.js';
+import { openingOn } from '../calendar/opening-on.js';
+import type { PlanRequest } from '../itinerary/itinerary.js';
+import type { Problem, ProblemDay, ProblemVisit, TimeWindow } from '../planner/problem.js';
+import { MINUTES_PER_DAY } from '../travel/travel-model.js';
+import type { CityPlan, LandDay } from './city-plan.js';
+import { PACES, paceVisitMin } from './pace.js';
+import { admissionFor, defaultCategory } from './party-cost.js';
+import { attractionScore } from './score.js';
+import { tripTravel, type Place, type TripTravel } from './trip-travel.js';
+
+export interface BuiltProblem {
+  readonly problem: Problem;
+  readonly places: readonly Place[];
+  readonly hubOf: ReadonlyMap<string, number>;
+  /** problem.visits[i] is the stop attractions[i]. */
+  readonly attractions: readonly Attraction[];
+  /** Problem day index → the land day and its trip day index. */
+  readonly landDays: readonly { readonly day: LandDay; readonly tripDay: number }[];
+  readonly tripTravel: TripTravel;
+}
+
+export interface BuildProblemInput {
+  readonly catalogue: Catalogue;
+  readonly request: PlanRequest;
+  readonly calendar: HolidayCalendar;
+  readonly plan: CityPlan;
+  /** Stops the core may place (already filtered by theme and --avoid, --must included). */
+  readonly candidates: readonly Attraction[];
+  /** Admission plus transport already committed outside the core (multi-day legs). */
+  readonly committedCost: number;
+}
+
+export function buildProblem(input: BuildProblemInput): BuiltProblem {
+  const { catalogue, request, plan } = input;
+  const landDays = plan.days.flatMap((day, tripDay) => (day.kind === 'land' ? [{ day, tripDay }] : []));
+  const cities = [...new Set(landDays.flatMap(({ day }) => [day.startCity, day.endCity]))];
+  const places: Place[] = [];
+  const hubOf = new Map<string, number>();
+  for (const id of cities) {
+    const city = catalogue.cities.find((c) => c.id === id)!;
+    hubOf.set(id, places.length);
+    places.push({ id, city: id, location: city.location, hub: true });
+  }
+  const inPlan = new Set(cities);
+  const attractions = shortlist(input.candidates.filter((a) => inPlan.has(a.city)), landDays.map((d) => d.day), request);
+  const mandatory = new Set(request.must);
+  const defaultId = defaultCategory(catalogue);
+  const visits: ProblemVisit[] = attractions.map((a) => {
+    const place = places.length;
+    places.push({ id: a.id, city: a.city, location: a.location, hub: false });
+    const duration = paceVisitMin(a.visitMin, request.pace);
+    return {
+      key: a.id,
+      place,
+      duration,
+      score: attractionScore(a, request.themes),
+      windows: landDays.map(({ day, tripDay }) =>
+        day.startCity === a.city || day.endCity === a.city
+          ? windowsOn(a, addDays(request.start, tripDay), tripDay, duration, input.calendar)
+          : [],
+      ),
+      cost: admissionFor(a, request.party, defaultId),
+      ...(mandatory.has(a.id) ? { mandatory: true } : {}),
+    };
+  });
+  const days: ProblemDay[] = landDays.map(({ day }) => ({
+    open: day.openMin,
+    close: day.closeMin,
+    start: hubOf.get(day.startCity)!,
+    ends: [hubOf.get(day.endCity)!],
+  }));
+  const travel = tripTravel({
+    places,
+    days: landDays.map(({ day, tripDay }) => ({ ...(day.move ? { move: day.move } : {}), tripDay })),
+    hubOf,
+    allowanceMin: PACES[request.pace].transferAllowanceMin,
+    party: request.party,
+    catalogue,
+  });
+  const problem: Problem = {
+    placeCount: places.length,
+    days,
+    visits,
+    travel: travel.travel,
+    ...(request.budget !== undefined ? { budget: Math.max(0, request.budget - input.committedCost) } : {}),
+  };
+  return { problem, places, hubOf, attractions, landDays, tripTravel: travel };
+}
+
+/** Start windows on one date, on the trip axis. */
+export function windowsOn(a: Attraction, date: IsoDate, tripDay: number, durationMin: number, calendar: HolidayCalendar): TimeWindow[] {
+  const opening = openingOn(a, date, calendar);
+  if (!opening.open) return [];
+  const base = tripDay * MINUTES_PER_DAY;
+  return opening.intervals.flatMap((w) => {
+    const latest = Math.min(w.lastEntryMin ?? w.closeMin, w.closeMin - durationMin);
+    return latest >= w.openMin ? [{ open: base + w.openMin, close: base + latest }] : [];
+  });
+}
+
+/** Stops per day in a city beyond which more candidates only slow the search down. */
+const STOPS_PER_CITY_DAY = 4;
+
+/**
+ * Per city, the musts plus the best-scoring stops, STOPS_PER_CITY_DAY for each
+ * day that touches the city (and a few spare): a day holds four or five stops
+ * at most, and a smaller problem lets the core's iterations go further.
+ */
+function shortlist(candidates: readonly Attraction[], days: readonly LandDay[], request: PlanRequest): Attraction[] {
+  const keep = new Set<string>();
+  for (const city of new Set(candidates.map((a) => a.city))) {
+    const touching = days.filter((d) => d.startCity === city || d.endCity === city).length;
+    const ranked = candidates
+      .filter((a) => a.city === city)
+      .sort((x, y) => Number(request.must.includes(y.id)) - Number(request.must.includes(x.id)) ||
+        attractionScore(y, request.themes) - attractionScore(x, request.themes) || x.id.localeCompare(y.id));
+    const limit = STOPS_PER_CITY_DAY * touching + 2;
+    ranked.forEach((a, i) => {
+      if (i < limit || request.must.includes(a.id)) keep.add(a.id);
+    });
+  }
+  return candidates.filter((a) => keep.has(a.id));
+}

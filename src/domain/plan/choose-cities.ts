@@ -1,0 +1,240 @@
+/**
+ * Chooses the trip's skeleton — which city each night is spent in, and which
+ * links carry the party between them — before the planner core places visits.
+ *
+ * A beam search over days: from each state (the city the party is in at the
+ * start of a day) the party may stay (a hotel night in a lodging city), take
+ * a same-day link (arriving by the end of the day window, into a lodging
+ * city), or board a multi-day leg (nights on board, arriving within the
+ * trip). A state is worth what its sightseeing time could hold: per city,
+ * the best candidate stops that fit in the minutes spent there (mandatory
+ * stops count very high), minus a small charge per minute on the move. With
+ * `--to`, only states that can still reach it in the days left survive;
+ * with `--route`, moves follow the route's cities in order.
+ */
+import type { Catalogue, CuratedRoute } from '../catalogue/model.js';
+import { nextDeparture } from '../travel/link-departures.js';
+import { BOARDING_MIN, MINUTES_PER_DAY } from '../travel/travel-model.js';
+import { directedLinks, type DirectedLink } from '../travel/city-links.js';
+import type { CityPlan, LandDay, Leg, PlanDay } from './city-plan.js';
+
+export interface CityCandidate {
+  readonly score: number;
+  /** Visit length at the party's pace. */
+  readonly visitMin: number;
+  readonly mandatory: boolean;
+}
+
+export interface ChooseCitiesInput {
+  readonly catalogue: Catalogue;
+  readonly from: string;
+  readonly to?: string;
+  readonly days: number;
+  /** Minutes of the day. */
+  readonly dayStartMin: number;
+  readonly dayEndMin: number;
+  readonly route?: CuratedRoute;
+  /** Candidate stops per city id. */
+  readonly candidates: ReadonlyMap<string, readonly CityCandidate[]>;
+  /** Candidate stops seen from the ship on a day aboard this leg. */
+  readonly aboardCandidates: (link: DirectedLink) => readonly CityCandidate[];
+  /** Whole-party fare of a link. */
+  readonly fare: (link: DirectedLink) => number;
+  /** Caps the fares a skeleton may spend. */
+  readonly budget?: number;
+  readonly beamWidth?: number;
+  /** How many skeletons to return, best first. */
+  readonly count?: number;
+}
+
+/** Minutes to get off a train or ship and reach the hotel. */
+export const ARRIVAL_MIN = 15;
+/** A local leg is guessed at this when valuing a city's time. */
+const LOCAL_GUESS_MIN = 30;
+/** Score points charged per minute spent on an inter-city link. */
+const TRAVEL_CHARGE_PER_MIN = 0.02;
+const MANDATORY_POINTS = 1000;
+const ROUTE_CITY_POINTS = 30;
+const DEFAULT_BEAM = 300;
+
+interface State {
+  readonly city: string;
+  readonly nextDay: number;
+  /** Trip minute at which the party is free in `city` after a multi-day leg. */
+  readonly freeFromMin?: number;
+  readonly days: readonly PlanDay[];
+  readonly minutesIn: ReadonlyMap<string, number>;
+  readonly aboard: readonly DirectedLink[];
+  readonly travelMin: number;
+  readonly fare: number;
+  readonly value: number;
+}
+
+export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
+  const links = directedLinks(input.catalogue);
+  const lodging = new Set(input.catalogue.cities.filter((c) => c.lodging).map((c) => c.id));
+  const toDays = input.to === undefined ? undefined : daysToReach(input.catalogue, input.to, links);
+  const routeIndex = (city: string): number => {
+    if (!input.route) return 0;
+    const i = input.route.cities.indexOf(city);
+    if (i >= 0) return i;
+    return city === input.from ? -1 : input.route.cities.length;
+  };
+  const beam = input.beamWidth ?? DEFAULT_BEAM;
+  const buckets: State[][] = Array.from({ length: input.days + 1 }, () => []);
+  const start: State = {
+    city: input.from, nextDay: 0, days: [], minutesIn: new Map(), aboard: [], travelMin: 0, fare: 0, value: 0,
+  };
+  buckets[0]!.push(start);
+
+  const push = (s: State) => {
+    if (s.nextDay > input.days) return;
+    if (input.budget !== undefined && s.fare > input.budget) return;
+    if (toDays && s.nextDay < input.days) {
+      const need = s.city === input.to ? 1 : (toDays.get(s.city) ?? Infinity);
+      if (need > input.days - s.nextDay) return;
+    }
+    if (s.nextDay === input.days && input.to !== undefined && s.city !== input.to) return;
+    buckets[s.nextDay]!.push({ ...s, value: valueOf(s, input, routeIndex) });
+  };
+
+  for (let d = 0; d < input.days; d++) {
+    const states = prune(buckets[d]!, beam);
+    for (const s of states) {
+      const dayBase = d * MINUTES_PER_DAY;
+      const openMin = Math.max(dayBase + input.dayStartMin, s.freeFromMin ?? -Infinity);
+      const closeMin = dayBase + input.dayEndMin;
+      const woke = s.freeFromMin !== undefined;
+      const land = (day: LandDay, next: Partial<State>, spent: [string, number][]) => {
+        const minutesIn = new Map(s.minutesIn);
+        for (const [city, min] of spent) minutesIn.set(city, (minutesIn.get(city) ?? 0) + Math.max(0, min));
+        const { freeFromMin: _dropped, ...rest } = s;
+        void _dropped;
+        push({ ...rest, nextDay: d + 1, days: [...s.days, day], minutesIn, ...next });
+      };
+      if (lodging.has(s.city)) {
+        land({ kind: 'land', startCity: s.city, endCity: s.city, openMin, closeMin, wokeOnBoard: woke }, {}, [
+          [s.city, closeMin - openMin],
+        ]);
+      }
+      for (const l of links) {
+        if (l.from !== s.city) continue;
+        if (input.route && routeIndex(l.to) <= routeIndex(s.city)) continue;
+        const dep = nextDeparture(l.link, openMin - dayBase + BOARDING_MIN[l.link.mode]);
+        if (dep === undefined) continue;
+        const departMin = dayBase + dep;
+        const arriveMin = departMin + l.link.durationMin;
+        const fare = s.fare + input.fare(l);
+        // Hours asleep in a cabin cost the trip little: a multi-day leg is charged a quarter.
+        const overnight = l.link.durationMin + dep > MINUTES_PER_DAY;
+        const travelMin = s.travelMin + (overnight ? l.link.durationMin / 4 : l.link.durationMin);
+        if (arriveMin + ARRIVAL_MIN <= closeMin) {
+          if (!lodging.has(l.to)) continue;
+          const free = closeMin - openMin - BOARDING_MIN[l.link.mode] - l.link.durationMin - ARRIVAL_MIN;
+          land(
+            { kind: 'land', startCity: s.city, endCity: l.to, move: l, openMin, closeMin, wokeOnBoard: woke },
+            { city: l.to, fare, travelMin },
+            [[s.city, free / 2], [l.to, free / 2]],
+          );
+          continue;
+        }
+        const arrivalDay = Math.floor(arriveMin / MINUTES_PER_DAY);
+        const arriveOfDay = arriveMin - arrivalDay * MINUTES_PER_DAY;
+        // A leg past midnight is a night on board: only ships have cabins.
+        if (l.link.mode !== 'cruise' && l.link.mode !== 'ferry') continue;
+        if (arrivalDay === d || arrivalDay >= input.days || arriveOfDay + ARRIVAL_MIN > input.dayEndMin) continue;
+        const leg: Leg = { link: l, departMin, arriveMin };
+        const boardBy = departMin - BOARDING_MIN[l.link.mode];
+        const first: LandDay = {
+          kind: 'land', startCity: s.city, endCity: s.city, openMin, closeMin: Math.min(closeMin, boardBy),
+          wokeOnBoard: woke, cruiseOut: leg,
+        };
+        if (first.closeMin < first.openMin) continue;
+        const aboardDays: PlanDay[] = [];
+        for (let k = d + 1; k < arrivalDay; k++) aboardDays.push({ kind: 'aboard', leg });
+        const minutesIn = new Map(s.minutesIn);
+        minutesIn.set(s.city, (minutesIn.get(s.city) ?? 0) + first.closeMin - first.openMin);
+        push({
+          city: l.to, nextDay: arrivalDay, freeFromMin: arriveMin + ARRIVAL_MIN,
+          days: [...s.days, first, ...aboardDays], minutesIn,
+          aboard: aboardDays.length > 0 ? [...s.aboard, l] : s.aboard,
+          travelMin, fare, value: 0,
+        });
+      }
+    }
+  }
+  const done = prune(buckets[input.days]!, Infinity);
+  return done.slice(0, input.count ?? 1).map((s) => ({ days: s.days, value: s.value }));
+}
+
+/**
+ * Fewest days from a city to a night in `to`: a same-day link takes one day,
+ * a multi-day leg its days at sea plus the arrival day.
+ */
+export function daysToReach(catalogue: Catalogue, to: string, links = directedLinks(catalogue)): Map<string, number> {
+  const dist = new Map<string, number>([[to, 1]]);
+  // Bellman-Ford over a handful of cities: simple and exact.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const l of links) {
+      const there = dist.get(l.to);
+      if (there === undefined) continue;
+      const midnights = Math.floor(l.link.durationMin / MINUTES_PER_DAY);
+      // Same-day link: that day, then the rest from there; a multi-day leg's
+      // arrival day can carry on, so it is shared with the rest.
+      const best = l.to === to ? midnights + 1 : midnights + (midnights > 0 ? 0 : 1) + there;
+      if (best < (dist.get(l.from) ?? Infinity) && l.from !== to) {
+        dist.set(l.from, best);
+        changed = true;
+      }
+    }
+  }
+  return dist;
+}
+
+function valueOf(s: State, input: ChooseCitiesInput, routeIndex: (c: string) => number): number {
+  let value = 0;
+  for (const [city, minutes] of s.minutesIn) value += fill(input.candidates.get(city) ?? [], minutes);
+  for (const l of s.aboard) {
+    value += input.aboardCandidates(l).reduce((sum, c) => sum + c.score + (c.mandatory ? MANDATORY_POINTS : 0), 0);
+  }
+  if (input.route) {
+    const seen = new Set([...s.minutesIn.keys(), s.city].filter((c) => routeIndex(c) >= 0 && routeIndex(c) < input.route!.cities.length));
+    value += seen.size * ROUTE_CITY_POINTS;
+  }
+  return value - s.travelMin * TRAVEL_CHARGE_PER_MIN;
+}
+
+/** What the best stops that fit into `minutes` are worth (greedy by score). */
+function fill(candidates: readonly CityCandidate[], minutes: number): number {
+  let used = 0;
+  let value = 0;
+  for (const c of candidates) {
+    const need = c.visitMin + LOCAL_GUESS_MIN;
+    if (used + need > minutes) continue;
+    used += need;
+    value += c.score + (c.mandatory ? MANDATORY_POINTS : 0);
+  }
+  return value;
+}
+
+function prune(states: State[], width: number): State[] {
+  const sorted = [...states].sort((a, b) => b.value - a.value || key(a).localeCompare(key(b)));
+  const seen = new Set<string>();
+  const out: State[] = [];
+  for (const s of sorted) {
+    const k = key(s);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(s);
+    if (out.length >= width) break;
+  }
+  return out;
+}
+
+/** Identifies a skeleton: its days' cities and legs. */
+function key(s: State): string {
+  return s.days
+    .map((d) => (d.kind === 'aboard' ? '~' : `${d.startCity}>${d.endCity}${d.move ? ':' + d.move.link.mode : ''}${d.cruiseOut ? '~' : ''}`))
+    .join('|') + `@${s.city}`;
+}

@@ -1,0 +1,204 @@
+/**
+ * `plan` flags (strings, as typed) → a normalized, validated PlanRequest.
+ * Every problem names its flag; an unknown id is 'not-found' (exit 4) with a
+ * "did you mean", anything else is 'usage' (exit 2). All problems are
+ * returned, not just the first.
+ */
+import { THEMES, type Catalogue, type Theme } from '../catalogue/model.js';
+import { isIsoDate } from '../calendar/iso-date.js';
+import { didYouMean } from '../did-you-mean.js';
+import type { Pace, Party, PlanRequest } from '../itinerary/itinerary.js';
+import { parseHhmm } from '../itinerary/itinerary-time.js';
+import { defaultCategory } from './party-cost.js';
+
+export interface PlanFlags {
+  readonly from?: string;
+  readonly to?: string;
+  readonly start?: string;
+  readonly days?: string;
+  readonly themes?: string;
+  readonly party?: string;
+  readonly pace?: string;
+  readonly dayStart?: string;
+  readonly dayEnd?: string;
+  readonly must?: string;
+  readonly avoid?: string;
+  readonly budget?: string;
+  readonly route?: string;
+  readonly seed?: string;
+}
+
+export interface RequestProblem {
+  readonly kind: 'usage' | 'not-found';
+  readonly flag: string;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+export type ParsedRequest =
+  | { readonly ok: true; readonly request: PlanRequest }
+  | { readonly ok: false; readonly problems: readonly RequestProblem[] };
+
+export const DEFAULT_DAY_START = '08:00';
+export const DEFAULT_DAY_END = '20:00';
+export const DEFAULT_DAYS = 3;
+export const DEFAULT_SEED = 1;
+/** Longer trips are possible but beyond what the corridor holds. */
+export const MAX_DAYS = 30;
+const PACE_VALUES: readonly Pace[] = ['relaxed', 'standard', 'packed'];
+
+/** Flags a prompt can ask for when missing (in this order). */
+export const REQUIRED_FLAGS = ['from', 'start'] as const;
+
+export function parseRequest(flags: PlanFlags, catalogue: Catalogue): ParsedRequest {
+  const problems: RequestProblem[] = [];
+  const usage = (flag: string, message: string, hint?: string) =>
+    void problems.push({ kind: 'usage', flag, message, ...(hint ? { hint } : {}) });
+  const notFound = (flag: string, message: string, hint?: string) =>
+    void problems.push({ kind: 'not-found', flag, message, ...(hint ? { hint } : {}) });
+  const cityIds = catalogue.cities.map((c) => c.id);
+  const attractionIds = catalogue.attractions.map((a) => a.id);
+  const suggest = (value: string, ids: readonly string[]) => {
+    const close = didYouMean(value, ids);
+    return close ? `did you mean ${close}?` : undefined;
+  };
+
+  const city = (flag: string, value: string | undefined): string | undefined => {
+    if (value === undefined) return undefined;
+    const id = value.trim().toLowerCase();
+    if (cityIds.includes(id)) return id;
+    notFound(flag, `${flag} ${value}: no such city in the catalogue`, suggest(id, cityIds) ?? `cities: ${cityIds.join(', ')}`);
+    return undefined;
+  };
+  if (flags.from === undefined) usage('--from', 'missing --from (the city the trip starts in)');
+  const from = city('--from', flags.from);
+  const to = city('--to', flags.to);
+  if (to !== undefined && !catalogue.cities.find((c) => c.id === to)!.lodging) {
+    usage('--to', `--to ${to}: the catalogue has no hotels there (lodging: false), so a trip cannot end there`);
+  }
+
+  let start = flags.start?.trim();
+  if (start === undefined) usage('--start', 'missing --start (the first day, YYYY-MM-DD)');
+  else if (!isIsoDate(start)) {
+    usage('--start', `--start ${start}: not a real date; use YYYY-MM-DD, e.g. 2026-05-12`);
+    start = undefined;
+  }
+
+  const days = integer('--days', flags.days ?? String(DEFAULT_DAYS), usage, 1, MAX_DAYS);
+
+  const themes: Theme[] = [];
+  for (const t of list(flags.themes)) {
+    if ((THEMES as readonly string[]).includes(t)) {
+      if (!themes.includes(t as Theme)) themes.push(t as Theme);
+    } else usage('--themes', `--themes: unknown theme "${t}"`, suggest(t, THEMES) ?? `themes: ${THEMES.join(', ')}`);
+  }
+
+  const party = parseParty(flags.party, catalogue, usage);
+
+  const pace = (flags.pace ?? 'standard').trim() as Pace;
+  if (!PACE_VALUES.includes(pace)) usage('--pace', `--pace ${flags.pace}: use relaxed, standard or packed`);
+
+  const dayStart = flags.dayStart?.trim() ?? DEFAULT_DAY_START;
+  const dayEnd = flags.dayEnd?.trim() ?? DEFAULT_DAY_END;
+  const startMin = parseHhmm(dayStart);
+  const endMin = parseHhmm(dayEnd);
+  if (startMin === undefined) usage('--day-start', `--day-start ${dayStart}: use HH:MM, e.g. 08:00`);
+  if (endMin === undefined) usage('--day-end', `--day-end ${dayEnd}: use HH:MM, e.g. 20:00`);
+  if (startMin !== undefined && endMin !== undefined && endMin - startMin < 120) {
+    usage('--day-end', `--day-end ${dayEnd} leaves less than two hours after --day-start ${dayStart}`);
+  }
+
+  const ids = (flag: string, value: string | undefined): string[] => {
+    const out: string[] = [];
+    for (const id of list(value)) {
+      if (!attractionIds.includes(id)) notFound(flag, `${flag} ${id}: no such attraction in the catalogue`, suggest(id, attractionIds));
+      else if (!out.includes(id)) out.push(id);
+    }
+    return out;
+  };
+  const must = ids('--must', flags.must);
+  const avoid = ids('--avoid', flags.avoid);
+  const both = must.filter((id) => avoid.includes(id));
+  if (both.length > 0) usage('--must', `--must and --avoid both name ${both.join(', ')}; keep it in one of them`);
+
+  let budget: number | undefined;
+  if (flags.budget !== undefined) {
+    budget = Number(flags.budget);
+    if (flags.budget.trim() === '' || !Number.isFinite(budget) || budget < 0) {
+      usage('--budget', `--budget ${flags.budget}: give an amount in ${catalogue.currency}, e.g. 3000`);
+      budget = undefined;
+    }
+  }
+
+  let route: string | undefined;
+  if (flags.route !== undefined) {
+    const routeIds = catalogue.routes.map((r) => r.id);
+    route = flags.route.trim();
+    if (!routeIds.includes(route)) {
+      notFound('--route', `--route ${route}: no such curated route`, suggest(route, routeIds) ?? `routes: ${routeIds.join(', ')}`);
+      route = undefined;
+    }
+  }
+
+  const seed = integer('--seed', flags.seed ?? String(DEFAULT_SEED), usage, 0, 2 ** 31 - 1);
+
+  if (problems.length > 0 || from === undefined || start === undefined || days === undefined || seed === undefined) {
+    return { ok: false, problems };
+  }
+  const request: PlanRequest = {
+    from,
+    ...(to !== undefined ? { to } : {}),
+    start,
+    days,
+    themes,
+    party,
+    dayStart,
+    dayEnd,
+    must,
+    avoid,
+    pace,
+    ...(budget !== undefined ? { budget } : {}),
+    ...(route !== undefined ? { route } : {}),
+    seed,
+  };
+  return { ok: true, request };
+}
+
+/** `adult=2,child=1` → { adult: 2, child: 1 }; default: one of the default category. */
+function parseParty(value: string | undefined, catalogue: Catalogue, usage: (f: string, m: string, h?: string) => void): Party {
+  const categories = catalogue.riderCategories.map((c) => c.id);
+  if (value === undefined) return { [defaultCategory(catalogue)]: 1 };
+  const party: Record<string, number> = {};
+  for (const part of list(value)) {
+    const m = /^([a-z][a-z0-9-]*)=(\d+)$/.exec(part);
+    if (!m) {
+      usage('--party', `--party: "${part}" is not CATEGORY=COUNT, e.g. adult=2,child=1`);
+      continue;
+    }
+    const [, category, count] = m as unknown as [string, string, string];
+    if (!categories.includes(category)) {
+      const close = didYouMean(category, categories);
+      usage('--party', `--party: unknown rider category "${category}"`, close ? `did you mean ${close}?` : `categories: ${categories.join(', ')}`);
+      continue;
+    }
+    party[category] = (party[category] ?? 0) + Number(count);
+  }
+  const total = Object.values(party).reduce((s, n) => s + n, 0);
+  if (total === 0 && list(value).length > 0 && Object.keys(party).length > 0) usage('--party', '--party: the party has nobody in it');
+  if (list(value).length === 0) usage('--party', '--party is empty; e.g. adult=2,child=1');
+  // Keys in the catalogue's category order, so the same party always prints the same way.
+  return Object.fromEntries(categories.filter((c) => (party[c] ?? 0) > 0).map((c) => [c, party[c]!]));
+}
+
+function integer(flag: string, value: string, usage: (f: string, m: string) => void, min: number, max: number): number | undefined {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || n < min || n > max) {
+    usage(flag, `${flag} ${value}: give a whole number from ${min} to ${max}`);
+    return undefined;
+  }
+  return n;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+}

@@ -1,0 +1,257 @@
+/**
+ * From the core's solution back to the itinerary document: every leg spelled
+ * out (hotel → stop, stop → stop, stop → station → train → stop, last stop →
+ * hotel), multi-day legs with their days on board and the sights seen from
+ * the deck, the theme of each day, the stops by theme, what was left out and
+ * why, and totals for the whole party.
+ */
+import type { Attraction, Catalogue, Theme } from '../catalogue/model.js';
+import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
+import { addDays } from '../calendar/iso-date.js';
+import { openingOn } from '../calendar/opening-on.js';
+import type {
+  Itinerary, ItineraryDay, ItineraryItem, PlanRequest, TravelItem, UnscheduledEntry, VisitItem,
+} from '../itinerary/itinerary.js';
+import { ITINERARY_KIND, ITINERARY_SCHEMA_VERSION } from '../itinerary/itinerary.js';
+import { tripTime } from '../itinerary/itinerary-time.js';
+import type { Solution, UnscheduledReason } from '../planner/problem.js';
+import { sightsAlong } from '../travel/seen-from-board.js';
+import { MINUTES_PER_DAY, haversineKm, localTravelMin } from '../travel/travel-model.js';
+import { PACES, paceVisitMin } from './pace.js';
+import type { BuiltProblem } from './build-problem.js';
+import { windowsOn } from './build-problem.js';
+import { lodgingOf, type CityPlan, type Leg } from './city-plan.js';
+import { BY_THEME_ORDER, dayTheme } from './day-theme.js';
+import { admissionFor, cents, defaultCategory, fareFor } from './party-cost.js';
+import { attractionScore, isStrongCandidate, matchesThemes } from './score.js';
+import type { Segment } from './trip-travel.js';
+
+export interface ToItineraryInput {
+  readonly catalogue: Catalogue;
+  readonly request: PlanRequest;
+  readonly calendar: HolidayCalendar;
+  readonly plan: CityPlan;
+  readonly built: BuiltProblem;
+  readonly solution: Solution;
+  /** Candidates (theme-filtered, --avoid removed, --must added). */
+  readonly candidates: readonly Attraction[];
+  readonly dayStartMin: number;
+  readonly dayEndMin: number;
+}
+
+export function toItinerary(input: ToItineraryInput): Itinerary {
+  const { catalogue, request, plan, built, solution } = input;
+  const defaultId = defaultCategory(catalogue);
+  const time = (m: number) => tripTime(request.start, m);
+  const visitItem = (a: Attraction, start: number, end: number): VisitItem => ({
+    kind: 'visit', attraction: a.id, city: a.city, start: time(start), end: time(end),
+    themes: [...a.themes], cost: admissionFor(a, request.party, defaultId),
+  });
+  const travelItem = (s: Segment): TravelItem => ({
+    kind: 'travel', from: s.from, to: s.to, mode: s.mode, depart: time(s.departMin), arrive: time(s.arriveMin), cost: s.cost,
+  });
+  const legItem = (leg: Leg): TravelItem => ({
+    kind: 'travel', from: leg.link.from, to: leg.link.to, mode: leg.link.link.mode,
+    depart: time(leg.departMin), arrive: time(leg.arriveMin), cost: fareFor(leg.link.link, request.party),
+  });
+
+  const visited = new Set<string>();
+  const aboardLeft: { a: Attraction; reason: UnscheduledReason }[] = [];
+  const aboardVisits = scheduleAboard(input, aboardLeft);
+  const days: ItineraryDay[] = [];
+  const problemDayOf = new Map(built.landDays.map(({ tripDay }, i) => [tripDay, i]));
+  let previousLodging = request.from;
+  plan.days.forEach((day, tripDay) => {
+    const items: ItineraryItem[] = [];
+    const themed: { themes: readonly Theme[]; minutes: number }[] = [];
+    if (day.kind === 'aboard') {
+      for (const v of aboardVisits.get(tripDay) ?? []) {
+        items.push(visitItem(v.a, v.start, v.end));
+        themed.push({ themes: v.a.themes, minutes: v.end - v.start });
+        visited.add(v.a.id);
+      }
+    } else {
+      const p = problemDayOf.get(tripDay)!;
+      const route = solution.days[p]!;
+      let at = route.start;
+      let t = day.openMin;
+      const push = (to: number, depart: number) => {
+        for (const s of built.tripTravel.segments(at, to, depart, p) ?? []) items.push(travelItem(s));
+        at = to;
+      };
+      route.visits.forEach((sv, i) => {
+        const place = built.problem.visits[sv.visit]!.place;
+        // Leave the hotel just in time for the first stop of a day in one city.
+        const sameCity = built.places[at]!.city === built.places[place]!.city;
+        const firstLocal = i === 0 && sameCity ? Math.max(t, sv.start - built.problem.travel.minDuration(at, place)) : t;
+        push(place, firstLocal);
+        const a = built.attractions[sv.visit]!;
+        items.push(visitItem(a, sv.start, sv.end));
+        themed.push({ themes: a.themes, minutes: sv.end - sv.start });
+        visited.add(a.id);
+        t = sv.end;
+      });
+      push(route.end, t);
+      if (day.cruiseOut) items.push(legItem(day.cruiseOut));
+    }
+    const lodging = lodgingOf(day);
+    days.push({
+      day: tripDay + 1,
+      date: addDays(request.start, tripDay),
+      theme: dayTheme(themed, request.themes),
+      start: previousLodging,
+      lodging,
+      items,
+    });
+    previousLodging = lodging;
+  });
+
+  const allVisits = days.flatMap((d) => d.items.filter((i): i is VisitItem => i.kind === 'visit'));
+  const byTheme = Object.fromEntries(
+    BY_THEME_ORDER.map((theme) => [theme, unique(allVisits.filter((v) => v.themes.includes(theme)).map((v) => v.attraction))]),
+  ) as Record<Theme, string[]>;
+  const travels = days.flatMap((d) => d.items.filter((i): i is TravelItem => i.kind === 'travel'));
+  const scoreOf = (id: string) => attractionScore(catalogue.attractions.find((a) => a.id === id)!, request.themes);
+  return {
+    schemaVersion: ITINERARY_SCHEMA_VERSION,
+    kind: ITINERARY_KIND,
+    request,
+    days,
+    byTheme,
+    unscheduled: unscheduledEntries(input, visited, aboardLeft),
+    totals: {
+      visits: allVisits.length,
+      score: allVisits.reduce((s, v) => s + scoreOf(v.attraction), 0),
+      admission: cents(allVisits.reduce((s, v) => s + v.cost, 0)),
+      transport: cents(travels.reduce((s, v) => s + v.cost, 0)),
+      currency: catalogue.currency,
+    },
+  };
+}
+
+interface AboardVisit {
+  readonly a: Attraction;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Sights seen from a ship, spread over its days fully at sea in the order the
+ * ship passes them, each inside its viewing hours; the ones that fit nowhere
+ * are reported.
+ */
+function scheduleAboard(input: ToItineraryInput, left: { a: Attraction; reason: UnscheduledReason }[]): Map<number, AboardVisit[]> {
+  const out = new Map<number, AboardVisit[]>();
+  const candidateIds = new Set(input.candidates.map((a) => a.id));
+  const legs = new Map<Leg, number[]>();
+  input.plan.days.forEach((d, tripDay) => {
+    if (d.kind === 'aboard') legs.set(d.leg, [...(legs.get(d.leg) ?? []), tripDay]);
+  });
+  for (const [leg, tripDays] of legs) {
+    const sights = sightsAlong(leg.link, input.catalogue).filter((a) => candidateIds.has(a.id));
+    sights.forEach((a, i) => {
+      const tripDay = tripDays[Math.floor((i * tripDays.length) / sights.length)]!;
+      const list = out.get(tripDay) ?? [];
+      const base = tripDay * MINUTES_PER_DAY;
+      const free = Math.max(base + input.dayStartMin, list.at(-1)?.end ?? -Infinity);
+      const windows = windowsOn(a, addDays(input.request.start, tripDay), tripDay, a.visitMin, input.calendar);
+      const w = windows.find((x) => x.close >= free);
+      if (!w) {
+        left.push({ a, reason: windows.length === 0 ? 'closed' : 'no-time' });
+        return;
+      }
+      const start = Math.max(free, w.open);
+      list.push({ a, start, end: start + a.visitMin });
+      out.set(tripDay, list);
+    });
+  }
+  return out;
+}
+
+function unscheduledEntries(
+  input: ToItineraryInput,
+  visited: ReadonlySet<string>,
+  aboardLeft: readonly { a: Attraction; reason: UnscheduledReason }[],
+): UnscheduledEntry[] {
+  const { catalogue, request, built, solution, plan } = input;
+  const planCities = new Set(plan.days.flatMap((d) => (d.kind === 'land' ? [d.startCity, d.endCity] : [])));
+  const reasons = new Map<string, UnscheduledReason>();
+  for (const u of solution.unscheduled) reasons.set(built.attractions[u.visit]!.id, u.reason);
+  for (const { a, reason } of aboardLeft) reasons.set(a.id, reason);
+  const candidateIds = new Set(input.candidates.map((a) => a.id));
+  const entries: { entry: UnscheduledEntry; rank: number; score: number }[] = [];
+  const cityName = (id: string) => catalogue.cities.find((c) => c.id === id)?.name ?? id;
+  const citiesInOrder = unique(plan.days.flatMap((d) => (d.kind === 'land' ? [d.startCity, d.endCity] : [])));
+  for (const a of catalogue.attractions) {
+    if (visited.has(a.id)) continue;
+    const mustIndex = request.must.indexOf(a.id);
+    const must = mustIndex >= 0;
+    const strong = isStrongCandidate(a) && (planCities.has(a.city) || must);
+    if (!must && !strong) continue;
+    let entry: UnscheduledEntry | undefined;
+    if (request.avoid.includes(a.id)) {
+      entry = { attraction: a.id, reason: 'avoided', detail: 'left out as asked (--avoid)' };
+    } else if (!candidateIds.has(a.id)) {
+      entry = { attraction: a.id, reason: 'theme', detail: `its themes (${a.themes.join(', ')}) are not among those asked for (${request.themes.join(', ')})` };
+    } else if (!planCities.has(a.city) && !reasons.has(a.id)) {
+      entry = {
+        attraction: a.id,
+        reason: 'unreachable',
+        detail: `${cityName(a.city)} is not on this trip's way (${citiesInOrder.map(cityName).join(' → ')}) within ${request.days} day${request.days === 1 ? '' : 's'}`,
+      };
+    } else {
+      const reason = reasons.get(a.id) ?? 'no-time';
+      const far = tooFarForADay(a, input);
+      entry = far !== undefined && reason === 'no-time'
+        ? { attraction: a.id, reason: 'unreachable', detail: far }
+        : { attraction: a.id, reason, detail: detailFor(a, reason, input) };
+    }
+    entries.push({ entry, rank: must ? mustIndex : request.must.length, score: attractionScore(a, request.themes) });
+  }
+  return entries
+    .sort((x, y) => x.rank - y.rank || y.score - x.score || x.entry.attraction.localeCompare(y.entry.attraction))
+    .map((e) => e.entry);
+}
+
+/**
+ * A stop filed under a city but far out of it (a gorge 300 km downriver)
+ * cannot be done from the hotel in a day window: say so, rather than "no room".
+ */
+const FAR_KM = 50;
+
+function tooFarForADay(a: Attraction, input: ToItineraryInput): string | undefined {
+  const city = input.catalogue.cities.find((c) => c.id === a.city);
+  if (!city) return undefined;
+  const allowance = PACES[input.request.pace].transferAllowanceMin;
+  const roundTripMin = 2 * localTravelMin(city.location, a.location, allowance);
+  const km = Math.round(haversineKm(city.location, a.location));
+  // A stop in town that merely does not fit the window is "no time", not "too far".
+  if (km < FAR_KM || roundTripMin + paceVisitMin(a.visitMin, input.request.pace) <= input.dayEndMin - input.dayStartMin) return undefined;
+  return `${km} km from central ${city.name}: too far for a round trip from the hotel within ${input.request.dayStart}–${input.request.dayEnd}`;
+}
+
+function detailFor(a: Attraction, reason: UnscheduledReason, input: ToItineraryInput): string {
+  const { plan, request, calendar, catalogue } = input;
+  const dates = plan.days.flatMap((d, i) =>
+    d.kind === 'land' && (d.startCity === a.city || d.endCity === a.city) ? [addDays(request.start, i)] : [],
+  );
+  const cityName = catalogue.cities.find((c) => c.id === a.city)?.name ?? a.city;
+  switch (reason) {
+    case 'closed': {
+      const closures = dates.map((date) => ({ date, o: openingOn(a, date, calendar) }));
+      const shut = closures.find((c) => !c.o.open);
+      if (shut && !shut.o.open && closures.every((c) => !c.o.open)) return `${shut.o.detail} (${shut.date}, the day in ${cityName})`;
+      return `its opening hours do not meet the time the trip is in ${cityName} (${dates.join(', ') || 'only from the ship'})`;
+    }
+    case 'budget':
+      return `admission of ${admissionFor(a, request.party, defaultCategory(catalogue))} ${catalogue.currency} for the party would exceed the budget of ${request.budget ?? 0} ${catalogue.currency}`;
+    case 'unreachable':
+      return `no day of the trip can reach it from the hotel and get back in time`;
+    case 'no-time':
+      return `no room left in the time the trip spends in ${cityName} (${dates.join(', ')}) for a ${Math.round(a.visitMin / 6) / 10} h visit`;
+  }
+}
+
+function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,52 @@
+/**
+ * The itinerary as Markdown, to paste into an email to the client: a heading,
+ * one table per day, stops by theme, what was left out, totals.
+ */
+import type { Catalogue, Theme } from '../domain/catalogue/model.js';
+import type { Itinerary } from '../domain/itinerary/itinerary.js';
+import { itineraryLabels } from './itinerary-labels.js';
+import {
+  categoryName, formatDate, formatDuration, formatMoney, minutesBetween, modeName, placeName, themeName, type Lang,
+} from './locale.js';
+import { timeSpan } from './itinerary-text.js';
+
+export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lang: Lang): string {
+  const L = itineraryLabels(lang);
+  const money = (n: number) => formatMoney(n, it.totals.currency, lang);
+  const name = (id: string) => placeName(catalogue, id, lang);
+  const other = (id: string) => placeName(catalogue, id, lang === 'zh' ? 'en' : 'zh');
+  const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const r = it.request;
+  const out: string[] = [];
+  out.push(`# ${name(r.from)} → ${r.to ? name(r.to) : L.anywhere} · ${L.days(r.days)}`, '');
+  out.push(`${formatDate(r.start, lang)} · ${L.party}: ${Object.entries(r.party).map(([c, n]) => `${n} × ${categoryName(catalogue, c, lang)}`).join(', ')}${r.themes.length ? ` · ${L.themes}: ${r.themes.map((t) => themeName(t, lang)).join(', ')}` : ''}`, '');
+  for (const day of it.days) {
+    const night = day.lodging === 'on-board' ? L.nightOnBoard : `${L.nightIn} ${name(day.lodging)}`;
+    out.push(`## ${L.day(day.day)} · ${formatDate(day.date, lang)}${day.theme ? ` · ${themeName(day.theme, lang)}` : ''} · ${night}`, '');
+    if (day.items.length === 0) {
+      out.push(`_${L.free}_`, '');
+      continue;
+    }
+    out.push(`| ${L.time} | ${L.stop} | ${L.cost} |`, '|---|---|--:|');
+    for (const item of day.items) {
+      if (item.kind === 'visit') {
+        const alt = other(item.attraction);
+        out.push(`| ${timeSpan(item.start, item.end)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')} | ${money(item.cost)} |`);
+      } else {
+        out.push(`| ${timeSpan(item.depart, item.arrive)} | ${modeName(item.mode, lang)}: ${cell(name(item.from))} → ${cell(name(item.to))} (${formatDuration(minutesBetween(item.depart, item.arrive), lang)}) | ${item.cost > 0 ? money(item.cost) : ''} |`);
+      }
+    }
+    out.push('');
+  }
+  out.push(`## ${L.byTheme}`, '');
+  for (const [theme, ids] of Object.entries(it.byTheme) as [Theme, readonly string[]][]) {
+    if (ids.length > 0) out.push(`- **${themeName(theme, lang)}**: ${ids.map(name).join(', ')}`);
+  }
+  out.push('', `## ${L.unscheduled}`, '');
+  if (it.unscheduled.length === 0) out.push(`- ${L.nothingLeftOut}`);
+  for (const u of it.unscheduled) out.push(`- **${name(u.attraction)}** — ${L.reasons[u.reason]}: ${u.detail}`);
+  const t = it.totals;
+  out.push('', `## ${L.totals}`, '');
+  out.push(`- ${L.visits}: ${t.visits}`, `- ${L.admission}: ${money(t.admission)}`, `- ${L.transport}: ${money(t.transport)}`, `- **${L.total}: ${money(t.admission + t.transport)}**`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,123 @@
+/**
+ * The itinerary for people (terminal) and for pipes. Terminal: a day-by-day
+ * timeline with both names, the day's theme in its colour, travel legs with
+ * mode and duration, costs; then stops by theme, what was left out and why,
+ * and totals. Pipe: the same facts as tab-separated rows without colour, one
+ * record type in the first column (day, visit, travel, theme, unscheduled,
+ * total), columns fixed so `cut` and `awk` keep working.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { Catalogue, Theme } from '../domain/catalogue/model.js';
+import type { Itinerary, ItineraryDay, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import { displayWidth } from '../cli/table.js';
+import { itineraryLabels, type ItineraryLabels } from './itinerary-labels.js';
+import {
+  categoryName, formatDate, formatDuration, formatMoney, minutesBetween, modeName, placeName, themeName, wallClock, type Lang,
+} from './locale.js';
+
+export interface TextOptions {
+  readonly view: 'tty' | 'pipe';
+  readonly lang: Lang;
+  readonly style: ChalkInstance;
+}
+
+export function renderItineraryText(itinerary: Itinerary, catalogue: Catalogue, options: TextOptions): string {
+  return options.view === 'pipe' ? renderPipe(itinerary, catalogue) : renderTerminal(itinerary, catalogue, options);
+}
+
+export function themeColor(style: ChalkInstance, theme: Theme | null): (text: string) => string {
+  switch (theme) {
+    case 'cultural': return style.yellow;
+    case 'red': return style.red;
+    case 'eco': return style.green;
+    case 'water': return style.cyan;
+    default: return style.dim;
+  }
+}
+
+function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: TextOptions): string {
+  const L = itineraryLabels(lang);
+  const name = (id: string) => bothNames(catalogue, id, lang);
+  const money = (n: number) => formatMoney(n, it.totals.currency, lang);
+  const r = it.request;
+  const lines: string[] = [];
+  const party = Object.entries(r.party).map(([c, n]) => `${n} × ${categoryName(catalogue, c, lang)}`).join(', ');
+  const route = `${placeName(catalogue, r.from, lang)} → ${r.to ? placeName(catalogue, r.to, lang) : L.anywhere}`;
+  lines.push(style.bold(`${route} · ${L.days(r.days)} · ${formatDate(r.start, lang)}`));
+  lines.push(style.dim(`${L.party}: ${party}${r.themes.length ? ` · ${L.themes}: ${r.themes.map((t) => themeName(t, lang)).join(', ')}` : ''} · ${r.pace}`));
+  for (const day of it.days) {
+    lines.push('');
+    lines.push(dayHeading(day, catalogue, L, lang, style));
+    if (day.items.length === 0) lines.push(`  ${style.dim(L.free)}`);
+    for (const item of day.items) {
+      const when = item.kind === 'visit' ? timeSpan(item.start, item.end) : timeSpan(item.depart, item.arrive);
+      if (item.kind === 'visit') {
+        const theme = item.themes.find((t) => r.themes.includes(t)) ?? item.themes[0] ?? null;
+        const tags = item.themes.map((t) => themeColor(style, t)(themeName(t, lang))).join(' ');
+        lines.push(`  ${when}  ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}`);
+      } else {
+        const minutes = minutesBetween(item.depart, item.arrive);
+        const leg = `${modeName(item.mode, lang)} ${formatDuration(minutes, lang)}`;
+        lines.push(style.dim(`  ${when}  → ${placeName(catalogue, item.from, lang)} → ${placeName(catalogue, item.to, lang)} · ${leg}`) + costText(item.cost, money));
+      }
+    }
+  }
+  lines.push('', style.bold(L.byTheme));
+  const themeRows = (Object.entries(it.byTheme) as [Theme, readonly string[]][]).filter(([, ids]) => ids.length > 0);
+  const width = Math.max(0, ...themeRows.map(([t]) => displayWidth(themeName(t, lang))));
+  for (const [theme, ids] of themeRows) {
+    const label = themeName(theme, lang);
+    lines.push(`  ${themeColor(style, theme)(label)}${' '.repeat(width - displayWidth(label))}  ${ids.map((id) => placeName(catalogue, id, lang)).join(', ')}`);
+  }
+  lines.push('', style.bold(L.unscheduled));
+  if (it.unscheduled.length === 0) lines.push(`  ${style.dim(L.nothingLeftOut)}`);
+  for (const u of it.unscheduled) lines.push(`  ${name(u.attraction)} — ${style.yellow(L.reasons[u.reason])}: ${u.detail}`);
+  const t = it.totals;
+  lines.push('', `${style.bold(L.totals)}  ${t.visits} ${L.visits} · ${L.score} ${t.score} · ${L.admission} ${money(t.admission)} · ${L.transport} ${money(t.transport)} · ${style.bold(`${L.total} ${money(t.admission + t.transport)}`)}`);
+  return lines.join('\n') + '\n';
+}
+
+/** `19:00–15:00 +3d` for a leg that arrives days later; `08:30–10:30` otherwise. */
+export function timeSpan(startIso: string, endIso: string): string {
+  const days = Math.round((Date.parse(endIso.slice(0, 10)) - Date.parse(startIso.slice(0, 10))) / 86_400_000);
+  return `${wallClock(startIso)}–${wallClock(endIso)}${days > 0 ? ` +${days}d` : ''}`;
+}
+
+function dayHeading(day: ItineraryDay, catalogue: Catalogue, L: ItineraryLabels, lang: Lang, style: ChalkInstance): string {
+  const theme = day.theme ? themeColor(style, day.theme)(themeName(day.theme, lang)) : style.dim('—');
+  const night = day.lodging === 'on-board' ? L.nightOnBoard : `${L.nightIn} ${bothNames(catalogue, day.lodging, lang)}`;
+  return `${style.bold(L.day(day.day))}  ${formatDate(day.date, lang)}  ${theme}  ${style.dim(night)}`;
+}
+
+function costText(cost: number, money: (n: number) => string): string {
+  return cost > 0 ? `  ${money(cost)}` : '';
+}
+
+/** "Yellow Crane Tower 黄鹤楼" (English first unless the language is Chinese). */
+function bothNames(catalogue: Catalogue, id: string, lang: Lang): string {
+  const en = placeName(catalogue, id, 'en');
+  const zh = placeName(catalogue, id, 'zh');
+  if (en === zh) return en;
+  return lang === 'zh' ? `${zh} ${en}` : `${en} ${zh}`;
+}
+
+function renderPipe(it: Itinerary, catalogue: Catalogue): string {
+  const rows: (string | number)[][] = [];
+  for (const day of it.days) {
+    rows.push(['day', day.day, day.date, day.theme ?? '', day.start, day.lodging]);
+    for (const item of day.items) rows.push(item.kind === 'visit' ? visitRow(day, item, catalogue) : travelRow(day, item));
+  }
+  for (const [theme, ids] of Object.entries(it.byTheme)) rows.push(['theme', theme, ids.join(',')]);
+  for (const u of it.unscheduled) rows.push(['unscheduled', u.attraction, u.reason, u.detail]);
+  const t = it.totals;
+  rows.push(['total', t.visits, t.score, t.admission, t.transport, t.currency]);
+  return rows.map((r) => r.map((c) => String(c).replace(/[\t\r\n]+/g, ' ')).join('\t') + '\n').join('');
+}
+
+function visitRow(day: ItineraryDay, v: VisitItem, catalogue: Catalogue): (string | number)[] {
+  return ['visit', day.day, v.start, v.end, v.attraction, v.city, v.themes.join(','), v.cost, placeName(catalogue, v.attraction, 'en'), placeName(catalogue, v.attraction, 'zh')];
+}
+
+function travelRow(day: ItineraryDay, t: TravelItem): (string | number)[] {
+  return ['travel', day.day, t.depart, t.arrive, t.from, t.to, t.mode, t.cost];
+}
