@@ -2,7 +2,7 @@
  * Ledger benchmark: batch issue of N passes (`pass issue --bookings`), NDJSON
  * export of them (`pass export --format ndjson -o`), ledger bytes per pass.
  * Run: npx tsc -p tsconfig.json && node dist/bench/ledger.js [N] [ID_EVERY]
- * (ID_EVERY: give every k-th row an ID number, 0 = none; hashing is scrypt).
+ * (ID_EVERY: give every k-th row an ID number, 0 = none; the hash is a keyed HMAC, docs/TOKEN.md).
  */
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,14 +32,14 @@ const csv = path.join(home, 'bookings.csv');
 writeFileSync(csv, rows.join('\n') + '\n');
 
 let t = performance.now();
-const issued = runPassIssueBatch({ bookings: csv, strict: true }, { catalogue: loaded.value, home, nowMs, signer: loadSigner(home) });
+const issued = await runPassIssueBatch({ bookings: csv, strict: true }, { catalogue: loaded.value, home, nowMs, signer: loadSigner(home) });
 const issueS = (performance.now() - t) / 1000;
 t = performance.now();
 const out = path.join(home, 'export.ndjson');
 const exported = runPassExport({ format: 'ndjson', output: out }, { home, nowMs, stdout: process.stdout });
 const exportS = (performance.now() - t) / 1000;
 t = performance.now();
-const rerun = runPassIssueBatch({ bookings: csv, strict: true }, { catalogue: loaded.value, home, nowMs, signer: loadSigner(home) });
+const rerun = await runPassIssueBatch({ bookings: csv, strict: true }, { catalogue: loaded.value, home, nowMs, signer: loadSigner(home) });
 const rerunS = (performance.now() - t) / 1000;
 const bytes = statSync(ledgerPath(home)).size + (statSync(ledgerPath(home) + '-wal', { throwIfNoEntry: false })?.size ?? 0);
 console.log(`| passes | ${n} | ID numbers | every ${idEvery || '—'} row |`);

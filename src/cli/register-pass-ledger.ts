@@ -17,7 +17,7 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     .description('issue signed passes for a plan (repeat --holder per traveller), or many from a bookings CSV')
     .option('--plan <file>', 'itinerary JSON (yangtze plan --json)')
     .option('--holder <name>', 'traveller name; repeat per traveller', collect, [])
-    .option('--id-number <n>', 'ID number of the holder in the same position (stored only as a salted hash)', collect, [])
+    .option('--id-number <n>', 'ID number of the holder in the same position (stored only as a keyed, salted hash)', collect, [])
     .option('--category <c>', 'rider category of the holder in the same position (default: the default category)', collect, [])
     .option('--booking <ref>', 'agency booking reference (issuing the same booking again issues nothing new)')
     .option('--bookings <file>', 'issue many at once: CSV with columns booking,holder,id_number,category,product,start')
@@ -39,7 +39,7 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
         if (o.bookings) {
           const { runPassIssueBatch, renderPassIssueBatch, progressBar } = await import('../commands/pass-issue-batch.js');
           const showProgress = ctx.out.stderrIsTTY && !ctx.out.quiet;
-          const result = runPassIssueBatch(
+          const result = await runPassIssueBatch(
             { bookings: ctx.resolve(o.bookings), strict: Boolean(o.strict) },
             { ...common, ...(showProgress ? { progress: progressBar((s) => void ctx.out.stderr.write(s)) } : {}) },
           );
@@ -90,7 +90,7 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
             ...(o.trust ? { trust: ctx.resolve(o.trust) } : {}),
             ...(o.revoked ? { revoked: ctx.resolve(o.revoked) } : {}),
           },
-          { home: ctx.home, nowMs: ctx.effects.now(), busyTimeoutMs: await busyMs(ctx) },
+          { home: ctx.home, nowMs: ctx.effects.now(), busyTimeoutMs: await busyMs(ctx), warn: (text) => ctx.out.warn(text) },
         );
         renderPassRedeem(result, ctx.out);
       }, effects),

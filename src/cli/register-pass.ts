@@ -27,7 +27,7 @@ export function register(program: Command, effects: Effects): void {
     .option('--revoked <file>', 'signed revocation list (default: the latest under --home, if any)')
     .option('--at <attraction>', 'the attraction of this gate')
     .option('--date <date>', 'the gate date, YYYY-MM-DD (default: today in Asia/Shanghai)')
-    .option('--id-number <n>', 'the ID number shown at the gate, checked against the pass')
+    .option('--id-number <n>', 'the ID number shown at the gate, checked against the pass (needs the issuer\'s ID key under --home; docs/PASSES.md)')
     .option('--json', 'print JSON (one line per token when reading -)')
     .action(action(async (ctx, opts, args) => (await import('../commands/pass-verify.js')).passVerify(ctx, args[0]!, opts), effects));
   registerLedgerCommands(pass, effects);

@@ -4,7 +4,6 @@
  * gathered into blocks of about 64 KiB; with -o it goes to a temporary file
  * renamed into place at the end, so FILE is never half written.
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { UsageError } from '../cli/errors.js';
 import type { Stream } from '../cli/effects.js';
 import type { IsoDate } from '../domain/catalogue/model.js';
@@ -14,6 +13,7 @@ import { passCsvChunks } from '../export/pass-csv.js';
 import { passJsonChunks, passNdjsonChunks } from '../export/pass-json.js';
 import { iteratePasses } from '../io/ledger/iterate-passes.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
+import { writeFileAtomically } from '../io/pass-files.js';
 
 export const EXPORT_FORMATS = ['json', 'ndjson', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -47,17 +47,7 @@ export function runPassExport(opts: PassExportOptions, deps: { home: string; now
       writeBlocks(chunks, (s) => void deps.stdout.write(s));
       return { passes };
     }
-    const temp = `${opts.output}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w');
-    try {
-      writeBlocks(chunks, (s) => void writeSync(fd, s));
-      closeSync(fd);
-      renameSync(temp, opts.output);
-    } catch (error) {
-      closeSync(fd);
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    writeFileAtomically(opts.output, { what: 'export file', flag: '-o', kind: 'a file name' }, (append) => writeBlocks(chunks, append));
     return { passes, output: opts.output };
   });
 }

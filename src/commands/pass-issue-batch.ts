@@ -6,9 +6,8 @@
  * Bad rows are reported with file:line:col and do not stop the good ones;
  * the exit code is then 3. With --strict a bad row stops everything first.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DataError, NotFoundError } from '../cli/errors.js';
+import { DataError } from '../cli/errors.js';
 import type { Output } from '../cli/output.js';
 import { toJson } from '../cli/output.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
@@ -21,8 +20,9 @@ import type { Signer } from '../domain/passes/token.js';
 import { parseBookingsCsv } from '../io/bookings-csv.js';
 import { bookingKey, insertPasses, issuedBookingKeys } from '../io/ledger/insert-passes.js';
 import { ledgerPath } from '../io/ledger/open-ledger.js';
-import { signPass } from '../io/ledger/sign-pass.js';
-import { withLedger } from '../io/ledger/with-ledger.js';
+import { signPasses } from '../io/ledger/sign-pass.js';
+import { withLedgerAsync } from '../io/ledger/with-ledger.js';
+import { readTextFile } from '../io/pass-files.js';
 
 /** Rows per transaction: large enough to amortize the commit's fsync, small enough that a kill loses little work. */
 export const CHUNK_ROWS = 1000;
@@ -52,14 +52,9 @@ export interface PassIssueBatchResult {
   readonly issues: readonly Issue[];
 }
 
-export function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassIssueBatchDeps): PassIssueBatchResult {
+export async function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassIssueBatchDeps): Promise<PassIssueBatchResult> {
   const shown = path.basename(opts.bookings);
-  let text: string;
-  try {
-    text = readFileSync(opts.bookings, 'utf8');
-  } catch {
-    throw new NotFoundError(`bookings file not found: ${opts.bookings}`);
-  }
+  const text = readTextFile(opts.bookings, { what: 'bookings file', flag: '--bookings', kind: 'a CSV file (booking,holder,id_number,category,product,start)', hint: 'in Excel or WPS: Save As "CSV UTF-8"' });
   const parsed = parseBookingsCsv(text, shown);
   if (!parsed.ok) throw new DataError(`${shown}: cannot read the header; nothing was issued`, parsed.issues);
   const checked = checkBookings(parsed.records, deps.catalogue, shown);
@@ -72,14 +67,24 @@ export function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassIssueBa
   let inserted = 0;
   let skipped = 0;
   const total = checked.rows.length;
-  withLedger(deps.home, { create: true, ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, (db) => {
-    for (let from = 0; from < total; from += CHUNK_ROWS) {
+  await withLedgerAsync(deps.home, { create: true, ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, async (db) => {
+    // Chunk k+1 is being signed in the thread pool while chunk k is written: signing is the largest cost.
+    const sign = (from: number) => {
       const chunk = checked.rows.slice(from, from + CHUNK_ROWS);
       const done = issuedBookingKeys(db, chunk.map(keyOf));
       const fresh = chunk.filter((r) => !done.has(bookingKey(keyOf(r))));
-      const outcome = insertPasses(db, fresh.map((r) => signPass(toSign(r, defaultCategory), deps.signer, issued)));
+      const rows = signPasses(fresh.map((r) => toSign(r, defaultCategory)), deps.signer, issued);
+      rows.catch(() => undefined); // awaited below; this only keeps a failure while a write is failing from going unhandled
+      return { size: chunk.length, rows };
+    };
+    let next = total > 0 ? sign(0) : undefined;
+    for (let from = 0; next; from += CHUNK_ROWS) {
+      const current = next;
+      const rows = await current.rows;
+      next = from + CHUNK_ROWS < total ? sign(from + CHUNK_ROWS) : undefined;
+      const outcome = insertPasses(db, rows);
       inserted += outcome.inserted.length;
-      skipped += chunk.length - outcome.inserted.length;
+      skipped += current.size - outcome.inserted.length;
       deps.progress?.(Math.min(from + CHUNK_ROWS, total), total);
     }
   });
@@ -135,6 +140,7 @@ export function renderPassIssueBatch(result: PassIssueBatchResult, out: Output):
         (result.badLines.length > 0 ? `\n  ${s.red(String(result.badLines.length))} bad row(s) were not issued (listed on stderr)` : ''),
     );
   }
+  if (result.rows === 0) out.warn(`${shown} has a header but no booking rows: nothing was issued`);
   if (result.issues.length > 0) {
     throw new DataError(`${shown}: ${result.badLines.length} bad row(s) not issued; the ${result.issued + result.alreadyIssued} good row(s) are in the ledger`, result.issues);
   }

@@ -5,10 +5,8 @@
  * transaction) and shows them: QR codes in a terminal, TSV in a pipe, the
  * pass JSON with --json; `--qr-dir` writes one PNG or SVG per pass.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import QRCode from 'qrcode';
-import { DataError, NoAnswer, NotFoundError, UsageError } from '../cli/errors.js';
+import { DataError, NoAnswer, UsageError, UserError } from '../cli/errors.js';
 import type { Output } from '../cli/output.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
 import { didYouMean } from '../domain/did-you-mean.js';
@@ -18,10 +16,12 @@ import { quoteBundle } from '../domain/passes/quote.js';
 import { shanghaiDate, shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
 import { passesDocument, toPassJson } from '../export/pass-json.js';
+import { passQrText, writePassQrFiles, type QrFormat } from '../export/pass-qr.js';
 import { insertPasses } from '../io/ledger/insert-passes.js';
 import { passFromRow, type LedgerPass, type PassRow } from '../io/ledger/ledger-pass.js';
 import { signPass } from '../io/ledger/sign-pass.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
+import { fileError, readTextFile } from '../io/pass-files.js';
 
 export interface PassIssueOptions {
   readonly plan: string;
@@ -30,7 +30,7 @@ export interface PassIssueOptions {
   readonly categories: readonly string[];
   readonly booking?: string;
   readonly qrDir?: string;
-  readonly qrFormat: 'png' | 'svg';
+  readonly qrFormat: QrFormat;
 }
 
 export interface PassIssueDeps {
@@ -106,17 +106,23 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
   );
   const passes = outcome.inserted.map(passFromRow);
   const today = shanghaiDate(deps.nowMs);
-  const qrFiles = opts.qrDir ? await writeQrFiles(passes, opts.qrDir, opts.qrFormat) : [];
+  const qrFiles = opts.qrDir ? await writeQr(passes, opts.qrDir, opts.qrFormat) : [];
   return { passes, alreadyIssued: outcome.skipped.map(passFromRow), singles, qrFiles, today };
 }
 
-function readPlan(file: string): Itinerary {
-  let text: string;
+/** The passes are in the ledger by now: a failure here says so, and `pass export` has their tokens. */
+async function writeQr(passes: readonly LedgerPass[], dir: string, format: QrFormat): Promise<string[]> {
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new NotFoundError(`plan not found: ${file}`);
+    return await writePassQrFiles(passes, dir, format);
+  } catch (error) {
+    const failure = fileError(error, dir, { what: 'QR folder', flag: '--qr-dir', kind: 'a folder' }, 'write');
+    if (!(failure instanceof UserError)) throw error;
+    throw new UserError(`${failure.message}; the ${passes.length} pass(es) were issued all the same: \`yangtze pass export\` has their tokens`, failure.exitCode);
   }
+}
+
+function readPlan(file: string): Itinerary {
+  const text = readTextFile(file, { what: 'plan', flag: '--plan', kind: 'an itinerary JSON file (`yangtze plan --json`)' });
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -128,17 +134,6 @@ function readPlan(file: string): Itinerary {
     throw new DataError(`${file}: not an itinerary (expected "kind": "yangtze.itinerary", as \`yangtze plan --json\` writes)`);
   }
   return v as Itinerary;
-}
-
-async function writeQrFiles(passes: readonly LedgerPass[], dir: string, format: 'png' | 'svg'): Promise<string[]> {
-  mkdirSync(dir, { recursive: true });
-  const files: string[] = [];
-  for (const p of passes) {
-    const file = path.join(dir, `${p.id}.${format}`);
-    await QRCode.toFile(file, p.token, { type: format, errorCorrectionLevel: 'M' });
-    files.push(file);
-  }
-  return files;
 }
 
 export async function renderPassIssue(result: PassIssueResult, out: Output): Promise<void> {
@@ -161,7 +156,7 @@ export async function renderPassIssue(result: PassIssueResult, out: Output): Pro
   const blocks: string[] = [];
   for (const p of result.passes) {
     const j = toPassJson(p, result.today);
-    const qr = await QRCode.toString(p.token, { type: 'utf8', errorCorrectionLevel: 'M' });
+    const qr = await passQrText(p.token);
     blocks.push(
       `${s.bold(j.id)}  ${j.product}  ${s.cyan(j.holder)} (${j.category})\n` +
         `valid ${j.validFrom}..${j.validUntil}  ${j.attractions.length} attractions  ${j.price} ${p.currency}${j.booking ? `  booking ${j.booking}` : ''}\n` +

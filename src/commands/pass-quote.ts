@@ -1,5 +1,5 @@
 /** `pass quote PLAN.json [--party …]`: the cheapest bundle of passes and single tickets for a plan. */
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CliContext } from '../cli/context.js';
 import { DataError, NotFoundError, UsageError } from '../cli/errors.js';
@@ -8,6 +8,7 @@ import { parseParty } from '../domain/passes/party.js';
 import { readPlanDocument } from '../domain/passes/plan-document.js';
 import { quoteBundle } from '../domain/passes/quote.js';
 import { quoteJson, quotePipe, quoteTty } from '../export/pass-quote-views.js';
+import { readTextFile } from '../io/pass-files.js';
 
 export interface PassQuoteOptions {
   readonly party?: string;
@@ -17,12 +18,8 @@ export async function passQuote(ctx: CliContext, planFile: string, opts: PassQuo
   const catalogue = await ctx.catalogue();
   const file = ctx.resolve(planFile);
   const shown = path.relative(ctx.effects.cwd, file) || file;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new NotFoundError(`plan file not found: ${shown}`, 'save one with `yangtze plan … --json -o PLAN.json`');
-  }
+  if (!existsSync(file)) throw new NotFoundError(`plan file not found: ${shown}`, 'save one with `yangtze plan … --json -o PLAN.json`');
+  const text = readTextFile(file, { what: 'plan file', kind: 'an itinerary JSON file (`yangtze plan --json`)' });
   let json: unknown;
   try {
     json = JSON.parse(text);

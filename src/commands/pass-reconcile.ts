@@ -34,7 +34,7 @@ export function runPassReconcile(opts: { logs: readonly string[] }, deps: { home
   const scans: { scan: GateScan; file: string; line: number }[] = [];
   const issues: Issue[] = [];
   for (const file of opts.logs) {
-    if (!existsSync(file)) throw new NotFoundError(`gate log not found: ${file}`);
+    if (!existsSync(file)) throw new NotFoundError(`gate log not found: ${file}`, 'give the files written by `pass redeem --offline --log FILE`');
     const log = readGateLog(file, path.basename(file));
     issues.push(...log.issues);
     for (const s of log.scans) if (s.result === 'admitted') scans.push({ scan: s, file, line: s.line });

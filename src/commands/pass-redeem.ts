@@ -9,11 +9,12 @@
  * Exit 0 admitted, 1 refused (the reason says why).
  */
 import { randomUUID } from 'node:crypto';
-import { NoAnswer, UsageError } from '../cli/errors.js';
+import { DataError, NoAnswer, UsageError } from '../cli/errors.js';
 import type { Output } from '../cli/output.js';
 import { toJson } from '../cli/output.js';
 import type { IsoDate } from '../domain/catalogue/model.js';
 import { isIsoDate } from '../domain/calendar/iso-date.js';
+import { claimsEntryRules } from '../domain/passes/claims-entry-rules.js';
 import { decideEntry } from '../domain/passes/ledger-entry-rule.js';
 import type { RevocationList } from '../domain/passes/revocation-list.js';
 import { shanghaiDate, shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
@@ -40,6 +41,8 @@ export interface PassRedeemDeps {
   readonly home: string;
   readonly nowMs: number;
   readonly busyTimeoutMs?: number;
+  /** Where warnings go (stderr). */
+  readonly warn?: (text: string) => void;
 }
 
 export interface PassRedeemResult {
@@ -76,23 +79,16 @@ export function runPassRedeem(opts: PassRedeemOptions, deps: PassRedeemDeps): Pa
       result = { ...base, admitted: false, reason: verified.reason, message: verified.message, ...who(verified.pass) };
     } else {
       const claims = verified.pass;
-      const past = readGateLog(opts.log!)
-        .scans.filter((s) => s.result === 'admitted' && s.passId === claims.passId)
+      const log = readGateLog(opts.log!, opts.log!, '--log');
+      // A file with no scan at all is not this gate's log: appending to it would spoil someone's file.
+      if (log.scans.length === 0 && log.issues.length > 0) {
+        throw new DataError(`${opts.log}: not a gate log (no line is a scan); nothing was appended`, log.issues.slice(0, 5));
+      }
+      if (log.issues.length > 0) deps.warn?.(`${opts.log}: ${log.issues.length} unreadable line(s) ignored (a torn write after a power cut?); lines: ${log.issues.map((i) => i.line).join(', ')}`);
+      const past = log.scans
+        .filter((s) => s.result === 'admitted' && s.passId === claims.passId)
         .map((s) => ({ attraction: s.attraction, day: s.date }));
-      const decision = decideEntry(
-        {
-          kind: claims.kind,
-          starts: claims.starts,
-          entries: claims.entries,
-          validFrom: claims.validFrom,
-          validUntil: claims.validUntil,
-          ...(claims.days !== undefined ? { days: claims.days } : {}),
-          ...(claims.count !== undefined ? { count: claims.count } : {}),
-        },
-        past,
-        opts.at,
-        date,
-      );
+      const decision = decideEntry(claimsEntryRules(claims), past, opts.at, date);
       result = decision.admit
         ? { ...base, admitted: true, reason: 'ok', message: 'admitted', note: decision.note, ...who(claims) }
         : { ...base, admitted: false, reason: decision.reason, message: decision.message, ...who(claims) };

@@ -4,12 +4,13 @@
  * `<home>/revocations/<issuedAt>.json` (where `pass verify` and offline gates
  * look for the latest) and printed or written to FILE.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { signRevocationList, type RevocationList } from '../domain/passes/revocation-list.js';
 import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
 import { revocationsDir } from '../io/revocation-file.js';
+import { writeFileAtomically } from '../io/pass-files.js';
 import type { Db } from '../io/ledger/open-ledger.js';
 import { revokedPassIds } from '../io/ledger/revoke-pass.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
@@ -28,14 +29,8 @@ export function saveRevocationList(db: Db, home: string, signer: Signer, nowMs: 
   mkdirSync(dir, { recursive: true });
   // ':' is not allowed in Windows file names.
   const savedTo = path.join(dir, `${list.issuedAt.replace(/:/g, '')}.json`);
-  writeAtomically(savedTo, JSON.stringify(list, null, 2) + '\n');
+  writeFileAtomically(savedTo, { what: 'revocation list' }, (append) => append(JSON.stringify(list, null, 2) + '\n'));
   return { list, savedTo };
-}
-
-export function writeAtomically(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, text);
-  renameSync(temp, file);
 }
 
 export interface RevocationsExportResult extends SavedRevocationList {
@@ -46,7 +41,7 @@ export function runRevocationsExport(opts: { output?: string }, deps: { home: st
   const saved = withLedger(deps.home, { ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, (db) =>
     saveRevocationList(db, deps.home, deps.signer, deps.nowMs),
   );
-  if (opts.output) writeAtomically(opts.output, JSON.stringify(saved.list, null, 2) + '\n');
+  if (opts.output) writeFileAtomically(opts.output, { what: 'revocation list', flag: '-o', kind: 'a file name' }, (append) => append(JSON.stringify(saved.list, null, 2) + '\n'));
   return { ...saved, ...(opts.output ? { output: opts.output } : {}) };
 }
 

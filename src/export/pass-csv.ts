@@ -1,6 +1,13 @@
 /**
  * `pass export --format csv`: RFC 4180, a header row, the columns of the pass
  * JSON in the same order; `attractions` joined with `;`, `booking` empty when none.
+ *
+ * Formula injection: agents open this file in Excel, WPS or LibreOffice, which
+ * run a cell that starts with `=`, `+`, `-` or `@` (and, in some, a tab or
+ * carriage return) as a formula. Holder names and booking references come from
+ * customers, so such a cell gets a leading apostrophe (`'=1+1`), which
+ * spreadsheets show as text and hide (OWASP "CSV injection"). Scripts reading
+ * the file see the apostrophe: docs/PASSES.md says so.
  */
 import type { IsoDate } from '../domain/catalogue/model.js';
 import type { LedgerPass } from '../io/ledger/ledger-pass.js';
@@ -17,7 +24,11 @@ export function* passCsvChunks(passes: Iterable<LedgerPass>, today: IsoDate): Ge
   }
 }
 
-/** Quotes a cell when it holds a comma, quote or line break; doubles inner quotes. */
+/** A spreadsheet would take a cell starting with one of these for a formula. */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/** Defuses a would-be formula, then quotes the cell when it holds a comma, quote or line break (inner quotes doubled). */
 export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = formulaStart.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

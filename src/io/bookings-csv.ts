@@ -25,6 +25,8 @@ export interface BookingRecord {
   /** Line of the record's first character. */
   readonly line: number;
   readonly cells: Readonly<Partial<Record<BookingColumn, CsvCell>>>;
+  /** Only when the row has more or fewer cells than the header; line:col of the first extra cell. */
+  readonly width?: { readonly cells: number; readonly header: number; readonly line: number; readonly col: number };
 }
 
 export type ParsedBookings =
@@ -45,7 +47,11 @@ export function parseBookingsCsv(text: string, file: string): ParsedBookings {
       columns.push(name as BookingColumn);
     } else {
       const near = didYouMean(name, BOOKING_COLUMNS);
-      issues.push(at(cell.line, cell.col, issue('unknown-column', [], `unknown column "${cell.text}";`, near ? { hint: `did you mean "${near}"?` } : {})));
+      issues.push(
+        at(cell.line, cell.col, near
+          ? issue('unknown-column', [], `unknown column "${cell.text}";`, { hint: `did you mean "${near}"?` })
+          : issue('unknown-column', [], `unknown column "${cell.text}"; the columns are ${BOOKING_COLUMNS.join(',')} (remove the others)`)),
+      );
       columns.push(undefined);
     }
   }
@@ -61,7 +67,13 @@ export function parseBookingsCsv(text: string, file: string): ParsedBookings {
       const column = columns[i];
       if (column) cells[column] = cell;
     });
-    records.push({ line: row[0]!.line, cells });
+    // A row wider than the header is most often a name with an unquoted comma: the cells have shifted.
+    const extra = row[columns.length];
+    records.push({
+      line: row[0]!.line,
+      cells,
+      ...(row.length !== columns.length ? { width: { cells: row.length, header: columns.length, line: extra?.line ?? row[0]!.line, col: extra?.col ?? 1 } } : {}),
+    });
   }
   return { ok: true, records };
 }

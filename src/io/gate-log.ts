@@ -5,6 +5,7 @@
  * these files into the ledger; `scan` makes merging a line twice a no-op.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { fileError } from './pass-files.js';
 import type { IsoDate } from '../domain/catalogue/model.js';
 import { issue, type Issue } from '../domain/issues.js';
 
@@ -32,8 +33,13 @@ export interface ReadGateLog {
 }
 
 /** Appends one scan and waits until it is on disk. */
-export function appendGateScan(file: string, scan: GateScan): void {
-  const fd = openSync(file, 'a', 0o644);
+export function appendGateScan(file: string, scan: GateScan, flag = '--log'): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'a', 0o644);
+  } catch (error) {
+    throw fileError(error, file, { ...logRole, flag }, 'write');
+  }
   try {
     writeSync(fd, JSON.stringify(scan) + '\n');
     fsyncSync(fd);
@@ -42,11 +48,24 @@ export function appendGateScan(file: string, scan: GateScan): void {
   }
 }
 
-export function readGateLog(file: string, shown = file): ReadGateLog {
+const logRole = { what: 'gate log', kind: 'a gate log file (NDJSON from `pass redeem --offline --log`)' };
+
+/**
+ * Reads every scan; a line that is not one becomes an issue. Deliberately not
+ * strict about the bytes: a power cut can leave a torn or NUL-filled last line,
+ * and the gate must keep working after it.
+ */
+export function readGateLog(file: string, shown = file, flag?: string): ReadGateLog {
   if (!existsSync(file)) return { scans: [], issues: [] };
   const scans: (GateScan & { line: number })[] = [];
   const issues: Issue[] = [];
-  readFileSync(file, 'utf8')
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw fileError(error, file, { ...logRole, ...(flag ? { flag } : {}) }, 'read');
+  }
+  text
     .split('\n')
     .forEach((text, i) => {
       if (text.trim() === '') return;

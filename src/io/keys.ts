@@ -3,21 +3,26 @@
  *
  *   <home>/keys/            mode 0700
  *   <home>/keys/<keyId>.key PKCS#8 PEM Ed25519 private key, mode 0600, never printed
+ *   <home>/keys/<keyId>.idkey the issuer's secret ID key of that signing key (32 random
+ *                           bytes, base64url), mode 0600: the key of the keyed ID-number
+ *                           hash (domain/passes/id-hash.ts); a gate that should check ID
+ *                           numbers gets a copy of it, no other gate does
  *   <home>/trust.json       the public keys (TrustFile), what `keys export` prints
  *
  * The active key is the newest key in trust.json without `retiredAt`.
  *
- * API used by the ledger (H5b) — names are stable:
- *   initKeys(home, nowMs, { force }), rotateKeys(home, nowMs), loadSigner(home),
- *   readTrustFile(path), trustFilePath(home), keysDir(home).
+ * API: initKeys(home, nowMs, { force }), rotateKeys(home, nowMs), loadSigner(home),
+ *   readTrustFile(path), trustFilePath(home), keysDir(home), idKeyPath(home, keyId), readIdKeys(home).
  */
-import { createHash, createPrivateKey, generateKeyPairSync, sign as edSign } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign as edSign, type KeyObject } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataError, NotFoundError, UsageError } from '../cli/errors.js';
+import { decodeBase64Url, encodeBase64Url } from '../domain/passes/base64url.js';
 import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
 import { activeKey, parseTrustFile, type TrustedKey, type TrustFile } from '../domain/passes/trust-file.js';
+import { readTextFile } from './pass-files.js';
 
 export function trustFilePath(home: string): string {
   return path.join(home, 'trust.json');
@@ -26,6 +31,12 @@ export function trustFilePath(home: string): string {
 export function keysDir(home: string): string {
   return path.join(home, 'keys');
 }
+
+export function idKeyPath(home: string, keyId: string): string {
+  return path.join(keysDir(home), `${keyId}.idkey`);
+}
+
+const idKeyBytes = 32;
 
 export interface KeysResult {
   readonly keyId: string;
@@ -62,7 +73,7 @@ export function rotateKeys(home: string, nowMs: number): KeysResult {
   return { keyId: fresh.key.keyId, trustPath, keyPath: fresh.keyPath, retired };
 }
 
-/** The active private key as a signer. */
+/** The active private key as a signer, with its ID key (made here for homes set up before ID keys existed). */
 export function loadSigner(home: string): Signer {
   const trustPath = trustFilePath(home);
   if (!existsSync(trustPath)) throw new NotFoundError(`no signing key: run \`yangtze keys init\` (looked in ${home})`);
@@ -70,27 +81,66 @@ export function loadSigner(home: string): Signer {
   if (!key) throw new NotFoundError(`no active signing key in ${trustPath}: run \`yangtze keys rotate\``);
   const keyPath = path.join(keysDir(home), `${key.keyId}.key`);
   if (!existsSync(keyPath)) throw new NotFoundError(`no signing key: ${keyPath} is missing; run \`yangtze keys rotate\` on the machine that issues passes`);
-  const mode = statSync(keyPath).mode & 0o777;
-  if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
-    throw new DataError(`private key ${keyPath} is readable by others (mode ${mode.toString(8)}): run \`chmod 600 ${keyPath}\``);
+  refuseOpenMode(keyPath, 'private key');
+  let privateKey: KeyObject;
+  try {
+    privateKey = createPrivateKey(readFileSync(keyPath, 'utf8'));
+  } catch (error) {
+    throw new DataError(`${keyPath}: not a PEM private key (${(error as Error).message}); restore it from a backup or run \`yangtze keys rotate\``);
   }
-  const privateKey = createPrivateKey(readFileSync(keyPath, 'utf8'));
-  return { keyId: key.keyId, sign: (data) => new Uint8Array(edSign(null, data, privateKey)) };
+  const idPath = idKeyPath(home, key.keyId);
+  if (!existsSync(idPath)) writeIdKey(idPath);
+  return {
+    keyId: key.keyId,
+    sign: (data) => new Uint8Array(edSign(null, data, privateKey)),
+    signAsync: (data) => new Promise((resolve, reject) => edSign(null, data, privateKey, (error, sig) => (error ? reject(error) : resolve(new Uint8Array(sig))))),
+    idKey: readIdKey(idPath),
+  };
+}
+
+/**
+ * Every ID key under `<home>/keys/`, by signing key id: what `pass verify
+ * --id-number` checks keyed ID hashes with. Empty on a gate that was not given any.
+ */
+export function readIdKeys(home: string): Map<string, Uint8Array> {
+  const keys = new Map<string, Uint8Array>();
+  const dir = keysDir(home);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return keys;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.idkey'))) {
+    keys.set(name.slice(0, -'.idkey'.length), readIdKey(path.join(dir, name)));
+  }
+  return keys;
+}
+
+function readIdKey(file: string): Uint8Array {
+  refuseOpenMode(file, 'ID key');
+  const bytes = decodeBase64Url(readFileSync(file, 'utf8').trim());
+  if (!bytes || bytes.length !== idKeyBytes) throw new DataError(`${file}: not an ID key (expected ${idKeyBytes} bytes of base64url on one line)`);
+  return bytes;
+}
+
+function writeIdKey(file: string): void {
+  writeFileSync(file, encodeBase64Url(randomBytes(idKeyBytes)) + '\n', { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+}
+
+/** Secrets readable by other users are refused, as ssh does. */
+function refuseOpenMode(file: string, what: string): void {
+  const mode = statSync(file).mode & 0o777;
+  if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+    throw new DataError(`${what} ${file} is readable by others (mode ${mode.toString(8)}): run \`chmod 600 ${file}\``);
+  }
 }
 
 /** Reads and checks a trust file: exit 4 when missing, 3 naming the file and field when wrong. */
 export function readTrustFile(file: string): TrustFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new NotFoundError(`trust file not found: ${file}`, 'run `yangtze keys export > trust.json` on the issuing machine');
-  }
+  if (!existsSync(file)) throw new NotFoundError(`trust file not found: ${file}`, 'run `yangtze keys export > trust.json` on the issuing machine');
+  const text = readTextFile(file, { what: 'trust file', flag: '--trust', kind: 'a trust file (JSON, from `yangtze keys export`)' });
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new DataError(`${file}: not JSON (${(error as Error).message})`);
+    throw new DataError(`${file}: not JSON (${(error as Error).message}); expected a trust file from \`yangtze keys export\``);
   }
   const parsed = parseTrustFile(json);
   if (!parsed.ok) throw new DataError(`${file}: ${parsed.field}: ${parsed.message}`);
@@ -109,6 +159,7 @@ function newKey(home: string, nowMs: number): { key: TrustedKey; keyPath: string
   const keyPath = path.join(dir, `${keyId}.key`);
   writeFileSync(keyPath, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
   chmodSync(keyPath, 0o600);
+  writeIdKey(idKeyPath(home, keyId));
   return { key: { keyId, algorithm: 'Ed25519', publicKey: raw, createdAt }, keyPath };
 }
 

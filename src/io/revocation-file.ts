@@ -6,9 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DataError, NotFoundError } from '../cli/errors.js';
+import { DataError } from '../cli/errors.js';
 import { verifyRevocationList, type RevocationList } from '../domain/passes/revocation-list.js';
 import type { TrustFile } from '../domain/passes/trust-file.js';
+import { readTextFile } from './pass-files.js';
 
 export function revocationsDir(home: string): string {
   return path.join(home, 'revocations');
@@ -35,17 +36,12 @@ export function latestRevocationPath(home: string): string | undefined {
 
 /** Reads and verifies a list: exit 4 when missing, 3 when malformed or its signature fails. */
 export function readRevocationList(file: string, trust: TrustFile): RevocationList {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new NotFoundError(`revocation list not found: ${file}`);
-  }
+  const text = readTextFile(file, { what: 'revocation list', flag: '--revoked', kind: 'a revocation list (JSON)' });
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new DataError(`${file}: not JSON (${(error as Error).message})`);
+    throw new DataError(`${file}: not JSON (${(error as Error).message}); expected a revocation list from \`yangtze pass revocations export\``);
   }
   const verified = verifyRevocationList(json, trust);
   if (!verified.ok) throw new DataError(`${file}: revocation list rejected (${verified.reason}): ${verified.message}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { csvCell } from '../../src/export/pass-csv.js';
 import { runCli } from '../cli/helpers/run-cli.js';
 import { homeWithPasses } from './ledger-helpers.js';
 
@@ -32,5 +33,28 @@ describe('pass export', () => {
     expect(all.passes).toHaveLength(2);
     const none = JSON.parse((await runCli(['--home', home, 'pass', 'export', '--since', '2026-05-12'])).stdout);
     expect(none.passes).toEqual([]);
+  });
+
+  it('defuses spreadsheet formulas in customer-supplied cells with a leading apostrophe', async () => {
+    const home = await homeWithPasses(['"=HYPERLINK(""http://x.example"",""win"")",Li Wei,,adult,wuhan-culture-pass,2026-05-12', '+86-BK2,@SUM(A1),,adult,wuhan-culture-pass,2026-05-12']);
+    const run = await runCli(['--home', home, 'pass', 'export', '--format', 'csv']);
+    const [, first, second] = run.stdout.split('\r\n');
+    expect(first).toContain(',"\'=HYPERLINK(""http://x.example"",""win"")",');
+    expect(second).toContain(",'@SUM(A1),");
+    expect(second).toContain(",'+86-BK2,");
+  });
+
+  it.each([
+    ['=1+1', "'=1+1"],
+    ['+1', "'+1"],
+    ['-1', "'-1"],
+    ['@A1', "'@A1"],
+    ['\tx', "'\tx"],
+    ['\rx', `"'\rx"`],
+    ['Li-Wei', 'Li-Wei'],
+    ['a=b', 'a=b'],
+    ['', ''],
+  ])('csvCell(%j) is %j', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
   });
 });

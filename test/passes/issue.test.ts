@@ -6,7 +6,9 @@ import Database from 'better-sqlite3';
 import { runPassIssue } from '../../src/commands/pass-issue.js';
 import { runPassIssueBatch } from '../../src/commands/pass-issue-batch.js';
 import { decodeToken } from '../../src/domain/passes/token.js';
-import { loadSigner } from '../../src/io/keys.js';
+import { verifyToken } from '../../src/domain/passes/verify-token.js';
+import { loadSigner, readIdKeys, readTrustFile, trustFilePath } from '../../src/io/keys.js';
+import { signPasses } from '../../src/io/ledger/sign-pass.js';
 import { ledgerPath } from '../../src/io/ledger/open-ledger.js';
 import { BASE_ENV, BIN, FIXED_NOW_MS, REPO_ROOT, runCli } from '../cli/helpers/run-cli.js';
 import { anItinerary } from './builders.js';
@@ -68,7 +70,7 @@ describe('pass issue --bookings', () => {
     expect(result.issues[0]!.message).toContain('on line 2');
   });
 
-  it('never stores or prints the ID number, only its salted hash', async () => {
+  it('never stores or prints the ID number, only its keyed, salted hash, which pass verify --id-number checks', async () => {
     const home = aHome();
     await issueBatch(home, [`BK1,Li Wei,${ID_NUMBER},adult,wuhan-culture-pass,2026-05-12`]);
     const db = new Database(ledgerPath(home));
@@ -77,9 +79,12 @@ describe('pass issue --bookings', () => {
     db.close();
     expect(readFileSync(ledgerPath(home)).includes(Buffer.from(ID_NUMBER))).toBe(false);
     const decoded = decodeToken(token);
-    expect(decoded.ok && decoded.claims.idHash).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(decoded.ok && decoded.claims.idHash).toMatch(/^h:[A-Za-z0-9_-]{22}$/);
     const run = await runCli(['--home', home, 'pass', 'export', '--format', 'csv']);
     expect(run.stdout).not.toContain(ID_NUMBER);
+    const verify = (id: string) => runCli(['--home', home, 'pass', 'verify', token, '--date', '2026-05-12', '--id-number', id]);
+    expect((await verify(ID_NUMBER.toLowerCase())).exitCode).toBe(0);
+    expect((await verify('420106199001011230')).exitCode).toBe(1);
   });
 
   it('resumes a batch killed midway without duplicates', async () => {
@@ -167,5 +172,22 @@ describe('pass issue --plan', () => {
   it('is a usage error to give more --category values than holders', async () => {
     const run = await runCli(['--home', aHome(), '--catalogue', LEDGER_CATALOGUE, 'pass', 'issue', '--plan', 'x.json', '--holder', 'A', '--category', 'adult', '--category', 'child']);
     expect(run.exitCode).toBe(2);
+  });
+});
+
+describe('signPasses (the batch signer)', () => {
+  it('signs in the thread pool tokens that verify, with distinct pass ids and salts and checkable ID hashes', async () => {
+    const home = aHome();
+    const signer = loadSigner(home);
+    const product = (await ledgerCatalogue()).passes.find((p) => p.id === 'wuhan-daily-pass')!;
+    const pass = { product, holder: 'Li Wei', category: 'adult', idNumber: ID_NUMBER, validFrom: '2026-05-12', validUntil: '2026-05-21', price: 80 };
+    const rows = await signPasses(Array.from({ length: 50 }, () => pass), signer, { at: '2026-05-11T09:00:00+08:00', currency: 'CNY' });
+    const trust = readTrustFile(trustFilePath(home));
+    const idKeys = readIdKeys(home);
+    const results = rows.map((r) => verifyToken(r.token, trust, { date: '2026-05-12', idNumber: ID_NUMBER, idKeys }));
+    expect(results.every((r) => r.reason === 'ok')).toBe(true);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(50);
+    expect(new Set(results.map((r) => r.pass!.idSalt)).size).toBe(50);
+    expect(results[0]!.pass).toMatchObject({ kind: 'flex-days', days: 2, withinDays: 10 });
   });
 });

@@ -3,14 +3,15 @@
  * gate runs it: trust file, revocation list, stdin, exit codes.
  */
 import { describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { NotFoundError, UsageError } from '../../src/cli/errors.js';
 import { signRevocationList } from '../../src/domain/passes/revocation-list.js';
 import { encodeToken } from '../../src/domain/passes/token.js';
 import { verifyToken } from '../../src/domain/passes/verify-token.js';
-import { initKeys, loadSigner, readTrustFile, rotateKeys, trustFilePath } from '../../src/io/keys.js';
+import { idKeyPath, initKeys, loadSigner, readIdKeys, readTrustFile, rotateKeys, trustFilePath } from '../../src/io/keys.js';
+import { keyedIdHash } from '../../src/domain/passes/id-hash.js';
 import { runCli } from '../cli/helpers/run-cli.js';
 import { someClaims } from './builders.js';
 
@@ -52,6 +53,25 @@ describe('keys on disk', () => {
     expect(verifyToken(newToken, trust, { date: '2026-05-13' }).reason).toBe('ok');
   });
 
+  it('keeps the ID key of each signing key beside it, 0600, and makes it for a home that predates ID keys', () => {
+    const home = freshHome();
+    const r = initKeys(home, may10);
+    const idPath = idKeyPath(home, r.keyId);
+    expect(statSync(idPath).mode & 0o777).toBe(0o600);
+    expect(loadSigner(home).idKey).toHaveLength(32);
+    rmSync(idPath);
+    expect(loadSigner(home).idKey).toHaveLength(32);
+    expect(statSync(idPath).mode & 0o777).toBe(0o600);
+    expect(readIdKeys(home).get(r.keyId)).toEqual(loadSigner(home).idKey);
+  });
+
+  it('refuses an ID key readable by others, as it does the private key', () => {
+    const home = freshHome();
+    const r = initKeys(home, may10);
+    chmodSync(idKeyPath(home, r.keyId), 0o644);
+    expect(() => loadSigner(home)).toThrow(/ID key .* is readable by others/);
+  });
+
   it('says how to create a key when there is none', () => {
     expect(() => loadSigner(freshHome())).toThrow(NotFoundError);
     expect(() => loadSigner(freshHome())).toThrow(/no signing key: run `yangtze keys init`/);
@@ -74,7 +94,7 @@ describe('yangtze keys and pass verify', () => {
     expect(JSON.parse(exported.stdout)).toMatchObject({ schemaVersion: 1, kind: 'yangtze.trust', keys: [{ keyId }] });
     trustJson = exported.stdout;
     token = encodeToken(someClaims({ keyId }), loadSigner(home).sign);
-    expect(readdirSync(path.join(home, 'keys'))).toEqual([`${keyId}.key`]);
+    expect(readdirSync(path.join(home, 'keys')).sort()).toEqual([`${keyId}.idkey`, `${keyId}.key`]);
   });
 
   it('prints valid with the pass and exits 0', async () => {
@@ -96,6 +116,18 @@ describe('yangtze keys and pass verify', () => {
     const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { reason: string });
     expect(lines.map((l) => l.reason)).toEqual(['ok', 'malformed']);
     expect(run.stderr).toContain('1 of 2 tokens are not valid');
+  });
+
+  it('answers a long stdin batch line by line in input order', async () => {
+    const signer = loadSigner(home);
+    const batch = Array.from({ length: 300 }, (_, i) =>
+      i % 3 === 2 ? `YZ1:broken${i}` : encodeToken(someClaims({ passId: `YZ-BATCH${String(i).padStart(4, '0')}`, keyId: signer.keyId }), signer.sign),
+    );
+    const run = await cli(['pass', 'verify', '-', '--date', '2026-05-13', '--json'], batch.join('\n'));
+    const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { reason: string; pass?: { passId: string } });
+    expect(lines).toHaveLength(300);
+    lines.forEach((l, i) => expect([i, l.reason, l.pass?.passId]).toEqual(i % 3 === 2 ? [i, 'malformed', undefined] : [i, 'ok', `YZ-BATCH${String(i).padStart(4, '0')}`]));
+    expect(run.stderr).toContain('100 of 300 tokens are not valid');
   });
 
   it('prints TSV in a pipe', async () => {
@@ -131,6 +163,24 @@ describe('yangtze keys and pass verify', () => {
     const run = await runCli(['--home', gate, 'pass', 'verify', token, '--trust', path.join(gate, 'gate-trust.json'), '--date', '2026-05-14']);
     expect(run.exitCode).toBe(0);
     expect(run.stdout.startsWith('valid\tok\t')).toBe(true);
+  });
+
+  it('checks --id-number with the ID key under the home, and says so at a gate that lacks it', async () => {
+    const signer = loadSigner(home);
+    const withId = encodeToken(someClaims({ passId: 'YZ-IDCHECK0001', keyId: signer.keyId, idSalt: 'pepper', idHash: keyedIdHash('420106199001011234', 'pepper', signer.idKey!) }), signer.sign);
+    const ok = await cli(['pass', 'verify', withId, '--date', '2026-05-13', '--id-number', '4201 0619 9001 0112 34', '--json']);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, reason: 'ok' });
+    const wrong = await cli(['pass', 'verify', withId, '--date', '2026-05-13', '--id-number', '420106199001019999', '--json']);
+    expect([wrong.exitCode, JSON.parse(wrong.stdout).reason]).toEqual([1, 'wrong-holder']);
+    const gate = freshHome();
+    writeFileSync(path.join(gate, 'trust.json'), trustJson);
+    const keyless = await runCli(['--home', gate, 'pass', 'verify', withId, '--date', '2026-05-13', '--id-number', '420106199001011234', '--json']);
+    expect([keyless.exitCode, JSON.parse(keyless.stdout).reason]).toEqual([1, 'no-id-key']);
+    // Given a copy of the ID key, that gate can check ID numbers too.
+    mkdirSync(path.join(gate, 'keys'), { mode: 0o700 });
+    copyFileSync(idKeyPath(home, signer.keyId), idKeyPath(gate, signer.keyId));
+    const copied = await runCli(['--home', gate, 'pass', 'verify', withId, '--date', '2026-05-13', '--id-number', '420106199001011234']);
+    expect(copied.exitCode).toBe(0);
   });
 
   it('exits 4 when there is no trust file, and 2 on a bad --date', async () => {

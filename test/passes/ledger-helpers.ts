@@ -36,7 +36,7 @@ export function writeBookings(dir: string, rows: readonly string[], name = 'book
 /** Issues passes from rows like 'BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12' and returns the home. */
 export async function homeWithPasses(rows: readonly string[]): Promise<string> {
   const home = aHome();
-  runPassIssueBatch(
+  await runPassIssueBatch(
     { bookings: writeBookings(home, rows), strict: true },
     { catalogue: await ledgerCatalogue(), home, nowMs: FIXED_NOW_MS, signer: loadSigner(home) },
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { runPassRedeem } from '../../src/commands/pass-redeem.js';
@@ -7,6 +8,8 @@ import { iteratePasses } from '../../src/io/ledger/iterate-passes.js';
 import { ledgerPath, openLedger } from '../../src/io/ledger/open-ledger.js';
 import type { LedgerPass } from '../../src/io/ledger/ledger-pass.js';
 import { FIXED_NOW_MS, runCli, spawnCli } from '../cli/helpers/run-cli.js';
+import { encodeToken } from '../../src/domain/passes/token.js';
+import { aKeyPair, aTrustFile, someClaims } from './builders.js';
 import { homeWithPasses } from './ledger-helpers.js';
 
 function passesOf(home: string): LedgerPass[] {
@@ -140,5 +143,20 @@ describe('pass redeem --offline and pass reconcile', () => {
     expect(run.exitCode).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'yangtze.revocations', passIds: [pass!.id] });
     expect(run.stderr).toContain(path.join(home, 'revocations'));
+  });
+});
+
+describe('pass redeem --offline: the entry rules from the token alone', () => {
+  it('applies the within-days window of a flex-days pass, which only the token tells an offline gate', () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'yangtze-gate-'));
+    const issuer = aKeyPair('k20260501-aaaaaa');
+    writeFileSync(path.join(home, 'trust.json'), JSON.stringify(aTrustFile(issuer)));
+    const claims = someClaims({ kind: 'flex-days', days: 3, withinDays: 5, entries: 'once-per-day', validFrom: '2026-05-12', validUntil: '2026-06-30' });
+    const token = encodeToken(claims, issuer.signer.sign);
+    const log = path.join(home, 'gate.ndjson');
+    const scan = (date: string) => runPassRedeem({ token, at: 'east-lake', date, offline: true, log }, { home, nowMs: FIXED_NOW_MS });
+    expect(scan('2026-05-12')).toMatchObject({ admitted: true, note: 'day 1 of 3' });
+    expect(scan('2026-05-16')).toMatchObject({ admitted: true, note: 'day 2 of 3' });
+    expect(scan('2026-05-17')).toMatchObject({ admitted: false, reason: 'expired', message: 'its 5-day window from 2026-05-12 ended on 2026-05-16' });
   });
 });

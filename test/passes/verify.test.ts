@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { signRevocationList, verifyRevocationList } from '../../src/domain/passes/revocation-list.js';
-import { encodeToken, hashIdNumber } from '../../src/domain/passes/token.js';
-import { verifyToken } from '../../src/domain/passes/verify-token.js';
+import { keyedIdHash } from '../../src/domain/passes/id-hash.js';
+import { encodeToken } from '../../src/domain/passes/token.js';
+import { verifyToken, verifyTokenAsync } from '../../src/domain/passes/verify-token.js';
 import { aKeyPair, aTrustFile, someClaims } from './builders.js';
 
 const issuer = aKeyPair('k20260501-aaaaaa');
@@ -70,10 +71,20 @@ describe('verifyToken', () => {
     expect(verifyToken(token, trust, { ...onDay, revoked: unrelated }).valid).toBe(true);
   });
 
-  it('checks the ID number shown at the gate when one is given', () => {
-    const salted = encodeToken(someClaims({ idSalt: 'pepper', idHash: hashIdNumber('420106199001011234', 'pepper') }), issuer.signer.sign);
-    expect(verifyToken(salted, trust, { ...onDay, idNumber: '420106199001011234' }).reason).toBe('ok');
-    expect(verifyToken(salted, trust, { ...onDay, idNumber: '420106199001019999' }).reason).toBe('wrong-holder');
+  it('checks the ID number shown at the gate with the issuer\'s ID key of the signing key', () => {
+    const idKey = new Uint8Array(32).fill(9);
+    const idKeys = new Map([[issuer.signer.keyId, idKey]]);
+    const salted = encodeToken(someClaims({ idSalt: 'pepper', idHash: keyedIdHash('420106199001011234', 'pepper', idKey) }), issuer.signer.sign);
+    expect(verifyToken(salted, trust, { ...onDay, idNumber: '420106199001011234', idKeys }).reason).toBe('ok');
+    expect(verifyToken(salted, trust, { ...onDay, idNumber: '420106199001019999', idKeys }).reason).toBe('wrong-holder');
+    expect(verifyToken(salted, trust, onDay).reason).toBe('ok'); // no ID number shown: not checked
+  });
+
+  it('refuses to call a pass valid when asked to check an ID number it has no key for', () => {
+    const salted = encodeToken(someClaims({ idSalt: 'pepper', idHash: keyedIdHash('420106199001011234', 'pepper', new Uint8Array(32)) }), issuer.signer.sign);
+    const result = verifyToken(salted, trust, { ...onDay, idNumber: '420106199001011234' });
+    expect(result).toMatchObject({ valid: false, reason: 'no-id-key' });
+    expect(result.message).toContain('compare the name Li Wei with the ID card');
   });
 
   it('keeps accepting passes of a retired key issued before it was retired, and refuses later ones', () => {
@@ -81,6 +92,22 @@ describe('verifyToken', () => {
     expect(verifyToken(token, retired, onDay).reason).toBe('ok');
     const late = encodeToken(someClaims({ issuedAt: '2026-05-12' }), issuer.signer.sign);
     expect(verifyToken(late, retired, onDay).reason).toBe('key-retired');
+  });
+});
+
+describe('verifyTokenAsync', () => {
+  it('gives the same answer as verifyToken for good, forged, unknown-key, malformed and refused tokens', async () => {
+    const cases = [
+      token,
+      encodeToken(someClaims(), stranger.signer.sign),
+      encodeToken(someClaims({ keyId: other.signer.keyId }), other.signer.sign),
+      token.slice(0, 40),
+      encodeToken(someClaims({ validUntil: '2026-05-12' }), issuer.signer.sign),
+      token.slice(0, -2) + (token.endsWith('A') ? 'BA' : 'AA'),
+    ];
+    for (const t of cases) {
+      for (const opts of [onDay, { ...onDay, at: 'tengwang-pavilion' }]) expect(await verifyTokenAsync(t, trust, opts)).toEqual(verifyToken(t, trust, opts));
+    }
   });
 });
 

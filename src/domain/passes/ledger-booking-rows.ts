@@ -17,6 +17,8 @@ interface Cell {
 export interface RawBooking {
   readonly line: number;
   readonly cells: Readonly<Partial<Record<'booking' | 'holder' | 'id_number' | 'category' | 'product' | 'start', Cell>>>;
+  /** Present when the row's cell count differs from the header's. */
+  readonly width?: { readonly cells: number; readonly header: number; readonly line: number; readonly col: number };
 }
 
 export interface BookingRow {
@@ -48,6 +50,14 @@ export function checkBookings(records: readonly RawBooking[], catalogue: Catalog
 
   for (const record of records) {
     const found: Issue[] = [];
+    if (record.width) {
+      // The cells cannot be trusted to sit under their columns: one issue for the row, no guesses about its cells.
+      const { cells, header, line, col } = record.width;
+      const why = cells > header ? 'a value with a comma needs "double quotes"' : 'a cell is missing (empty cells still need their commas)';
+      issues.push({ ...issue('wrong-cell-count', [], `the row has ${cells} cells but the header has ${header}; ${why}`), file, line, col });
+      badLines.push(record.line);
+      continue;
+    }
     const text = (c: keyof RawBooking['cells']) => record.cells[c]?.text.trim() ?? '';
     const fail = (c: keyof RawBooking['cells'], code: string, message: string, hint?: string) => {
       const cell = record.cells[c];

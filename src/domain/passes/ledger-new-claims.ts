@@ -15,7 +15,7 @@ export interface NewPassSale {
   /** Date of issue, Asia/Shanghai. */
   readonly issuedAt: IsoDate;
   readonly booking?: string;
-  /** From hashIdNumber(idNumber, idSalt); the number itself is never kept. */
+  /** From keyedIdHash(idNumber, idSalt, idKey); the number itself is never kept. */
   readonly idHash?: string;
   readonly idSalt?: string;
 }
@@ -36,6 +36,8 @@ export function newPassClaims(product: PassProduct, sale: NewPassSale): PassClai
     starts: v.starts,
     ...(v.kind !== 'attraction-count' && v.days !== undefined ? { days: v.days } : {}),
     ...(v.kind === 'attraction-count' && v.count !== undefined ? { count: v.count } : {}),
+    // Offline gates apply the entry rules from the claims alone, so the window limit travels too.
+    ...(v.kind !== 'consecutive-days' && v.withinDays !== undefined ? { withinDays: v.withinDays } : {}),
     entries: product.entries,
     blackout: product.blackout,
     issuedAt: sale.issuedAt,

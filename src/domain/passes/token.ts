@@ -11,11 +11,10 @@
  *   swapped);
  * - both parts must be canonical base64url, so any edited character fails.
  *
- * API used by the ledger (H5b) — names are stable:
- *   PassClaims, encodeToken(claims, sign), decodeToken(token), hashIdNumber(idNumber, salt),
- *   matchesIdNumber(claims, idNumber), TOKEN_PREFIX, Signer.
+ * API: PassClaims, encodeToken(claims, sign), tokenHead + joinToken (the two halves of
+ * encodeToken, for signing elsewhere), decodeToken(token), TOKEN_PREFIX, Signer.
+ * The ID-number hash is in id-hash.ts.
  */
-import { scryptSync } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DateRange, Entries, IsoDate, ValidityKind, ValidityStart } from '../catalogue/model.js';
 import { decodeBase64Url, encodeBase64Url } from './base64url.js';
@@ -28,6 +27,13 @@ const maxPayloadBytes = 16_384;
 export interface Signer {
   readonly keyId: string;
   sign(data: Uint8Array): Uint8Array;
+  /** The same signature, computed off this thread (libuv's pool): batches sign on every core. */
+  signAsync?(data: Uint8Array): Promise<Uint8Array>;
+  /**
+   * The issuer's secret ID key that goes with this signing key (32 bytes):
+   * the key of the keyed ID-number hash (id-hash.ts). Only issuing needs it.
+   */
+  readonly idKey?: Uint8Array;
 }
 
 export interface PassClaims {
@@ -41,7 +47,10 @@ export interface PassClaims {
   readonly holder: string;
   /** Rider category id (`adult`, `child`, …). */
   readonly category: string;
-  /** `hashIdNumber(idNumber, idSalt)`; absent when no ID number was given. */
+  /**
+   * `keyedIdHash(idNumber, idSalt, idKey)` (`h:…`), or on passes issued before
+   * the keyed hash the scrypt hash; absent when no ID number was given.
+   */
   readonly idHash?: string;
   /** Per-pass random salt for `idHash` (base64url). */
   readonly idSalt?: string;
@@ -60,6 +69,12 @@ export interface PassClaims {
   readonly days?: number;
   /** attraction-count: N entries in total. */
   readonly count?: number;
+  /**
+   * flex-days / attraction-count: the days and entries must fall within this
+   * many days from the first day (claim 16; absent on tokens issued before it,
+   * and when the product has no limit).
+   */
+  readonly withinDays?: number;
   readonly entries: Entries;
   readonly blackout: readonly DateRange[];
   readonly issuedAt: IsoDate;
@@ -79,10 +94,18 @@ const entryCodes: Record<Entries, string> = { once: '1', 'once-per-day': 'd', un
  * @example encodeToken(claims, signer.sign) // 'YZ1:fZDBbsIwDIb…'
  */
 export function encodeToken(claims: PassClaims, sign: (data: Uint8Array) => Uint8Array): string {
+  const head = tokenHead(claims);
+  return joinToken(head, sign(Buffer.from(head, 'ascii')));
+}
+
+/** `YZ1:<payload>`: the part of the token that is signed (its ASCII bytes). */
+export function tokenHead(claims: PassClaims): string {
   const json = JSON.stringify(claimsToArray(claims));
-  const payload = deflateRawSync(Buffer.from(json, 'utf8'), { level: 9 });
-  const head = TOKEN_PREFIX + encodeBase64Url(payload);
-  const signature = sign(Buffer.from(head, 'ascii'));
+  return TOKEN_PREFIX + encodeBase64Url(deflateRawSync(Buffer.from(json, 'utf8'), { level: 9 }));
+}
+
+/** The whole token from its head and the signature over the head. */
+export function joinToken(head: string, signature: Uint8Array): string {
   return `${head}.${encodeBase64Url(signature)}`;
 }
 
@@ -108,22 +131,6 @@ export function decodeToken(token: string): DecodedToken {
   return { ok: true, claims, payload, signature, signed: Buffer.from(text.slice(0, dot), 'ascii') };
 }
 
-/**
- * Salted, slow hash of an ID number (scrypt, N=4096): the token never carries
- * the number itself. The number is normalized first (spaces dropped, `x` upper-cased).
- * @example hashIdNumber('42010619900101123x', 'q3Yb0mI2Lx8') // 22 base64url characters
- */
-export function hashIdNumber(idNumber: string, salt: string): string {
-  const normalized = idNumber.replace(/\s+/g, '').toUpperCase();
-  const key = scryptSync(normalized, `yangtze-id-v1:${salt}`, 16, { N: 4096, r: 8, p: 1 });
-  return encodeBase64Url(key);
-}
-
-/** Does the ID number shown at the gate match the pass? False when the pass has no ID hash. */
-export function matchesIdNumber(claims: PassClaims, idNumber: string): boolean {
-  return claims.idHash !== undefined && claims.idSalt !== undefined && hashIdNumber(idNumber, claims.idSalt) === claims.idHash;
-}
-
 /** The field order is the format: append new optional fields at the end only. */
 function claimsToArray(c: PassClaims): unknown[] {
   return [
@@ -143,6 +150,8 @@ function claimsToArray(c: PassClaims): unknown[] {
     c.blackout.map((r) => (r.from === r.to ? r.from : `${r.from}..${r.to}`)).join(','),
     c.issuedAt,
     c.booking ?? '',
+    // Appended claims: written only when set, so older tokens and older gates read alike.
+    ...(c.withinDays !== undefined ? [c.withinDays] : []),
   ];
 }
 
@@ -156,17 +165,18 @@ function claimsFromArray(a: unknown): PassClaims | undefined {
     [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 14, 15].map(s);
   const days = n(11);
   const count = n(12);
+  const withinDays = a.length > 16 ? n(16) : 0;
   if (
     !passId || !keyId || !product || holder === undefined || !category || idHash === undefined || idSalt === undefined ||
     attractions === undefined || !validFrom || !validUntil || !codes || blackout === undefined || !issuedAt ||
-    booking === undefined || days === undefined || count === undefined
+    booking === undefined || days === undefined || count === undefined || withinDays === undefined
   ) {
     return undefined;
   }
   if (![validFrom, validUntil, issuedAt].every((d) => datePattern.test(d))) return undefined;
-  const kind = keyOf(kindCodes, codes[0]);
-  const starts = keyOf(startCodes, codes[1]);
-  const entries = keyOf(entryCodes, codes[2]);
+  const kind = kindNames.get(codes[0]!);
+  const starts = startNames.get(codes[1]!);
+  const entries = entryNames.get(codes[2]!);
   if (!kind || !starts || !entries || codes.length !== 3) return undefined;
   const ranges: DateRange[] = [];
   for (const part of blackout === '' ? [] : blackout.split(',')) {
@@ -189,6 +199,7 @@ function claimsFromArray(a: unknown): PassClaims | undefined {
     starts,
     ...(days > 0 ? { days } : {}),
     ...(count > 0 ? { count } : {}),
+    ...(withinDays > 0 ? { withinDays } : {}),
     entries,
     blackout: ranges,
     issuedAt,
@@ -196,6 +207,8 @@ function claimsFromArray(a: unknown): PassClaims | undefined {
   };
 }
 
-function keyOf<K extends string>(codes: Record<K, string>, code: string | undefined): K | undefined {
-  return (Object.keys(codes) as K[]).find((k) => codes[k] === code);
-}
+/** code → name, built once per table (decoding runs thousands of times a second). */
+const reverse = <K extends string>(codes: Record<K, string>) => new Map((Object.keys(codes) as K[]).map((k) => [codes[k], k]));
+const kindNames = reverse(kindCodes);
+const startNames = reverse(startCodes);
+const entryNames = reverse(entryCodes);

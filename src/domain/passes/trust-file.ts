@@ -70,14 +70,20 @@ export function activeKey(trust: TrustFile): TrustedKey | undefined {
   return trust.keys.filter((k) => k.retiredAt === undefined).sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1);
 }
 
-const keyObjects = new WeakMap<TrustedKey, KeyObject>();
+/**
+ * Keyed by the key id and the key itself, not by object: a gate that reads its
+ * trust file again (or a test that builds a new one) still finds the key made
+ * before. A trust file holds a handful of keys, so the map stays small.
+ */
+const keyObjects = new Map<string, KeyObject>();
 
-/** node:crypto key for a trusted key (cached: verification runs thousands of times a second). */
+/** node:crypto key for a trusted key, created once per key (verification runs thousands of times a second). */
 export function publicKeyObject(key: TrustedKey): KeyObject {
-  let object = keyObjects.get(key);
+  const id = `${key.keyId}:${key.publicKey}`;
+  let object = keyObjects.get(id);
   if (!object) {
     object = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: key.publicKey }, format: 'jwk' });
-    keyObjects.set(key, object);
+    keyObjects.set(id, object);
   }
   return object;
 }

@@ -4,19 +4,21 @@
  *
  * Checks, in order; the first failure is the reason:
  *   malformed → unknown-key → bad-signature → key-retired → revoked →
- *   not-yet-valid → expired → blackout → wrong-attraction → wrong-holder → ok
+ *   not-yet-valid → expired → blackout → wrong-attraction → wrong-holder | no-id-key → ok
  *
  * For `starts: first-use` passes only the outer window (validFrom..validUntil)
  * is checked here; the ledger activates the real window at first redemption.
  * Entry limits (once, once-per-day, count) need the ledger or a gate log.
  *
- * API: verifyToken(token, trust, opts), VerifyResult, VerifyReason, VERIFY_REASONS.
+ * API: verifyToken(token, trust, opts), verifyTokenAsync (same, signature
+ * checked off this thread), VerifyResult, VerifyReason, VERIFY_REASONS.
  */
-import { verify } from 'node:crypto';
+import { verify, type KeyObject } from 'node:crypto';
 import type { IsoDate } from '../catalogue/model.js';
 import { isRevoked, type RevocationList } from './revocation-list.js';
-import { decodeToken, matchesIdNumber, type PassClaims } from './token.js';
-import { publicKeyObject, type TrustFile } from './trust-file.js';
+import { checkIdNumber } from './id-hash.js';
+import { decodeToken, type DecodedToken, type PassClaims } from './token.js';
+import { publicKeyObject, type TrustedKey, type TrustFile } from './trust-file.js';
 
 export const VERIFY_REASONS = [
   'ok',
@@ -30,6 +32,7 @@ export const VERIFY_REASONS = [
   'blackout',
   'wrong-attraction',
   'wrong-holder',
+  'no-id-key',
 ] as const;
 export type VerifyReason = (typeof VERIFY_REASONS)[number];
 
@@ -42,6 +45,11 @@ export interface VerifyOptions {
   readonly revoked?: RevocationList;
   /** The ID number shown at the gate; unchecked when absent. */
   readonly idNumber?: string;
+  /**
+   * The issuer's secret ID keys by signing key id, for `idNumber` (id-hash.ts):
+   * a keyed ID hash cannot be checked without the key of the pass's signing key.
+   */
+  readonly idKeys?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface VerifyResult {
@@ -57,14 +65,42 @@ export interface VerifyResult {
  * @example verifyToken(token, trust, { date: '2026-05-12', at: 'yellow-crane-tower' }) // { valid: true, reason: 'ok', … }
  */
 export function verifyToken(token: string, trust: TrustFile, opts: VerifyOptions): VerifyResult {
+  const checked = prepare(token, trust);
+  if ('reason' in checked) return checked;
+  if (!verify(null, checked.decoded.signed, checked.publicKey, checked.decoded.signature)) return forged;
+  return judge(checked.decoded.claims, checked.key, opts);
+}
+
+/**
+ * Same answer as verifyToken, with the signature checked in libuv's thread
+ * pool: a batch (`pass verify -`) keeps every core busy with Ed25519, the
+ * cost that dominates, while this thread decodes the next tokens.
+ */
+export async function verifyTokenAsync(token: string, trust: TrustFile, opts: VerifyOptions): Promise<VerifyResult> {
+  const checked = prepare(token, trust);
+  if ('reason' in checked) return checked;
+  const { signed, signature } = checked.decoded;
+  const good = await new Promise<boolean>((resolve, reject) =>
+    verify(null, signed, checked.publicKey, signature, (error, ok) => (error ? reject(error) : resolve(ok))),
+  );
+  return good ? judge(checked.decoded.claims, checked.key, opts) : forged;
+}
+
+const forged: VerifyResult = { valid: false, reason: 'bad-signature', message: 'the signature does not match: the token was altered or forged' };
+
+type Prepared = { readonly decoded: DecodedToken & { ok: true }; readonly key: TrustedKey; readonly publicKey: KeyObject } | VerifyResult;
+
+/** Decodes the token once and finds its key: everything before the signature check. */
+function prepare(token: string, trust: TrustFile): Prepared {
   const decoded = decodeToken(token);
   if (!decoded.ok) return no('malformed', `not a yangtze pass token: ${decoded.detail}`);
-  const { claims } = decoded;
-  const key = trust.keys.find((k) => k.keyId === claims.keyId);
-  if (!key) return no('unknown-key', `signed by key ${claims.keyId}, which is not in the trust file`);
-  if (!verify(null, decoded.signed, publicKeyObject(key), decoded.signature)) {
-    return no('bad-signature', 'the signature does not match: the token was altered or forged');
-  }
+  const key = trustedKey(trust, decoded.claims.keyId);
+  if (!key) return no('unknown-key', `signed by key ${decoded.claims.keyId}, which is not in the trust file`);
+  return { decoded, key, publicKey: publicKeyObject(key) };
+}
+
+/** The checks after a good signature, in the documented order. */
+function judge(claims: PassClaims, key: TrustedKey, opts: VerifyOptions): VerifyResult {
   const refuse = (reason: VerifyReason, message: string): VerifyResult => ({ valid: false, reason, message, pass: claims });
   if (key.retiredAt !== undefined && claims.issuedAt > key.retiredAt.slice(0, 10)) {
     return refuse('key-retired', `issued ${claims.issuedAt}, after key ${key.keyId} was retired`);
@@ -77,10 +113,24 @@ export function verifyToken(token: string, trust: TrustFile, opts: VerifyOptions
   if (opts.at !== undefined && !claims.attractions.includes(opts.at)) {
     return refuse('wrong-attraction', `${claims.product} does not cover ${opts.at}`);
   }
-  if (opts.idNumber !== undefined && !matchesIdNumber(claims, opts.idNumber)) {
-    return refuse('wrong-holder', 'the ID number does not match the pass holder');
+  if (opts.idNumber !== undefined) {
+    const id = checkIdNumber(claims, opts.idNumber, opts.idKeys?.get(claims.keyId));
+    if (id === 'no-key') {
+      return refuse('no-id-key', `cannot check the ID number: this machine does not hold the issuer's ID key for ${claims.keyId}; compare the name ${claims.holder} with the ID card`);
+    }
+    if (id === 'no-hash') return refuse('wrong-holder', 'the pass was issued without an ID number; compare the name with the ID card');
+    if (id === 'mismatch') return refuse('wrong-holder', 'the ID number does not match the pass holder');
   }
   return { valid: true, reason: 'ok', message: `valid ${claims.validFrom}..${claims.validUntil}`, pass: claims };
+}
+
+const keyIndexes = new WeakMap<TrustFile, ReadonlyMap<string, TrustedKey>>();
+
+/** The trust file's key by id, indexed once per trust file. */
+function trustedKey(trust: TrustFile, keyId: string): TrustedKey | undefined {
+  let index = keyIndexes.get(trust);
+  if (!index) keyIndexes.set(trust, (index = new Map(trust.keys.map((k) => [k.keyId, k]))));
+  return index.get(keyId);
 }
 
 function no(reason: VerifyReason, message: string): VerifyResult {

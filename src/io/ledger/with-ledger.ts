@@ -15,3 +15,15 @@ export function withLedger<T>(home: string, options: OpenLedgerOptions, fn: (db:
     db.close();
   }
 }
+
+/** withLedger for work that awaits (a batch that signs in the thread pool): closed once `fn` settles. */
+export async function withLedgerAsync<T>(home: string, options: OpenLedgerOptions, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = openLedger(home, options);
+  try {
+    return await fn(db);
+  } catch (error) {
+    throw ledgerFailure(error, ledgerPath(home));
+  } finally {
+    db.close();
+  }
+}

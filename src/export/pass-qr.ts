@@ -1,0 +1,32 @@
+/**
+ * QR codes of pass tokens: the whole token is the QR payload, byte mode,
+ * error correction M (docs/TOKEN.md: a typical token is a version-15 code).
+ * `passQrText` draws one for a terminal with UTF-8 half blocks; `writePassQrFiles`
+ * writes one PNG or SVG per pass for `pass issue --qr-dir`, named `<pass id>.<format>`.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import QRCode from 'qrcode';
+
+export const QR_FORMATS = ['png', 'svg'] as const;
+export type QrFormat = (typeof QR_FORMATS)[number];
+
+/** M recovers ~15% damage (a crumpled printout) and keeps typical tokens at version 15. */
+const errorCorrectionLevel = 'M';
+
+/** The code as text, two modules per character row (`▀`, `▄`, `█`). */
+export function passQrText(token: string): Promise<string> {
+  return QRCode.toString(token, { type: 'utf8', errorCorrectionLevel });
+}
+
+/** Writes `<dir>/<id>.<format>` for each pass (creating dir) and returns the paths in order. */
+export async function writePassQrFiles(passes: readonly { readonly id: string; readonly token: string }[], dir: string, format: QrFormat): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const files: string[] = [];
+  for (const p of passes) {
+    const file = path.join(dir, `${p.id}.${format}`);
+    await QRCode.toFile(file, p.token, { type: format, errorCorrectionLevel });
+    files.push(file);
+  }
+  return files;
+}

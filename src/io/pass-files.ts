@@ -1,0 +1,96 @@
+/**
+ * Reading the input files and writing the output files of the pass and keys
+ * commands, with the failures people actually meet turned into messages that
+ * name the file (and the flag) and the documented exit code, never a stack:
+ *
+ * | failure                          | exit | e.g.                                     |
+ * |----------------------------------|------|------------------------------------------|
+ * | no such file / folder            | 4    | `bookings file not found: b.csv`         |
+ * | a directory where a file goes    | 2    | `--bookings: data/ is a directory, …`    |
+ * | permission denied                | 2    | `--trust: cannot read t.json: permission denied` |
+ * | binary or not UTF-8 (a GBK export) | 3  | `b.csv: not UTF-8 text (line 3); …`      |
+ */
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { DataError, NotFoundError, UsageError, type UserError } from '../cli/errors.js';
+
+export interface FileRole {
+  /** What the file is, for messages: "bookings file", "trust file". */
+  readonly what: string;
+  /** The flag that named it, when one did: "--bookings". */
+  readonly flag?: string;
+  /** What kind of file belongs there, for the directory message: "a CSV file". */
+  readonly kind?: string;
+  /** How to make a good one, added to the not-UTF-8 message. */
+  readonly hint?: string;
+}
+
+/** The text of an input file, checked to be UTF-8 text. */
+export function readTextFile(file: string, role: FileRole): string {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw fileError(error, file, role, 'read');
+  }
+  const text = bytes.toString('utf8');
+  // NUL never occurs in text; U+FFFD is what bytes that are not UTF-8 decode to (a GBK or UTF-16 export).
+  const bad = text.search(/[\u0000\uFFFD]/);
+  if (bad >= 0) {
+    const line = text.slice(0, bad).split('\n').length;
+    throw new DataError(
+      `${file}: not UTF-8 text (line ${line} holds ${text[bad] === '\u0000' ? 'a NUL byte' : 'bytes that are not UTF-8'}); ` +
+        `expected ${role.kind ?? 'a text file'} in UTF-8${role.hint ? ` (${role.hint})` : ''}`,
+    );
+  }
+  return text;
+}
+
+/**
+ * Writes FILE whole or not at all: into `FILE.<pid>.tmp`, renamed over FILE
+ * at the end. `write` gets a function that appends text.
+ */
+export function writeFileAtomically(file: string, role: FileRole, write: (append: (text: string) => void) => void): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  let fd: number;
+  try {
+    fd = openSync(temp, 'w');
+  } catch (error) {
+    throw fileError(error, file, role, 'write');
+  }
+  let open = true;
+  try {
+    write((text) => void writeSync(fd, text));
+    closeSync(fd);
+    open = false;
+    renameSync(temp, file);
+  } catch (error) {
+    if (open) closeSync(fd);
+    rmSync(temp, { force: true });
+    throw fileError(error, file, role, 'write');
+  }
+}
+
+/** A user-facing error for a failed read or write of `file`; anything unexpected is passed on as it was. */
+export function fileError(error: unknown, file: string, role: FileRole, doing: 'read' | 'write'): UserError | unknown {
+  const code = (error as { code?: string }).code;
+  const flag = role.flag ? `${role.flag}: ` : '';
+  switch (code) {
+    case 'ENOENT':
+      return doing === 'read'
+        ? new NotFoundError(`${role.what} not found: ${file}`)
+        : new NotFoundError(`${flag}cannot write ${file}: the folder ${path.dirname(file)} does not exist`);
+    case 'EISDIR':
+      return new UsageError(`${flag}${file} is a directory; expected ${role.kind ?? 'a file'}`);
+    case 'EEXIST':
+      return new UsageError(`${flag}${file} exists and is not a folder`);
+    case 'ENOTDIR':
+      return new UsageError(`${flag}${file}: a part of this path is a file, not a folder`);
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return new UsageError(`${flag}cannot ${doing} ${file}: permission denied`);
+    default:
+      return error;
+  }
+}
