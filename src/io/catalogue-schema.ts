@@ -1,7 +1,7 @@
 /**
  * The one definition of the routes.yaml shape (design/CATALOGUE.md), in zod.
  * The loader checks documents against it, `catalogue schema` derives the JSON
- * Schema from it, and normalize.ts reads its output type. Cross-reference
+ * Schema from it, and its output fits domain/catalogue/raw-catalogue.ts. Cross-reference
  * rules (unknown ids, overlapping seasons, …) live in domain/catalogue/rules.ts.
  */
 import * as z from 'zod';
@@ -9,6 +9,7 @@ import { didYouMean } from '../domain/did-you-mean.js';
 import { issue, type Issue, type IssuePath, type Result } from '../domain/issues.js';
 import { ID_PATTERN } from '../domain/catalogue/id-pattern.js';
 import { LINK_MODES, RATINGS, THEMES, WEEKDAYS } from '../domain/catalogue/model.js';
+import type { RawCatalogue } from '../domain/catalogue/raw-catalogue.js';
 import { DATE_OR_RANGE_PATTERN, DATE_PATTERN, parseDateRange } from '../domain/catalogue/parse-date-range.js';
 import { DURATION_PATTERN, parseDuration } from '../domain/catalogue/parse-duration.js';
 import { MONTH_RANGE_PATTERN } from '../domain/catalogue/parse-months.js';
@@ -195,7 +196,18 @@ const holiday = z.strictObject({
   kind: z.enum(['holiday', 'workday']),
 });
 
+/**
+ * Zones a catalogue of this region uses, accepted without asking ICU: the
+ * first `Intl.DateTimeFormat` with a zone loads ICU's zone data (~60 ms), and
+ * even listing the canonical names costs 5-20 ms on a cold start.
+ */
+const KNOWN_ZONES: ReadonlySet<string> = new Set(['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'UTC']);
+let canonicalZones: ReadonlySet<string> | undefined;
+/** Any other zone: a Set of canonical names (listed once), then the full check for aliases it leaves out. */
 const validTimeZone = (tz: string) => {
+  if (KNOWN_ZONES.has(tz)) return true;
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (canonicalZones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return true;
@@ -232,9 +244,13 @@ type ZodIssue = z.core.$ZodIssue;
  * Checks a parsed YAML document against the schema. Every shape problem is
  * returned (zod collects them all), worded as catalogue issues with stable codes.
  */
-export function checkCatalogueShape(data: unknown): Result<CatalogueInput> {
+export function checkCatalogueShape(data: unknown): Result<RawCatalogue> {
   const parsed = catalogueSchema.safeParse(data, { reportInput: true });
-  if (parsed.success) return { ok: true, value: parsed.data, warnings: [] };
+  if (parsed.success) {
+    // Typed as RawCatalogue, so the compiler checks that the schema's output fits the domain's input shape.
+    const value: RawCatalogue = parsed.data;
+    return { ok: true, value, warnings: [] };
+  }
   const issues = parsed.error.issues.flatMap((i) => toIssues(i, []));
   return { ok: false, issues: dropMissingKeysExplainedByTypos(issues), warnings: [] };
 }

@@ -4,7 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Issue, Result } from '../../src/domain/issues.js';
-import { loadCatalogueFile, MAX_CATALOGUE_BYTES, validateCatalogueDocument } from '../../src/io/load-catalogue.js';
+import { validateCatalogueDocument } from '../../src/io/catalogue-document.js';
+import { loadCatalogueFile, MAX_CATALOGUE_BYTES } from '../../src/io/load-catalogue.js';
 import { fixturePath } from './fixture-path.js';
 
 let dir: string;
@@ -18,7 +19,7 @@ afterAll(async () => {
 async function loadBytes(name: string, content: string | Uint8Array) {
   const file = path.join(dir, name);
   await writeFile(file, content);
-  return loadCatalogueFile(file, name);
+  return loadCatalogueFile(file, name, { cacheDir: null });
 }
 
 function problems(result: Result<unknown>): Pick<Issue, 'code' | 'line' | 'col'>[] {
@@ -29,7 +30,7 @@ const codes = (result: Result<unknown>) => problems(result).map((p) => p.code);
 
 describe('files that cannot be read as a catalogue', () => {
   it('a missing file gives exactly one file-not-found issue', async () => {
-    const result = await loadCatalogueFile(path.join(dir, 'nope.yaml'), 'nope.yaml');
+    const result = await loadCatalogueFile(path.join(dir, 'nope.yaml'), 'nope.yaml', { cacheDir: null });
     expect(result).toEqual({
       ok: false,
       issues: [{ severity: 'error', code: 'file-not-found', path: [], message: 'Catalogue file nope.yaml does not exist.', file: 'nope.yaml' }],
@@ -38,7 +39,7 @@ describe('files that cannot be read as a catalogue', () => {
   });
 
   it('a directory is named as a directory', async () => {
-    const result = await loadCatalogueFile(dir, 'some-dir');
+    const result = await loadCatalogueFile(dir, 'some-dir', { cacheDir: null });
     expect(codes(result)).toEqual(['not-a-file']);
     expect(result.ok ? '' : result.issues[0]!.message).toBe('some-dir is a directory, not a catalogue file.');
   });

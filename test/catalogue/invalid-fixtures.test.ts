@@ -49,7 +49,7 @@ const ERRORS: readonly [fixture: string, code: string, line: number, col: number
 
 async function load(fixture: string) {
   const file = `invalid-${fixture}.yaml`;
-  return loadCatalogueFile(fixturePath(file), file);
+  return loadCatalogueFile(fixturePath(file), file, { cacheDir: null });
 }
 
 describe('a catalogue with one defect', () => {

@@ -1,7 +1,7 @@
 /** Shape problems: all reported in one run, worded with stable codes, pointing at the key or value. */
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { validateCatalogueDocument } from '../../src/io/load-catalogue.js';
+import { validateCatalogueDocument } from '../../src/io/catalogue-document.js';
 import { fixturePath } from './fixture-path.js';
 
 const VALID = readFileSync(fixturePath('valid-minimal.yaml'), 'utf8');
@@ -94,5 +94,58 @@ describe('shape checks', () => {
       ['  - id: child\n    name: Child\n', '  - id: child\n    name: Child\n    name_zh: 儿童\n'],
     );
     expect(report(text)).toEqual([]);
+  });
+});
+
+describe('problems at the top level', () => {
+  const codes = (text: string) => report(text).map((r) => r.split(' ')[1]);
+
+  it('still let the cross-reference rules run on the rest', () => {
+    const text = withEdits(['name: Minimal test catalogue\n', ''], ['    city: changsha', '    city: changsa']);
+    expect(codes(text)).toEqual(['missing-key', 'unknown-city']);
+  });
+
+  it('do not blame references into a section that is not a list', () => {
+    // Without cities, every attraction's city would be unknown: one problem, not three.
+    const text = withEdits(['close: "17:00"', 'close: "09:00"']).replace(/^cities:\n(?: {2}.*\n)+/m, 'cities: wuhan\n');
+    expect(codes(text)).toEqual(['wrong-type', 'close-before-open']);
+  });
+
+  it('do not blame references into a missing section, nor passes that could have covered it', () => {
+    const text = withEdits(['fare: 164.5', 'fare: 0']).replace(/^attractions:\n(?: {2}.*\n)+/m, '');
+    expect(codes(text)).toEqual(['missing-key', 'non-positive-fare']);
+  });
+
+  it('keep whole-list verdicts that the broken key cannot change', () => {
+    const text = withEdits(['timezone: Asia/Shanghai', 'timezone: Mars/Olympus'], ['      themes: [cultural]\n      exclude: [hunan-museum]', '      themes: [water]']);
+    expect(codes(text)).toEqual(['unknown-timezone', 'pass-covers-nothing']);
+  });
+});
+
+describe('provenance', () => {
+  it('is kept on routes and passes, and absent where the file has none', () => {
+    const text = withEdits(
+      ['    days: 2\n', '    days: 2\n    facts: { checked: 2025-11, sources: ["https://example.org/route"] }\n'],
+      ['    entries: once\n', '    entries: once\n    facts: { unconfirmed: [price], note: Sample product. }\n'],
+    );
+    const result = validateCatalogueDocument(text, 'edited.yaml');
+    if (!result.ok) throw new Error(report(text).join('\n'));
+    expect(result.value.routes[0]!.facts).toEqual({ checked: '2025-11', unconfirmed: [], sources: ['https://example.org/route'] });
+    expect(result.value.passes[0]!.facts).toEqual({ unconfirmed: ['price'], sources: [], note: 'Sample product.' });
+    const plain = validateCatalogueDocument(VALID, 'valid-minimal.yaml');
+    expect(plain.ok && 'facts' in plain.value.routes[0]! ? 'has facts' : 'no facts').toBe('no facts');
+    expect(plain.ok && 'facts' in plain.value.passes[0]! ? 'has facts' : 'no facts').toBe('no facts');
+  });
+});
+
+describe('time zones', () => {
+  const zone = (tz: string) => report(withEdits(['timezone: Asia/Shanghai', `timezone: ${tz}`]));
+
+  it('accept canonical IANA names, and aliases the canonical list leaves out', () => {
+    expect([zone('Asia/Shanghai'), zone('Europe/Paris'), zone('UTC'), zone('Asia/Chongqing'), zone('Etc/GMT-8')]).toEqual([[], [], [], [], []]);
+  });
+
+  it('reject names that are not zones', () => {
+    expect([zone('Asia/Wuhan'), zone('Beijing'), zone('"+08:00"')]).toEqual([['5:11 unknown-timezone'], ['5:11 unknown-timezone'], ['5:11 unknown-timezone']]);
   });
 });

@@ -8,13 +8,13 @@ const SHIPPED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 
 describe('the shipped routes.yaml', () => {
   it('loads with no errors', async () => {
-    const result = await loadCatalogueFile(SHIPPED, 'routes.yaml');
+    const result = await loadCatalogueFile(SHIPPED, 'routes.yaml', { cacheDir: null });
     const errors = result.ok ? [] : result.issues.map((i) => `${i.file}:${i.line}:${i.col} ${i.code}: ${i.message}`);
     expect(errors).toEqual([]);
   });
 
   it('covers the corridor: every pass admits to at least one attraction and every city has one', async () => {
-    const result = await loadCatalogueFile(SHIPPED, 'routes.yaml');
+    const result = await loadCatalogueFile(SHIPPED, 'routes.yaml', { cacheDir: null });
     if (!result.ok) throw new Error('routes.yaml does not load');
     const c = result.value;
     expect(c.attractions.length).toBeGreaterThanOrEqual(50);

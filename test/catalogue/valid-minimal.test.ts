@@ -5,7 +5,7 @@ import { loadCatalogueFile } from '../../src/io/load-catalogue.js';
 import { fixturePath } from './fixture-path.js';
 
 async function loadValid(): Promise<Catalogue> {
-  const result = await loadCatalogueFile(fixturePath('valid-minimal.yaml'), 'valid-minimal.yaml');
+  const result = await loadCatalogueFile(fixturePath('valid-minimal.yaml'), 'valid-minimal.yaml', { cacheDir: null });
   if (!result.ok) throw new Error(result.issues.map((i) => `${i.line}:${i.col} ${i.code} ${i.message}`).join('\n'));
   expect(result.warnings).toEqual([]);
   return result.value;

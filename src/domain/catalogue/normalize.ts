@@ -1,13 +1,11 @@
-// Type-only: the input shape is defined once, by the zod schema at the edge.
-import type { CatalogueInput } from '../../io/catalogue-schema.js';
 import type { Attraction, Catalogue, DateRange, Link, PassProduct, Provenance, Season } from './model.js';
 import { parseDateRange } from './parse-date-range.js';
 import { parseDuration } from './parse-duration.js';
 import { parseMonths } from './parse-months.js';
 import { parseTime } from './parse-time.js';
+import type { RawAttraction, RawCatalogue, RawFacts, RawLink, RawPass } from './raw-catalogue.js';
 import { resolvePassCoverage } from './resolve-pass-coverage.js';
 
-type Input = CatalogueInput;
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 const MINUTES_PER_DAY = 24 * 60;
 
@@ -17,7 +15,7 @@ const MINUTES_PER_DAY = 24 * 60;
  * coverage resolved. Lists keep their order, so index i here is item i in the
  * file and rules can point back into it.
  */
-export function normalizeCatalogue(input: Input): Catalogue {
+export function normalizeCatalogue(input: RawCatalogue): Catalogue {
   const attractions = input.attractions.map(normalizeAttraction);
   return {
     version: input.version,
@@ -52,13 +50,14 @@ export function normalizeCatalogue(input: Input): Catalogue {
       ...optional('days', r.days),
       ...optional('description', r.description),
       ...optional('note', r.note),
+      ...(r.facts ? { facts: provenance(r.facts) } : {}),
     })),
     passes: input.passes.map((p) => normalizePass(p, attractions)),
     holidays: input.holidays.map((h) => ({ range: range(h.date), name: h.name, kind: h.kind })),
   };
 }
 
-function normalizeAttraction(a: Input['attractions'][number]): Attraction {
+function normalizeAttraction(a: RawAttraction): Attraction {
   return {
     id: a.id,
     name: a.name,
@@ -88,7 +87,7 @@ function normalizeAttraction(a: Input['attractions'][number]): Attraction {
   };
 }
 
-function normalizeLink(l: Input['links'][number]): Link {
+function normalizeLink(l: RawLink): Link {
   return {
     from: l.from,
     to: l.to,
@@ -106,7 +105,7 @@ function normalizeLink(l: Input['links'][number]): Link {
   };
 }
 
-function normalizePass(p: Input['passes'][number], attractions: readonly Attraction[]): PassProduct {
+function normalizePass(p: RawPass, attractions: readonly Attraction[]): PassProduct {
   const v = p.validity;
   return {
     id: p.id,
@@ -127,10 +126,11 @@ function normalizePass(p: Input['passes'][number], attractions: readonly Attract
     price: p.price,
     blackout: p.blackout.map(range),
     reservationStillRequired: p.reservation_still_required,
+    ...(p.facts ? { facts: provenance(p.facts) } : {}),
   };
 }
 
-function provenance(f: NonNullable<Input['cities'][number]['facts']>): Provenance {
+function provenance(f: RawFacts): Provenance {
   return { ...optional('checked', f.checked), unconfirmed: f.unconfirmed, sources: f.sources, ...optional('note', f.note) };
 }
 
