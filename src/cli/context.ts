@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Effects } from './effects.js';
-import { DataError, NotFoundError } from './errors.js';
+import { DataError, NotFoundError, UsageError } from './errors.js';
 import { createOutput, type Output } from './output.js';
 import { formatIssues } from './render-issues.js';
 
@@ -52,12 +52,16 @@ export function createContext(effects: Effects, globals: GlobalOptions): CliCont
     const local = resolve('routes.yaml');
     return existsSync(local) && statSync(local).isFile() ? local : SHIPPED_CATALOGUE;
   };
+  let home: string | undefined;
   return {
     effects,
     out,
     globals,
     interactive: globals.input !== false && effects.stdinIsTTY && Boolean(effects.stdout.isTTY),
-    home: resolveHome(globals.home, effects),
+    // Checked on first use, so a bad --home only stops the commands that need it.
+    get home() {
+      return (home ??= checkedHome(globals.home, effects));
+    },
     cataloguePath,
     resolve,
     catalogue: () => (cached ??= loadOrThrow(cataloguePath(), effects.cwd, out)),
@@ -66,7 +70,7 @@ export function createContext(effects: Effects, globals: GlobalOptions): CliCont
 
 async function loadOrThrow(file: string, cwd: string, out: Output): Promise<Catalogue> {
   const { loadCatalogueFile } = await import('../io/load-catalogue.js');
-  const shown = path.relative(cwd, file) || file;
+  const shown = displayPath(cwd, file);
   const result = await loadCatalogueFile(file, shown);
   if (result.ok) {
     if (result.warnings.length > 0 && !out.quiet) out.stderr.write(formatIssues(result.warnings, out.styleErr));
@@ -77,6 +81,35 @@ async function loadOrThrow(file: string, cwd: string, out: Output): Promise<Cata
   }
   const n = result.issues.filter((i) => i.severity === 'error').length;
   throw new DataError(`${shown}: ${n} error${n === 1 ? '' : 's'}; nothing was planned or issued`, [...result.issues, ...result.warnings]);
+}
+
+/**
+ * A path as messages show it: relative to the working directory when it lies
+ * inside it, else absolute (never a chain of `../..`).
+ */
+export function displayPath(cwd: string, absolute: string): string {
+  const relative = path.relative(cwd, absolute);
+  if (relative === '') return absolute;
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative) ? absolute : relative;
+}
+
+/**
+ * resolveHome, refusing a home that is a file, or lies under one: the ledger
+ * and keys could never be written there (a usage error naming where it came from).
+ */
+function checkedHome(flag: string | undefined, effects: Effects): string {
+  const home = resolveHome(flag, effects);
+  const source = flag ? `--home ${flag}` : effects.env.YANGTZE_HOME ? `YANGTZE_HOME=${effects.env.YANGTZE_HOME}` : home;
+  for (let dir = home; ; dir = path.dirname(dir)) {
+    if (existsSync(dir)) {
+      if (!statSync(dir).isDirectory()) {
+        const what = dir === home ? 'is a file, not a directory' : `lies under ${dir}, which is a file`;
+        throw new UsageError(`${source}: ${what}`, 'Give a directory for the ledger and keys (--home DIR or YANGTZE_HOME).');
+      }
+      return home;
+    }
+    if (path.dirname(dir) === dir) return home;
+  }
 }
 
 export function resolveHome(flag: string | undefined, effects: Effects): string {

@@ -4,7 +4,11 @@
  * `json` (a versioned document). stdout carries the result only; progress,
  * warnings and hints go to stderr.
  */
+import { statSync, type Stats } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { NotFoundError, UsageError } from './errors.js';
 import type { Effects, Stream } from './effects.js';
 
 export type View = 'tty' | 'pipe' | 'json';
@@ -95,4 +99,51 @@ export function createOutput(effects: Effects, options: OutputOptions): Output {
 /** JSON for stdout: two-space indent, trailing newline, key order as built (stable). */
 export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
+}
+
+/**
+ * Refuses an `-o` target that cannot be written before any work is done:
+ * a directory, or a file in a directory that does not exist. `-` is stdout.
+ */
+export function checkOutputPath(flag: string, given: string, absolute: string): void {
+  if (given === '-') return;
+  const stat = statOrUndefined(absolute);
+  if (stat?.isDirectory()) throw new UsageError(`${flag} ${given}: is a directory; give a file name`);
+  const parent = statOrUndefined(path.dirname(absolute));
+  if (parent === undefined) throw new NotFoundError(`${flag} ${given}: the folder ${path.dirname(absolute)} does not exist`);
+  if (!parent.isDirectory()) throw new UsageError(`${flag} ${given}: ${path.dirname(absolute)} is not a directory`);
+}
+
+/** Writes an `-o` file; a failure is the user's path, not a bug: one line naming the flag. */
+export async function writeOutputFile(flag: string, given: string, absolute: string, text: string): Promise<void> {
+  try {
+    await writeFile(absolute, text, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    const reason = WRITE_FAILURES[code];
+    if (reason === undefined) throw error;
+    const message = `${flag} ${given}: cannot write there (${reason})`;
+    throw code === 'ENOENT' || code === 'ENOTDIR' ? new NotFoundError(message) : new UsageError(message);
+  }
+}
+
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EEXIST: 'it already exists',
+};
+
+function statOrUndefined(p: string): Stats | undefined {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
 }

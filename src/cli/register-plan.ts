@@ -4,7 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import type { Effects } from './effects.js';
-import { action } from './program.js';
+import { action, unknownCommand } from './program.js';
 import type { PlanCommandOptions } from '../commands/plan.js';
 
 export function register(program: Command, effects: Effects): void {
@@ -30,8 +30,11 @@ export function register(program: Command, effects: Effects): void {
     .option('--json', 'short for --format json')
     .option('-o, --output <file>', 'write the result to a file instead of stdout')
     .option('--interactive', 'ask for the plan step by step (needs a terminal)')
+    // `plan` has an action and a subcommand: without this a misspelt `plan chek` is "too many arguments".
+    .allowExcessArguments(true)
     .action(
-      action(async (ctx, opts) => {
+      action(async (ctx, opts, _args, command) => {
+        if (command.args.length > 0) throw unknownCommand(command, command.args[0]!);
         const { planCommand } = await import('../commands/plan.js');
         await planCommand(ctx, stringOptions(opts) as PlanCommandOptions);
       }, effects),

@@ -2,8 +2,7 @@
  * `yangtze catalogue validate [FILE]`: every problem in a catalogue (exit 3),
  * or a one-line summary of what it holds.
  */
-import path from 'node:path';
-import type { CliContext } from '../cli/context.js';
+import { displayPath, type CliContext } from '../cli/context.js';
 import { DataError, NotFoundError } from '../cli/errors.js';
 import { formatIssues } from '../cli/render-issues.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
@@ -33,7 +32,7 @@ export function countCatalogue(catalogue: Catalogue): CatalogueCounts {
 /** Validates FILE, else the catalogue every other command would read. */
 export async function catalogueValidate(ctx: CliContext, file: string | undefined): Promise<void> {
   const absolute = file !== undefined ? ctx.resolve(file) : ctx.cataloguePath();
-  const shown = path.relative(ctx.effects.cwd, absolute) || absolute;
+  const shown = displayPath(ctx.effects.cwd, absolute);
   const { loadCatalogueFile } = await import('../io/load-catalogue.js');
   const result = await loadCatalogueFile(absolute, shown);
   if (!result.ok) {

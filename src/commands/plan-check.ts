@@ -6,8 +6,7 @@
  * missing file is exit 4.
  */
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { CliContext } from '../cli/context.js';
+import { displayPath, type CliContext } from '../cli/context.js';
 import { DataError, NoAnswer, NotFoundError } from '../cli/errors.js';
 import { toJson } from '../cli/output.js';
 import { pathToString } from '../cli/render-issues.js';
@@ -17,7 +16,7 @@ import type { Issue } from '../domain/issues.js';
 
 export async function planCheck(ctx: CliContext, file: string): Promise<void> {
   const full = ctx.resolve(file);
-  const shown = path.relative(ctx.effects.cwd, full) || full;
+  const shown = file === '-' ? '<stdin>' : displayPath(ctx.effects.cwd, full);
   let text: string;
   try {
     text = file === '-' ? await ctx.effects.readStdin() : await readFile(full, 'utf8');
@@ -26,6 +25,9 @@ export async function planCheck(ctx: CliContext, file: string): Promise<void> {
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new NotFoundError(`${shown}: no such file`);
     if (code === 'EISDIR') throw new DataError(`${shown}: is a directory, not a plan file`);
     throw error;
+  }
+  if (text.includes('\u0000')) {
+    throw new DataError(`${shown} is not a text file (it holds NUL bytes); expected an itinerary JSON file from \`yangtze plan --json\``);
   }
   let value: unknown;
   try {
@@ -84,7 +86,9 @@ export function jsonSyntaxIssue(text: string, message: string, file: string): Is
     line = lines.length;
     col = (lines.at(-1)?.length ?? 0) + 1;
   }
-  const clean = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+  const clean = printable(
+    message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, ''),
+  );
   return {
     severity: 'error',
     code: 'json-syntax',
@@ -93,4 +97,10 @@ export function jsonSyntaxIssue(text: string, message: string, file: string): Is
     file,
     ...(line !== undefined ? { line, col: col ?? 1 } : {}),
   };
+}
+
+/** V8 quotes the text around a syntax error; control bytes from a binary file must not reach the terminal. */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/g, '?').replace(/\n/g, '\\n');
 }

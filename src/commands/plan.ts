@@ -4,11 +4,10 @@
  * calendar, maps problems to exit codes, shows progress on a terminal's
  * stderr, and writes the chosen format to stdout or -o FILE.
  */
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import type { CliContext } from '../cli/context.js';
+import { Chalk } from 'chalk';
+import { displayPath, type CliContext } from '../cli/context.js';
 import { NotFoundError, UsageError } from '../cli/errors.js';
-import { toJson } from '../cli/output.js';
+import { checkOutputPath, toJson, writeOutputFile } from '../cli/output.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { parseRequest, REQUIRED_FLAGS, type PlanFlags } from '../domain/plan/parse-request.js';
@@ -50,13 +49,16 @@ export async function planCommand(ctx: CliContext, options: PlanCommandOptions):
     return;
   }
   const format = chooseFormat(options);
+  // `-o -` is stdout; any other target is checked before the search runs.
+  const output = options.output !== undefined && options.output !== '-' ? options.output : undefined;
+  if (output !== undefined) checkOutputPath('-o', output, ctx.resolve(output));
   const catalogue = await ctx.catalogue();
   const itinerary = await planWith(ctx, catalogue, options);
-  const text = await render(ctx, catalogue, itinerary, format);
-  if (options.output !== undefined) {
-    const file = ctx.resolve(options.output);
-    await writeFile(file, text, 'utf8');
-    ctx.out.info(`wrote ${path.relative(ctx.effects.cwd, file) || file}`);
+  const text = await render(ctx, catalogue, itinerary, format, output !== undefined);
+  if (output !== undefined) {
+    const file = ctx.resolve(output);
+    await writeOutputFile('-o', output, file, text);
+    ctx.out.info(`wrote ${displayPath(ctx.effects.cwd, file)}`);
   } else {
     ctx.out.result(text);
   }
@@ -129,13 +131,15 @@ function parseTimeLimit(value: string | undefined): number {
   return n;
 }
 
-async function render(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, format: PlanFormat): Promise<string> {
+/** `toFile`: the text view is written for people to read later: the terminal layout, never colour. */
+async function render(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, format: PlanFormat, toFile: boolean): Promise<string> {
   const lang = ctx.out.lang;
   switch (format) {
     case 'json':
       return toJson(itinerary);
     case 'text': {
       const { renderItineraryText } = await import('../export/itinerary-text.js');
+      if (toFile) return renderItineraryText(itinerary, catalogue, { view: 'tty', lang, style: new Chalk({ level: 0 }) });
       const view = ctx.out.view === 'tty' ? 'tty' : 'pipe';
       return renderItineraryText(itinerary, catalogue, { view, lang, style: ctx.out.style });
     }
