@@ -64,14 +64,15 @@ export function createContext(effects: Effects, globals: GlobalOptions): CliCont
     },
     cataloguePath,
     resolve,
-    catalogue: () => (cached ??= loadOrThrow(cataloguePath(), effects.cwd, out)),
+    catalogue: () => (cached ??= loadOrThrow(cataloguePath(), effects, out)),
   };
 }
 
-async function loadOrThrow(file: string, cwd: string, out: Output): Promise<Catalogue> {
-  const { loadCatalogueFile } = await import('../io/load-catalogue.js');
-  const shown = displayPath(cwd, file);
-  const result = await loadCatalogueFile(file, shown);
+async function loadOrThrow(file: string, effects: Effects, out: Output): Promise<Catalogue> {
+  const { loadCatalogueFile, catalogueCacheDir } = await import('../io/load-catalogue.js');
+  const shown = displayPath(effects.cwd, file);
+  // The cache location comes from the CLI's environment, so tests with a fake HOME never touch the user's.
+  const result = await loadCatalogueFile(file, shown, { cacheDir: catalogueCacheDir(effects.env) });
   if (result.ok) {
     if (result.warnings.length > 0 && !out.quiet) out.stderr.write(formatIssues(result.warnings, out.styleErr));
     return result.value;

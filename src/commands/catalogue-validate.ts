@@ -33,8 +33,8 @@ export function countCatalogue(catalogue: Catalogue): CatalogueCounts {
 export async function catalogueValidate(ctx: CliContext, file: string | undefined): Promise<void> {
   const absolute = file !== undefined ? ctx.resolve(file) : ctx.cataloguePath();
   const shown = displayPath(ctx.effects.cwd, absolute);
-  const { loadCatalogueFile } = await import('../io/load-catalogue.js');
-  const result = await loadCatalogueFile(absolute, shown);
+  const { loadCatalogueFile, catalogueCacheDir } = await import('../io/load-catalogue.js');
+  const result = await loadCatalogueFile(absolute, shown, { cacheDir: catalogueCacheDir(ctx.effects.env) });
   if (!result.ok) {
     if (result.issues.length === 1 && result.issues[0]!.code === 'file-not-found') {
       throw new NotFoundError(result.issues[0]!.message);
