@@ -1,0 +1,119 @@
+import type { Model } from './model.js';
+import type { Random } from './random.js';
+import { cloneRoute, computeRoute, insertAt, insertionCost, insertionShift, newRoute } from './route.js';
+import { EPS, refresh, type State } from './state.js';
+
+/**
+ * Repeatedly inserts the visit with the best weight²/shift ratio (Vansteenwegen
+ * et al. 2009), the ratio scaled by up to 1 + `noise` at random; a negative
+ * `noise` inserts in random order instead (each visit at its best place). Each day's best insertion per visit is cached and only the day
+ * that changed is rescanned (all days when a budget couples them).
+ */
+export function insertGreedy(m: Model, s: State, rng: Random, noise: number): void {
+  const D = m.dayCount;
+  const ratio: Float64Array[] = [];
+  const pos: Int32Array[] = [];
+  for (let d = 0; d < D; d++) {
+    ratio.push(new Float64Array(m.visitCount).fill(-1));
+    pos.push(new Int32Array(m.visitCount));
+  }
+  const scan = (d: number): void => {
+    const r = s.routes[d]!;
+    const rd = ratio[d]!;
+    const pd = pos[d]!;
+    rd.fill(-1);
+    if (!r.feasible) return;
+    const n = r.visits.length;
+    for (const v of m.openOn[d]!) {
+      if (s.where[v]! >= 0) continue;
+      const w = m.weight[v]!;
+      if (w <= 0) continue;
+      let best = -1;
+      let bp = -1;
+      for (let p = 0; p <= n; p++) {
+        const sh = insertionShift(m, r, v, p);
+        if (sh === Infinity) continue;
+        if (m.budget !== Infinity && s.cost + insertionCost(m, r, v, p) > m.budget + EPS) continue;
+        const q = (w * w) / Math.max(sh, 1e-6);
+        if (q > best) {
+          best = q;
+          bp = p;
+        }
+      }
+      if (bp >= 0) {
+        rd[v] = noise < 0 ? rng.next() : noise > 0 ? best * (1 + noise * rng.next()) : best;
+        pd[v] = bp;
+      }
+    }
+  };
+  for (let d = 0; d < D; d++) scan(d);
+  for (;;) {
+    let bestRatio = -1;
+    let bv = -1;
+    let bd = -1;
+    for (let d = 0; d < D; d++) {
+      const rd = ratio[d]!;
+      for (const v of m.openOn[d]!) {
+        if (rd[v]! > bestRatio && s.where[v]! < 0) {
+          bestRatio = rd[v]!;
+          bv = v;
+          bd = d;
+        }
+      }
+    }
+    if (bv < 0) return;
+    insertAt(m, s.routes[bd]!, bv, pos[bd]![bv]!);
+    s.where[bv] = bd;
+    refresh(m, s);
+    if (m.budget !== Infinity) for (let d = 0; d < D; d++) scan(d);
+    else scan(bd);
+  }
+}
+
+/** Swaps one visit for a left-out one of higher weight in the same route, if any fits. */
+export function replaceMove(m: Model, s: State): boolean {
+  for (let d = 0; d < m.dayCount; d++) {
+    const r = s.routes[d]!;
+    if (!r.feasible) continue;
+    const tmp = newRoute(d, r.start, r.end);
+    for (let i = 0; i < r.visits.length; i++) {
+      const out = r.visits[i]!;
+      const wOut = m.weight[out]!;
+      if (m.openOn[d]!.length === 0 || m.weight[m.openOn[d]![0]!]! <= wOut) continue;
+      tmp.visits.length = 0;
+      for (let k = 0; k < r.visits.length; k++) if (k !== i) tmp.visits.push(r.visits[k]!);
+      computeRoute(m, tmp);
+      if (!tmp.feasible) continue;
+      const baseCost = s.cost - r.cost + tmp.cost;
+      let bestW = wOut + EPS;
+      let bv = -1;
+      let bp = -1;
+      let bestShift = Infinity;
+      for (const v of m.openOn[d]!) {
+        if (s.where[v]! >= 0 || v === out) continue;
+        const w = m.weight[v]!;
+        if (w < bestW) break;
+        for (let p = 0; p <= tmp.visits.length; p++) {
+          const sh = insertionShift(m, tmp, v, p);
+          if (sh === Infinity) continue;
+          if (m.budget !== Infinity && baseCost + insertionCost(m, tmp, v, p) > m.budget + EPS) continue;
+          if (w > bestW + EPS || sh < bestShift) {
+            bestW = w;
+            bestShift = sh;
+            bv = v;
+            bp = p;
+          }
+        }
+      }
+      if (bv >= 0) {
+        insertAt(m, tmp, bv, bp);
+        s.routes[d] = cloneRoute(tmp);
+        s.where[out] = -1;
+        s.where[bv] = d;
+        refresh(m, s);
+        return true;
+      }
+    }
+  }
+  return false;
+}

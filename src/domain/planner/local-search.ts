@@ -1,0 +1,167 @@
+import type { Model } from './model.js';
+import type { Random } from './random.js';
+import { insertGreedy, replaceMove } from './insertion.js';
+import { improveEnds, repair } from './lodging.js';
+import { cloneRoute, computeRoute, insertAt, insertionCost, insertionShift, newRoute, removeAt, type Route } from './route.js';
+import { EPS, refresh, type State } from './state.js';
+
+/** Removes a random run of consecutive visits from each route (the ILS shake). */
+export function shake(m: Model, s: State, rng: Random, strength: number): void {
+  for (const r of s.routes) {
+    const n = r.visits.length;
+    if (n === 0) continue;
+    const k = 1 + rng.int(Math.max(1, Math.ceil(n * strength)));
+    const from = rng.int(n);
+    const removed = r.visits.splice(from, Math.min(k, n - from));
+    if (from + k > n) removed.push(...r.visits.splice(0, from + k - n));
+    for (const v of removed) s.where[v] = -1;
+    computeRoute(m, r);
+    if (!r.feasible) repair(m, s, r.day);
+  }
+  refresh(m, s);
+}
+
+/**
+ * Fills the days by ratio insertion, then repeats while a move helps: a visit
+ * moved to another day to save time, a visit swapped for a heavier one, a
+ * lodging that saves time (only the `days` given may change their end).
+ */
+export function localSearch(m: Model, s: State, rng: Random, noise: number, days: readonly number[]): void {
+  for (let guard = 0; guard < 1000; guard++) {
+    insertGreedy(m, s, rng, noise);
+    if (relocateBetween(m, s)) insertGreedy(m, s, rng, noise);
+    if (replaceMove(m, s)) continue;
+    if (days.length > 0 && improveEnds(m, s, days)) continue;
+    return;
+  }
+}
+
+function trial(m: Model, r: Route, visits: number[], into: Route): Route {
+  into.start = r.start;
+  into.end = r.end;
+  into.visits = visits;
+  computeRoute(m, into);
+  return into;
+}
+
+function accepts(m: Model, s: State, r: Route, t: Route): boolean {
+  if (!t.feasible || !(t.finish < r.finish - EPS)) return false;
+  return m.budget === Infinity || s.cost - r.cost + t.cost <= m.budget + EPS;
+}
+
+/**
+ * Shortens one day without changing its visits: 2-opt reversals and moves of
+ * runs of 1–3 visits (or-opt), first improvement. With a travel matrix a move
+ * is only tried when it shortens the travel (an O(1) test); the schedule is
+ * then recomputed, which is exact with time windows and timetabled legs.
+ */
+export function tightenRoute(m: Model, s: State, d: number): boolean {
+  let improved = false;
+  const T = m.matrix;
+  const P = m.placeCount;
+  const scratch = newRoute(d, 0, 0);
+  for (let again = true; again; ) {
+    again = false;
+    const r = s.routes[d]!;
+    const v = r.visits;
+    const n = v.length;
+    if (n < 2) break;
+    const pl = (i: number): number => (i < 0 ? r.start : i >= n ? r.end : m.place[v[i]!]!);
+    const tt = (a: number, b: number): number => (T === null ? 0 : T[a * P + b]!);
+    const tryMove = (cand: number[]): boolean => {
+      const t = trial(m, r, cand, scratch);
+      if (!accepts(m, s, r, t)) return false;
+      s.routes[d] = cloneRoute(t);
+      return true;
+    };
+    search: {
+      for (let i = 0; i < n - 1; i++) {
+        let fwd = 0;
+        let rev = 0;
+        for (let j = i + 1; j < n; j++) {
+          const a = pl(j - 1);
+          const b = pl(j);
+          fwd += tt(a, b);
+          rev += tt(b, a);
+          if (T !== null) {
+            const delta = tt(pl(i - 1), b) + rev + tt(pl(i), pl(j + 1)) - tt(pl(i - 1), pl(i)) - fwd - tt(b, pl(j + 1));
+            if (!(delta < -EPS)) continue;
+          }
+          if (tryMove([...v.slice(0, i), ...v.slice(i, j + 1).reverse(), ...v.slice(j + 1)])) {
+            again = true;
+            break search;
+          }
+        }
+      }
+      for (let len = 1; len <= 3; len++) {
+        for (let i = 0; i + len <= n; i++) {
+          const first = pl(i);
+          const last = pl(i + len - 1);
+          const gain = tt(pl(i - 1), first) + tt(last, pl(i + len)) - tt(pl(i - 1), pl(i + len));
+          for (let k = -1; k < n; k++) {
+            // Insert the run between positions k and k+1 of the original route (outside the run).
+            if (k >= i - 1 && k < i + len) continue;
+            if (T !== null) {
+              const add = tt(pl(k), first) + tt(last, pl(k + 1)) - tt(pl(k), pl(k + 1));
+              if (!(add - gain < -EPS)) continue;
+            }
+            const seg = v.slice(i, i + len);
+            const cand = k < i
+              ? [...v.slice(0, k + 1), ...seg, ...v.slice(k + 1, i), ...v.slice(i + len)]
+              : [...v.slice(0, i), ...v.slice(i + len, k + 1), ...seg, ...v.slice(k + 1)];
+            if (tryMove(cand)) {
+              again = true;
+              break search;
+            }
+          }
+        }
+      }
+    }
+    if (again) improved = true;
+  }
+  if (improved) refresh(m, s);
+  return improved;
+}
+
+/** Moves one visit to another day when that shortens the two days together. */
+export function relocateBetween(m: Model, s: State): boolean {
+  if (m.dayCount < 2) return false;
+  for (let a = 0; a < m.dayCount; a++) {
+    const ra = s.routes[a]!;
+    for (let i = 0; i < ra.visits.length; i++) {
+      const v = ra.visits[i]!;
+      if (m.matrix !== null) {
+        const P = m.placeCount;
+        const prev = i === 0 ? ra.start : m.place[ra.visits[i - 1]!]!;
+        const next = i + 1 === ra.visits.length ? ra.end : m.place[ra.visits[i + 1]!]!;
+        const q = m.place[v]!;
+        const travelGain = m.matrix[prev * P + q]! + m.duration[v]! + m.matrix[q * P + next]! - m.matrix[prev * P + next]!;
+        if (!(travelGain > EPS)) continue;
+      }
+      const tmp = cloneRoute(ra);
+      removeAt(m, tmp, i);
+      if (!tmp.feasible) continue;
+      const gain = ra.finish - tmp.finish;
+      if (!(gain > EPS)) continue;
+      for (let b = 0; b < m.dayCount; b++) {
+        if (b === a || m.windows[v]![b]!.length === 0) continue;
+        const rb = s.routes[b]!;
+        if (!rb.feasible) continue;
+        for (let p = 0; p <= rb.visits.length; p++) {
+          const sh = insertionShift(m, rb, v, p);
+          if (sh === Infinity || !(sh < gain - EPS)) continue;
+          if (m.budget !== Infinity && s.cost - ra.cost + tmp.cost + insertionCost(m, rb, v, p) > m.budget + EPS) continue;
+          const nb = cloneRoute(rb);
+          insertAt(m, nb, v, p);
+          if (!(nb.finish - rb.finish < gain - EPS)) continue;
+          s.routes[a] = tmp;
+          s.routes[b] = nb;
+          s.where[v] = b;
+          refresh(m, s);
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}

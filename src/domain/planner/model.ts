@@ -1,0 +1,119 @@
+import type { Problem, TimeWindow } from './problem.js';
+
+/**
+ * The problem compiled for search: flat arrays, windows sorted per visit and day,
+ * a travel matrix when travel is static. Mandatory visits get a weight that
+ * dwarfs every score so that the search keeps them whenever it can.
+ */
+export interface Model {
+  readonly problem: Problem;
+  readonly dayCount: number;
+  readonly visitCount: number;
+  readonly placeCount: number;
+  readonly open: readonly number[];
+  readonly close: readonly number[];
+  readonly fixedStart: readonly (number | undefined)[];
+  readonly ends: readonly (readonly number[])[];
+  readonly place: Int32Array;
+  readonly duration: Float64Array;
+  readonly weight: Float64Array;
+  readonly visitCost: Float64Array;
+  /** windows[visit][day], sorted by open. */
+  readonly windows: readonly (readonly TimeWindow[])[][];
+  /** Visits with at least one window on the day. */
+  readonly openOn: readonly (readonly number[])[];
+  /** Static travel times, row-major by place; null for time-dependent travel. */
+  readonly matrix: Float64Array | null;
+  /** Static travel and at most one window per visit and day: O(1) max-shift checks are exact. */
+  readonly fast: boolean;
+  /** First window per visit and day, flat at [visit * dayCount + day]; close = -Infinity when closed. */
+  readonly winOpen: Float64Array;
+  readonly winClose: Float64Array;
+  readonly budget: number;
+  readonly hasLegCost: boolean;
+}
+
+export function compileModel(problem: Problem): Model {
+  const dayCount = problem.days.length;
+  const visitCount = problem.visits.length;
+  const placeCount = problem.placeCount;
+  const place = new Int32Array(visitCount);
+  const duration = new Float64Array(visitCount);
+  const weight = new Float64Array(visitCount);
+  const visitCost = new Float64Array(visitCount);
+  let scoreSum = 0;
+  for (const v of problem.visits) scoreSum += Math.max(0, v.score);
+  const mandatoryBonus = (scoreSum + 1) * 1000;
+  const windows: TimeWindow[][][] = [];
+  const openOn: number[][] = problem.days.map(() => []);
+  let singleWindow = true;
+  problem.visits.forEach((v, i) => {
+    place[i] = v.place;
+    duration[i] = v.duration;
+    weight[i] = Math.max(0, v.score) + (v.mandatory === true ? mandatoryBonus : 0);
+    visitCost[i] = v.cost ?? 0;
+    const perDay: TimeWindow[][] = [];
+    for (let d = 0; d < dayCount; d++) {
+      const ws = [...(v.windows[d] ?? [])].filter((w) => w.close >= w.open).sort((a, b) => a.open - b.open);
+      if (ws.length > 1) singleWindow = false;
+      if (ws.length > 0) openOn[d]!.push(i);
+      perDay.push(ws);
+    }
+    windows.push(perDay);
+  });
+  // Heaviest first: the swap move stops at the first visit lighter than the one it would drop.
+  for (const list of openOn) list.sort((a, b) => weight[b]! - weight[a]! || a - b);
+  let matrix: Float64Array | null = null;
+  if (problem.travel.isStatic) {
+    matrix = new Float64Array(placeCount * placeCount);
+    for (let a = 0; a < placeCount; a++) {
+      for (let b = 0; b < placeCount; b++) matrix[a * placeCount + b] = problem.travel.minDuration(a, b);
+    }
+  }
+  const winOpen = new Float64Array(visitCount * dayCount);
+  const winClose = new Float64Array(visitCount * dayCount).fill(-Infinity);
+  windows.forEach((perDay, v) => perDay.forEach((ws, d) => {
+    if (ws[0] !== undefined) {
+      winOpen[v * dayCount + d] = ws[0].open;
+      winClose[v * dayCount + d] = ws[0].close;
+    }
+  }));
+  return {
+    problem,
+    winOpen,
+    winClose,
+    dayCount,
+    visitCount,
+    placeCount,
+    open: problem.days.map((d) => d.open),
+    close: problem.days.map((d) => d.close),
+    fixedStart: problem.days.map((d) => d.start),
+    ends: problem.days.map((d) => d.ends),
+    place,
+    duration,
+    weight,
+    visitCost,
+    windows,
+    openOn,
+    matrix,
+    fast: matrix !== null && singleWindow,
+    budget: problem.budget ?? Infinity,
+    hasLegCost: problem.travel.cost !== undefined,
+  };
+}
+
+export function arriveAt(m: Model, from: number, to: number, depart: number, day: number): number {
+  if (m.matrix !== null) return depart + m.matrix[from * m.placeCount + to]!;
+  return m.problem.travel.arrive(from, to, depart, day);
+}
+
+export function legCost(m: Model, from: number, to: number, day: number): number {
+  return m.hasLegCost ? (m.problem.travel.cost?.(from, to, day) ?? 0) : 0;
+}
+
+/** The earliest window on `day` whose latest start is not before `arrival`, or undefined. */
+export function windowFor(m: Model, visit: number, day: number, arrival: number): TimeWindow | undefined {
+  const ws = m.windows[visit]![day]!;
+  for (const w of ws) if (w.close >= arrival) return w;
+  return undefined;
+}

@@ -1,0 +1,149 @@
+import { arriveAt, compileModel, windowFor, type Model } from './model.js';
+import type {
+  DayRoute, Problem, ScheduledVisit, Solution, SolveOptions, Unscheduled, UnscheduledReason,
+} from './problem.js';
+import { createRandom } from './random.js';
+import { insertionCost, insertionShift } from './route.js';
+import { localSearch, shake, tightenRoute } from './local-search.js';
+import { changeEnd, choiceDays, rankedEnds } from './lodging.js';
+import { better, cloneState, initialState, stateWithEnds, type State } from './state.js';
+
+/** Iterations without a new best before a restart. */
+const RESTART_EVERY = 100;
+/** With lodging choice: fall back to the run's best when the current solution is this much worse. */
+const LODGING_SLIP = 0.05;
+/** Lodging sequences enumerated at most, and how many of the best-ranked the restarts cycle through. */
+const MAX_SEQUENCES = 5000;
+const TOP_SEQUENCES = 20;
+
+/**
+ * Solves a Tourist Trip Design Problem by iterated local search: greedy
+ * ratio insertion, visit swaps and lodging changes as local search; random
+ * runs of visits removed (and now and then a lodging moved) as the shake;
+ * restarts after a stretch without improvement (down the ranked lodging
+ * sequences when days choose where they end); a final 2-opt/or-opt polish.
+ * Pure: the only clock is `options.clock`, the only randomness `options.seed`.
+ */
+export function solve(problem: Problem, options: SolveOptions): Solution {
+  const m = compileModel(problem);
+  const rng = createRandom(options.seed);
+  const days = choiceDays(m);
+  const clock = options.clock;
+  const limit = options.timeLimitMs;
+  const t0 = clock !== undefined && limit !== undefined ? clock() : 0;
+  const outOfTime = (): boolean => clock !== undefined && limit !== undefined && clock() - t0 >= limit;
+
+  // With lodging choice, restarts walk down the ranked lodging sequences.
+  const ranked = days.length > 0 ? rankedEnds(m, MAX_SEQUENCES) : null;
+  let restarts = 0;
+  const fresh = (): State => {
+    const s = ranked !== null && ranked.length > 0
+      ? stateWithEnds(m, ranked[restarts % Math.min(ranked.length, TOP_SEQUENCES)]!)
+      : initialState(m, rng);
+    // The first start is greedy; later ones insert in random order (GRASP-like) so that
+    // restarts differ even when there is no lodging to vary.
+    localSearch(m, s, rng, restarts === 0 ? 0 : -1, days);
+    restarts++;
+    return s;
+  };
+  let cur = fresh();
+  let best = cloneState(cur);
+  let runBest = best;
+  let sinceBest = 0;
+  let iterations = 0;
+  while (iterations < options.maxIterations && !outOfTime()) {
+    iterations++;
+    // Now and then move one or two lodgings; the local search then keeps its hands off
+    // them for this iteration (saving time by moving them back would undo the shake).
+    let moved = false;
+    if (days.length > 0 && rng.next() < 0.15) {
+      for (let k = rng.next() < 0.5 ? 1 : 2; k > 0; k--) {
+        const d = days[rng.int(days.length)]!;
+        const ends = m.ends[d]!;
+        if (changeEnd(m, cur, d, ends[rng.int(ends.length)]!)) moved = true;
+      }
+    }
+    shake(m, cur, rng, sinceBest < 50 ? 0.25 : 0.5);
+    const mode = rng.next();
+    localSearch(m, cur, rng, mode < 0.45 ? 0 : mode < 0.9 ? 0.3 : -1, moved ? [] : days);
+    if (better(cur, runBest)) runBest = cloneState(cur);
+    if (better(cur, best)) {
+      best = cloneState(cur);
+      sinceBest = 0;
+    } else {
+      sinceBest++;
+      if (sinceBest % RESTART_EVERY === 0) {
+        // Stuck: start again from nothing (fresh lodgings), keeping the best in hand.
+        cur = fresh();
+        runBest = cloneState(cur);
+      } else if (cur.weight < runBest.weight * (1 - (days.length > 0 ? LODGING_SLIP : 1))) {
+        cur = cloneState(runBest);
+      }
+    }
+  }
+  // Polish: shorter days cost the traveller less and may leave room for one more visit.
+  for (let d = 0; d < m.dayCount; d++) tightenRoute(m, best, d);
+  localSearch(m, best, rng, 0, days);
+  return toSolution(m, best, iterations);
+}
+
+function toSolution(m: Model, s: State, iterations: number): Solution {
+  const days: DayRoute[] = s.routes.map((r) => {
+    const visits: ScheduledVisit[] = r.visits.map((v, i) => ({
+      visit: v,
+      arrive: r.arr[i]!,
+      start: r.beg[i]!,
+      end: r.beg[i]! + m.duration[v]!,
+    }));
+    return { start: r.start, end: r.end, visits, finish: r.finish };
+  });
+  let score = 0;
+  for (let v = 0; v < m.visitCount; v++) if (s.where[v]! >= 0) score += m.problem.visits[v]!.score;
+  const unscheduled: Unscheduled[] = [];
+  for (let v = 0; v < m.visitCount; v++) {
+    if (s.where[v]! < 0) unscheduled.push({ visit: v, reason: reasonLeftOut(m, s, v) });
+  }
+  return { days, score, cost: s.cost, unscheduled, iterations };
+}
+
+/**
+ * Why a visit is not in the solution: never open; no day lets it be reached
+ * from the day's start and left for the day's end; it would fit in time but
+ * not in the budget; or there is simply no room left.
+ */
+function reasonLeftOut(m: Model, s: State, v: number): UnscheduledReason {
+  let open = false;
+  let reachable = false;
+  let alone = false;
+  for (let d = 0; d < m.dayCount; d++) {
+    if (m.windows[v]![d]!.length === 0) continue;
+    open = true;
+    const r = s.routes[d]!;
+    const a = arriveAt(m, r.start, m.place[v]!, m.open[d]!, d);
+    if (a === Infinity) continue;
+    const w = windowFor(m, v, d, a);
+    if (w === undefined) {
+      reachable = true;
+      continue;
+    }
+    const leave = Math.max(a, w.open) + m.duration[v]!;
+    const back = m.ends[d]!.map((e) => arriveAt(m, m.place[v]!, e, leave, d));
+    if (back.every((x) => x === Infinity)) continue;
+    reachable = true;
+    if (back.some((x) => x <= m.close[d]!)) alone = true;
+  }
+  if (!open) return 'closed';
+  if (!reachable) return 'unreachable';
+  if (m.visitCost[v]! > m.budget) return 'budget';
+  if (!alone) return 'no-time';
+  if (m.budget !== Infinity) {
+    for (let d = 0; d < m.dayCount; d++) {
+      const r = s.routes[d]!;
+      if (m.windows[v]![d]!.length === 0 || !r.feasible) continue;
+      for (let p = 0; p <= r.visits.length; p++) {
+        if (insertionShift(m, r, v, p) !== Infinity && s.cost + insertionCost(m, r, v, p) > m.budget) return 'budget';
+      }
+    }
+  }
+  return 'no-time';
+}

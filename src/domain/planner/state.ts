@@ -1,0 +1,93 @@
+import { arriveAt, type Model } from './model.js';
+import type { Random } from './random.js';
+import { cloneRoute, computeRoute, newRoute, type Route } from './route.js';
+
+/** A candidate solution: one route per day and, per visit, the day it is on (-1 = left out). */
+export interface State {
+  routes: Route[];
+  where: Int32Array;
+  weight: number;
+  cost: number;
+  /** Sum over days of (arrival at the end - day open): less is better at equal weight. */
+  time: number;
+}
+
+export const EPS = 1e-9;
+
+export function cloneState(s: State): State {
+  return { routes: s.routes.map(cloneRoute), where: s.where.slice(), weight: s.weight, cost: s.cost, time: s.time };
+}
+
+export function refresh(m: Model, s: State): void {
+  let w = 0;
+  let c = 0;
+  let t = 0;
+  for (const r of s.routes) {
+    w += r.weight;
+    c += r.cost;
+    t += r.finish - m.open[r.day]!;
+  }
+  s.weight = w;
+  s.cost = c;
+  s.time = t;
+}
+
+export function better(a: State, b: State): boolean {
+  if (a.weight > b.weight + EPS) return true;
+  return a.weight > b.weight - EPS && a.time < b.time - EPS;
+}
+
+/** Whether an empty day from `from` to `to` fits in the day's window. */
+export function emptyOk(m: Model, d: number, from: number, to: number): boolean {
+  return arriveAt(m, from, to, m.open[d]!, d) <= m.close[d]!;
+}
+
+/** Where day d starts when the previous day ended at `prevEnd`. */
+export function startOf(m: Model, d: number, prevEnd: number): number {
+  return m.fixedStart[d] ?? prevEnd;
+}
+
+/**
+ * Chooses each day's end so that every empty day is feasible (a backward pass
+ * marks which starts can still finish the trip), at random among the choices.
+ */
+export function initialState(m: Model, rng: Random): State {
+  const D = m.dayCount;
+  const ok: boolean[][] = [];
+  for (let d = 0; d <= D; d++) ok.push(new Array<boolean>(m.placeCount).fill(d === D));
+  for (let d = D - 1; d >= 0; d--) {
+    for (let s = 0; s < m.placeCount; s++) {
+      ok[d]![s] = m.ends[d]!.some((e) => emptyOk(m, d, s, e) && (d + 1 === D || ok[d + 1]![startOf(m, d + 1, e)]!));
+    }
+  }
+  const routes: Route[] = [];
+  let prev = m.fixedStart[0] ?? m.ends[0]?.[0] ?? 0;
+  for (let d = 0; d < D; d++) {
+    const start = d === 0 ? prev : startOf(m, d, prev);
+    const choices = m.ends[d]!.filter((e) => emptyOk(m, d, start, e) && (d + 1 === D || ok[d + 1]![startOf(m, d + 1, e)]!));
+    const end = choices.length > 0 ? choices[rng.int(choices.length)]! : (m.ends[d]![0] ?? start);
+    const r = newRoute(d, start, end);
+    computeRoute(m, r);
+    routes.push(r);
+    prev = end;
+  }
+  const s: State = { routes, where: new Int32Array(m.visitCount).fill(-1), weight: 0, cost: 0, time: 0 };
+  refresh(m, s);
+  return s;
+}
+
+/** A state whose days end at the given places (empty routes). */
+export function stateWithEnds(m: Model, ends: readonly number[]): State {
+  const routes: Route[] = [];
+  let prev = m.fixedStart[0] ?? ends[0] ?? 0;
+  for (let d = 0; d < m.dayCount; d++) {
+    const start = d === 0 ? prev : startOf(m, d, prev);
+    const r = newRoute(d, start, ends[d]!);
+    computeRoute(m, r);
+    routes.push(r);
+    prev = ends[d]!;
+  }
+  const s: State = { routes, where: new Int32Array(m.visitCount).fill(-1), weight: 0, cost: 0, time: 0 };
+  refresh(m, s);
+  return s;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { checkOphs, checkToptw } from './checker.js';
+
+const BENCH = '/work/shared/bench';
+const toptwFiles = ['solomon100/c101', 'solomon100/r102', 'solomon100/rc105', 'solomon200/r201'].map((f) => `${BENCH}/toptw/${f}.txt`);
+const ophsFiles = ['SET_1-2/66-45-1-2', 'SET_3-4/100-45-3-4', 'SET_6-4/64-70-6-4'].map((f) => `${BENCH}/ophs/${f}.ophs`);
+const available = existsSync(BENCH) && existsSync('dist/bench/toptw.js');
+
+/** Runs a built bench command with a small, deterministic iteration count. */
+function bench(script: string, args: string[]): Record<string, unknown>[] {
+  const out = spawnSync('node', [script, '--iterations', '15', '--time-limit', '0', '--seed', '3', ...args], { encoding: 'utf8' });
+  expect(out.status).toBe(0);
+  return out.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+(available ? describe : describe.skip)('benchmark output passes the independent checker', () => {
+  it.each([1, 3])('TOPTW with %i tours', (tours) => {
+    const lines = bench('dist/bench/toptw.js', ['--tours', String(tours), ...toptwFiles]);
+    expect(lines).toHaveLength(toptwFiles.length);
+    lines.forEach((line, i) => {
+      expect(line).toMatchObject({ problem: 'toptw', tours });
+      const res = checkToptw(readFileSync(toptwFiles[i]!, 'utf8'), line as never);
+      expect(res.errors).toEqual([]);
+      expect(res.score).toBeGreaterThan(0);
+    });
+  });
+
+  it('OPHS', () => {
+    const lines = bench('dist/bench/ophs.js', ophsFiles);
+    lines.forEach((line, i) => {
+      expect(line.instance).toBe(ophsFiles[i]!.split('/').slice(-2).join('/').replace('.ophs', ''));
+      const res = checkOphs(readFileSync(ophsFiles[i]!, 'utf8'), line as never);
+      expect(res.errors).toEqual([]);
+      expect(res.score).toBeGreaterThan(0);
+    });
+  });
+
+  it('the same seed and iteration count print the same routes', () => {
+    const a = bench('dist/bench/toptw.js', ['--tours', '2', toptwFiles[0]!]);
+    const b = bench('dist/bench/toptw.js', ['--tours', '2', toptwFiles[0]!]);
+    expect(a[0]!.routes).toEqual(b[0]!.routes);
+  });
+});
+
+(available ? describe : describe.skip)('the checker itself', () => {
+  const c101 = existsSync(toptwFiles[0]!) ? readFileSync(toptwFiles[0]!, 'utf8') : '';
+  it('rejects a customer reached after its latest start', () => {
+    // c101: customer 1 opens at 912 and customer 20 closes at 73, so 20 cannot follow 1.
+    expect(checkToptw(c101, { tours: 1, score: 30, routes: [[1, 20]] }).errors.join()).toMatch(/customer 20 reached/);
+  });
+  it('rejects a customer visited twice and a wrong score', () => {
+    const res = checkToptw(c101, { tours: 1, score: 99, routes: [[20, 20]] });
+    expect(res.errors.join()).toMatch(/visited twice/);
+    expect(res.errors.join()).toMatch(/recomputed/);
+  });
+  it('rejects an OPHS trip longer than its limit', () => {
+    const text = '4 0 2\n10\n5 3\n0 0 0\n0 0 0\n2 0 5\n0 4 7\n---';
+    expect(checkOphs(text, { score: 7, trips: [[0, 3, 0], [0, 1]] }).errors.join()).toMatch(/over its limit/);
+    expect(checkOphs(text, { score: 5, trips: [[0, 2, 0], [0, 1]] }).errors).toEqual([]);
+  });
+});
