@@ -64,11 +64,12 @@ export function createContext(effects: Effects, globals: GlobalOptions): CliCont
     },
     cataloguePath,
     resolve,
-    catalogue: () => (cached ??= loadOrThrow(cataloguePath(), effects, out)),
+    catalogue: () => (cached ??= loadOrThrow(cataloguePath(), effects, out, globals.catalogue)),
   };
 }
 
-async function loadOrThrow(file: string, effects: Effects, out: Output): Promise<Catalogue> {
+/** `flag`: the --catalogue value, when the path came from it; a missing file then names the flag. */
+async function loadOrThrow(file: string, effects: Effects, out: Output, flag?: string): Promise<Catalogue> {
   const { loadCatalogueFile, catalogueCacheDir } = await import('../io/load-catalogue.js');
   const shown = displayPath(effects.cwd, file);
   // The cache location comes from the CLI's environment, so tests with a fake HOME never touch the user's.
@@ -78,7 +79,7 @@ async function loadOrThrow(file: string, effects: Effects, out: Output): Promise
     return result.value;
   }
   if (result.issues.length === 1 && result.issues[0]!.code === 'file-not-found') {
-    throw new NotFoundError(result.issues[0]!.message);
+    throw new NotFoundError(flag === undefined ? result.issues[0]!.message : `--catalogue ${flag}: no such file`);
   }
   const n = result.issues.filter((i) => i.severity === 'error').length;
   throw new DataError(`${shown}: ${n} error${n === 1 ? '' : 's'}; nothing was planned or issued`, [...result.issues, ...result.warnings]);
@@ -100,7 +101,7 @@ export function displayPath(cwd: string, absolute: string): string {
  */
 function checkedHome(flag: string | undefined, effects: Effects): string {
   const home = resolveHome(flag, effects);
-  const source = flag ? `--home ${flag}` : effects.env.YANGTZE_HOME ? `YANGTZE_HOME=${effects.env.YANGTZE_HOME}` : home;
+  const source = homeSource(flag, effects);
   for (let dir = home; ; dir = path.dirname(dir)) {
     if (existsSync(dir)) {
       if (!statSync(dir).isDirectory()) {
@@ -111,6 +112,11 @@ function checkedHome(flag: string | undefined, effects: Effects): string {
     }
     if (path.dirname(dir) === dir) return home;
   }
+}
+
+/** Where the home came from, for messages: `--home DIR`, `YANGTZE_HOME=DIR`, or the default path itself. */
+export function homeSource(flag: string | undefined, effects: Effects): string {
+  return flag ? `--home ${flag}` : effects.env.YANGTZE_HOME ? `YANGTZE_HOME=${effects.env.YANGTZE_HOME}` : resolveHome(flag, effects);
 }
 
 export function resolveHome(flag: string | undefined, effects: Effects): string {

@@ -6,7 +6,7 @@
 import { Option, type Command } from 'commander';
 import { action } from './program.js';
 import type { Effects } from './effects.js';
-import type { CliContext } from './context.js';
+import { displayPath, type CliContext } from './context.js';
 import { UsageError } from './errors.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -34,7 +34,8 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
         if (o.plan && o.bookings) throw new UsageError('use either --plan or --bookings, not both');
         if (!o.plan && !o.bookings) throw new UsageError('missing --plan PLAN.json (with --holder) or --bookings FILE.csv');
         const catalogue = await ctx.catalogue();
-        const signer = await loadSignerOf(ctx);
+        // The key is loaded only after the plan or bookings file is read and checked: what the user typed is reported first.
+        const signer = () => loadSignerOf(ctx);
         const common = { catalogue, home: ctx.home, nowMs: ctx.effects.now(), signer, busyTimeoutMs: await busyMs(ctx) };
         if (o.bookings) {
           const { runPassIssueBatch, renderPassIssueBatch, progressBar } = await import('../commands/pass-issue-batch.js');
@@ -50,6 +51,7 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
         const result = await runPassIssue(
           {
             plan: ctx.resolve(o.plan!),
+            shownPlan: displayPath(ctx.effects.cwd, ctx.resolve(o.plan!)),
             holders: o.holder,
             idNumbers: o.idNumber,
             categories: o.category,

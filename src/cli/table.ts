@@ -1,47 +1,107 @@
 /**
  * Tables for the terminal and for pipes. In a terminal: a header, aligned
- * columns measured by display width (CJK characters take two cells). In a
- * pipe: no header, tab-separated, tabs and newlines in cells replaced by
- * spaces, so `cut -f` and `awk -F'\t'` keep working.
+ * columns measured by display width (CJK characters take two cells), and,
+ * when the table is wider than the terminal, the widest text columns cut to
+ * fit (each cut cell ends in `…`). In a pipe: no header, tab-separated, full
+ * values, tabs and newlines in cells replaced by spaces, so `cut -f` and
+ * `awk -F'\t'` keep working.
  */
 import type { Output } from './output.js';
 
 export interface Column<Row> {
   readonly header: string;
   readonly value: (row: Row) => string;
-  /** Applied in the terminal only, after padding is measured. */
+  /**
+   * Applied in the terminal only, after padding is measured. When the cell was
+   * cut to fit, a colouring that does not keep the cut text is left off.
+   */
   readonly color?: (text: string, row: Row) => string;
+  /** Right-aligned columns (numbers) are never cut. */
   readonly align?: 'left' | 'right';
+  /** Never cut to fit the terminal: ids that people copy into other commands. */
+  readonly whole?: boolean;
 }
 
-export function renderTable<Row>(out: Pick<Output, 'view' | 'style'>, rows: readonly Row[], columns: readonly Column<Row>[]): string {
+/** Two spaces between columns. */
+const GAP = 2;
+/** A text column is not cut narrower than this (nor than its header): 11 lets `pass products` fit 100 columns. */
+export const MIN_CUT_WIDTH = 11;
+
+/** `out.columns`: the terminal width the tty view fits into; absent, nothing is cut. */
+export function renderTable<Row>(out: Pick<Output, 'view' | 'style'> & { readonly columns?: number }, rows: readonly Row[], columns: readonly Column<Row>[]): string {
   if (out.view !== 'tty') {
     return rows.map((r) => columns.map((c) => c.value(r).replace(/[\t\r\n]+/g, ' ')).join('\t') + '\n').join('');
   }
-  const cells = rows.map((r) => columns.map((c) => c.value(r)));
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((row) => displayWidth(row[i]!))));
+  const full = rows.map((r) => columns.map((c) => c.value(r)));
+  const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...full.map((row) => displayWidth(row[i]!))));
+  const widths = out.columns === undefined ? natural : fitWidths(natural, columns, out.columns);
+  const cells = full.map((row) => row.map((text, i) => truncate(text, widths[i]!)));
   const pad = (text: string, i: number) => {
-    const gap = ' '.repeat(widths[i]! - displayWidth(text));
+    const gap = ' '.repeat(Math.max(0, widths[i]! - displayWidth(text)));
     return columns[i]!.align === 'right' ? gap + text : text + gap;
   };
-  const header = columns.map((c, i) => out.style.bold(pad(c.header, i))).join('  ').trimEnd();
+  const header = columns.map((c, i) => out.style.bold(pad(c.header, i))).join(' '.repeat(GAP)).trimEnd();
   const body = cells.map((row, r) =>
     row
       .map((text, i) => {
         const padded = pad(text, i);
         const color = columns[i]!.color;
-        return color ? padded.replace(text, color(text, rows[r]!)) : padded;
+        if (!color) return padded;
+        const colored = color(text, rows[r]!);
+        // A colouring built from the row rather than the text would bring back what was cut.
+        return text !== full[r]![i] && stripAnsi(colored) !== text ? padded : padded.replace(text, colored);
       })
-      .join('  ')
+      .join(' '.repeat(GAP))
       .trimEnd(),
   );
   return [header, ...body].join('\n') + '\n';
 }
 
+/**
+ * Column widths that fit `limit` cells: the widest text column (not
+ * right-aligned, not `whole`) loses a cell at a time, none below its header
+ * or MIN_CUT_WIDTH. If that is not enough,
+ * the table is left wider than the terminal (the terminal wraps it).
+ */
+function fitWidths<Row>(natural: readonly number[], columns: readonly Column<Row>[], limit: number): number[] {
+  const widths = [...natural];
+  const floor = columns.map((c, i) => Math.min(natural[i]!, Math.max(displayWidth(c.header), MIN_CUT_WIDTH)));
+  let excess = widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1) - limit;
+  while (excess > 0) {
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++) {
+      if (columns[i]!.align === 'right' || columns[i]!.whole || widths[i]! <= floor[i]!) continue;
+      if (widest < 0 || widths[i]! > widths[widest]!) widest = i;
+    }
+    if (widest < 0) break;
+    widths[widest]! -= 1;
+    excess -= 1;
+  }
+  return widths;
+}
+
+/** `text` cut to `width` display cells, ending in `…` when cut (a wide character that would straddle the edge goes too). */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let kept = '';
+  let used = 0;
+  for (const ch of stripAnsi(text)) {
+    const w = isWide(ch.codePointAt(0)!) ? 2 : 1;
+    if (used + w > width - 1) break;
+    kept += ch;
+    used += w;
+  }
+  return kept + '…';
+}
+
+function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
 /** Cells a string takes in a terminal: wide (CJK, fullwidth) characters count two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text.replace(/\u001b\[[0-9;]*m/g, '')) {
+  for (const ch of stripAnsi(text)) {
     const code = ch.codePointAt(0)!;
     width += isWide(code) ? 2 : 1;
   }

@@ -36,7 +36,8 @@ export interface PassIssueBatchDeps {
   readonly catalogue: Catalogue;
   readonly home: string;
   readonly nowMs: number;
-  readonly signer: Signer;
+  /** A function is called only once the bookings file is read and checked, so its errors come first. */
+  readonly signer: Signer | (() => Signer | Promise<Signer>);
   readonly busyTimeoutMs?: number;
   /** Called after each chunk with rows done (good rows only) and the total. */
   readonly progress?: (done: number, total: number) => void;
@@ -61,6 +62,7 @@ export async function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassI
   if (opts.strict && checked.issues.length > 0) {
     throw new DataError(`${shown}: ${checked.badLines.length} bad row(s); --strict: nothing was issued`, checked.issues);
   }
+  const signer = typeof deps.signer === 'function' ? await deps.signer() : deps.signer;
   const defaultCategory = deps.catalogue.riderCategories.find((c) => c.isDefault)?.id ?? 'adult';
   const at = shanghaiTimestamp(deps.nowMs);
   const issued = { at, currency: deps.catalogue.currency };
@@ -73,7 +75,7 @@ export async function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassI
       const chunk = checked.rows.slice(from, from + CHUNK_ROWS);
       const done = issuedBookingKeys(db, chunk.map(keyOf));
       const fresh = chunk.filter((r) => !done.has(bookingKey(keyOf(r))));
-      const rows = signPasses(fresh.map((r) => toSign(r, defaultCategory)), deps.signer, issued);
+      const rows = signPasses(fresh.map((r) => toSign(r, defaultCategory)), signer, issued);
       rows.catch(() => undefined); // awaited below; this only keeps a failure while a write is failing from going unhandled
       return { size: chunk.length, rows };
     };

@@ -25,6 +25,8 @@ import { fileError, readTextFile } from '../io/pass-files.js';
 
 export interface PassIssueOptions {
   readonly plan: string;
+  /** The plan's path as messages show it (displayPath); default: `plan`. */
+  readonly shownPlan?: string;
   readonly holders: readonly string[];
   readonly idNumbers: readonly string[];
   readonly categories: readonly string[];
@@ -37,7 +39,8 @@ export interface PassIssueDeps {
   readonly catalogue: Catalogue;
   readonly home: string;
   readonly nowMs: number;
-  readonly signer: Signer;
+  /** A function is called only once the flags and the plan are read and checked, so those errors come first. */
+  readonly signer: Signer | (() => Signer | Promise<Signer>);
   readonly busyTimeoutMs?: number;
 }
 
@@ -68,12 +71,13 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
     const idNumber = opts.idNumbers[i];
     return { holder: holder.trim(), category, ...(idNumber ? { idNumber } : {}) };
   });
-  const itinerary = readPlan(opts.plan);
+  const itinerary = readPlan(opts.plan, opts.shownPlan ?? opts.plan);
   const party: Record<string, number> = {};
   for (const t of travellers) party[t.category] = (party[t.category] ?? 0) + 1;
   const quote = quoteBundle(itinerary, catalogue, party);
   const products = new Map(catalogue.passes.map((p) => [p.id, p]));
   const issuedAt = shanghaiTimestamp(deps.nowMs);
+  const signer = typeof deps.signer === 'function' ? await deps.signer() : deps.signer;
   const rows: PassRow[] = [];
   for (const t of travellers) {
     const chosen = quote.categories.find((c) => c.category === t.category);
@@ -91,7 +95,7 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
             ...(opts.booking ? { booking: opts.booking } : {}),
             price: priceFor(product, t.category, defaultCategory) ?? q.price,
           },
-          deps.signer,
+          signer,
           { at: issuedAt, currency: catalogue.currency },
         ),
       );
@@ -121,17 +125,17 @@ async function writeQr(passes: readonly LedgerPass[], dir: string, format: QrFor
   }
 }
 
-function readPlan(file: string): Itinerary {
-  const text = readTextFile(file, { what: 'plan', flag: '--plan', kind: 'an itinerary JSON file (`yangtze plan --json`)' });
+function readPlan(file: string, shown: string): Itinerary {
+  const text = readTextFile(file, { what: 'plan', flag: '--plan', shown, kind: 'an itinerary JSON file (`yangtze plan --json`)' });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new DataError(`${file}: not JSON (${(error as Error).message})`);
+    throw new DataError(`${shown}: not JSON (${(error as Error).message})`);
   }
   const v = value as Partial<Itinerary> | null;
   if (!v || v.kind !== 'yangtze.itinerary' || !Array.isArray(v.days)) {
-    throw new DataError(`${file}: not an itinerary (expected "kind": "yangtze.itinerary", as \`yangtze plan --json\` writes)`);
+    throw new DataError(`${shown}: not an itinerary (expected "kind": "yangtze.itinerary", as \`yangtze plan --json\` writes)`);
   }
   return v as Itinerary;
 }

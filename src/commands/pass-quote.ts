@@ -1,7 +1,6 @@
 /** `pass quote PLAN.json [--party …]`: the cheapest bundle of passes and single tickets for a plan. */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import type { CliContext } from '../cli/context.js';
+import { displayPath, type CliContext } from '../cli/context.js';
 import { DataError, NotFoundError, UsageError } from '../cli/errors.js';
 import { toJson } from '../cli/output.js';
 import { parseParty } from '../domain/passes/party.js';
@@ -17,9 +16,9 @@ export interface PassQuoteOptions {
 export async function passQuote(ctx: CliContext, planFile: string, opts: PassQuoteOptions): Promise<void> {
   const catalogue = await ctx.catalogue();
   const file = ctx.resolve(planFile);
-  const shown = path.relative(ctx.effects.cwd, file) || file;
+  const shown = displayPath(ctx.effects.cwd, file);
   if (!existsSync(file)) throw new NotFoundError(`plan file not found: ${shown}`, 'save one with `yangtze plan … --json -o PLAN.json`');
-  const text = readTextFile(file, { what: 'plan file', kind: 'an itinerary JSON file (`yangtze plan --json`)' });
+  const text = readTextFile(file, { what: 'plan file', shown, kind: 'an itinerary JSON file (`yangtze plan --json`)' });
   let json: unknown;
   try {
     json = JSON.parse(text);

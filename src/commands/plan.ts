@@ -8,7 +8,8 @@ import { Chalk } from 'chalk';
 import { displayPath, type CliContext } from '../cli/context.js';
 import { NotFoundError, UsageError } from '../cli/errors.js';
 import { checkOutputPath, toJson, writeOutputFile } from '../cli/output.js';
-import type { Catalogue } from '../domain/catalogue/model.js';
+import { nextDates } from '../domain/calendar/iso-date.js';
+import type { Catalogue, IsoDate } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { parseRequest, REQUIRED_FLAGS, type PlanFlags } from '../domain/plan/parse-request.js';
 import { planTrip } from '../domain/plan/plan-trip.js';
@@ -84,8 +85,9 @@ async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanComm
     throw usage.length > 0 ? new UsageError(message) : new NotFoundError(message);
   }
   const timeLimitMs = parseTimeLimit(options.timeLimit);
-  const { chinaHolidayCalendar } = await import('../io/china-holidays.js');
+  const { builtInHolidayYears, chinaHolidayCalendar } = await import('../io/china-holidays.js');
   const calendar = chinaHolidayCalendar(catalogue.holidays);
+  warnOfYearsWithoutHolidays(ctx, yearsWithoutHolidays(nextDates(parsed.request.start, parsed.request.days), catalogue, builtInHolidayYears()));
   const progress = ctx.out.stderrIsTTY && !ctx.out.quiet;
   // The solver runs synchronously, so a static line stands in for a spinner; it is erased after.
   if (progress) ctx.out.stderr.write(ctx.out.styleErr.dim('planning…'));
@@ -105,6 +107,31 @@ async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanComm
     ctx.out.warn(`the search was cut short at ${timeLimitMs * CAP_FACTOR} ms (--time-limit ${timeLimitMs} ms × ${CAP_FACTOR}); on this machine the plan may differ from run to run`);
   }
   return result.itinerary;
+}
+
+/** The interactive session plans again and again: each year is warned about once per run. */
+const warnedYears = new WeakMap<CliContext, Set<number>>();
+
+function warnOfYearsWithoutHolidays(ctx: CliContext, years: readonly number[]): void {
+  const warned = warnedYears.get(ctx) ?? new Set<number>();
+  warnedYears.set(ctx, warned);
+  const fresh = years.filter((y) => !warned.has(y));
+  if (fresh.length === 0) return;
+  for (const y of fresh) warned.add(y);
+  ctx.out.warn(`no public-holiday data for ${fresh.join(', ')}: holidays are not taken into account; add them under \`holidays:\` in the catalogue`);
+}
+
+/**
+ * Years of `dates` that neither the built-in data nor the catalogue's
+ * `holidays:` has holidays for: in them, holidays count as ordinary days.
+ */
+export function yearsWithoutHolidays(dates: readonly IsoDate[], catalogue: Catalogue, builtIn: { readonly first: number; readonly last: number }): number[] {
+  const listed = new Set<number>();
+  for (const h of catalogue.holidays) {
+    for (let y = Number(h.range.from.slice(0, 4)); y <= Number(h.range.to.slice(0, 4)); y++) listed.add(y);
+  }
+  const years = new Set(dates.map((d) => Number(d.slice(0, 4))));
+  return [...years].filter((y) => (y < builtIn.first || y > builtIn.last) && !listed.has(y));
 }
 
 /** Effort per skeleton for a --time-limit. */

@@ -3,18 +3,19 @@
  * terminal; stable tab-separated columns in a pipe (id, name, name_zh, city,
  * themes, rating, visit_min, adult_price); a versioned JSON document.
  */
+import type { ChalkInstance } from 'chalk';
 import { toJson, type Output } from '../cli/output.js';
 import { renderTable, type Column } from '../cli/table.js';
 import type { AttractionListing } from '../commands/catalogue-list.js';
-import type { Attraction, Catalogue } from '../domain/catalogue/model.js';
-import { colorThemes, formatDurationMin, formatMoney } from './catalogue-format.js';
+import type { Attraction, Catalogue, Theme } from '../domain/catalogue/model.js';
+import { formatDurationMin, formatMoney, themeColor } from './catalogue-format.js';
 import { catalogueLabels } from './catalogue-labels.js';
 import { displayName, shortName } from './names.js';
 
 export function renderAttractionList(
   listing: AttractionListing,
   catalogue: Catalogue,
-  out: Pick<Output, 'view' | 'style' | 'lang'>,
+  out: Pick<Output, 'view' | 'style' | 'lang' | 'columns'>,
 ): string {
   if (out.view === 'json') return toJson(attractionListJson(listing, catalogue));
   const baseCategory = defaultCategory(catalogue);
@@ -23,10 +24,11 @@ export function renderAttractionList(
   if (listing.attractions.length === 0) return labels.noAttractions + '\n';
   const cities = new Map(catalogue.cities.map((c) => [c.id, c]));
   const columns: Column<Attraction>[] = [
-    { header: labels.id, value: (a) => a.id, color: (t) => out.style.dim(t) },
+    { header: labels.id, value: (a) => a.id, color: (t) => out.style.dim(t), whole: true },
     { header: labels.name, value: (a) => displayName(a, out.lang, 'tty'), color: (t, a) => (a.mustSee ? out.style.bold(t) : t) },
     { header: labels.city, value: (a) => (cities.has(a.city) ? shortName(cities.get(a.city)!, out.lang) : a.city) },
-    { header: labels.themes, value: (a) => a.themes.join(','), color: (_t, a) => colorThemes(a.themes, out.style) },
+    // Coloured theme by theme from the cell text, so a cell cut to fit the terminal stays cut.
+    { header: labels.themes, value: (a) => a.themes.join(','), color: (t, a) => colorThemeList(t, a.themes, out.style) },
     { header: labels.rating, value: (a) => (a.rating === 'none' ? '' : a.rating) },
     { header: labels.visit, value: (a) => formatDurationMin(a.visitMin), align: 'right' },
     { header: labels.adult, value: (a) => priceText(a, baseCategory, labels.free), align: 'right' },
@@ -103,4 +105,12 @@ function basePrice(a: Attraction, category: string): number {
 function priceText(a: Attraction, category: string, free: string): string {
   const price = basePrice(a, category);
   return price === 0 ? free : formatMoney(price);
+}
+
+/** "eco,water" with each whole theme name in its colour; a part that is not one (cut: "wat…") stays plain. */
+function colorThemeList(text: string, themes: readonly Theme[], style: ChalkInstance): string {
+  return text
+    .split(',')
+    .map((part) => (themes.includes(part as Theme) ? themeColor(part as Theme, style)(part) : part))
+    .join(',');
 }

@@ -48,9 +48,9 @@ export function productsJson(products: readonly PassProduct[], currency: string)
   };
 }
 
-export function productsTable(out: Pick<Output, 'view' | 'style' | 'lang'>, products: readonly PassProduct[]): string {
+export function productsTable(out: Pick<Output, 'view' | 'style' | 'lang' | 'columns'>, products: readonly PassProduct[]): string {
   const columns: Column<PassProduct>[] = [
-    { header: 'ID', value: (p) => p.id, color: (t) => out.style.cyan(t) },
+    { header: 'ID', value: (p) => p.id, color: (t) => out.style.cyan(t), whole: true },
     { header: out.lang === 'zh' ? 'NAME 名称' : 'NAME', value: (p) => (out.view === 'tty' ? (out.lang === 'zh' ? `${p.nameZh} ${p.name}` : `${p.name} ${p.nameZh}`) : p.name) },
     ...(out.view === 'tty' ? [] : [{ header: 'NAME_ZH', value: (p: PassProduct) => p.nameZh }]),
     { header: 'VALIDITY', value: describeValidity },

@@ -11,7 +11,7 @@
  *
  * The active key is the newest key in trust.json without `retiredAt`.
  *
- * API: initKeys(home, nowMs, { force }), rotateKeys(home, nowMs), loadSigner(home),
+ * API: initKeys(home, nowMs, { force, homeSource }), rotateKeys(home, nowMs, { homeSource }), loadSigner(home),
  *   readTrustFile(path), trustFilePath(home), keysDir(home), idKeyPath(home, keyId), readIdKeys(home).
  */
 import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign as edSign, type KeyObject } from 'node:crypto';
@@ -46,8 +46,13 @@ export interface KeysResult {
   readonly retired: readonly string[];
 }
 
+export interface WriteKeysOptions {
+  /** Where the home came from, for messages (`--home DIR`, `YANGTZE_HOME=DIR`; context.ts homeSource); default: the path. */
+  readonly homeSource?: string;
+}
+
 /** Creates the first signing key; refuses when keys exist unless `force` (then the trust file starts afresh). */
-export function initKeys(home: string, nowMs: number, opts: { force?: boolean } = {}): KeysResult {
+export function initKeys(home: string, nowMs: number, opts: WriteKeysOptions & { force?: boolean } = {}): KeysResult {
   const trustPath = trustFilePath(home);
   if (existsSync(trustPath) && !opts.force) {
     throw new UsageError(
@@ -55,22 +60,49 @@ export function initKeys(home: string, nowMs: number, opts: { force?: boolean } 
       'use `yangtze keys rotate` to add a new key, or `keys init --force` to start over (passes signed so far will then fail to verify)',
     );
   }
-  const fresh = newKey(home, nowMs);
-  writeTrustFile(trustPath, { schemaVersion: 1, kind: 'yangtze.trust', keys: [fresh.key] });
-  return { keyId: fresh.key.keyId, trustPath, keyPath: fresh.keyPath, retired: [] };
+  return writingUnder(home, opts, () => {
+    const fresh = newKey(home, nowMs);
+    writeTrustFile(trustPath, { schemaVersion: 1, kind: 'yangtze.trust', keys: [fresh.key] });
+    return { keyId: fresh.key.keyId, trustPath, keyPath: fresh.keyPath, retired: [] };
+  });
 }
 
 /** Adds a new active key; the old ones stay in the trust file (retired) so their passes keep verifying. */
-export function rotateKeys(home: string, nowMs: number): KeysResult {
+export function rotateKeys(home: string, nowMs: number, opts: WriteKeysOptions = {}): KeysResult {
   const trustPath = trustFilePath(home);
   if (!existsSync(trustPath)) throw new NotFoundError(`no signing key: run \`yangtze keys init\` (looked in ${home})`);
   const trust = readTrustFile(trustPath);
-  const fresh = newKey(home, nowMs);
-  const stamp = shanghaiTimestamp(nowMs);
-  const retired = trust.keys.filter((k) => k.retiredAt === undefined).map((k) => k.keyId);
-  const keys: TrustedKey[] = trust.keys.map((k) => (k.retiredAt === undefined ? { ...k, retiredAt: stamp } : k));
-  writeTrustFile(trustPath, { ...trust, keys: [...keys, fresh.key] });
-  return { keyId: fresh.key.keyId, trustPath, keyPath: fresh.keyPath, retired };
+  return writingUnder(home, opts, () => {
+    const fresh = newKey(home, nowMs);
+    const stamp = shanghaiTimestamp(nowMs);
+    const retired = trust.keys.filter((k) => k.retiredAt === undefined).map((k) => k.keyId);
+    const keys: TrustedKey[] = trust.keys.map((k) => (k.retiredAt === undefined ? { ...k, retiredAt: stamp } : k));
+    writeTrustFile(trustPath, { ...trust, keys: [...keys, fresh.key] });
+    return { keyId: fresh.key.keyId, trustPath, keyPath: fresh.keyPath, retired };
+  });
+}
+
+function writingUnder<T>(home: string, opts: WriteKeysOptions, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    throw unwritableHomeError(error, home, opts.homeSource);
+  }
+}
+
+const UNWRITABLE: Readonly<Record<string, string>> = { EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system' };
+
+/**
+ * A home the system will not let the keys be written to (it cannot be
+ * created, or is read-only) as a usage error naming where the home came
+ * from; any other error is given back as it was.
+ */
+export function unwritableHomeError(error: unknown, home: string, source = home): unknown {
+  const { code, path: where } = error as NodeJS.ErrnoException;
+  const reason = code === undefined ? undefined : UNWRITABLE[code];
+  if (reason === undefined) return error;
+  const detail = where && where !== home ? `${reason}: ${where}` : reason;
+  return new UsageError(`${source}: cannot write the signing keys there (${detail})`, 'Give a directory you can write to (--home DIR or YANGTZE_HOME).');
 }
 
 /** The active private key as a signer, with its ID key (made here for homes set up before ID keys existed). */

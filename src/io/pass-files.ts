@@ -6,7 +6,8 @@
  * | failure                          | exit | e.g.                                     |
  * |----------------------------------|------|------------------------------------------|
  * | no such file / folder            | 4    | `bookings file not found: b.csv`         |
- * | a directory where a file goes    | 2    | `--bookings: data/ is a directory, …`    |
+ * | a directory where an input file goes | 3 | `--bookings: data/ is a directory, …` (as `plan check`, `--catalogue`) |
+ * | a directory where an output file goes | 2 | `-o: out/ is a directory, …`           |
  * | permission denied                | 2    | `--trust: cannot read t.json: permission denied` |
  * | binary or not UTF-8 (a GBK export) | 3  | `b.csv: not UTF-8 text (line 3); …`      |
  */
@@ -23,6 +24,8 @@ export interface FileRole {
   readonly kind?: string;
   /** How to make a good one, added to the not-UTF-8 message. */
   readonly hint?: string;
+  /** The path as messages show it (displayPath); default: the path as given. */
+  readonly shown?: string;
 }
 
 /** The text of an input file, checked to be UTF-8 text. */
@@ -39,7 +42,7 @@ export function readTextFile(file: string, role: FileRole): string {
   if (bad >= 0) {
     const line = text.slice(0, bad).split('\n').length;
     throw new DataError(
-      `${file}: not UTF-8 text (line ${line} holds ${text[bad] === '\u0000' ? 'a NUL byte' : 'bytes that are not UTF-8'}); ` +
+      `${role.shown ?? file}: not UTF-8 text (line ${line} holds ${text[bad] === '\u0000' ? 'a NUL byte' : 'bytes that are not UTF-8'}); ` +
         `expected ${role.kind ?? 'a text file'} in UTF-8${role.hint ? ` (${role.hint})` : ''}`,
     );
   }
@@ -75,21 +78,26 @@ export function writeFileAtomically(file: string, role: FileRole, write: (append
 export function fileError(error: unknown, file: string, role: FileRole, doing: 'read' | 'write'): UserError | unknown {
   const code = (error as { code?: string }).code;
   const flag = role.flag ? `${role.flag}: ` : '';
+  const shown = role.shown ?? file;
   switch (code) {
     case 'ENOENT':
       return doing === 'read'
-        ? new NotFoundError(`${role.what} not found: ${file}`)
-        : new NotFoundError(`${flag}cannot write ${file}: the folder ${path.dirname(file)} does not exist`);
-    case 'EISDIR':
-      return new UsageError(`${flag}${file} is a directory; expected ${role.kind ?? 'a file'}`);
+        ? new NotFoundError(`${role.what} not found: ${shown}`)
+        : new NotFoundError(`${flag}cannot write ${shown}: the folder ${path.dirname(file)} does not exist`);
+    case 'EISDIR': {
+      // An input that is a directory is bad input data (exit 3), as in `plan check` and `--catalogue`;
+      // an output path that is one is a usage error (exit 2), as `-o DIR` is everywhere.
+      const message = `${flag}${shown} is a directory; expected ${role.kind ?? 'a file'}`;
+      return doing === 'read' ? new DataError(message) : new UsageError(message);
+    }
     case 'EEXIST':
-      return new UsageError(`${flag}${file} exists and is not a folder`);
+      return new UsageError(`${flag}${shown} exists and is not a folder`);
     case 'ENOTDIR':
-      return new UsageError(`${flag}${file}: a part of this path is a file, not a folder`);
+      return new UsageError(`${flag}${shown}: a part of this path is a file, not a folder`);
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new UsageError(`${flag}cannot ${doing} ${file}: permission denied`);
+      return new UsageError(`${flag}cannot ${doing} ${shown}: permission denied`);
     default:
       return error;
   }

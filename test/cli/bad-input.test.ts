@@ -33,7 +33,7 @@ beforeAll(async () => {
   files['@dir'] = path.join(dir, 'a-directory');
   mkdirSync(files['@dir']);
   files['@home'] = path.join(dir, 'home');
-  // Pass commands look for the signing key first; with one, the bad input is what they report.
+  // A home with a signing key, so that only the bad input can fail (test/passes/bad-input.test.ts covers a home without one).
   expect((await runCli(['--home', files['@home'], 'keys', 'init'])).exitCode).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -139,7 +139,8 @@ const notFound: Record<string, Row> = {
   'plan --avoid with an unknown attraction': { args: [...PLAN, '--avoid', 'nowhere-at-all'], exit: 4, stderr: [/--avoid nowhere-at-all: no such attraction/] },
   'plan --route nosuch': { args: [...PLAN, '--route', 'nosuch'], exit: 4, stderr: [/--route nosuch: no such curated route/, /red-heritage-trail/] },
   'catalogue show with a misspelt id': { args: ['catalogue', 'show', 'yellow-crane-towr'], exit: 4, stderr: [/no attraction or city 'yellow-crane-towr'/, /Did you mean 'yellow-crane-tower'/] },
-  '--catalogue naming a missing file': { args: ['--catalogue', '/nonexistent/routes.yaml', 'catalogue', 'list'], exit: 4, stderr: [/\/nonexistent\/routes\.yaml does not exist/] },
+  '--catalogue naming a missing file': { args: ['--catalogue', '/nonexistent/routes.yaml', 'catalogue', 'list'], exit: 4, stderr: [/^error: --catalogue \/nonexistent\/routes\.yaml: no such file$/m] },
+  '--catalogue naming a missing file, relative': { args: ['--catalogue', 'no-such/routes.yaml', ...PLAN], exit: 4, stderr: [/^error: --catalogue no-such\/routes\.yaml: no such file$/m] },
   'catalogue validate naming a missing file': { args: ['catalogue', 'validate', '/nonexistent/routes.yaml'], exit: 4, stderr: [/\/nonexistent\/routes\.yaml does not exist/] },
   'plan check naming a missing file': { args: ['plan', 'check', '/nonexistent/plan.json'], exit: 4, stderr: [/\/nonexistent\/plan\.json: no such file/] },
   'pass quote naming a missing file': { args: ['pass', 'quote', '/nonexistent/plan.json'], exit: 4, stderr: [/not found: .*nonexistent\/plan\.json/] },
@@ -157,7 +158,9 @@ const badFiles: Record<string, Row> = {
   'YAML where plan JSON is expected, quoted on one line': { args: ['plan', 'check', '@yaml-as-json'], exit: 3, stderr: [/plan\.json error json-syntax: Unexpected token 's', "schemaVers[^\n]*is not valid JSON\n/] },
   'a directory as the plan file': { args: ['plan', 'check', '@dir'], exit: 3, stderr: [/a-directory: is a directory, not a plan file/] },
   'a plan from stdin that is not JSON': { args: ['plan', 'check', '-'], exit: 3, stderr: [/^<stdin>:2:1 error json-syntax/m], options: { stdin: '{\n' } },
-  'a directory for pass issue --bookings': { args: ['--home', '@home', 'pass', 'issue', '--bookings', '@dir'], exit: 2, stderr: [/--bookings: .*a-directory is a directory/] },
+  'a directory for pass issue --bookings': { args: ['--home', '@home', 'pass', 'issue', '--bookings', '@dir'], exit: 3, stderr: [/--bookings: .*a-directory is a directory/] },
+  'a directory for pass issue --plan': { args: ['--home', '@home', 'pass', 'issue', '--plan', '@dir', '--holder', 'Li Wei'], exit: 3, stderr: [/--plan: .*a-directory is a directory/] },
+  'a directory as the plan file of pass quote': { args: ['pass', 'quote', '@dir'], exit: 3, stderr: [/^error: \/.*\/a-directory is a directory; expected an itinerary JSON file/m] },
 };
 
 /** Every command that reads the catalogue refuses one with errors: exit 3, every problem listed, nothing done. */

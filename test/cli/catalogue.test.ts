@@ -11,7 +11,8 @@ const withFixture = (...args: string[]) => ['--catalogue', FIXTURE, 'catalogue',
 
 describe('catalogue list', () => {
   it('prints a table with both names, city names, themes and prices in a terminal', async () => {
-    const run = await runCli(withFixture('list', '--city', 'wuhan'), { tty: true, env: { FORCE_COLOR: '0' } });
+    // A terminal wide enough for the whole table (test/cli/table.test.ts cuts it to fit a narrower one).
+    const run = await runCli(withFixture('list', '--city', 'wuhan'), { tty: true, columns: 120, env: { FORCE_COLOR: '0' } });
     expect(run).toEqual({
       exitCode: 0,
       stderr: '',
@@ -32,7 +33,7 @@ describe('catalogue list', () => {
   });
 
   it('puts the Chinese name first and labels in Chinese under --lang zh', async () => {
-    const run = await runCli(['--lang', 'zh', ...withFixture('list', '--theme', 'red')], { tty: true, env: { FORCE_COLOR: '0' } });
+    const run = await runCli(['--lang', 'zh', ...withFixture('list', '--theme', 'red')], { tty: true, columns: 120, env: { FORCE_COLOR: '0' } });
     expect(run.stdout.split('\n')[0]).toMatch(/^编号\s+名称\s+城市\s+主题\s+等级\s+游览\s+成人票$/);
     expect(run.stdout).toContain('毛泽东长沙故居 Mao Zedong\'s Former Residence in Changsha  长沙');
   });

@@ -4,7 +4,8 @@
  * line), the documented exit code, and never a stack trace.
  */
 import { describe, expect, it } from '@jest/globals';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli, type CliRun } from '../cli/helpers/run-cli.js';
 import { aHome, BOOKINGS_HEADER, homeWithPasses, LEDGER_CATALOGUE } from './ledger-helpers.js';
@@ -25,9 +26,9 @@ async function issueFrom(home: string, name: string, content: string | Buffer, .
 }
 
 describe('pass issue --bookings with a bad file', () => {
-  it('names the flag when the path is a directory (exit 2)', async () => {
+  it('names the flag when the path is a directory (exit 3, as a directory for the catalogue or plan check)', async () => {
     const home = aHome();
-    expectClean(await runCli(['--home', home, '--catalogue', LEDGER_CATALOGUE, 'pass', 'issue', '--bookings', home]), 2, `--bookings: ${home} is a directory`);
+    expectClean(await runCli(['--home', home, '--catalogue', LEDGER_CATALOGUE, 'pass', 'issue', '--bookings', home]), 3, `--bookings: ${home} is a directory`);
   });
 
   it('refuses binary garbage and a GBK export as not UTF-8, with the line and how to save it (exit 3)', async () => {
@@ -68,10 +69,11 @@ describe('pass issue --bookings with a bad file', () => {
 });
 
 describe('other pass commands given the wrong kind of file', () => {
-  it('pass issue --plan: a directory (2) or binary (3)', async () => {
+  it('pass issue --plan and pass quote: a directory (3) or binary (3)', async () => {
     const home = aHome();
     const args = ['--home', home, '--catalogue', LEDGER_CATALOGUE, 'pass', 'issue', '--holder', 'Li Wei', '--plan'];
-    expectClean(await runCli([...args, home]), 2, `--plan: ${home} is a directory`);
+    expectClean(await runCli([...args, home]), 3, `--plan: ${home} is a directory`);
+    expectClean(await runCli(['--catalogue', LEDGER_CATALOGUE, 'pass', 'quote', home]), 3, `${home} is a directory; expected an itinerary JSON file`);
     writeFileSync(path.join(home, 'plan.json'), binary);
     expectClean(await runCli([...args, path.join(home, 'plan.json')]), 3, 'plan.json: not UTF-8 text');
   });
@@ -84,15 +86,15 @@ describe('other pass commands given the wrong kind of file', () => {
     expectClean(run, 2, `--qr-dir: ${plan} exists and is not a folder`, 'were issued all the same');
   });
 
-  it('pass verify --trust / --revoked: a directory (2), binary (3), a CSV (3)', async () => {
+  it('pass verify --trust / --revoked: a directory (3), binary (3), a CSV (3)', async () => {
     const home = await homeWithPasses([GOOD_ROW]);
     writeFileSync(path.join(home, 'bin.json'), binary);
     writeFileSync(path.join(home, 'b.csv'), `${BOOKINGS_HEADER}\n`);
     const verify = (...args: string[]) => runCli(['--home', home, 'pass', 'verify', 'YZ1:x.y', ...args]);
-    expectClean(await verify('--trust', home), 2, `--trust: ${home} is a directory`);
+    expectClean(await verify('--trust', home), 3, `--trust: ${home} is a directory`);
     expectClean(await verify('--trust', path.join(home, 'bin.json')), 3, 'bin.json: not UTF-8 text');
     expectClean(await verify('--trust', path.join(home, 'b.csv')), 3, 'b.csv: not JSON', 'expected a trust file from `yangtze keys export`');
-    expectClean(await verify('--revoked', home), 2, `--revoked: ${home} is a directory`);
+    expectClean(await verify('--revoked', home), 3, `--revoked: ${home} is a directory`);
     expectClean(await verify('--revoked', path.join(home, 'nope.json')), 4, 'revocation list not found');
   });
 
@@ -101,21 +103,21 @@ describe('other pass commands given the wrong kind of file', () => {
     expectClean(await runCli(['--home', home, 'pass', 'verify', '-'], { stdin: '' }), 0, 'no tokens on stdin');
   });
 
-  it('pass redeem --offline --log: a directory (2); a file that is not a gate log is left alone (3)', async () => {
+  it('pass redeem --offline --log: a directory (3); a file that is not a gate log is left alone (3)', async () => {
     const home = await homeWithPasses([GOOD_ROW]);
     const token = JSON.parse((await runCli(['--home', home, 'pass', 'export', '--format', 'ndjson'])).stdout).token as string;
     const redeem = (log: string) => runCli(['--home', home, 'pass', 'redeem', token, '--at', 'east-lake', '--date', '2026-05-12', '--offline', '--log', log]);
-    expectClean(await redeem(home), 2, `--log: ${home} is a directory`);
+    expectClean(await redeem(home), 3, `--log: ${home} is a directory`);
     const notes = path.join(home, 'notes.txt');
     writeFileSync(notes, 'shopping list\nmilk\n');
     expectClean(await redeem(notes), 3, 'notes.txt: not a gate log (no line is a scan); nothing was appended');
     expect(readFileSync(notes, 'utf8')).toBe('shopping list\nmilk\n');
   });
 
-  it('pass reconcile of a directory (2) names it as a gate log, not a flag', async () => {
+  it('pass reconcile of a directory (3) names it as a gate log, not a flag', async () => {
     const home = await homeWithPasses([GOOD_ROW]);
     const run = await runCli(['--home', home, 'pass', 'reconcile', home]);
-    expectClean(run, 2, `${home} is a directory; expected a gate log file`);
+    expectClean(run, 3, `${home} is a directory; expected a gate log file`);
     expect(run.stderr).not.toContain('--log:');
   });
 
@@ -125,5 +127,66 @@ describe('other pass commands given the wrong kind of file', () => {
     expectClean(await runCli(['--home', home, 'pass', 'export', '-o', path.join(home, 'out')]), 2, '-o: ', 'is a directory');
     expectClean(await runCli(['--home', home, 'pass', 'export', '-o', path.join(home, 'no', 'such', 'x.csv')]), 4, `the folder ${path.join(home, 'no', 'such')} does not exist`);
     expectClean(await runCli(['--home', home, 'pass', 'revocations', 'export', '-o', path.join(home, 'out')]), 2, 'is a directory');
+  });
+});
+
+describe('pass issue in a home without a signing key: what the user typed is checked first', () => {
+  const keyless = () => mkdtempSync(path.join(tmpdir(), 'yangtze-keyless-'));
+  const issue = (home: string, ...args: string[]) => runCli(['--home', home, '--catalogue', LEDGER_CATALOGUE, 'pass', 'issue', ...args]);
+  const expectNotAboutKeys = (run: CliRun) => expect(run.stderr).not.toContain('signing key');
+
+  it('a missing --plan (4), a directory as --bookings (3), a bookings file without a header (3)', async () => {
+    const home = keyless();
+    const missing = await issue(home, '--plan', path.join(home, 'nope.json'), '--holder', 'Li Wei');
+    expectClean(missing, 4, `plan not found: ${path.join(home, 'nope.json')}`);
+    expectNotAboutKeys(missing);
+    const dir = await issue(home, '--bookings', home);
+    expectClean(dir, 3, `--bookings: ${home} is a directory`);
+    expectNotAboutKeys(dir);
+    writeFileSync(path.join(home, 'empty.csv'), '');
+    const empty = await issue(home, '--bookings', path.join(home, 'empty.csv'));
+    expectClean(empty, 3, 'empty.csv:1:1 error empty-file');
+    expectNotAboutKeys(empty);
+  });
+
+  it('a bad --category (2), a plan that is not an itinerary (3), a bad row under --strict (3)', async () => {
+    const home = keyless();
+    const plan = path.join(home, 'plan.json');
+    writeFileSync(plan, JSON.stringify(anItinerary([{ attraction: 'east-lake', date: '2026-05-12' }])));
+    const category = await issue(home, '--plan', plan, '--holder', 'Li Wei', '--category', 'alien');
+    expectClean(category, 2, '--category: unknown rider category "alien"');
+    expectNotAboutKeys(category);
+    writeFileSync(path.join(home, 'notes.json'), '{"shopping": ["milk"]}');
+    const notPlan = await issue(home, '--plan', path.join(home, 'notes.json'), '--holder', 'Li Wei');
+    expectClean(notPlan, 3, 'notes.json: not an itinerary');
+    expectNotAboutKeys(notPlan);
+    const csv = path.join(home, 'b.csv');
+    writeFileSync(csv, `${BOOKINGS_HEADER}\nBK1,Li Wei,,adult,no-such-pass,2026-05-12\n`);
+    const strict = await issue(home, '--bookings', csv, '--strict');
+    expectClean(strict, 3, '--strict: nothing was issued');
+    expectNotAboutKeys(strict);
+  });
+
+  it('good input still needs the key: exit 4, saying how to make one', async () => {
+    const home = keyless();
+    const plan = path.join(home, 'plan.json');
+    writeFileSync(plan, JSON.stringify(anItinerary([{ attraction: 'yellow-crane-tower', date: '2026-05-12' }, { attraction: 'east-lake', date: '2026-05-12' }])));
+    expectClean(await issue(home, '--plan', plan, '--holder', 'Li Wei'), 4, 'no signing key: run `yangtze keys init`');
+  });
+});
+
+describe('pass quote shows paths as the user would type them', () => {
+  it('relative inside the working directory, absolute outside it (never ../..)', async () => {
+    const home = aHome();
+    mkdirSync(path.join(home, 'plans'));
+    const inside = await runCli(['--catalogue', LEDGER_CATALOGUE, 'pass', 'quote', 'plans'], { cwd: home });
+    expectClean(inside, 3, 'plans is a directory; expected an itinerary JSON file');
+    expect(inside.stderr).not.toContain(home);
+    const missing = await runCli(['--catalogue', LEDGER_CATALOGUE, 'pass', 'quote', path.join(home, 'plans', 'nope.json')], { cwd: path.join(home, 'plans') });
+    expectClean(missing, 4, 'plan file not found: nope.json');
+    writeFileSync(path.join(home, 'odd.json'), '{');
+    const absolute = await runCli(['--catalogue', LEDGER_CATALOGUE, 'pass', 'quote', path.join(home, 'odd.json')], { cwd: path.join(home, 'plans') });
+    expectClean(absolute, 3, `${path.join(home, 'odd.json')}: not JSON`);
+    expect(absolute.stderr).not.toContain('..');
   });
 });

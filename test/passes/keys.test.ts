@@ -10,9 +10,10 @@ import { NotFoundError, UsageError } from '../../src/cli/errors.js';
 import { signRevocationList } from '../../src/domain/passes/revocation-list.js';
 import { encodeToken } from '../../src/domain/passes/token.js';
 import { verifyToken } from '../../src/domain/passes/verify-token.js';
-import { idKeyPath, initKeys, loadSigner, readIdKeys, readTrustFile, rotateKeys, trustFilePath } from '../../src/io/keys.js';
+import { idKeyPath, initKeys, loadSigner, readIdKeys, readTrustFile, rotateKeys, trustFilePath, unwritableHomeError } from '../../src/io/keys.js';
+import { homeSource } from '../../src/cli/context.js';
 import { keyedIdHash } from '../../src/domain/passes/id-hash.js';
-import { runCli } from '../cli/helpers/run-cli.js';
+import { fakeEffects, runCli } from '../cli/helpers/run-cli.js';
 import { someClaims } from './builders.js';
 
 const may10 = Date.parse('2026-05-10T09:00:00+08:00');
@@ -195,5 +196,25 @@ describe('yangtze keys and pass verify', () => {
     expect(JSON.parse(rotated.stdout)).toMatchObject({ action: 'rotated', retired: [expect.stringMatching(/^k2026/)] });
     // the old pass still verifies against the exported trust file
     expect((await cli(['pass', 'verify', token, '--date', '2026-05-13', '--revoked', path.join(home, 'revocations', 'b.json')])).exitCode).toBe(0);
+  });
+});
+
+describe('a home the keys cannot be written to (EACCES, EPERM, EROFS)', () => {
+  // Tests run as root, where no mode bits refuse a write: the system's error is made here, as mkdir throws it.
+  const refused = (code: string, file: string) => Object.assign(new Error(`${code}: mkdir '${file}'`), { code, path: file, syscall: 'mkdir' });
+
+  it('is a usage error naming --home, or YANGTZE_HOME when the home came from the environment', () => {
+    const fromFlag = unwritableHomeError(refused('EROFS', '/media/cd/yz/keys'), '/media/cd/yz', homeSource('/media/cd/yz', fakeEffects().effects));
+    expect(fromFlag).toBeInstanceOf(UsageError);
+    expect((fromFlag as UsageError).message).toBe('--home /media/cd/yz: cannot write the signing keys there (read-only file system: /media/cd/yz/keys)');
+    expect((fromFlag as UsageError).hint).toMatch(/--home DIR or YANGTZE_HOME/);
+    const fromEnv = unwritableHomeError(refused('EACCES', '/srv/yz'), '/srv/yz', homeSource(undefined, fakeEffects({ env: { YANGTZE_HOME: '/srv/yz' } }).effects));
+    expect((fromEnv as UsageError).message).toBe('YANGTZE_HOME=/srv/yz: cannot write the signing keys there (permission denied)');
+    expect((unwritableHomeError(refused('EPERM', '/srv/yz'), '/srv/yz') as UsageError).message).toBe('/srv/yz: cannot write the signing keys there (operation not permitted)');
+  });
+
+  it('passes any other failure on as it was', () => {
+    const full = refused('ENOSPC', '/srv/yz/keys');
+    expect(unwritableHomeError(full, '/srv/yz', '--home /srv/yz')).toBe(full);
   });
 });

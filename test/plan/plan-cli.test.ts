@@ -110,6 +110,33 @@ describe('yangtze plan', () => {
   });
 });
 
+describe('yangtze plan in a year without public-holiday data', () => {
+  const NO_DATA = 'warning: no public-holiday data for 2027: holidays are not taken into account; add them under `holidays:` in the catalogue\n';
+  const trip = (start: string, days: string) => ['--from', 'wuhan', '--to', 'wuhan', '--start', start, '--days', days, '--json'];
+
+  it('warns on stderr, naming the year, and still plans', async () => {
+    const run = await plan(trip('2027-05-12', '2'));
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout).request.start).toBe('2027-05-12');
+    expect(run.stderr).toBe(NO_DATA);
+  });
+
+  it('names only the years the trip reaches without data: a trip over New Year', async () => {
+    const run = await plan(trip('2026-12-30', '4'));
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toBe(NO_DATA);
+  });
+
+  it('says nothing for a year with built-in data, or one the catalogue lists holidays for', async () => {
+    expect((await plan(trip('2026-05-12', '2'))).stderr).toBe('');
+    const catalogue = path.join(dir, 'routes-2027.yaml');
+    writeFileSync(catalogue, readFileSync(SHIPPED, 'utf8').replace(/^holidays:\n/m, 'holidays:\n  - { date: 2027-05-01..2027-05-05, name: Labour Day, kind: holiday }\n'));
+    const run = await runCli(['--catalogue', catalogue, 'plan', ...trip('2027-05-12', '2')], { monotonicMs: () => 0 });
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+});
+
 describe('yangtze plan check', () => {
   const check = (file: string, options: RunCliOptions = {}) => runCli(['--catalogue', SHIPPED, 'plan', 'check', file], options);
   let good: string;
