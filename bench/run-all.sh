@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every benchmark one after the other (never two at once: the machine has 2 cores)
+# and leaves the raw outputs in bench/results/latest/. BENCHMARKS.md quotes them.
+#   bash bench/run-all.sh            everything (about 15 minutes)
+#   bash bench/run-all.sh planner    only the orienteering benchmarks
+set -euo pipefail
+cd "$(dirname "$0")/.."
+only="${1:-all}"
+out=bench/results/latest
+mkdir -p "$out"
+npx tsc -p tsconfig.json
+B="${YANGTZE_BENCH_DIR:-../shared/bench}"
+{ echo "date: $(date -u +%FT%TZ)"; echo "node: $(node --version)"; echo "cpus: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)";
+  echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"; } > "$out/machine.txt"
+run() { echo "== $*" >&2; "$@"; }
+if [ "$only" = all ] || [ "$only" = planner ]; then
+  for M in 1 2 3 4; do
+    run node dist/bench/toptw.js --tours $M --seed 1 --time-limit 1000 "$B"/toptw/solomon100/*.txt > "$out/s100-m$M.ndjson"
+    run node dist/bench/toptw.js --tours $M --seed 1 --time-limit 1000 "$B"/toptw/solomon200/*.txt > "$out/s200-m$M.ndjson"
+  done
+  run node dist/bench/ophs.js --seed 1 --time-limit 1000 "$B"/ophs/*/*.ophs > "$out/ophs.ndjson"
+  run node dist/bench/summary.js --bks "$B/bks.csv" "$out"/s100-m*.ndjson "$out"/s200-m*.ndjson "$out/ophs.ndjson" > "$out/planner-summary.md"
+fi
+if [ "$only" = all ]; then
+  run node dist/bench/startup.js --runs 20 --warmup 3 > "$out/startup.md"
+  run node dist/bench/catalogue-load.js --runs 30 > "$out/catalogue-load.md"
+  run node dist/bench/plan.js > "$out/plan.md"
+  run node dist/bench/verify.js 20000 5 > "$out/verify.md"
+  run node dist/bench/ledger.js 100000 1 > "$out/ledger-with-ids.md"
+  run node dist/bench/ledger.js 100000 0 > "$out/ledger-no-ids.md"
+fi
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
