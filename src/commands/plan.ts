@@ -20,19 +20,20 @@ export type PlanFormat = (typeof PLAN_FORMATS)[number];
 /** The default --time-limit: plans in about a second on an agency laptop. */
 export const DEFAULT_TIME_LIMIT_MS = 1000;
 /**
- * Search effort granted per millisecond of --time-limit, in core iterations
- * × visit-days (plan-trip.ts divides it by each problem's size). The effort,
- * not the clock, decides when the search stops, so the same inputs give the
- * same plan; the clock is only a safety cap (calibrated in
+ * Search effort granted per millisecond of --time-limit, for the whole
+ * search, in core iterations × open visit-days (plan-trip.ts shares it out
+ * over the skeletons and divides each share by its problem's size). The
+ * effort, not the clock, decides when the search stops, so the same inputs
+ * give the same plan; the clock is only a safety cap (calibrated in
  * bench/results/plan.md so that it rarely bites).
  */
 export const EFFORT_PER_MS = 100;
-/** No skeleton gets more core iterations than this, however long the limit. */
+/** No core run gets more iterations than this, however long the limit. */
 export const MAX_ITERATIONS = 20_000;
 /** The wall-clock cap is this many times --time-limit: slow machines still get the same plan. */
 export const CAP_FACTOR = 3;
 /** Skeletons (city sequences) the core is run on; the best result wins. */
-export const SKELETONS = 2;
+export const SKELETONS = 3;
 
 export interface PlanCommandOptions extends PlanFlags {
   readonly format?: string;
@@ -134,9 +135,9 @@ export function yearsWithoutHolidays(dates: readonly IsoDate[], catalogue: Catal
   return [...years].filter((y) => (y < builtIn.first || y > builtIn.last) && !listed.has(y));
 }
 
-/** Effort per skeleton for a --time-limit. */
+/** Effort of the whole search for a --time-limit. */
 export function effortFor(timeLimitMs: number): number {
-  return (timeLimitMs * EFFORT_PER_MS) / SKELETONS;
+  return timeLimitMs * EFFORT_PER_MS;
 }
 
 function chooseFormat(options: PlanCommandOptions): PlanFormat {

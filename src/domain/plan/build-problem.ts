@@ -12,7 +12,7 @@ import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addDays } from '../calendar/iso-date.js';
 import { openingOn } from '../calendar/opening-on.js';
 import type { PlanRequest } from '../itinerary/itinerary.js';
-import type { Problem, ProblemDay, ProblemVisit, TimeWindow } from '../planner/problem.js';
+import type { Problem, ProblemDay, ProblemVisit, TimeWindow, Travel } from '../planner/problem.js';
 import { MINUTES_PER_DAY } from '../travel/travel-model.js';
 import type { CityPlan, LandDay } from './city-plan.js';
 import { PACES, paceVisitMin } from './pace.js';
@@ -92,11 +92,33 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
   const problem: Problem = {
     placeCount: places.length,
     days,
-    visits,
+    visits: visits.map((v) => withReachableWindows(v, days, travel.travel)),
     travel: travel.travel,
     ...(request.budget !== undefined ? { budget: Math.max(0, request.budget - input.committedCost) } : {}),
   };
   return { problem, places, hubOf, attractions, landDays, tripTravel: travel };
+}
+
+/**
+ * Drops the days on which a stop cannot be done even alone — reached from the
+ * day's start as early as possible, seen, and left for the day's end in time
+ * (a stop in the arrival city of the day's last train, say): no route can
+ * hold it there, since travel is FIFO and local legs obey the triangle
+ * inequality, so the core need not try. A stop that fits no day at all keeps
+ * its windows, so that the core still says why (closed, unreachable, no time).
+ */
+export function withReachableWindows(visit: ProblemVisit, days: readonly ProblemDay[], travel: Travel): ProblemVisit {
+  const fits = visit.windows.map((ws, d) => ws.length > 0 && fitsAlone(visit, ws, days[d]!, d, travel));
+  if (!fits.some((f) => f) || fits.every((f, d) => f || visit.windows[d]!.length === 0)) return visit;
+  return { ...visit, windows: visit.windows.map((ws, d) => (fits[d] ? ws : [])) };
+}
+
+function fitsAlone(visit: ProblemVisit, windows: readonly TimeWindow[], day: ProblemDay, d: number, travel: Travel): boolean {
+  const arrive = travel.arrive(day.start!, visit.place, day.open, d);
+  const w = [...windows].sort((a, b) => a.open - b.open).find((x) => x.close >= arrive);
+  if (w === undefined) return false;
+  const leave = Math.max(arrive, w.open) + visit.duration;
+  return day.ends.some((e) => travel.arrive(visit.place, e, leave, d) <= day.close);
 }
 
 /** Start windows on one date, on the trip axis. */

@@ -22,6 +22,8 @@ export interface CityCandidate {
   readonly score: number;
   /** Visit length at the party's pace. */
   readonly visitMin: number;
+  /** A local leg from the city's hub to the stop, at the party's pace (travel-model.ts). */
+  readonly reachMin: number;
   readonly mandatory: boolean;
 }
 
@@ -194,7 +196,8 @@ export function daysToReach(catalogue: Catalogue, to: string, links = directedLi
 
 function valueOf(s: State, input: ChooseCitiesInput, routeIndex: (c: string) => number): number {
   let value = 0;
-  for (const [city, minutes] of s.minutesIn) value += fill(input.candidates.get(city) ?? [], minutes);
+  const windowMin = input.dayEndMin - input.dayStartMin;
+  for (const [city, minutes] of s.minutesIn) value += fill(input.candidates.get(city) ?? [], minutes, windowMin);
   for (const l of s.aboard) {
     value += input.aboardCandidates(l).reduce((sum, c) => sum + c.score + (c.mandatory ? MANDATORY_POINTS : 0), 0);
   }
@@ -205,17 +208,28 @@ function valueOf(s: State, input: ChooseCitiesInput, routeIndex: (c: string) => 
   return value - s.travelMin * TRAVEL_CHARGE_PER_MIN;
 }
 
-/** What the best stops that fit into `minutes` are worth (greedy by score). */
-function fill(candidates: readonly CityCandidate[], minutes: number): number {
+/**
+ * What the best stops that fit into `minutes` are worth (greedy by score).
+ * A stop costs its visit plus the leg to it (at least LOCAL_GUESS_MIN: stops
+ * in town chain up); one that cannot be reached from the hotel, seen and left
+ * within a day window (a gorge 300 km downriver) is worth nothing here.
+ */
+function fill(candidates: readonly CityCandidate[], minutes: number, windowMin: number): number {
   let used = 0;
   let value = 0;
   for (const c of candidates) {
-    const need = c.visitMin + LOCAL_GUESS_MIN;
+    if (!fitsADay(c, windowMin)) continue;
+    const need = c.visitMin + Math.max(LOCAL_GUESS_MIN, c.reachMin);
     if (used + need > minutes) continue;
     used += need;
     value += c.score + (c.mandatory ? MANDATORY_POINTS : 0);
   }
   return value;
+}
+
+/** Whether a stop can be reached from its city's hub, seen and left within one day window. */
+export function fitsADay(c: Pick<CityCandidate, 'visitMin' | 'reachMin'>, windowMin: number): boolean {
+  return 2 * c.reachMin + c.visitMin <= windowMin;
 }
 
 function prune(states: State[], width: number): State[] {

@@ -5,8 +5,10 @@
  *    asked for), minus --avoid, plus every --must.
  * 2. Skeletons: choose-cities.ts proposes the best few sequences of hotel
  *    cities and links over the days.
- * 3. For each skeleton the planner core places visits (build-problem.ts);
- *    the best-scoring result wins (ties: the cheaper one, then the first).
+ * 3. The planner core places visits (build-problem.ts) in a race: a short
+ *    run on each skeleton, then the rest of the effort in two runs (other
+ *    seeds) on the one that led; the best-scoring result of all runs wins
+ *    (ties: the cheaper one, then the first).
  * 4. to-itinerary.ts writes the document.
  *
  * Deterministic: the same catalogue, request and seed give the same
@@ -16,9 +18,12 @@ import type { Attraction, Catalogue } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import type { Itinerary, PlanRequest } from '../itinerary/itinerary.js';
 import { parseHhmm } from '../itinerary/itinerary-time.js';
+import type { Problem } from '../planner/problem.js';
 import { solve } from '../planner/solve.js';
 import { sightsAlong } from '../travel/seen-from-board.js';
+import { localTravelMin } from '../travel/travel-model.js';
 import { buildProblem } from './build-problem.js';
+import type { CityPlan } from './city-plan.js';
 import { chooseCities, daysToReach, type CityCandidate } from './choose-cities.js';
 import { PACES, paceVisitMin } from './pace.js';
 import { cents, fareFor } from './party-cost.js';
@@ -28,20 +33,25 @@ import { toItinerary } from './to-itinerary.js';
 
 export interface PlanTripOptions {
   readonly seed: number;
-  /** Core iterations per skeleton: the deterministic stopping rule. */
+  /** Core iterations per run (without `effort`, or its cap with it): the deterministic stopping rule. */
   readonly maxIterations: number;
   readonly timeLimitMs?: number;
   /** Monotonic milliseconds, for the time limit only. */
   readonly clock?: () => number;
   /**
-   * When given, replaces maxIterations with an effort measured in visit-days:
-   * a skeleton gets effort / (candidate visits × land days) iterations,
-   * because an iteration's cost grows with both; still a pure function of
-   * the inputs, so still deterministic.
+   * When given, replaces maxIterations with an effort for the whole search,
+   * in iterations × open visit-days (searchSize): each skeleton gets its
+   * share (effortShares) divided by its problem's size, because an
+   * iteration's cost grows with it; still a pure function of the inputs, so
+   * still deterministic.
    */
   readonly effort?: number;
   /** Skeletons to try (default 3). */
   readonly skeletons?: number;
+  /** With several skeletons: each one's share of the effort in the race's first leg (default PROBE_SHARE). */
+  readonly probeShare?: number;
+  /** Independent core runs on the skeleton that leads the race (default FINAL_RUNS). */
+  readonly finalRuns?: number;
 }
 
 export type PlanTripResult =
@@ -49,7 +59,11 @@ export type PlanTripResult =
   | { readonly ok: false; readonly flag: string; readonly message: string };
 
 export const DEFAULT_ITERATIONS = 400;
-/** With `effort`, no skeleton gets fewer iterations than this. */
+/** With several skeletons, each one's share of the effort in the race's first leg. */
+export const PROBE_SHARE = 0.1;
+/** Independent core runs (seeds) on the skeleton that leads the race. */
+export const FINAL_RUNS = 2;
+/** With `effort`, no core run gets fewer iterations than this. */
 export const MIN_ITERATIONS = 50;
 
 function clamp(x: number, lo: number, hi: number): number {
@@ -60,59 +74,121 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
   const dayStartMin = parseHhmm(request.dayStart)!;
   const dayEndMin = parseHhmm(request.dayEnd)! - PACES[request.pace].eveningRestMin;
   const candidates = candidateStops(catalogue, request);
+  const plans = skeletonsFor(catalogue, request, candidates, options.skeletons ?? 3);
+  if (plans.length === 0) return { ok: false, ...whyNoPlan(catalogue, request) };
+
+  const started = options.clock?.();
+  const built = plans.map((plan) => {
+    const committedCost = cents(
+      plan.days.reduce((sum, d) => sum + (d.kind === 'land' && d.cruiseOut ? fareFor(d.cruiseOut.link.link, request.party) : 0), 0),
+    );
+    return buildProblem({ catalogue, request, calendar, plan, candidates, committedCost });
+  });
+  const probeShare = plans.length > 1 ? (options.probeShare ?? PROBE_SHARE) : 0;
+  const finalRuns = options.finalRuns ?? FINAL_RUNS;
+  let best: { itinerary: Itinerary; skeleton: number } | undefined;
+  let iterations = 0;
+  let shareLeft = 1;
+  const run = ({ skeleton, seedOffset, share }: SearchRun): void => {
+    const problem = built[skeleton]!.problem;
+    // The wall-clock cap is shared out like the effort.
+    const spent = options.clock && started !== undefined ? options.clock() - started : 0;
+    const remaining =
+      options.timeLimitMs !== undefined && options.clock ? Math.max(1, ((options.timeLimitMs - spent) * share) / shareLeft) : undefined;
+    shareLeft -= share;
+    const maxIterations =
+      options.effort === undefined
+        ? options.maxIterations
+        : clamp(Math.round((options.effort * share) / searchSize(problem)), MIN_ITERATIONS, options.maxIterations);
+    const solution = solve(problem, {
+      seed: options.seed + seedOffset,
+      maxIterations,
+      ...(remaining !== undefined && options.clock ? { timeLimitMs: remaining, clock: options.clock } : {}),
+    });
+    const grouped = groupByTheme(built[skeleton]!, solution, request.themes);
+    const itinerary = toItinerary({
+      catalogue, request, calendar, plan: plans[skeleton]!, built: built[skeleton]!, solution: grouped, candidates, dayStartMin, dayEndMin,
+    });
+    iterations += solution.iterations;
+    if (!best || isBetter(itinerary, best.itinerary)) best = { itinerary, skeleton };
+  };
+  for (const probe of probeRuns(plans.length, probeShare)) run(probe);
+  for (const final of finalRunsOn(best?.skeleton ?? 0, plans.length, 1 - probeShare * plans.length, finalRuns)) run(final);
+  return { ok: true, itinerary: best!.itinerary, iterations };
+}
+
+export interface SearchRun {
+  /** Index into the skeletons, best-ranked first. */
+  readonly skeleton: number;
+  /** Added to the request's seed. */
+  readonly seedOffset: number;
+  /** Share of the effort. */
+  readonly share: number;
+}
+
+/**
+ * The race's first leg: one short run per skeleton (seed offset = its rank),
+ * `share` of the effort each. The chooser's ranking is an estimate (it
+ * values a city's time by the stops that would fit, ignoring opening days
+ * and the order of a day), and a short run of the core is a much better one.
+ * None with a single skeleton.
+ */
+export function probeRuns(skeletons: number, share: number): SearchRun[] {
+  if (skeletons <= 1 || share <= 0) return [];
+  return Array.from({ length: skeletons }, (_, i) => ({ skeleton: i, seedOffset: i, share }));
+}
+
+/**
+ * The race's second leg: the rest of the effort on the skeleton that led
+ * the first, in `runs` independent runs (seeds no probe used). On one
+ * skeleton the core's runs stall in different local optima depending on the
+ * seed, so two runs of n iterations find better plans than one of 2n.
+ */
+export function finalRunsOn(skeleton: number, skeletons: number, share: number, runs: number): SearchRun[] {
+  const n = Math.max(1, runs);
+  return Array.from({ length: n }, (_, r) => ({ skeleton, seedOffset: skeletons <= 1 ? r : skeletons + r, share: share / n }));
+}
+
+/**
+ * What one core iteration costs on a problem, in visit-days: each day's
+ * insertion scan goes over the stops open that day, so the sum of those
+ * (not visits × days: most stops are open on the few days their city is on)
+ * is what the iteration's time grows with.
+ */
+export function searchSize(problem: Problem): number {
+  let size = 0;
+  for (const v of problem.visits) for (const ws of v.windows) if (ws.length > 0) size++;
+  return Math.max(1, size);
+}
+
+/** The best `count` skeletons for a request (choose-cities.ts), best first. */
+export function skeletonsFor(catalogue: Catalogue, request: PlanRequest, candidates: readonly Attraction[], count: number): CityPlan[] {
   const byCity = new Map<string, CityCandidate[]>();
+  const hubOf = new Map(catalogue.cities.map((c) => [c.id, c.location]));
   const candidate = (a: Attraction): CityCandidate => ({
     score: attractionScore(a, request.themes),
     visitMin: paceVisitMin(a.visitMin, request.pace),
+    reachMin: localTravelMin(hubOf.get(a.city) ?? a.location, a.location, PACES[request.pace].transferAllowanceMin),
     mandatory: request.must.includes(a.id),
   });
   for (const a of candidates) byCity.set(a.city, [...(byCity.get(a.city) ?? []), candidate(a)]);
   for (const list of byCity.values()) list.sort((x, y) => Number(y.mandatory) - Number(x.mandatory) || y.score - x.score);
   const candidateIds = new Set(candidates.map((a) => a.id));
   const route = request.route === undefined ? undefined : catalogue.routes.find((r) => r.id === request.route);
-
-  const plans = chooseCities({
+  return chooseCities({
     catalogue,
     from: request.from,
     ...(request.to !== undefined ? { to: request.to } : {}),
     days: request.days,
-    dayStartMin,
-    dayEndMin,
+    dayStartMin: parseHhmm(request.dayStart)!,
+    dayEndMin: parseHhmm(request.dayEnd)! - PACES[request.pace].eveningRestMin,
     ...(route ? { route } : {}),
     candidates: byCity,
     aboardCandidates: (link) => sightsAlong(link, catalogue).filter((a) => candidateIds.has(a.id)).map(candidate),
     fare: (link) => fareFor(link.link, request.party),
     ...(request.budget !== undefined ? { budget: request.budget } : {}),
-    count: options.skeletons ?? 3,
+    count,
   });
-  if (plans.length === 0) return { ok: false, ...whyNoPlan(catalogue, request) };
-
-  const started = options.clock?.();
-  let best: { itinerary: Itinerary; iterations: number } | undefined;
-  plans.forEach((plan, i) => {
-    const committedCost = cents(
-      plan.days.reduce((sum, d) => sum + (d.kind === 'land' && d.cruiseOut ? fareFor(d.cruiseOut.link.link, request.party) : 0), 0),
-    );
-    const built = buildProblem({ catalogue, request, calendar, plan, candidates, committedCost });
-    const remaining =
-      options.timeLimitMs !== undefined && options.clock && started !== undefined
-        ? Math.max(1, (options.timeLimitMs - (options.clock() - started)) / (plans.length - i))
-        : undefined;
-    const size = Math.max(1, built.problem.visits.length * built.problem.days.length);
-    const maxIterations =
-      options.effort === undefined ? options.maxIterations : clamp(Math.round(options.effort / size), MIN_ITERATIONS, options.maxIterations);
-    const solution = solve(built.problem, {
-      seed: options.seed + i,
-      maxIterations,
-      ...(remaining !== undefined && options.clock ? { timeLimitMs: remaining, clock: options.clock } : {}),
-    });
-    const grouped = groupByTheme(built, solution, request.themes);
-    const itinerary = toItinerary({ catalogue, request, calendar, plan, built, solution: grouped, candidates, dayStartMin, dayEndMin });
-    const iterations = (best?.iterations ?? 0) + solution.iterations;
-    if (!best || isBetter(itinerary, best.itinerary)) best = { itinerary, iterations };
-    else best = { ...best, iterations };
-  });
-  return { ok: true, ...best! };
 }
 
 /** Must stops first (a plan keeping more of them wins), then score, then cost. */

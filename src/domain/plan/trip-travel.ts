@@ -3,7 +3,7 @@
  * spelled out as itinerary segments (so what the core assumed and what the
  * itinerary shows cannot drift apart). Model: travel/travel-model.ts.
  */
-import type { Catalogue, LatLon, LinkMode } from '../catalogue/model.js';
+import type { Catalogue, LatLon, Link, LinkMode } from '../catalogue/model.js';
 import type { Travel } from '../planner/problem.js';
 import type { Party } from '../itinerary/itinerary.js';
 import type { DirectedLink } from '../travel/city-links.js';
@@ -90,18 +90,43 @@ export function tripTravel(input: TripTravelInput): TripTravel {
   };
 
   const hasMoves = input.days.some((d) => d.move !== undefined);
+  // arrive() is the solver's inner loop on days with a train: the same arithmetic as
+  // segments(), on flat arrays, with each link's departures looked up in a table.
+  const cityIds = [...new Set(input.places.map((p) => p.city))];
+  const cityIdx = Int32Array.from(input.places, (p) => cityIds.indexOf(p.city));
+  const D = input.days.length;
+  const moveFrom = new Int32Array(D).fill(-1);
+  const moveTo = new Int32Array(D).fill(-1);
+  const hubFrom = new Int32Array(D);
+  const hubTo = new Int32Array(D);
+  const base = new Float64Array(D);
+  const boarding = new Float64Array(D);
+  const duration = new Float64Array(D);
+  const table: (Int16Array | undefined)[] = [];
+  input.days.forEach((d, i) => {
+    base[i] = d.tripDay * MINUTES_PER_DAY;
+    table.push(d.move ? departureTable(d.move.link) : undefined);
+    if (!d.move) return;
+    moveFrom[i] = cityIds.indexOf(d.move.from);
+    moveTo[i] = cityIds.indexOf(d.move.to);
+    hubFrom[i] = input.hubOf.get(d.move.from) ?? -1;
+    hubTo[i] = input.hubOf.get(d.move.to) ?? -1;
+    boarding[i] = BOARDING_MIN[d.move.link.mode];
+    duration[i] = d.move.link.durationMin;
+    // A move between cities the problem has no hub for cannot be taken.
+    if (hubFrom[i]! < 0 || hubTo[i]! < 0) moveFrom[i] = -1;
+  });
   const travel: Travel = {
     isStatic: !hasMoves,
     arrive(from, to, depart, day) {
-      if (cityOf(from) === cityOf(to)) return depart + localMin(from, to);
-      // The same arithmetic as segments(), without allocating: this is the solver's inner loop.
-      const move = moveFor(from, to, day);
-      if (!move) return Infinity;
-      const hubA = input.hubOf.get(cityOf(from))!;
-      const hubB = input.hubOf.get(cityOf(to))!;
-      const base = input.days[day]!.tripDay * MINUTES_PER_DAY;
-      const dep = nextDeparture(move.link, depart + localMin(from, hubA) - base + BOARDING_MIN[move.link.mode]);
-      return dep === undefined ? Infinity : base + dep + move.link.durationMin + localMin(hubB, to);
+      const cf = cityIdx[from]!;
+      const ct = cityIdx[to]!;
+      if (cf === ct) return depart + local[from * n + to]!;
+      if (cf !== moveFrom[day] || ct !== moveTo[day]) return Infinity;
+      const earliest = depart + local[from * n + hubFrom[day]!]! - base[day]! + boarding[day]!;
+      const at = Math.max(0, Math.ceil(earliest));
+      const dep = at <= MINUTES_PER_DAY ? table[day]![at]! : (nextDeparture(input.days[day]!.move!.link, at) ?? -1);
+      return dep < 0 ? Infinity : base[day]! + dep + duration[day]! + local[hubTo[day]! * n + to]!;
     },
     minDuration(from, to) {
       if (cityOf(from) === cityOf(to)) return localMin(from, to);
@@ -122,4 +147,16 @@ export function tripTravel(input: TripTravelInput): TripTravel {
       : {}),
   };
   return { travel, segments };
+}
+
+const tables = new WeakMap<Link, Int16Array>();
+/** nextDeparture(link, m) for every minute m of the day (0…1440), -1 for none; built once per link. */
+export function departureTable(link: Link): Int16Array {
+  let t = tables.get(link);
+  if (!t) {
+    t = new Int16Array(MINUTES_PER_DAY + 1);
+    for (let m = 0; m <= MINUTES_PER_DAY; m++) t[m] = nextDeparture(link, m) ?? -1;
+    tables.set(link, t);
+  }
+  return t;
 }
