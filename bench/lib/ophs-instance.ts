@@ -36,8 +36,8 @@ export function euclid(a: { x: number; y: number }, b: { x: number; y: number })
   return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
-/** Default tolerance on trip length: distances are unrounded floats. */
-export const OPHS_EPS = 1e-6;
+/** Default tolerance on trip length: half a unit of the last decimal Td is printed with (4 decimals). */
+export const OPHS_EPS = 5e-5;
 
 /**
  * D trips = D days laid end to end on one time axis; day d lasts Td. Trip 1

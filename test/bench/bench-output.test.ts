@@ -60,4 +60,10 @@ function bench(script: string, args: string[]): Record<string, unknown>[] {
     expect(checkOphs(text, { score: 7, trips: [[0, 3, 0], [0, 1]] }).errors.join()).toMatch(/over its limit/);
     expect(checkOphs(text, { score: 5, trips: [[0, 2, 0], [0, 1]] }).errors).toEqual([]);
   });
+  it('allows an OPHS trip 5e-5 over its printed limit (half a unit of the 4th decimal), not more', () => {
+    // Trip 0 is 0 -> (2,0) -> 0: length 4; limits 3.99996 (4e-5 short) and 3.99994 (6e-5 short).
+    const trip = { score: 5, trips: [[0, 2, 0], [0, 1]] };
+    expect(checkOphs('4 0 2\n10\n3.99996 3\n0 0 0\n0 0 0\n2 0 5\n0 4 7\n---', trip).errors).toEqual([]);
+    expect(checkOphs('4 0 2\n10\n3.99994 3\n0 0 0\n0 0 0\n2 0 5\n0 4 7\n---', trip).errors.join()).toMatch(/over its limit/);
+  });
 });

@@ -50,7 +50,7 @@ export function checkToptw(instanceText: string, result: { tours: number; score:
 }
 
 /** Checks one OPHS result line ({score, trips}) against an OPHS file. */
-export function checkOphs(instanceText: string, result: { score: number; trips: number[][] }, eps = 1e-6): CheckResult {
+export function checkOphs(instanceText: string, result: { score: number; trips: number[][] }, eps = 5e-5): CheckResult {
   const tokens = instanceText.split(/^\s*-{3,}/m)[0]!.split(/\s+/).filter((t) => t !== '').map(Number);
   const [n, h, days] = tokens as [number, number, number];
   const limits = tokens.slice(4, 4 + days);

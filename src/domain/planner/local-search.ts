@@ -24,7 +24,8 @@ export function shake(m: Model, s: State, rng: Random, strength: number): void {
 /**
  * Fills the days by ratio insertion, then repeats while a move helps: a visit
  * moved to another day to save time, a visit swapped for a heavier one, a
- * lodging that saves time (only the `days` given may change their end).
+ * lodging that saves time (only the `days` given may change their end), and,
+ * with static travel, a day shortened by 2-opt/or-opt (room for more visits).
  */
 export function localSearch(m: Model, s: State, rng: Random, noise: number, days: readonly number[]): void {
   for (let guard = 0; guard < 1000; guard++) {
@@ -32,6 +33,12 @@ export function localSearch(m: Model, s: State, rng: Random, noise: number, days
     if (relocateBetween(m, s)) insertGreedy(m, s, rng, noise);
     if (replaceMove(m, s)) continue;
     if (days.length > 0 && improveEnds(m, s, days)) continue;
+    // Shorter days make room: with static travel, 2-opt/or-opt every day, then insert again.
+    if (m.matrix !== null) {
+      let shorter = false;
+      for (let d = 0; d < m.dayCount; d++) if (tightenRoute(m, s, d)) shorter = true;
+      if (shorter) continue;
+    }
     return;
   }
 }

@@ -14,14 +14,15 @@ const RESTART_EVERY = 100;
 const LODGING_SLIP = 0.05;
 /** Lodging sequences enumerated at most, and how many of the best-ranked the restarts cycle through. */
 const MAX_SEQUENCES = 5000;
-const TOP_SEQUENCES = 20;
+const TOP_SEQUENCES = 5;
 
 /**
  * Solves a Tourist Trip Design Problem by iterated local search: greedy
  * ratio insertion, visit swaps and lodging changes as local search; random
  * runs of visits removed (and now and then a lodging moved) as the shake;
- * restarts after a stretch without improvement (down the ranked lodging
- * sequences when days choose where they end); a final 2-opt/or-opt polish.
+ * restarts after a stretch without improvement (when days choose where they
+ * end: alternately down the best-ranked lodging sequences and back to the
+ * lodgings of the best solution); a final 2-opt/or-opt polish.
  * Pure: the only clock is `options.clock`, the only randomness `options.seed`.
  */
 export function solve(problem: Problem, options: SolveOptions): Solution {
@@ -36,9 +37,10 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
   // With lodging choice, restarts walk down the ranked lodging sequences.
   const ranked = days.length > 0 ? rankedEnds(m, MAX_SEQUENCES) : null;
   let restarts = 0;
-  const fresh = (): State => {
+  let cycle = 0;
+  const fresh = (bestSoFar?: State): State => {
     const s = ranked !== null && ranked.length > 0
-      ? stateWithEnds(m, ranked[restarts % Math.min(ranked.length, TOP_SEQUENCES)]!)
+      ? stateWithEnds(m, restartEnds(bestSoFar))
       : initialState(m, rng);
     // The first start is greedy; later ones insert in random order (GRASP-like) so that
     // restarts differ even when there is no lodging to vary.
@@ -46,6 +48,12 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
     restarts++;
     return s;
   };
+  // Restarts alternate: the next of the best-ranked lodging sequences, then the lodgings
+  // of the best solution so far (a fresh start inside the most promising sequence).
+  function restartEnds(bestSoFar: State | undefined): number[] {
+    if (bestSoFar !== undefined && restarts % 2 === 0) return bestSoFar.routes.map((r) => r.end);
+    return ranked![cycle++ % Math.min(ranked!.length, TOP_SEQUENCES)]!;
+  }
   let cur = fresh();
   let best = cloneState(cur);
   let runBest = best;
@@ -74,7 +82,7 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
       sinceBest++;
       if (sinceBest % RESTART_EVERY === 0) {
         // Stuck: start again from nothing (fresh lodgings), keeping the best in hand.
-        cur = fresh();
+        cur = fresh(best);
         runBest = cloneState(cur);
       } else if (cur.weight < runBest.weight * (1 - (days.length > 0 ? LODGING_SLIP : 1))) {
         cur = cloneState(runBest);
