@@ -27,7 +27,7 @@ export const DEFAULT_TIME_LIMIT_MS = 1000;
  * give the same plan; the clock is only a safety cap (calibrated in
  * bench/results/plan.md so that it rarely bites).
  */
-export const EFFORT_PER_MS = 100;
+export const EFFORT_PER_MS = 250;
 /** No core run gets more iterations than this, however long the limit. */
 export const MAX_ITERATIONS = 20_000;
 /** The wall-clock cap is this many times --time-limit: slow machines still get the same plan. */

@@ -60,7 +60,7 @@ export type PlanTripResult =
 
 export const DEFAULT_ITERATIONS = 400;
 /** With several skeletons, each one's share of the effort in the race's first leg. */
-export const PROBE_SHARE = 0.1;
+export const PROBE_SHARE = 0.2;
 /** Independent core runs (seeds) on the skeleton that leads the race. */
 export const FINAL_RUNS = 2;
 /** With `effort`, no core run gets fewer iterations than this. */
