@@ -1,6 +1,7 @@
 /** Small formatters shared by the catalogue views. */
 import type { ChalkInstance } from 'chalk';
 import type { Theme } from '../domain/catalogue/model.js';
+import { themeStyle } from './theme-style.js';
 
 /** 90 → "1h30m", 120 → "2h", 45 → "45m", 2 days → "2d". */
 export function formatDurationMin(minutes: number): string {
@@ -23,16 +24,7 @@ export function formatMoney(amount: number): string {
 
 /** The agencies' colour code for themes, used wherever themes are listed in a terminal. */
 export function themeColor(theme: Theme, style: ChalkInstance): (text: string) => string {
-  switch (theme) {
-    case 'eco':
-      return style.green;
-    case 'cultural':
-      return style.magenta;
-    case 'red':
-      return style.red;
-    case 'water':
-      return style.blue;
-  }
+  return themeStyle(style, theme);
 }
 
 export function colorThemes(themes: readonly Theme[], style: ChalkInstance): string {

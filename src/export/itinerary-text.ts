@@ -9,8 +9,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { Catalogue, Theme } from '../domain/catalogue/model.js';
 import type { Itinerary, ItineraryDay, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
-import { displayWidth } from '../cli/table.js';
+import { displayWidth } from './display-width.js';
 import { itineraryLabels, type ItineraryLabels } from './itinerary-labels.js';
+import { themeStyle } from './theme-style.js';
 import {
   categoryName, formatDate, formatDuration, formatMoney, minutesBetween, modeName, placeName, themeName, wallClock, type Lang,
 } from './locale.js';
@@ -25,15 +26,7 @@ export function renderItineraryText(itinerary: Itinerary, catalogue: Catalogue, 
   return options.view === 'pipe' ? renderPipe(itinerary, catalogue) : renderTerminal(itinerary, catalogue, options);
 }
 
-export function themeColor(style: ChalkInstance, theme: Theme | null): (text: string) => string {
-  switch (theme) {
-    case 'cultural': return style.yellow;
-    case 'red': return style.red;
-    case 'eco': return style.green;
-    case 'water': return style.cyan;
-    default: return style.dim;
-  }
-}
+export const themeColor = themeStyle;
 
 function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: TextOptions): string {
   const L = itineraryLabels(lang);

@@ -18,3 +18,14 @@ export function parseTime(text: string): MinuteOfDay | undefined {
   const minutes = Number(match[2] ?? match[4]);
   return hours * 60 + minutes;
 }
+
+/**
+ * `"HH:MM"` from minutes after local midnight; fractional minutes round to the nearest.
+ *
+ * @example formatTime(510) // '08:30'
+ */
+export function formatTime(minuteOfDay: MinuteOfDay): string {
+  const hours = Math.floor(minuteOfDay / 60);
+  const minutes = Math.round(minuteOfDay - hours * 60);
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}

@@ -7,6 +7,7 @@
 import { didYouMean } from '../did-you-mean.js';
 import { issue, type Issue, type IssuePath } from '../issues.js';
 import type { Catalogue, DateRange } from './model.js';
+import { formatTime } from './parse-time.js';
 
 type Rule = (catalogue: Catalogue, issues: Issue[]) => void;
 
@@ -106,11 +107,11 @@ const openingHours: Rule = (c, issues) => {
     a.hours.forEach((s, j) => {
       const at = (key: string): IssuePath => ['attractions', i, 'hours', j, key];
       if (s.closeMin <= s.openMin) {
-        issues.push(issue('close-before-open', at('close'), `${a.id} closes at ${hhmm(s.closeMin)}, not after it opens at ${hhmm(s.openMin)}.`));
+        issues.push(issue('close-before-open', at('close'), `${a.id} closes at ${formatTime(s.closeMin)}, not after it opens at ${formatTime(s.openMin)}.`));
       }
       if (s.lastEntryMin !== undefined && (s.lastEntryMin < s.openMin || s.lastEntryMin > s.closeMin)) {
         issues.push(
-          issue('last-entry-outside', at('last_entry'), `Last entry ${hhmm(s.lastEntryMin)} is outside opening hours ${hhmm(s.openMin)}–${hhmm(s.closeMin)}.`),
+          issue('last-entry-outside', at('last_entry'), `Last entry ${formatTime(s.lastEntryMin)} is outside opening hours ${formatTime(s.openMin)}–${formatTime(s.closeMin)}.`),
         );
       }
       for (let k = 0; k < j; k++) {
@@ -205,8 +206,4 @@ const RULES: readonly Rule[] = [
 function unknown(code: string, noun: string, id: string, known: readonly string[], path: IssuePath): Issue {
   const suggestion = didYouMean(id, known);
   return issue(code, path, `Unknown ${noun} "${id}".`, suggestion ? { hint: `Did you mean "${suggestion}"?` } : {});
-}
-
-function hhmm(min: number): string {
-  return `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 }

@@ -5,6 +5,7 @@
  */
 import type { IsoDate } from '../catalogue/model.js';
 import { addDays, daysBetween, isIsoDate } from '../calendar/iso-date.js';
+import { formatTime as hhmm, parseTime as parseHhmm } from '../catalogue/parse-time.js';
 
 export const UTC_OFFSET = '+08:00';
 const MINUTES_PER_DAY = 1440;
@@ -29,18 +30,5 @@ export function tripMinute(start: IsoDate, text: string): number | undefined {
   return daysBetween(start, m[1]!) * MINUTES_PER_DAY + hours * 60 + minutes;
 }
 
-/** 'HH:MM' from minutes of the day. */
-export function hhmm(minuteOfDay: number): string {
-  const h = Math.floor(minuteOfDay / 60);
-  const m = Math.round(minuteOfDay - h * 60);
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
-
-/** Minutes of the day from 'HH:MM'; undefined when malformed. */
-export function parseHhmm(text: string): number | undefined {
-  const m = /^(\d{2}):(\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  return h <= 24 && min <= 59 && h * 60 + min <= MINUTES_PER_DAY ? h * 60 + min : undefined;
-}
+/** 'HH:MM' ↔ minutes of the day: the catalogue's one definition of a time of day. */
+export { hhmm, parseHhmm };
