@@ -46,14 +46,23 @@ export function violations(p: Problem, s: Solution): string[] {
 /**
  * The best score by exhaustive search: every order of visits per day, every
  * allowed end per day. Visit starts are earliest (travel is FIFO, so that is optimal).
+ * Mandatory visits come first: the best score among the solutions that keep
+ * the most of them (the solver's contract).
  */
 export function bruteForceBest(p: Problem): number {
   const n = p.visits.length;
   let best = 0;
+  let bestKept = 0;
+  const kept = (): number => p.visits.reduce((k, v, i) => k + (used[i] === true && v.mandatory === true ? 1 : 0), 0);
   const used = new Array<boolean>(n).fill(false);
   const day = (d: number, start: number, scoreSoFar: number, costSoFar: number): void => {
     if (d === p.days.length) {
-      if (p.budget === undefined || costSoFar <= p.budget) best = Math.max(best, scoreSoFar);
+      if (p.budget !== undefined && costSoFar > p.budget) return;
+      const k = kept();
+      if (k > bestKept || (k === bestKept && scoreSoFar > best)) {
+        bestKept = k;
+        best = scoreSoFar;
+      }
       return;
     }
     const spec = p.days[d]!;

@@ -18,16 +18,15 @@ describe('solve on random small problems', () => {
     );
   });
 
-  it('finds the brute-force optimum when there are at most 6 visits', () => {
+  it('finds the brute-force optimum when there are at most 8 visits (mandatory visits first)', () => {
     fc.assert(
-      fc.property(specArb({ maxVisits: 6, maxDays: 2, budget: true }), (spec) => {
+      fc.property(specArb({ maxVisits: 8, maxDays: 3, budget: true, mandatory: true }), (spec) => {
         const p = buildProblem(spec);
         expect(solve(p, opts).score).toBe(bruteForceBest(p));
       }),
-      // The solver is a heuristic: this property held on 150 runs with this seed, but a random
-      // seed found a 2-day, budget-bound case it misses at 400 iterations (a known gap, issue 3).
-      // A fixed seed keeps CI reproducible; the feasibility properties above stay random.
-      { numRuns: 150, seed: 20261126 },
+      // Random seeds. The local search alone, at 400 iterations, still missed about 1 case in 500,
+      // so problems this small are also solved exactly; 1,500 runs passed before this was committed.
+      { numRuns: 200 },
     );
   });
 

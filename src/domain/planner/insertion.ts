@@ -1,6 +1,6 @@
 import type { Model } from './model.js';
 import type { Random } from './random.js';
-import { cloneRoute, computeRoute, insertAt, insertionCost, insertionShift, newRoute } from './route.js';
+import { cloneRoute, computeRoute, insertAt, insertionCost, insertionShift, newRoute, removeAt, type Route } from './route.js';
 import { EPS, refresh, type State } from './state.js';
 
 /**
@@ -116,4 +116,68 @@ export function replaceMove(m: Model, s: State): boolean {
     }
   }
   return false;
+}
+
+/** Problems this small get the exhaustive one-step ejection move on every local search. */
+export const EJECT_MAX_VISITS = 12;
+
+/**
+ * Puts a left-out visit into a day by moving one of that day's visits to
+ * another day (an ejection chain of length one): the move that frees a day
+ * for a visit open only then, when a flexible visit took its place. Costs
+ * O(visits² × days²) schedule checks, so the local search runs it on small
+ * problems only.
+ */
+export function ejectInsert(m: Model, s: State): boolean {
+  const D = m.dayCount;
+  if (D < 2) return false;
+  for (let v = 0; v < m.visitCount; v++) {
+    if (s.where[v]! >= 0 || m.weight[v]! <= 0) continue;
+    for (let d = 0; d < D; d++) {
+      const r = s.routes[d]!;
+      if (m.windows[v]![d]!.length === 0 || !r.feasible) continue;
+      for (let i = 0; i < r.visits.length; i++) {
+        const u = r.visits[i]!;
+        const without = cloneRoute(r);
+        removeAt(m, without, i);
+        if (!without.feasible) continue;
+        const pv = bestPlace(m, without, v);
+        if (pv < 0) continue;
+        const withV = cloneRoute(without);
+        insertAt(m, withV, v, pv);
+        if (!withV.feasible) continue;
+        for (let e = 0; e < D; e++) {
+          const re = s.routes[e]!;
+          if (e === d || m.windows[u]![e]!.length === 0 || !re.feasible) continue;
+          const pu = bestPlace(m, re, u);
+          if (pu < 0) continue;
+          const withU = cloneRoute(re);
+          insertAt(m, withU, u, pu);
+          if (!withU.feasible) continue;
+          if (m.budget !== Infinity && s.cost - r.cost - re.cost + withV.cost + withU.cost > m.budget + EPS) continue;
+          s.routes[d] = withV;
+          s.routes[e] = withU;
+          s.where[v] = d;
+          s.where[u] = e;
+          refresh(m, s);
+          return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** The position where inserting v delays the route least, or -1 when it fits nowhere. */
+function bestPlace(m: Model, r: Route, v: number): number {
+  let best = Infinity;
+  let at = -1;
+  for (let p = 0; p <= r.visits.length; p++) {
+    const sh = insertionShift(m, r, v, p);
+    if (sh < best) {
+      best = sh;
+      at = p;
+    }
+  }
+  return at;
 }

@@ -1,6 +1,6 @@
 import type { Model } from './model.js';
 import type { Random } from './random.js';
-import { insertGreedy, replaceMove } from './insertion.js';
+import { EJECT_MAX_VISITS, ejectInsert, insertGreedy, replaceMove } from './insertion.js';
 import { improveEnds, repair } from './lodging.js';
 import { cloneRoute, computeRoute, insertAt, insertionCost, insertionShift, newRoute, removeAt, type Route } from './route.js';
 import { EPS, refresh, type State } from './state.js';
@@ -10,7 +10,8 @@ export function shake(m: Model, s: State, rng: Random, strength: number): void {
   for (const r of s.routes) {
     const n = r.visits.length;
     if (n === 0) continue;
-    const k = 1 + rng.int(Math.max(1, Math.ceil(n * strength)));
+    // At least two may go, so that a short day can be emptied (one at a time, greedy puts it back).
+    const k = 1 + rng.int(Math.max(2, Math.ceil(n * strength)));
     const from = rng.int(n);
     const removed = r.visits.splice(from, Math.min(k, n - from));
     if (from + k > n) removed.push(...r.visits.splice(0, from + k - n));
@@ -39,6 +40,7 @@ export function localSearch(m: Model, s: State, rng: Random, noise: number, days
       for (let d = 0; d < m.dayCount; d++) if (tightenRoute(m, s, d)) shorter = true;
       if (shorter) continue;
     }
+    if (m.visitCount <= EJECT_MAX_VISITS && ejectInsert(m, s)) continue;
     return;
   }
 }

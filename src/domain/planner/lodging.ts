@@ -57,19 +57,29 @@ export function changeEnd(m: Model, s: State, d: number, h: number): boolean {
   return true;
 }
 
-/** Tries every other lodging at every choice day; keeps one that saves time without losing visits. */
+/**
+ * With a budget, a lodging that saves money is as good as one that saves time
+ * (money is what the next visit may lack): better is less cost, then less time.
+ */
+function cheaperOrFaster(s: State, timeBefore: number, costBefore: number, budget: number): boolean {
+  if (s.cost > budget + EPS) return false;
+  return s.cost < costBefore - EPS || (s.cost <= costBefore + EPS && s.time < timeBefore - EPS);
+}
+
+/** Tries every other lodging at every choice day; keeps one that saves time (or, with a budget, money) without losing visits. */
 export function improveEnds(m: Model, s: State, days: readonly number[]): boolean {
   for (const d of days) {
     const cur = s.routes[d]!.end;
     for (const h of m.ends[d]!) {
       if (h === cur || !chainedOk(m, s, d, h)) continue;
       const before = s.time;
+      const costBefore = s.cost;
       const a = cloneRoute(s.routes[d]!);
       const b = d + 1 < m.dayCount ? cloneRoute(s.routes[d + 1]!) : undefined;
       setEnd(m, s, d, h);
       const feasible = s.routes[d]!.feasible && (d + 1 >= m.dayCount || s.routes[d + 1]!.feasible);
       refresh(m, s);
-      if (feasible && s.time < before - EPS && (m.budget === Infinity || s.cost <= m.budget + EPS)) return true;
+      if (feasible && (m.budget === Infinity ? s.time < before - EPS : cheaperOrFaster(s, before, costBefore, m.budget))) return true;
       s.routes[d] = a;
       if (b !== undefined) s.routes[d + 1] = b;
       refresh(m, s);

@@ -3,6 +3,7 @@ import type {
   DayRoute, Problem, ScheduledVisit, Solution, SolveOptions, Unscheduled, UnscheduledReason,
 } from './problem.js';
 import { createRandom } from './random.js';
+import { EXACT_MAX_VISITS, exactSmall } from './exact-small.js';
 import { insertionCost, insertionShift } from './route.js';
 import { localSearch, shake, tightenRoute } from './local-search.js';
 import { changeEnd, choiceDays, rankedEnds } from './lodging.js';
@@ -92,6 +93,11 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
   // Polish: shorter days cost the traveller less and may leave room for one more visit.
   for (let d = 0; d < m.dayCount; d++) tightenRoute(m, best, d);
   localSearch(m, best, rng, 0, days);
+  // A heuristic can miss the optimum of even a tiny problem; there, an exhaustive search is cheap.
+  if (m.visitCount <= EXACT_MAX_VISITS) {
+    const exact = exactSmall(m);
+    if (exact !== null && better(exact, best)) best = exact;
+  }
   return toSolution(m, best, iterations);
 }
 
