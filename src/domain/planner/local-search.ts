@@ -10,8 +10,7 @@ export function shake(m: Model, s: State, rng: Random, strength: number): void {
   for (const r of s.routes) {
     const n = r.visits.length;
     if (n === 0) continue;
-    // At least two may go, so that a short day can be emptied (one at a time, greedy puts it back).
-    const k = 1 + rng.int(Math.max(2, Math.ceil(n * strength)));
+    const k = 1 + rng.int(Math.max(1, Math.ceil(n * strength)));
     const from = rng.int(n);
     const removed = r.visits.splice(from, Math.min(k, n - from));
     if (from + k > n) removed.push(...r.visits.splice(0, from + k - n));
