@@ -1,6 +1,6 @@
 import { arriveAt, legCost, windowFor, type Model } from './model.js';
 import { computeRoute } from './route.js';
-import { EPS, better, refresh, startOf, stateWithEnds, type State } from './state.js';
+import { EPS, refresh, startOf, stateWithEnds, tripStart, type State } from './state.js';
 
 /** Problems with at most this many visits are also solved exactly. */
 export const EXACT_MAX_VISITS = 8;
@@ -40,7 +40,9 @@ export function exactSmall(m: Model, maxNodes = EXACT_MAX_NODES): State | null {
   let nodes = 0;
   let aborted = false;
 
+  // Only an answer heavier than the best so far is worth building (the doc: ties keep the first).
   const finish = (): void => {
+    if (best !== null && weight <= best.weight + EPS) return;
     const s = stateWithEnds(m, ends);
     for (let d = 0; d < D; d++) {
       const r = s.routes[d]!;
@@ -49,7 +51,7 @@ export function exactSmall(m: Model, maxNodes = EXACT_MAX_NODES): State | null {
       for (const v of r.visits) s.where[v] = d;
     }
     refresh(m, s);
-    if (best === null || better(s, best)) best = s;
+    best = s;
   };
 
   const day = (d: number, start: number, costSoFar: number): void => {
@@ -93,6 +95,6 @@ export function exactSmall(m: Model, maxNodes = EXACT_MAX_NODES): State | null {
     extend(start, m.open[d]!, costSoFar);
   };
 
-  day(0, m.fixedStart[0] ?? m.ends[0]?.[0] ?? 0, 0);
+  day(0, tripStart(m), 0);
   return aborted ? null : best;
 }

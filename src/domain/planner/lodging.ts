@@ -1,6 +1,6 @@
 import { arriveAt, windowFor, type Model } from './model.js';
 import { cloneRoute, computeRoute, removeAt } from './route.js';
-import { EPS, emptyOk, refresh, startOf, type State } from './state.js';
+import { EPS, emptyOk, refresh, startOf, tripStart, type State } from './state.js';
 
 /** Removes visits from an infeasible route until it is feasible (or empty). */
 export function repair(m: Model, s: State, d: number): void {
@@ -112,7 +112,7 @@ export function rankedEnds(m: Model, limit: number): number[][] | null {
     }
     return true;
   };
-  if (!walk(0, m.fixedStart[0] ?? m.ends[0]?.[0] ?? 0)) return null;
+  if (!walk(0, tripStart(m))) return null;
   const reach = new Map<number, number[]>();
   const reachable = (d: number, s: number, e: number): number[] => {
     const key = (d * m.placeCount + s) * m.placeCount + e;

@@ -42,6 +42,11 @@ export function emptyOk(m: Model, d: number, from: number, to: number): boolean 
   return arriveAt(m, from, to, m.open[d]!, d) <= m.close[d]!;
 }
 
+/** Where the trip starts: day 0's fixed start, else its first allowed end. */
+export function tripStart(m: Model): number {
+  return m.fixedStart[0] ?? m.ends[0]?.[0] ?? 0;
+}
+
 /** Where day d starts when the previous day ended at `prevEnd`. */
 export function startOf(m: Model, d: number, prevEnd: number): number {
   return m.fixedStart[d] ?? prevEnd;
@@ -61,7 +66,7 @@ export function initialState(m: Model, rng: Random): State {
     }
   }
   const routes: Route[] = [];
-  let prev = m.fixedStart[0] ?? m.ends[0]?.[0] ?? 0;
+  let prev = tripStart(m);
   for (let d = 0; d < D; d++) {
     const start = d === 0 ? prev : startOf(m, d, prev);
     const choices = m.ends[d]!.filter((e) => emptyOk(m, d, start, e) && (d + 1 === D || ok[d + 1]![startOf(m, d + 1, e)]!));
