@@ -30,6 +30,9 @@
 // Usage:
 //   node bench/proofs/op-upper-bound.mjs [--tolerance 5e-5] [--tmax] [--time-limit 300]
 //        [--margin 1e-6] [--bks /work/shared/bench/bks.csv] [--keep] FILE.ophs ...
+// Exit codes: 0 every file ran; 1 a CBC run failed (reported, the other files still ran);
+// 2 bad usage or input (unknown option, a number flag that is not a number, a missing or
+// malformed file, no CBC binary), before any solving starts.
 
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -51,10 +54,18 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--exact') opts.exact = true;
   else if (a === '--target') opts.exact = false;
   else if (a === '--lp-rounds') opts.lpRounds = Number(args[++i]);
-  else if (a.startsWith('--')) { console.error(`unknown option ${a}`); process.exit(2); }
+  else if (a.startsWith('--')) { console.error(`op-upper-bound: unknown option ${a}`); process.exit(2); }
   else files.push(a);
 }
-if (!files.length) { console.error('usage: op-upper-bound.mjs [options] FILE.ophs ...'); process.exit(2); }
+if (!files.length) { console.error('op-upper-bound: no instance file given; usage: op-upper-bound.mjs [options] FILE.ophs ...'); process.exit(2); }
+// A mistyped number must stop the run: CBC given "-sec NaN" reports "infeasible", which must never read as a proof.
+for (const [flag, value, min] of [['--tolerance', opts.tolerance, 0], ['--time-limit', opts.timeLimit, 1e-9], ['--margin', opts.margin, 0], ['--lp-rounds', opts.lpRounds, 0]]) {
+  if (!Number.isFinite(value) || value < min) {
+    console.error(`op-upper-bound: ${flag} must be a number ${min > 0 ? 'above 0' : 'of at least 0'} (got ${JSON.stringify(args[args.indexOf(flag) + 1] ?? '')})`);
+    process.exit(2);
+  }
+}
+
 
 function cbcVersion() {
   const r = spawnSync(opts.cbc, ['-quit'], { encoding: 'utf8' });
@@ -74,17 +85,43 @@ function loadBks(path) {
 
 function parseOphs(path) {
   const lines = readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length && !/^-+$/.test(l));
-  const [N, H, D] = lines[0].split(/\s+/).map(Number);
-  const Tmax = Number(lines[1]);
-  const Td = lines[2].split(/\s+/).map(Number);
-  if (Td.length !== D) throw new Error(`${path}: expected ${D} trip lengths, got ${Td.length}`);
+  const nums = (i, what) => {
+    if (lines[i] === undefined) throw new Error(`line ${i + 1}: missing (${what})`);
+    const v = lines[i].split(/\s+/).map(Number);
+    if (v.some((x) => !Number.isFinite(x))) throw new Error(`line ${i + 1}: expected numbers (${what}), got "${lines[i]}"`);
+    return v;
+  };
+  const [N, H, D] = nums(0, 'N H D');
+  const [Tmax] = nums(1, 'Tmax');
+  const Td = nums(2, 'Td per trip');
+  if (Td.length !== D) throw new Error(`expected ${D} trip lengths, got ${Td.length}`);
   const pts = [];
   for (let i = 3; i < lines.length; i++) {
-    const [x, y, s] = lines[i].split(/\s+/).map(Number);
+    const [x, y, s] = nums(i, 'x y S');
     pts.push({ x, y, s });
   }
-  if (pts.length !== N + H) throw new Error(`${path}: expected ${N + H} points, got ${pts.length}`);
+  if (pts.length !== N + H) throw new Error(`expected ${N + H} points, got ${pts.length}`);
   return { N, H, D, Tmax, Td, start: pts[0], end: pts[1], hotels: pts.slice(2, 2 + H), pois: pts.slice(2 + H) };
+}
+
+// Every file is read and checked before CBC is started, so a typo costs nothing.
+const instances = new Map();
+for (const f of files) {
+  if (!existsSync(f)) {
+    console.error(`op-upper-bound: ${f}: no such file`);
+    process.exit(2);
+  }
+  try {
+    instances.set(f, parseOphs(f));
+  } catch (e) {
+    console.error(`op-upper-bound: ${f}: ${e.message}`);
+    process.exit(2);
+  }
+}
+const probe = spawnSync(opts.cbc, ['-quit'], { encoding: 'utf8' });
+if (probe.error) {
+  console.error(`op-upper-bound: cannot run the CBC binary "${opts.cbc}" (${probe.error.code ?? probe.error.message}); install it with apt-get install -y coinor-cbc, or pass --cbc PATH`);
+  process.exit(2);
 }
 
 const dist = (a, b) => Math.hypot(a.x - b.x, a.y - b.y);
@@ -309,6 +346,9 @@ function solveOP(inst, L, label, bksVal) {
       if (f.length >= 3) vals.set(f[1], Number(f[2]));
     }
     if (/^(Integer )?[Ii]nfeasible/.test(head.trim())) {
+      // Without a target score the model always has a path within L (the checks above keep L sane),
+      // so "infeasible" here means CBC failed, not a proof.
+      if (target === null) throw new Error(`CBC reported the OP model infeasible in round ${rounds}; refusing to read that as a bound\n${log.slice(-2000)}`);
       status = `infeasible with score >= ${target} (round ${rounds})`;
       infeasible = true;
       if (!firstBoundBelow) firstBoundBelow = { round: rounds, bound: `< ${target}` };
@@ -353,7 +393,17 @@ function solveOP(inst, L, label, bksVal) {
 const bks = loadBks(opts.bks);
 console.log(`# op-upper-bound: solver CBC ${cbcVersion()}, tolerance ${opts.tolerance}, margin ${opts.margin}, mode ${opts.tmax ? 'L=Tmax' : 'L=sum(Td)+D*tol'}, time limit ${opts.timeLimit}s per instance`);
 for (const f of files) {
-  const inst = parseOphs(f);
+  try {
+    report(f);
+  } catch (e) {
+    // A failed CBC run is reported and the other files still run; the exit code says so.
+    console.error(`op-upper-bound: ${f}: ${e.message}`);
+    process.exitCode = 1;
+  }
+}
+
+function report(f) {
+  const inst = instances.get(f);
   const key = `${basename(dirname(f))}/${basename(f).replace(/\.ophs$/, '')}`;
   const stated = bks.get(key);
   const sumTd = inst.Td.reduce((a, b) => a + b, 0);
