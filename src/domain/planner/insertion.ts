@@ -118,15 +118,15 @@ export function replaceMove(m: Model, s: State): boolean {
   return false;
 }
 
-/** Problems this small get the exhaustive one-step ejection move on every local search. */
+/** Problems this small get the exhaustive one-step ejection move in the final polish. */
 export const EJECT_MAX_VISITS = 12;
 
 /**
  * Puts a left-out visit into a day by moving one of that day's visits to
  * another day (an ejection chain of length one): the move that frees a day
  * for a visit open only then, when a flexible visit took its place. Costs
- * O(visits² × days²) schedule checks, so the local search runs it on small
- * problems only.
+ * O(visits² × days²) schedule checks, so the solver runs it only in the
+ * final polish, and on small problems only.
  */
 export function ejectInsert(m: Model, s: State): boolean {
   const D = m.dayCount;

@@ -1,6 +1,6 @@
 import type { Model } from './model.js';
 import type { Random } from './random.js';
-import { EJECT_MAX_VISITS, ejectInsert, insertGreedy, replaceMove } from './insertion.js';
+import { insertGreedy, replaceMove } from './insertion.js';
 import { improveEnds, repair } from './lodging.js';
 import { cloneRoute, computeRoute, insertAt, insertionCost, insertionShift, newRoute, removeAt, type Route } from './route.js';
 import { EPS, refresh, type State } from './state.js';
@@ -39,7 +39,6 @@ export function localSearch(m: Model, s: State, rng: Random, noise: number, days
       for (let d = 0; d < m.dayCount; d++) if (tightenRoute(m, s, d)) shorter = true;
       if (shorter) continue;
     }
-    if (m.visitCount <= EJECT_MAX_VISITS && ejectInsert(m, s)) continue;
     return;
   }
 }

@@ -4,6 +4,7 @@ import type {
 } from './problem.js';
 import { createRandom } from './random.js';
 import { EXACT_MAX_VISITS, exactSmall } from './exact-small.js';
+import { EJECT_MAX_VISITS, ejectInsert } from './insertion.js';
 import { insertionCost, insertionShift } from './route.js';
 import { localSearch, shake, tightenRoute } from './local-search.js';
 import { changeEnd, choiceDays, rankedEnds } from './lodging.js';
@@ -93,6 +94,8 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
   // Polish: shorter days cost the traveller less and may leave room for one more visit.
   for (let d = 0; d < m.dayCount; d++) tightenRoute(m, best, d);
   localSearch(m, best, rng, 0, days);
+  // On small problems, also free a day for a visit by moving another one (too costly per iteration).
+  if (m.visitCount <= EJECT_MAX_VISITS) while (ejectInsert(m, best)) localSearch(m, best, rng, 0, days);
   // A heuristic can miss the optimum of even a tiny problem; there, an exhaustive search is cheap.
   if (m.visitCount <= EXACT_MAX_VISITS) {
     const exact = exactSmall(m);
