@@ -37,11 +37,15 @@ export async function runInteractivePlan(
       'give the plan as flags instead: --from CITY --start YYYY-MM-DD --days N --themes … --party adult=2',
     );
   }
+  // The `plan` command's own planner and renderers. -o, --format or --json: the session's final
+  // plan goes where a plain run would put it (the target is checked before the first question).
+  const plain = await import('./plan.js');
+  const target = wantsOutput(partial) ? plain.outputTarget(ctx, flagStrings(partial)) : undefined;
   const catalogue = await ctx.catalogue();
   const asker = overrides.asker ?? (await inquirerAsker());
   const qctx = { catalogue, lang: ctx.out.lang, today: shanghaiDate(ctx.effects.now()) };
   const answers = await askPlanRequest(asker, qctx, partial);
-  const plan = overrides.plan ?? (await planCommandPlanner());
+  const plan = overrides.plan ?? plain.planFromOptions;
   // Flags the session does not ask about (--day-start, --route, --time-limit …) pass through unchanged.
   const passThrough = Object.fromEntries(Object.entries(partial).filter(([k]) => !REQUEST_KEYS.has(k)));
   const deps: SessionDeps = {
@@ -54,7 +58,21 @@ export async function runInteractivePlan(
   };
   const avoid = typeof partial.avoid === 'string' ? partial.avoid.split(',').map((s) => s.trim()).filter(Boolean) : [];
   const seed = partial.seed !== undefined && /^\d+$/.test(String(partial.seed)) ? Number(partial.seed) : 1;
-  return runPlanSession(asker, qctx, answers, deps, { avoid, seed });
+  const result = await runPlanSession(asker, qctx, answers, deps, { avoid, seed });
+  if (target !== undefined) await plain.emitPlan(ctx, catalogue, result.itinerary, target);
+  return result;
+}
+
+function wantsOutput(partial: Record<string, unknown>): boolean {
+  return partial.output !== undefined || partial.format !== undefined || partial.json === true;
+}
+
+function flagStrings(partial: Record<string, unknown>): { format?: string; json?: boolean; output?: string } {
+  return {
+    ...(typeof partial.format === 'string' ? { format: partial.format } : {}),
+    ...(partial.json === true ? { json: true } : {}),
+    ...(typeof partial.output === 'string' ? { output: partial.output } : {}),
+  };
 }
 
 /** The options the session itself owns (asked, or changed by the agent's edits). */
@@ -82,11 +100,6 @@ export function toPlanOptions(request: PlanAnswers & { readonly avoid: readonly 
   };
 }
 
-/** The `plan` command's own planner (src/commands/plan.ts), loaded only when a plan is needed. */
-async function planCommandPlanner(): Promise<PlanOptionsToItinerary> {
-  return (await import('./plan.js')).planFromOptions;
-}
-
 async function saveFile(
   ctx: CliContext,
   catalogue: Catalogue,
@@ -96,11 +109,8 @@ async function saveFile(
   passes: readonly IssuedPassView[],
 ): Promise<string> {
   const file = ctx.resolve(`${basename}.${format}`);
-  let text: string;
-  if (format === 'json') text = JSON.stringify(itinerary, null, 2) + '\n';
-  else if (format === 'ics') text = (await import('../export/itinerary-ics.js')).renderItineraryIcs(itinerary, catalogue, { lang: ctx.out.lang });
-  else if (format === 'geojson') text = (await import('../export/itinerary-geojson.js')).renderItineraryGeoJson(itinerary, catalogue);
-  else text = await (await import('../export/itinerary-html.js')).renderItineraryHtml(itinerary, catalogue, { lang: ctx.out.lang, passes });
+  const { renderPlan } = await import('./plan.js');
+  const text = await renderPlan(ctx, catalogue, itinerary, format, { toFile: true, passes });
   await writeFile(file, text, 'utf8');
   return path.relative(ctx.effects.cwd, file) || file;
 }

@@ -11,6 +11,7 @@ import { checkOutputPath, toJson, writeOutputFile } from '../cli/output.js';
 import { nextDates } from '../domain/calendar/iso-date.js';
 import type { Catalogue, IsoDate } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
+import type { IssuedPassView } from '../export/itinerary-html.js';
 import { parseRequest, REQUIRED_FLAGS, type PlanFlags } from '../domain/plan/parse-request.js';
 import { planTrip } from '../domain/plan/plan-trip.js';
 
@@ -50,16 +51,32 @@ export async function planCommand(ctx: CliContext, options: PlanCommandOptions):
     await runInteractivePlan(ctx, { ...options });
     return;
   }
-  const format = chooseFormat(options);
-  // `-o -` is stdout; any other target is checked before the search runs.
-  const output = options.output !== undefined && options.output !== '-' ? options.output : undefined;
-  if (output !== undefined) checkOutputPath('-o', output, ctx.resolve(output));
+  const target = outputTarget(ctx, options);
   const catalogue = await ctx.catalogue();
   const itinerary = await planWith(ctx, catalogue, options);
-  const text = await render(ctx, catalogue, itinerary, format, output !== undefined);
-  if (output !== undefined) {
-    const file = ctx.resolve(output);
-    await writeOutputFile('-o', output, file, text);
+  await emitPlan(ctx, catalogue, itinerary, target);
+}
+
+/** Where and how a plan goes: the format from --format/--json, the file from -o (`-o -` is stdout). */
+export interface OutputTarget {
+  readonly format: PlanFormat;
+  readonly output: string | undefined;
+}
+
+/** Reads --format/--json/-o and checks the -o target, before any planning (or prompting) starts. */
+export function outputTarget(ctx: CliContext, options: Pick<PlanCommandOptions, 'format' | 'json' | 'output'>): OutputTarget {
+  const format = chooseFormat(options);
+  const output = options.output !== undefined && options.output !== '-' ? options.output : undefined;
+  if (output !== undefined) checkOutputPath('-o', output, ctx.resolve(output));
+  return { format, output };
+}
+
+/** Renders the plan in the target's format and writes it to -o, or to stdout. */
+export async function emitPlan(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, target: OutputTarget): Promise<void> {
+  const text = await renderPlan(ctx, catalogue, itinerary, target.format, { toFile: target.output !== undefined });
+  if (target.output !== undefined) {
+    const file = ctx.resolve(target.output);
+    await writeOutputFile('-o', target.output, file, text);
     ctx.out.info(`wrote ${displayPath(ctx.effects.cwd, file)}`);
   } else {
     ctx.out.result(text);
@@ -140,7 +157,7 @@ export function effortFor(timeLimitMs: number): number {
   return timeLimitMs * EFFORT_PER_MS;
 }
 
-function chooseFormat(options: PlanCommandOptions): PlanFormat {
+function chooseFormat(options: Pick<PlanCommandOptions, 'format' | 'json'>): PlanFormat {
   if (options.json) {
     if (options.format !== undefined && options.format !== 'json') throw new UsageError(`--json and --format ${options.format} disagree; give one`);
     return 'json';
@@ -159,9 +176,20 @@ function parseTimeLimit(value: string | undefined): number {
   return n;
 }
 
-/** `toFile`: the text view is written for people to read later: the terminal layout, never colour. */
-async function render(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, format: PlanFormat, toFile: boolean): Promise<string> {
+/**
+ * One itinerary in one format, for stdout, -o and the interactive session's
+ * save. `toFile`: the text view is written for people to read later: the
+ * terminal layout, never colour. `passes` issued in a session go into the HTML.
+ */
+export async function renderPlan(
+  ctx: CliContext,
+  catalogue: Catalogue,
+  itinerary: Itinerary,
+  format: PlanFormat,
+  opts: { readonly toFile: boolean; readonly passes?: readonly IssuedPassView[] },
+): Promise<string> {
   const lang = ctx.out.lang;
+  const toFile = opts.toFile;
   switch (format) {
     case 'json':
       return toJson(itinerary);
@@ -180,6 +208,6 @@ async function render(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerar
     case 'geojson':
       return (await import('../export/itinerary-geojson.js')).renderItineraryGeoJson(itinerary, catalogue);
     case 'html':
-      return (await import('../export/itinerary-html.js')).renderItineraryHtml(itinerary, catalogue, { lang });
+      return (await import('../export/itinerary-html.js')).renderItineraryHtml(itinerary, catalogue, { lang, ...(opts.passes !== undefined ? { passes: opts.passes } : {}) });
   }
 }

@@ -116,6 +116,23 @@ if (!haveCatalogue) console.warn('[skipped] interactive plan with the real plann
     expect(html).toContain('Holder: Li Wei');
   });
 
+  it('writes the final plan to -o in the --format given, as a plain run would', async () => {
+    const { ctx, stderr } = terminal('en');
+    const flags = { from: 'wuhan', to: 'nanchang', start: '2026-05-12', days: '2', themes: 'red', party: 'adult=1', pace: 'standard', must: 'bayi-uprising-memorial', budget: '2000' };
+    const result = await runInteractivePlan(ctx, { ...flags, output: 'final.json', format: 'json' }, { asker: scriptedAsker([['select', 'done']]) });
+    expect(JSON.parse(readFileSync(path.join(dir, 'final.json'), 'utf8'))).toEqual(JSON.parse(JSON.stringify(result.itinerary)));
+    expect(stderr.text()).toContain('wrote final.json');
+  });
+
+  it('refuses a bad --format before the first question', async () => {
+    const { ctx } = terminal('en');
+    const script = scriptedAsker([]);
+    await expect(runInteractivePlan(ctx, { from: 'wuhan', start: '2026-05-12', days: '2', format: 'pdf' }, { asker: script })).rejects.toThrow(
+      '--format pdf: use one of text, json, markdown, csv, ics, geojson, html',
+    );
+    expect(script.asked).toHaveLength(0);
+  });
+
   it('talks Chinese with --lang zh', async () => {
     const { ctx, stdout } = terminal('zh');
     const script = scriptedAsker([['select', 'done']]);
