@@ -135,9 +135,10 @@ describe('exact search on small problems', () => {
     );
   });
 
-  it('gives up (null) rather than run past its node limit', () => {
+  it('gives up (null) rather than run past its node limit or its stop signal (the time limit)', () => {
     const p = lineDays({ dayCount: 3, visits: Array.from({ length: 8 }, (_, i) => ({ x: i + 1, score: 1, days: [0, 1, 2] })) });
     expect(exactSmall(compileModel(p), 5)).toBeNull();
+    expect(exactSmall(compileModel(p), 200_000, () => true)).toBeNull();
     expect(exactSmall(compileModel(p))).not.toBeNull();
   });
 });

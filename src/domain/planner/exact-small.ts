@@ -11,12 +11,13 @@ export const EXACT_MAX_NODES = 200_000;
  * The optimum of a small problem by depth-first search over every order of
  * visits on every day and every allowed lodging (pruned when the visits
  * still open cannot beat the best weight found), or null when the search
- * would expand more than `maxNodes` nodes. Visits start as early as their
+ * would expand more than `maxNodes` nodes or `stop()` says so (asked every
+ * 1,024 nodes: the solver passes its time limit). Visits start as early as their
  * windows allow (travel is FIFO, so waiting never helps). Best means the
  * most weight (mandatory visits first, then score); among equal weights the
  * first found.
  */
-export function exactSmall(m: Model, maxNodes = EXACT_MAX_NODES): State | null {
+export function exactSmall(m: Model, maxNodes = EXACT_MAX_NODES, stop: () => boolean = () => false): State | null {
   const D = m.dayCount;
   const used = new Uint8Array(m.visitCount);
   const seq: number[][] = Array.from({ length: D }, () => []);
@@ -61,7 +62,7 @@ export function exactSmall(m: Model, maxNodes = EXACT_MAX_NODES): State | null {
     }
     const extend = (at: number, t: number, cost: number): void => {
       if (aborted) return;
-      if (++nodes > maxNodes) {
+      if (++nodes > maxNodes || ((nodes & 1023) === 1 && stop())) {
         aborted = true;
         return;
       }

@@ -2,8 +2,8 @@ import { arriveAt, compileModel, windowFor, type Model } from './model.js';
 import type {
   DayRoute, Problem, ScheduledVisit, Solution, SolveOptions, Unscheduled, UnscheduledReason,
 } from './problem.js';
-import { createRandom } from './random.js';
-import { EXACT_MAX_VISITS, exactSmall } from './exact-small.js';
+import { createRandom, type Random } from './random.js';
+import { EXACT_MAX_NODES, EXACT_MAX_VISITS, exactSmall } from './exact-small.js';
 import { EJECT_MAX_VISITS, ejectInsert } from './insertion.js';
 import { insertionCost, insertionShift } from './route.js';
 import { localSearch, shake, tightenRoute } from './local-search.js';
@@ -35,6 +35,17 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
   const limit = options.timeLimitMs;
   const t0 = clock !== undefined && limit !== undefined ? clock() : 0;
   const outOfTime = (): boolean => clock !== undefined && limit !== undefined && clock() - t0 >= limit;
+
+  // A heuristic can miss the optimum of even a tiny problem; there an exhaustive search is
+  // cheap, and when it finishes (within its node cap and the time limit) the search has
+  // nothing left to find: only the polish runs.
+  if (m.visitCount <= EXACT_MAX_VISITS) {
+    const exact = exactSmall(m, EXACT_MAX_NODES, outOfTime);
+    if (exact !== null) {
+      polish(m, exact, rng, days);
+      return toSolution(m, exact, 0);
+    }
+  }
 
   // With lodging choice, restarts walk down the ranked lodging sequences.
   const ranked = days.length > 0 ? rankedEnds(m, MAX_SEQUENCES) : null;
@@ -91,17 +102,19 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
       }
     }
   }
-  // Polish: shorter days cost the traveller less and may leave room for one more visit.
-  for (let d = 0; d < m.dayCount; d++) tightenRoute(m, best, d);
-  localSearch(m, best, rng, 0, days);
-  // On small problems, also free a day for a visit by moving another one (too costly per iteration).
-  if (m.visitCount <= EJECT_MAX_VISITS) while (ejectInsert(m, best)) localSearch(m, best, rng, 0, days);
-  // A heuristic can miss the optimum of even a tiny problem; there, an exhaustive search is cheap.
-  if (m.visitCount <= EXACT_MAX_VISITS) {
-    const exact = exactSmall(m);
-    if (exact !== null && better(exact, best)) best = exact;
-  }
+  polish(m, best, rng, days);
   return toSolution(m, best, iterations);
+}
+
+/**
+ * Shorter days cost the traveller less and may leave room for one more visit;
+ * on small problems, a day is also freed for a visit by moving another one
+ * (a move too costly to run every iteration).
+ */
+function polish(m: Model, s: State, rng: Random, days: readonly number[]): void {
+  for (let d = 0; d < m.dayCount; d++) tightenRoute(m, s, d);
+  localSearch(m, s, rng, 0, days);
+  if (m.visitCount <= EJECT_MAX_VISITS) while (ejectInsert(m, s)) localSearch(m, s, rng, 0, days);
 }
 
 function toSolution(m: Model, s: State, iterations: number): Solution {
