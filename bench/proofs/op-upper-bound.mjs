@@ -27,9 +27,17 @@
 // doubles and reported.  CBC is run with ratioGap 0 and allowableGap 0 (scores are
 // integers, multiples of 6 in the 64-* and of 5 in the 66-* instances).
 //
+// Optional strengthening (each keeps the bound valid; see the comments at the code):
+//   --lp-rounds N  root LP rounds separating fractional subtour cuts exactly (max-flow);
+//   --image-cuts   with every subtour found, also cut its translates/rotations/reflections
+//                  that land on POIs (lattice instances such as the 64-/66-point ones);
+//   --symmetry     when a mirror maps the POIs and scores onto themselves, keep only the
+//                  paths scoring at least as much on one side of each mirror axis.
+//
 // Usage:
 //   node bench/proofs/op-upper-bound.mjs [--tolerance 5e-5] [--tmax] [--time-limit 300]
-//        [--margin 1e-6] [--bks /work/shared/bench/bks.csv] [--keep] FILE.ophs ...
+//        [--margin 1e-6] [--lp-rounds N] [--image-cuts] [--symmetry]
+//        [--bks /work/shared/bench/bks.csv] [--keep] FILE.ophs ...
 // Exit codes: 0 every file ran; 1 a CBC run failed (reported, the other files still ran);
 // 2 bad usage or input (unknown option, a number flag that is not a number, a missing or
 // malformed file, no CBC binary), before any solving starts.
@@ -40,7 +48,7 @@ import { tmpdir } from 'node:os';
 import { join, basename, dirname } from 'node:path';
 
 const args = process.argv.slice(2);
-const opts = { tolerance: 5e-5, tmax: false, timeLimit: 300, margin: 1e-6, bks: '/work/shared/bench/bks.csv', keep: false, cbc: 'cbc', lpRounds: 0, exact: true };
+const opts = { tolerance: 5e-5, tmax: false, timeLimit: 300, margin: 1e-6, bks: '/work/shared/bench/bks.csv', keep: false, cbc: 'cbc', lpRounds: 0, exact: true, images: false, maxImageCuts: 4000, symmetry: false };
 const files = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -54,6 +62,8 @@ for (let i = 0; i < args.length; i++) {
   else if (a === '--exact') opts.exact = true;
   else if (a === '--target') opts.exact = false;
   else if (a === '--lp-rounds') opts.lpRounds = Number(args[++i]);
+  else if (a === '--image-cuts') opts.images = true;
+  else if (a === '--symmetry') opts.symmetry = true;
   else if (a.startsWith('--')) { console.error(`op-upper-bound: unknown option ${a}`); process.exit(2); }
   else files.push(a);
 }
@@ -154,6 +164,33 @@ function solveOP(inst, L, label, bksVal) {
   }
   const xname = ([i, j]) => `x_${i}_${j}`;
   const yname = (i) => `y_${i}`;
+  // Symmetry breaking. A reflection that maps the POIs (with their scores) onto themselves and
+  // fixes the end points (or swaps them: then read the mirrored path backwards) maps every path
+  // to one of the same score and length, with the score on the two sides of the axis swapped. So
+  // "score on the + side >= score on the - side" keeps at least one path of every mirror pair;
+  // with two such reflections that commute and each leave the other's sides alone (the x and y
+  // axes), both constraints together still keep one path of every orbit.
+  const symmetryCuts = [];
+  const symmetryNames = [];
+  if (opts.symmetry) {
+    const s0 = nodes[0], s1 = nodes[1];
+    const has = new Map(reach.map((i) => [`${nodes[i].x},${nodes[i].y}`, nodes[i].s]));
+    const inv = (f) => reach.every((i) => { const [x, y] = f(nodes[i].x, nodes[i].y); return has.get(`${x},${y}`) === nodes[i].s; });
+    const side = (g) => {
+      const plus = reach.filter((i) => g(i) > 0 && nodes[i].s), minus = reach.filter((i) => g(i) < 0 && nodes[i].s);
+      return [...plus.map((i) => `+ ${nodes[i].s} ${yname(i)}`), ...minus.map((i) => `- ${nodes[i].s} ${yname(i)}`)].join(' ').replace(/^\+ /, '');
+    };
+    if (s0.y === s1.y && inv((x, y) => [x, 2 * s0.y - y])) {
+      symmetryCuts.push(side((i) => nodes[i].y - s0.y));
+      symmetryNames.push(`y=${s0.y}`);
+    }
+    const cx = (s0.x + s1.x) / 2;
+    if (s0.y === s1.y && inv((x, y) => [2 * cx - x, y])) {
+      symmetryCuts.push(side((i) => nodes[i].x - cx));
+      symmetryNames.push(`x=${cx}`);
+    }
+    process.stderr.write(`  [${label}] symmetry: ${symmetryNames.length ? 'mirror axes ' + symmetryNames.join(', ') : 'none found'}\n`);
+  }
   const cuts = [];
   const cutKeys = new Set();
   const work = mkdtempSync(join(tmpdir(), 'opub-'));
@@ -177,6 +214,7 @@ function solveOP(inst, L, label, bksVal) {
     for (let v = 0; v < n; v++) inc.set(v, []);
     for (const e of edges) { inc.get(e[0]).push(e); inc.get(e[1]).push(e); }
     const sum = (es) => es.map(xname).join(' + ').replace(/(.{200,}?) \+ /g, '$1\n + ');
+    for (const [ci, terms] of symmetryCuts.entries()) out.push(` sym${ci}: ${terms}`.replace(/(.{200,}?) ([+-]) /g, '$1\n $2 ') + ' >= 0');
     if (target !== null) out.push(' target: ' + reach.filter((i) => nodes[i].s !== 0).map((i) => `${nodes[i].s} ${yname(i)}`).join(' + ').replace(/(.{200,}?) \+ /g, '$1\n + ') + ` >= ${target}`);
     out.push(` deg0: ${sum(inc.get(0))} = 1`);
     out.push(` deg1: ${sum(inc.get(1))} = 1`);
@@ -242,6 +280,35 @@ function solveOP(inst, L, label, bksVal) {
     if (cut.length < inner.length + S.length) cuts.push({ set: S, cut, k });
     else cuts.push({ set: S, edges: inner, k });
     return true;
+  }
+
+  // A generalized subtour cut is valid for ANY set of POIs, so a subtour found on a lattice
+  // also yields cuts for its translates, rotations and reflections that land on POIs: the MIP
+  // would otherwise find those one round at a time (the grid instances have dozens of each).
+  const at = new Map(reach.map((i) => [`${nodes[i].x},${nodes[i].y}`, i]));
+  const linear = [[1, 0, 0, 1], [0, -1, 1, 0], [-1, 0, 0, -1], [0, 1, -1, 0], [1, 0, 0, -1], [-1, 0, 0, 1], [0, 1, 1, 0], [0, -1, -1, 0]];
+  function addImageCuts(sets) {
+    let added = 0;
+    for (const S of sets) {
+      for (const [a, b, c, e] of linear) {
+        const img = S.map((v) => [a * nodes[v].x + b * nodes[v].y, c * nodes[v].x + e * nodes[v].y]);
+        for (const q of reach) {
+          const tx = nodes[q].x - img[0][0], ty = nodes[q].y - img[0][1];
+          const T = [];
+          for (const [px, py] of img) {
+            const v = at.get(`${px + tx},${py + ty}`);
+            if (v === undefined) break;
+            T.push(v);
+          }
+          if (T.length !== S.length) continue;
+          for (const k of T) {
+            if (added >= opts.maxImageCuts) return added;
+            added += addSetCut(T, k) ? 1 : 0;
+          }
+        }
+      }
+    }
+    return added;
   }
 
   // Root cutting-plane loop on the LP relaxation: separate fractional generalized subtour
@@ -383,7 +450,10 @@ function solveOP(inst, L, label, bksVal) {
       best = { path, score, len };
       break;
     }
-    for (const S of sub) for (const k of S) addSetCut(S, k);
+    let added = 0;
+    for (const S of sub) for (const k of S) added += addSetCut(S, k) ? 1 : 0;
+    if (opts.images) added += addImageCuts(sub);
+    process.stderr.write(`  [${label}] round ${rounds}: +${added} cuts (${cuts.length} in all)\n`);
   }
   const secs = (Date.now() - t0) / 1000;
   if (!opts.keep) rmSync(work, { recursive: true, force: true });
