@@ -1,6 +1,6 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { noteSkip, which } from '../agency/helpers/tools.js';
@@ -16,6 +16,7 @@ if (!cbc) noteSkip('OP upper-bound script against brute force', 'CBC', 'apt-get 
 
 type Point = { x: number; y: number; s: number };
 const dir = mkdtempSync(join(tmpdir(), 'op-ub-exact-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The file format of ../shared/bench/ophs: N H D, Tmax, Td per trip, then start, end, POIs. */
 function writeInstance(name: string, start: Point, end: Point, pois: Point[], lengthLimit: number): string {
@@ -59,7 +60,7 @@ for (const x of [-3, -1, 1, 3]) for (const y of [-3, -1, 1]) lattice.push({ x, y
 const symmetric = [-3, -1, 1, 3].flatMap((x) => [-3, -1, 1, 3].map((y) => ({ x, y, s: 5 + 10 * Math.max(Math.abs(x), Math.abs(y)) })));
 // One cell off the symmetric pattern, so the symmetry check must find no mirror.
 const lopsided = symmetric.map((p) => (p.x === 3 && p.y === 3 ? { ...p, s: 90 } : p));
-const scattered = lattice.map((p, i) => ({ ...p, s: [7, 3, 12, 9, 1, 14, 6, 11, 2, 8, 10, 5][i] }));
+const scattered = lattice.map((p, i) => ({ ...p, s: [7, 3, 12, 9, 1, 14, 6, 11, 2, 8, 10, 5][i] ?? 0 }));
 
 const cases: Array<[string, Point[], number]> = [
   ['symmetric lattice, short limit', symmetric, 9.9],

@@ -1,6 +1,8 @@
 import type { Model } from './model.js';
 import type { Random } from './random.js';
-import { cloneRoute, computeRoute, insertAt, insertionCost, insertionShift, newRoute, removeAt, type Route } from './route.js';
+import {
+  cloneRoute, computeRoute, fillSlots, insertAt, insertionCost, insertionShift, newRoute, newSlots, removeAt, slotShifts, type Route,
+} from './route.js';
 import { EPS, refresh, type State } from './state.js';
 
 /**
@@ -11,12 +13,18 @@ import { EPS, refresh, type State } from './state.js';
  */
 export function insertGreedy(m: Model, s: State, rng: Random, noise: number): void {
   const D = m.dayCount;
+  const V = m.visitCount;
+  // Views into one allocation each: this runs several times per iteration.
+  const ratios = new Float64Array(D * V).fill(-1);
+  const places = new Int32Array(D * V);
   const ratio: Float64Array[] = [];
   const pos: Int32Array[] = [];
   for (let d = 0; d < D; d++) {
-    ratio.push(new Float64Array(m.visitCount).fill(-1));
-    pos.push(new Int32Array(m.visitCount));
+    ratio.push(ratios.subarray(d * V, (d + 1) * V));
+    pos.push(places.subarray(d * V, (d + 1) * V));
   }
+  const fast = m.fast;
+  const sl = newSlots(m.visitCount);
   const scan = (d: number): void => {
     const r = s.routes[d]!;
     const rd = ratio[d]!;
@@ -24,14 +32,16 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
     rd.fill(-1);
     if (!r.feasible) return;
     const n = r.visits.length;
+    if (fast) fillSlots(m, r, sl);
     for (const v of m.openOn[d]!) {
       if (s.where[v]! >= 0) continue;
       const w = m.weight[v]!;
       if (w <= 0) continue;
+      if (fast) slotShifts(m, sl, v);
       let best = -1;
       let bp = -1;
       for (let p = 0; p <= n; p++) {
-        const sh = insertionShift(m, r, v, p);
+        const sh = fast ? sl.shift[p]! : insertionShift(m, r, v, p);
         if (sh === Infinity) continue;
         if (m.budget !== Infinity && s.cost + insertionCost(m, r, v, p) > m.budget + EPS) continue;
         const q = (w * w) / Math.max(sh, 1e-6);
@@ -72,6 +82,8 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
 
 /** Swaps one visit for a left-out one of higher weight in the same route, if any fits. */
 export function replaceMove(m: Model, s: State): boolean {
+  const fast = m.fast;
+  const sl = newSlots(m.visitCount);
   for (let d = 0; d < m.dayCount; d++) {
     const r = s.routes[d]!;
     if (!r.feasible) continue;
@@ -89,12 +101,14 @@ export function replaceMove(m: Model, s: State): boolean {
       let bv = -1;
       let bp = -1;
       let bestShift = Infinity;
+      if (fast) fillSlots(m, tmp, sl);
       for (const v of m.openOn[d]!) {
         if (s.where[v]! >= 0 || v === out) continue;
         const w = m.weight[v]!;
         if (w < bestW) break;
+        if (fast) slotShifts(m, sl, v);
         for (let p = 0; p <= tmp.visits.length; p++) {
-          const sh = insertionShift(m, tmp, v, p);
+          const sh = fast ? sl.shift[p]! : insertionShift(m, tmp, v, p);
           if (sh === Infinity) continue;
           if (m.budget !== Infinity && baseCost + insertionCost(m, tmp, v, p) > m.budget + EPS) continue;
           if (w > bestW + EPS || sh < bestShift) {

@@ -2,7 +2,10 @@ import type { Model } from './model.js';
 import type { Random } from './random.js';
 import { insertGreedy, replaceMove } from './insertion.js';
 import { improveEnds, repair } from './lodging.js';
-import { cloneRoute, computeRoute, insertAt, insertionCost, insertionShift, newRoute, removeAt, type Route } from './route.js';
+import {
+  cloneRoute, computeRoute, fillSlots, finishOf, finishWithout, insertAt, insertionCost, insertionShift, newRoute, newSlots, removeAt,
+  slotShifts, type Route, type Slots,
+} from './route.js';
 import { EPS, refresh, type State } from './state.js';
 
 /** Removes a random run of consecutive visits from each route (the ILS shake). */
@@ -67,6 +70,7 @@ export function tightenRoute(m: Model, s: State, d: number): boolean {
   const T = m.matrix;
   const P = m.placeCount;
   const scratch = newRoute(d, 0, 0);
+  const cand: number[] = [];
   for (let again = true; again; ) {
     again = false;
     const r = s.routes[d]!;
@@ -75,8 +79,14 @@ export function tightenRoute(m: Model, s: State, d: number): boolean {
     if (n < 2) break;
     const pl = (i: number): number => (i < 0 ? r.start : i >= n ? r.end : m.place[v[i]!]!);
     const tt = (a: number, b: number): number => (T === null ? 0 : T[a * P + b]!);
-    const tryMove = (cand: number[]): boolean => {
-      const t = trial(m, r, cand, scratch);
+    // The candidate order is built in `cand` (reused); it differs from v only in [from, same).
+    const put = (a: number, b: number): void => {
+      for (let x = a; x < b; x++) cand.push(v[x]!);
+    };
+    const tryMove = (from: number, same: number): boolean => {
+      // Nearly every candidate fails: test its finish on the changed part before building a route.
+      if (!(finishOf(m, r, cand, from, same) < r.finish - EPS)) return false;
+      const t = trial(m, r, cand.slice(), scratch);
       if (!accepts(m, s, r, t)) return false;
       s.routes[d] = cloneRoute(t);
       return true;
@@ -94,7 +104,11 @@ export function tightenRoute(m: Model, s: State, d: number): boolean {
             const delta = tt(pl(i - 1), b) + rev + tt(pl(i), pl(j + 1)) - tt(pl(i - 1), pl(i)) - fwd - tt(b, pl(j + 1));
             if (!(delta < -EPS)) continue;
           }
-          if (tryMove([...v.slice(0, i), ...v.slice(i, j + 1).reverse(), ...v.slice(j + 1)])) {
+          cand.length = 0;
+          put(0, i);
+          for (let x = j; x >= i; x--) cand.push(v[x]!);
+          put(j + 1, n);
+          if (tryMove(i, j + 1)) {
             again = true;
             break search;
           }
@@ -112,11 +126,19 @@ export function tightenRoute(m: Model, s: State, d: number): boolean {
               const add = tt(pl(k), first) + tt(last, pl(k + 1)) - tt(pl(k), pl(k + 1));
               if (!(add - gain < -EPS)) continue;
             }
-            const seg = v.slice(i, i + len);
-            const cand = k < i
-              ? [...v.slice(0, k + 1), ...seg, ...v.slice(k + 1, i), ...v.slice(i + len)]
-              : [...v.slice(0, i), ...v.slice(i + len, k + 1), ...seg, ...v.slice(k + 1)];
-            if (tryMove(cand)) {
+            cand.length = 0;
+            if (k < i) {
+              put(0, k + 1);
+              put(i, i + len);
+              put(k + 1, i);
+              put(i + len, n);
+            } else {
+              put(0, i);
+              put(i + len, k + 1);
+              put(i, i + len);
+              put(k + 1, n);
+            }
+            if (k < i ? tryMove(k + 1, i + len) : tryMove(i, k + 1)) {
               again = true;
               break search;
             }
@@ -133,6 +155,16 @@ export function tightenRoute(m: Model, s: State, d: number): boolean {
 /** Moves one visit to another day when that shortens the two days together. */
 export function relocateBetween(m: Model, s: State): boolean {
   if (m.dayCount < 2) return false;
+  // No route changes before the move returns, so each day's slots are taken once, when first needed.
+  const slots: (Slots | undefined)[] = [];
+  const daySlots = (b: number): Slots => {
+    let sl = slots[b];
+    if (sl === undefined) {
+      sl = slots[b] = newSlots(m.visitCount);
+      fillSlots(m, s.routes[b]!, sl);
+    }
+    return sl;
+  };
   for (let a = 0; a < m.dayCount; a++) {
     const ra = s.routes[a]!;
     for (let i = 0; i < ra.visits.length; i++) {
@@ -145,23 +177,30 @@ export function relocateBetween(m: Model, s: State): boolean {
         const travelGain = m.matrix[prev * P + q]! + m.duration[v]! + m.matrix[q * P + next]! - m.matrix[prev * P + next]!;
         if (!(travelGain > EPS)) continue;
       }
-      const tmp = cloneRoute(ra);
-      removeAt(m, tmp, i);
-      if (!tmp.feasible) continue;
-      const gain = ra.finish - tmp.finish;
+      // Most removals are rejected here: the shorter route is only built for a move that may be taken.
+      const gain = ra.finish - finishWithout(m, ra, i);
       if (!(gain > EPS)) continue;
+      let tmp: Route | undefined;
+      const without = (): Route => {
+        if (tmp === undefined) {
+          tmp = cloneRoute(ra);
+          removeAt(m, tmp, i);
+        }
+        return tmp;
+      };
       for (let b = 0; b < m.dayCount; b++) {
         if (b === a || m.windows[v]![b]!.length === 0) continue;
         const rb = s.routes[b]!;
         if (!rb.feasible) continue;
+        if (m.fast) slotShifts(m, daySlots(b), v);
         for (let p = 0; p <= rb.visits.length; p++) {
-          const sh = insertionShift(m, rb, v, p);
+          const sh = m.fast ? slots[b]!.shift[p]! : insertionShift(m, rb, v, p);
           if (sh === Infinity || !(sh < gain - EPS)) continue;
-          if (m.budget !== Infinity && s.cost - ra.cost + tmp.cost + insertionCost(m, rb, v, p) > m.budget + EPS) continue;
+          if (m.budget !== Infinity && s.cost - ra.cost + without().cost + insertionCost(m, rb, v, p) > m.budget + EPS) continue;
           const nb = cloneRoute(rb);
           insertAt(m, nb, v, p);
           if (!(nb.finish - rb.finish < gain - EPS)) continue;
-          s.routes[a] = tmp;
+          s.routes[a] = without();
           s.routes[b] = nb;
           s.where[v] = b;
           refresh(m, s);

@@ -45,49 +45,61 @@ export function cloneRoute(r: Route): Route {
 export function computeRoute(m: Model, r: Route): void {
   const d = r.day;
   const n = r.visits.length;
-  // Grow by push, shrink by length: growing by `length =` would make the arrays holey and slow.
-  for (const a of [r.arr, r.beg, r.wclose, r.maxShift]) {
-    while (a.length < n) a.push(0);
-    a.length = n;
-  }
+  const { visits, arr, beg, wclose, maxShift } = r;
+  fitLength(arr, n);
+  fitLength(beg, n);
+  fitLength(wclose, n);
+  fitLength(maxShift, n);
+  // With static travel, read the matrix directly: the same sums as arriveAt's.
+  const T = m.matrix;
+  const P = m.placeCount;
   let t = m.open[d]!;
   let p = r.start;
   let cost = 0;
   let weight = 0;
-  r.feasible = true;
-  r.failAt = -1;
+  let failAt = -1;
   for (let i = 0; i < n; i++) {
-    const v = r.visits[i]!;
+    const v = visits[i]!;
     const q = m.place[v]!;
-    const a = arriveAt(m, p, q, t, d);
-    cost += legCost(m, p, q, d) + m.visitCost[v]!;
+    const a = T !== null ? t + T[p * P + q]! : arriveAt(m, p, q, t, d);
+    cost += (m.hasLegCost ? legCost(m, p, q, d) : 0) + m.visitCost[v]!;
     weight += m.weight[v]!;
     const w = windowFor(m, v, d, a);
-    r.arr[i] = a;
+    arr[i] = a;
+    let b: number;
     if (w === undefined) {
-      if (r.feasible) { r.feasible = false; r.failAt = i; }
-      r.beg[i] = a;
-      r.wclose[i] = -Infinity;
+      if (failAt < 0) failAt = i;
+      b = a;
+      wclose[i] = -Infinity;
     } else {
-      r.beg[i] = Math.max(a, w.open);
-      r.wclose[i] = w.close;
+      b = Math.max(a, w.open);
+      wclose[i] = w.close;
     }
-    t = r.beg[i]! + m.duration[v]!;
+    beg[i] = b;
+    t = b + m.duration[v]!;
     p = q;
   }
   r.finish = arriveAt(m, p, r.end, t, d);
   cost += legCost(m, p, r.end, d);
-  if (r.feasible && !(r.finish <= m.close[d]!)) { r.feasible = false; r.failAt = n; }
+  if (failAt < 0 && !(r.finish <= m.close[d]!)) failAt = n;
+  r.feasible = failAt < 0;
+  r.failAt = failAt;
   r.cost = cost;
   r.weight = weight;
   let nextWait = 0;
   let nextShift = m.close[d]! - r.finish;
   for (let i = n - 1; i >= 0; i--) {
-    const ms = Math.min(r.wclose[i]! - r.beg[i]!, nextWait + nextShift);
-    r.maxShift[i] = ms;
-    nextWait = r.beg[i]! - r.arr[i]!;
+    const ms = Math.min(wclose[i]! - beg[i]!, nextWait + nextShift);
+    maxShift[i] = ms;
+    nextWait = beg[i]! - arr[i]!;
     nextShift = ms;
   }
+}
+
+// Grow by push, shrink by length: growing by `length =` would make the array holey and slow.
+function fitLength(a: number[], n: number): void {
+  while (a.length < n) a.push(0);
+  a.length = n;
 }
 
 /** Departure time from the node before position `pos` (the day's open when pos = 0). */
@@ -167,6 +179,141 @@ function fastShift(m: Model, r: Route, v: number, pos: number): number {
   }
   const shift = t + T[q * P + m.place[r.visits[pos]!]!]! - r.arr[pos]!;
   return shift <= r.beg[pos]! - r.arr[pos]! + r.maxShift[pos]! ? shift : Infinity;
+}
+
+/**
+ * The route's side of the fast shift test at every insertion position 0..n:
+ * a scan tries many visits at each position, and none of this depends on the
+ * visit. Filled by fillSlots; the arrays are reused and grown on demand.
+ */
+export interface Slots {
+  day: number;
+  n: number;
+  /** The place left before the position, and when. */
+  prev: Int32Array;
+  dep: Float64Array;
+  /** The place reached after the position, its arrival before the insertion and how far that may slip. */
+  next: Int32Array;
+  arr: Float64Array;
+  slack: Float64Array;
+  /** Written by slotShifts: insertionShift of one visit per position. */
+  shift: Float64Array;
+}
+
+/** Slots for routes of up to `capacity` visits (more only by regrowing): one buffer, as they are made often. */
+export function newSlots(capacity: number): Slots {
+  const cap = capacity + 1;
+  const buf = new ArrayBuffer(cap * (4 * 8 + 2 * 4));
+  const f64 = (k: number): Float64Array => new Float64Array(buf, k * cap * 8, cap);
+  const i32 = (k: number): Int32Array => new Int32Array(buf, 4 * cap * 8 + k * cap * 4, cap);
+  return {
+    day: 0, n: 0, prev: i32(0), dep: f64(0), next: i32(1), arr: f64(1), slack: f64(2), shift: f64(3),
+  };
+}
+
+/** Takes the fast shift test's inputs from `r` (the same values fastShift reads). */
+export function fillSlots(m: Model, r: Route, sl: Slots): void {
+  const n = r.visits.length;
+  if (sl.prev.length < n + 1) Object.assign(sl, newSlots(2 * n));
+  const d = r.day;
+  sl.day = d;
+  sl.n = n;
+  let prev = r.start;
+  let dep = m.open[d]!;
+  for (let p = 0; p < n; p++) {
+    const u = r.visits[p]!;
+    const q = m.place[u]!;
+    sl.prev[p] = prev;
+    sl.dep[p] = dep;
+    sl.next[p] = q;
+    sl.arr[p] = r.arr[p]!;
+    sl.slack[p] = r.beg[p]! - r.arr[p]! + r.maxShift[p]!;
+    prev = q;
+    dep = r.beg[p]! + m.duration[u]!;
+  }
+  sl.prev[n] = prev;
+  sl.dep[n] = dep;
+  sl.next[n] = r.end;
+  sl.arr[n] = r.finish;
+  sl.slack[n] = m.close[d]! - r.finish;
+}
+
+/** Fast model only: sl.shift[p] = insertionShift(m, r, v, p) for every p, r being the route sl was filled from. */
+export function slotShifts(m: Model, sl: Slots, v: number): void {
+  const T = m.matrix!;
+  const P = m.placeCount;
+  const k = v * m.dayCount + sl.day;
+  const close = m.winClose[k]!;
+  const open = m.winOpen[k]!;
+  const dur = m.duration[v]!;
+  const q = m.place[v]!;
+  const row = q * P;
+  const { prev, dep, next, arr, slack, shift: out } = sl;
+  for (let p = 0; p <= sl.n; p++) {
+    const a = dep[p]! + T[prev[p]! * P + q]!;
+    if (a > close) {
+      out[p] = Infinity;
+      continue;
+    }
+    const t = (a > open ? a : open) + dur;
+    const shift = t + T[row + next[p]!]! - arr[p]!;
+    out[p] = shift <= slack[p]! ? shift : Infinity;
+  }
+}
+
+/**
+ * The finish `r` would have without its visit at `pos` (Infinity when that
+ * route would be infeasible): what removeAt on a clone would compute, without
+ * the clone. The schedule before `pos` stays as it is; after it, a feasible
+ * route's schedule is reused as soon as a start coincides with the old one.
+ */
+export function finishWithout(m: Model, r: Route, pos: number): number {
+  if (!r.feasible && r.failAt < pos) return Infinity;
+  const d = r.day;
+  const n = r.visits.length;
+  let t = departBefore(m, r, pos);
+  let p = placeBefore(m, r, pos);
+  for (let i = pos + 1; i < n; i++) {
+    const u = r.visits[i]!;
+    const q = m.place[u]!;
+    const a = arriveAt(m, p, q, t, d);
+    const w = windowFor(m, u, d, a);
+    if (w === undefined) return Infinity;
+    const b = Math.max(a, w.open);
+    if (b === r.beg[i]! && r.feasible) return r.finish;
+    t = b + m.duration[u]!;
+    p = q;
+  }
+  const finish = arriveAt(m, p, r.end, t, d);
+  return finish <= m.close[d]! ? finish : Infinity;
+}
+
+/**
+ * The finish of r's day visited in the order `visits` instead (Infinity when
+ * that is infeasible): what computeRoute would give, for the cost of the
+ * changed part only. `visits` must agree with r.visits before `from` and from
+ * `same` on; the schedule before `from` is r's, and a feasible r's schedule
+ * is reused from the first start at or after `same` that coincides with it.
+ */
+export function finishOf(m: Model, r: Route, visits: readonly number[], from: number, same: number): number {
+  if (!r.feasible && r.failAt < from) return Infinity;
+  const d = r.day;
+  const n = visits.length;
+  let t = departBefore(m, r, from);
+  let p = placeBefore(m, r, from);
+  for (let i = from; i < n; i++) {
+    const u = visits[i]!;
+    const q = m.place[u]!;
+    const a = arriveAt(m, p, q, t, d);
+    const w = windowFor(m, u, d, a);
+    if (w === undefined) return Infinity;
+    const b = Math.max(a, w.open);
+    if (i >= same && b === r.beg[i]! && r.feasible) return r.finish;
+    t = b + m.duration[u]!;
+    p = q;
+  }
+  const finish = arriveAt(m, p, r.end, t, d);
+  return finish <= m.close[d]! ? finish : Infinity;
 }
 
 /** Change in route cost from inserting `v` before `pos`. */
