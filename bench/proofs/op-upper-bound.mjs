@@ -170,12 +170,14 @@ function solveOP(inst, L, label, bksVal) {
   // "score on the + side >= score on the - side" keeps at least one path of every mirror pair;
   // with two such reflections that commute and each leave the other's sides alone (the x and y
   // axes), both constraints together still keep one path of every orbit.
+  // The POI at a point, for the mirror test here and the lattice image cuts further down.
+  const at = new Map(reach.map((i) => [`${nodes[i].x},${nodes[i].y}`, i]));
+  const poiAt = (x, y) => at.get(`${x},${y}`);
   const symmetryCuts = [];
   const symmetryNames = [];
   if (opts.symmetry) {
     const s0 = nodes[0], s1 = nodes[1];
-    const has = new Map(reach.map((i) => [`${nodes[i].x},${nodes[i].y}`, nodes[i].s]));
-    const inv = (f) => reach.every((i) => { const [x, y] = f(nodes[i].x, nodes[i].y); return has.get(`${x},${y}`) === nodes[i].s; });
+    const inv = (f) => reach.every((i) => { const j = poiAt(...f(nodes[i].x, nodes[i].y)); return j !== undefined && nodes[j].s === nodes[i].s; });
     const side = (g) => {
       const plus = reach.filter((i) => g(i) > 0 && nodes[i].s), minus = reach.filter((i) => g(i) < 0 && nodes[i].s);
       return [...plus.map((i) => `+ ${nodes[i].s} ${yname(i)}`), ...minus.map((i) => `- ${nodes[i].s} ${yname(i)}`)].join(' ').replace(/^\+ /, '');
@@ -285,7 +287,6 @@ function solveOP(inst, L, label, bksVal) {
   // A generalized subtour cut is valid for ANY set of POIs, so a subtour found on a lattice
   // also yields cuts for its translates, rotations and reflections that land on POIs: the MIP
   // would otherwise find those one round at a time (the grid instances have dozens of each).
-  const at = new Map(reach.map((i) => [`${nodes[i].x},${nodes[i].y}`, i]));
   const linear = [[1, 0, 0, 1], [0, -1, 1, 0], [-1, 0, 0, -1], [0, 1, -1, 0], [1, 0, 0, -1], [-1, 0, 0, 1], [0, 1, 1, 0], [0, -1, -1, 0]];
   function addImageCuts(sets) {
     let added = 0;
@@ -296,7 +297,7 @@ function solveOP(inst, L, label, bksVal) {
           const tx = nodes[q].x - img[0][0], ty = nodes[q].y - img[0][1];
           const T = [];
           for (const [px, py] of img) {
-            const v = at.get(`${px + tx},${py + ty}`);
+            const v = poiAt(px + tx, py + ty);
             if (v === undefined) break;
             T.push(v);
           }

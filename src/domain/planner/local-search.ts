@@ -192,9 +192,10 @@ export function relocateBetween(m: Model, s: State): boolean {
         if (b === a || m.windows[v]![b]!.length === 0) continue;
         const rb = s.routes[b]!;
         if (!rb.feasible) continue;
-        if (m.fast) slotShifts(m, daySlots(b), v);
+        const sl = m.fast ? daySlots(b) : undefined;
+        if (sl !== undefined) slotShifts(m, sl, v);
         for (let p = 0; p <= rb.visits.length; p++) {
-          const sh = m.fast ? slots[b]!.shift[p]! : insertionShift(m, rb, v, p);
+          const sh = sl !== undefined ? sl.shift[p]! : insertionShift(m, rb, v, p);
           if (sh === Infinity || !(sh < gain - EPS)) continue;
           if (m.budget !== Infinity && s.cost - ra.cost + without().cost + insertionCost(m, rb, v, p) > m.budget + EPS) continue;
           const nb = cloneRoute(rb);

@@ -50,9 +50,6 @@ export function computeRoute(m: Model, r: Route): void {
   fitLength(beg, n);
   fitLength(wclose, n);
   fitLength(maxShift, n);
-  // With static travel, read the matrix directly: the same sums as arriveAt's.
-  const T = m.matrix;
-  const P = m.placeCount;
   let t = m.open[d]!;
   let p = r.start;
   let cost = 0;
@@ -61,8 +58,8 @@ export function computeRoute(m: Model, r: Route): void {
   for (let i = 0; i < n; i++) {
     const v = visits[i]!;
     const q = m.place[v]!;
-    const a = T !== null ? t + T[p * P + q]! : arriveAt(m, p, q, t, d);
-    cost += (m.hasLegCost ? legCost(m, p, q, d) : 0) + m.visitCost[v]!;
+    const a = arriveAt(m, p, q, t, d);
+    cost += legCost(m, p, q, d) + m.visitCost[v]!;
     weight += m.weight[v]!;
     const w = windowFor(m, v, d, a);
     arr[i] = a;
@@ -264,44 +261,34 @@ export function slotShifts(m: Model, sl: Slots, v: number): void {
 /**
  * The finish `r` would have without its visit at `pos` (Infinity when that
  * route would be infeasible): what removeAt on a clone would compute, without
- * the clone. The schedule before `pos` stays as it is; after it, a feasible
- * route's schedule is reused as soon as a start coincides with the old one.
+ * the clone.
  */
 export function finishWithout(m: Model, r: Route, pos: number): number {
-  if (!r.feasible && r.failAt < pos) return Infinity;
-  const d = r.day;
-  const n = r.visits.length;
-  let t = departBefore(m, r, pos);
-  let p = placeBefore(m, r, pos);
-  for (let i = pos + 1; i < n; i++) {
-    const u = r.visits[i]!;
-    const q = m.place[u]!;
-    const a = arriveAt(m, p, q, t, d);
-    const w = windowFor(m, u, d, a);
-    if (w === undefined) return Infinity;
-    const b = Math.max(a, w.open);
-    if (b === r.beg[i]! && r.feasible) return r.finish;
-    t = b + m.duration[u]!;
-    p = q;
-  }
-  const finish = arriveAt(m, p, r.end, t, d);
-  return finish <= m.close[d]! ? finish : Infinity;
+  return replayFinish(m, r, r.visits, pos, pos + 1, pos);
 }
 
 /**
  * The finish of r's day visited in the order `visits` instead (Infinity when
  * that is infeasible): what computeRoute would give, for the cost of the
  * changed part only. `visits` must agree with r.visits before `from` and from
- * `same` on; the schedule before `from` is r's, and a feasible r's schedule
- * is reused from the first start at or after `same` that coincides with it.
+ * `same` on.
  */
 export function finishOf(m: Model, r: Route, visits: readonly number[], from: number, same: number): number {
+  return replayFinish(m, r, visits, from, same, -1);
+}
+
+/**
+ * Replays the day from position `from` over `visits` (leaving out index `skip`):
+ * the schedule before `from` is r's, and a feasible r's schedule is reused from
+ * the first start at or after `same` that coincides with r's at the same index.
+ */
+function replayFinish(m: Model, r: Route, visits: readonly number[], from: number, same: number, skip: number): number {
   if (!r.feasible && r.failAt < from) return Infinity;
   const d = r.day;
-  const n = visits.length;
   let t = departBefore(m, r, from);
   let p = placeBefore(m, r, from);
-  for (let i = from; i < n; i++) {
+  for (let i = from; i < visits.length; i++) {
+    if (i === skip) continue;
     const u = visits[i]!;
     const q = m.place[u]!;
     const a = arriveAt(m, p, q, t, d);
