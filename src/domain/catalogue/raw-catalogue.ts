@@ -5,7 +5,7 @@
  * into this shape (and the compiler checks that its output type fits here),
  * so the domain depends on no parsing library.
  */
-import type { Entries, LinkMode, Rating, ValidityKind, ValidityStart, Weekday, Theme, HolidayRule, Reservation } from './model.js';
+import type { Entries, FactStatus, LinkMode, Rating, ValidityKind, ValidityStart, Weekday, Theme, HolidayRule, Reservation } from './model.js';
 
 export interface RawCatalogue {
   readonly version: 1;
@@ -19,6 +19,35 @@ export interface RawCatalogue {
   readonly routes: readonly RawRoute[];
   readonly passes: readonly RawPass[];
   readonly holidays: readonly RawHoliday[];
+  readonly sources: readonly RawSource[];
+  readonly discount_rules: readonly RawDiscountRule[];
+}
+
+export interface RawSource {
+  readonly id: string;
+  readonly title: string;
+  readonly url?: string | undefined;
+  readonly published?: string | undefined;
+  readonly note?: string | undefined;
+}
+
+export interface RawFact {
+  readonly status: FactStatus;
+  readonly source?: string | readonly string[] | undefined;
+  readonly checked?: string | undefined;
+  readonly note?: string | undefined;
+}
+
+export type RawFactMap = Readonly<Record<string, RawFact>>;
+
+/** free | half | full | whole percent. */
+export type RawPays = 'free' | 'half' | 'full' | number;
+
+export interface RawDiscountRule extends RawFact {
+  readonly category: string;
+  readonly pays: RawPays;
+  readonly applies_to: readonly ('attractions' | LinkMode)[];
+  readonly rule?: string | undefined;
 }
 
 export interface RawFacts {
@@ -44,6 +73,7 @@ export interface RawCity {
   readonly lodging: boolean;
   readonly note?: string | undefined;
   readonly facts?: RawFacts | undefined;
+  readonly provenance: RawFactMap;
 }
 
 export interface RawSeason {
@@ -52,6 +82,7 @@ export interface RawSeason {
   readonly open: string;
   readonly close: string;
   readonly last_entry?: string | undefined;
+  readonly weekdays?: readonly Weekday[] | undefined;
 }
 
 export interface RawAttraction {
@@ -73,6 +104,11 @@ export interface RawAttraction {
   readonly description?: string | undefined;
   readonly note?: string | undefined;
   readonly facts?: RawFacts | undefined;
+  readonly provenance: RawFactMap;
+  readonly closed_nth: readonly { readonly weekday: Weekday; readonly nth: readonly number[] }[];
+  readonly price_seasons: readonly { readonly months: string | readonly number[]; readonly price: Readonly<Record<string, number>> }[];
+  readonly discounts: Readonly<Record<string, RawPays>>;
+  readonly bird_season?: string | readonly number[] | undefined;
 }
 
 export interface RawLink {
@@ -89,6 +125,10 @@ export interface RawLink {
   readonly departures?: readonly string[] | undefined;
   readonly note?: string | undefined;
   readonly facts?: RawFacts | undefined;
+  readonly provenance: RawFactMap;
+  readonly id?: string | undefined;
+  readonly stations?: { readonly from: string; readonly to: string } | undefined;
+  readonly per_day?: number | undefined;
 }
 
 export interface RawRoute {
@@ -129,6 +169,9 @@ export interface RawPass {
   readonly reservation_still_required: boolean;
   readonly note?: string | undefined;
   readonly facts?: RawFacts | undefined;
+  readonly provenance: RawFactMap;
+  readonly real: boolean;
+  readonly url?: string | undefined;
 }
 
 export interface RawHoliday {

@@ -1,0 +1,76 @@
+// Per-fact provenance of the generated catalogue (docs/CATALOGUE.md, "Provenance"): what the
+// fact sheet gives each customer-visible field, and how `_prov` is written out as `provenance:`.
+import { clean } from './sources.mjs';
+
+/**
+ * The fact sheet's provenance of an item's fields. A field listed as unconfirmed is an estimate
+ * (or assumed, when a general rule set it); the others are confirmed by the item's sources, read
+ * when the fact sheet was compiled. A "confirmed" field with no source at all becomes an estimate.
+ */
+export function baseProvenance(item, { compiled }) {
+  const unconfirmed = new Set(item.facts?.unconfirmed ?? []);
+  const assumed = new Set(item._assumed ?? []);
+  const prov = {};
+  const put = (field, sources, note) => {
+    let status = assumed.has(field) ? 'assumed' : unconfirmed.has(field) ? 'estimate' : 'confirmed';
+    let why = status === 'confirmed' ? note : [note, item._basis].filter(Boolean).join(' ');
+    if (status === 'confirmed' && sources.length === 0) {
+      status = 'estimate';
+      why = [note, 'No source named for this value.'].filter(Boolean).join(' ');
+    }
+    prov[field] = clean({ status, sources, checked: compiled, note: why || undefined });
+  };
+  const all = item._src?.all ?? [];
+  if (item._kind === 'city') {
+    put('location', item._src.location, item._notes?.location);
+  } else if (item._kind === 'attraction') {
+    put('location', item._src.location, item._notes?.location);
+    put('rating', item._src.rating, undefined);
+    put('visit', all);
+    put('hours', all);
+    put('closed', all, item.closed?.length ? undefined : 'No weekly closing day.');
+    if (item.closed?.length) put('holidays', all);
+    if (item.reservation !== undefined) put('reservation', all);
+    // the price table as a whole is (un)confirmed: each stated category inherits it
+    for (const category of Object.keys(item.price ?? {})) {
+      put('price', all);
+      prov[`price.${category}`] = prov.price;
+      delete prov.price;
+    }
+  } else if (item._kind === 'link') {
+    put('duration', all);
+    put('fare', all);
+    for (const category of Object.keys(item.fares ?? {})) {
+      put('fare', all);
+      prov[`fares.${category}`] = prov.fare;
+      put('fare', all);
+    }
+    const timed = ['first', 'last', 'every', 'departures'];
+    if (timed.some((k) => unconfirmed.has(k))) unconfirmed.add('timetable');
+    put('timetable', all);
+  }
+  return prov;
+}
+
+/** `_prov` → `provenance:` with source ids; the working keys (`_…`) are dropped. */
+export function writeProvenance(item, registry) {
+  const out = {};
+  for (const [key, value] of Object.entries(item)) if (!key.startsWith('_')) out[key] = value;
+  if (item._prov && Object.keys(item._prov).length) {
+    const provenance = {};
+    for (const [field, fact] of Object.entries(item._prov).sort(([a], [b]) => fieldOrder(a) - fieldOrder(b) || a.localeCompare(b))) {
+      const ids = [...new Set(fact.sources.map((s) => registry.add(s)))];
+      provenance[field] = clean({ status: fact.status, source: ids.length === 0 ? undefined : ids.length === 1 ? ids[0] : ids, checked: fact.checked, note: fact.note });
+    }
+    out.provenance = provenance;
+    // the legacy block is superseded; its note (why a conservative pick was made) stays
+    if (out.facts) out.facts = out.facts.note ? { note: out.facts.note } : undefined;
+  }
+  return clean(out);
+}
+
+const ORDER = ['location', 'rating', 'visit', 'hours', 'closed', 'closed_nth', 'holidays', 'price', 'price_seasons', 'discounts', 'reservation', 'duration', 'fare', 'fares', 'timetable'];
+function fieldOrder(key) {
+  const i = ORDER.indexOf(key.split('.')[0]);
+  return i < 0 ? ORDER.length : i;
+}
