@@ -360,7 +360,9 @@ function generate() {
   const aliases = new Map([...idMap].map(([factsId, id]) => [factsId, id]));
   for (const l of links) if (l._transport && links.filter((m) => m._transport === l._transport).length === 1) aliases.set(l._transport, l.id);
   const byId = (list) => new Map(list.map((x) => [x.id, x]));
-  const report = applyResearch(research.records, { cities: byId(cities), attractions: byId(attractions), links: byId(links), passes: byId(passes) }, { categories, defaultId, aliases });
+  const ruleRecords = research.records.filter((r) => r.field === 'fare_rule');
+  const report = applyResearch(research.records.filter((r) => r.field !== 'fare_rule'), { cities: byId(cities), attractions: byId(attractions), links: byId(links), passes: byId(passes) }, { categories, defaultId, aliases });
+  const fareRules = ruleRecords.flatMap((r) => fareRuleOf(r, report));
   const complete = finishNewEntities(added, { cities, attractions, links, passes }, fail);
   report.skipped.push(...complete.skipped);
   for (const x of attractions) if (!x.closed?.length && !x.closed_nth?.length) delete x.holidays;
@@ -380,7 +382,7 @@ function generate() {
       timezone: cur.timezone,
       currency: cur.currency,
       rider_categories: cur.rider_categories,
-      discount_rules: (cur.discount_rules ?? []).map((r) => writeRule(r, registry)),
+      discount_rules: [...(cur.discount_rules ?? []), ...fareRules].map((r) => writeRule(r, registry)),
       cities: out.cities,
       attractions: out.attractions,
       links: out.links,
@@ -415,6 +417,39 @@ const NEW_KEYS = {
   passes: ['id', 'name', 'name_zh', 'note', 'covers', 'validity', 'entries', 'price', 'blackout', 'reservation_still_required', 'url'],
 };
 const KIND = { cities: 'city', attractions: 'attraction', links: 'link', passes: 'pass' };
+/** Research link modes → catalogue modes (a cableway or a walk is not a link the planner takes). */
+const MODES = { bus: 'road', road: 'road', taxi: 'road', car: 'road', 'rail+bus': 'rail', rail: 'rail', hsr: 'rail', ferry: 'ferry', boat: 'ferry', cruise: 'cruise', flight: 'flight' };
+
+/** A real pass of the research files in the catalogue's pass shape; what does not fit goes to its note. */
+function passOf(e) {
+  const text = (x) => (typeof x === 'string' ? x : x === undefined ? '' : JSON.stringify(x));
+  const validityText = text(e.validity);
+  const validity = /1 year|one year|365/i.test(validityText)
+    ? { kind: 'consecutive-days', days: 365, starts: 'first-use' }
+    : undefined;
+  const note = [
+    'Real product (sourced), not a sample.',
+    e.issuer && `Issuer: ${e.issuer}.`,
+    validityText && `Validity: ${validityText}.`,
+    e.eligibility && `Eligibility: ${e.eligibility}.`,
+    e.coverage?.text && `Covers: ${e.coverage.text}.`,
+    e.blackout && `Blackout: ${text(e.blackout)}.`,
+    e.status_note && `Status: ${e.status_note}.`,
+  ].filter(Boolean).join(' ');
+  return clean({
+    id: e.id,
+    name: e.name,
+    name_zh: e.name_zh,
+    note,
+    real: true,
+    residents_only: /resident|household|local/i.test(text(e.eligibility)) ? true : undefined,
+    covers: e.coverage?.attractions?.length ? { themes: [], cities: [], attractions: e.coverage.attractions, exclude: [] } : undefined,
+    validity,
+    entries: /unlimited|multiple/i.test(validityText) ? 'unlimited' : 'once',
+    blackout: [],
+    reservation_still_required: true,
+  });
+}
 
 /** New cities, attractions, links and passes of the research files, before their facts are applied. */
 function addNewEntities(fresh, lists) {
@@ -423,9 +458,19 @@ function addNewEntities(fresh, lists) {
     for (const e of entities) {
       if (lists[list].some((x) => x.id === e.id)) continue; // already in the catalogue: its records apply
       const item = { _kind: KIND[list], _prov: {}, _new: list, _file: e.file };
-      for (const k of NEW_KEYS[list]) if (e[k] !== undefined) item[k] = e[k];
+      if (list === 'passes') Object.assign(item, passOf(e));
+      else for (const k of NEW_KEYS[list]) if (e[k] !== undefined) item[k] = e[k];
+      if (list === 'links') {
+        if (!MODES[e.mode]) {
+          added.push({ ...item, _dropped: `mode ${e.mode} is not a link the planner takes` });
+          continue;
+        }
+        item.mode = MODES[e.mode];
+        // a link to a site is that site's access link from the city
+        const site = lists.attractions.find((a) => a.id === e.to);
+        if (site) Object.assign(item, { _kind: 'link', _access: site });
+      }
       if (list === 'cities') item.lodging ??= true;
-      if (list === 'passes') Object.assign(item, { real: true });
       if (list === 'attractions' && e.location) item._prov.location = { status: 'estimate', sources: [], note: 'Given with the new site; no coordinate record.' };
       lists[list].push(item);
       added.push(item);
@@ -448,17 +493,52 @@ function finishNewEntities(added, lists, fail) {
     list.splice(list.indexOf(item), 1);
   };
   for (const item of added) {
-    const missing = NEEDS[item._kind].filter((k) => item[k] === undefined);
+    if (item._dropped) {
+      skipped.push(`${item._file} new ${item._new} ${item.id}: left out, ${item._dropped}`);
+      continue;
+    }
+    const missing = (item._access ? ['from', 'mode', 'duration'] : NEEDS[item._kind]).filter((k) => item[k] === undefined);
+    if (item._kind === 'pass' && !item._prov.price) missing.push('sourced price');
     if (missing.length) {
       skipped.push(`${item._file} new ${item._new} ${item.id}: left out, no ${missing.join(', ')} yet`);
       drop(item);
     }
   }
   const cityIds = new Set(lists.cities.map((c) => c.id));
+  const siteIds = new Set(lists.attractions.map((a) => a.id));
   for (const item of added) {
+    if (item._kind === 'pass' && lists.passes.includes(item)) {
+      const unknown = item.covers.attractions.filter((id) => !siteIds.has(id));
+      item.covers.attractions = item.covers.attractions.filter((id) => siteIds.has(id));
+      if (unknown.length) item.note += ` Also covers ${unknown.join(', ')} (not in this catalogue yet).`;
+      if (!item.covers.attractions.length) {
+        skipped.push(`${item._file} new pass ${item.id}: left out, it covers no attraction of the catalogue`);
+        drop(item);
+      }
+      continue;
+    }
     if (item._kind === 'attraction' && lists.attractions.includes(item) && !cityIds.has(item.city)) {
       skipped.push(`${item._file} new attraction ${item.id}: left out, city ${item.city} is not in the catalogue`);
       drop(item);
+    }
+    if (item._access && lists.links.includes(item)) {
+      drop(item);
+      if (!cityIds.has(item.from)) {
+        skipped.push(`${item._file} access link ${item.id}: left out, ${item.from} is not a city of the catalogue`);
+        continue;
+      }
+      const site = item._access;
+      site.access ??= [];
+      const index = site.access.length;
+      site.access.push(clean({ from: item.from, mode: item.mode, duration: item.duration, fare: item.fare, fares: item.fares, first: item.first, last: item.last, stations: item.stations, months: item.months, note: [item.id + ':', item.note].join(' ') }));
+      const facts = Object.values(item._prov);
+      site._prov[`access.${index}`] = {
+        status: facts.map((f) => f.status).reduce((a, b) => (['estimate', 'assumed', 'confirmed'].indexOf(a) <= ['estimate', 'assumed', 'confirmed'].indexOf(b) ? a : b), 'confirmed'),
+        sources: facts.flatMap((f) => f.sources),
+        checked: facts.map((f) => f.checked).filter(Boolean).sort().at(-1),
+        note: facts.map((f) => f.note).filter(Boolean).join(' ') || undefined,
+      };
+      continue;
     }
     if (item._kind === 'link' && lists.links.includes(item) && (!cityIds.has(item.from) || !cityIds.has(item.to))) {
       skipped.push(`${item._file} new link ${item.id}: left out, ${item.from} or ${item.to} is not a city of the catalogue`);
@@ -472,6 +552,21 @@ function finishNewEntities(added, lists, fail) {
   }
   void fail;
   return { skipped };
+}
+
+/**
+ * A research `fare_rule` of a link mode (id rail, road, ferry, cruise) as a discount rule: the
+ * child share it states. Other categories keep paying the full fare unless a rule says otherwise.
+ */
+function fareRuleOf(r, report) {
+  const mode = MODES[r.id];
+  const pct = r.value?.child_pct;
+  if (!mode || !Number.isInteger(pct)) {
+    report.skipped.push(`${r.at}: a fare_rule needs a link mode as id and value.child_pct`);
+    return [];
+  }
+  report.applied.push(r.at);
+  return [{ category: 'child', pays: pct, applies_to: [mode], rule: r.value.rule, status: r.status, source: r.source ? { title: r.source.title ?? r.source.url, url: r.source.url ?? undefined, published: r.source.published } : undefined, checked: r.checked, note: r.note }];
 }
 
 /** A discount rule of curated.yaml: its source object becomes a source id. */
@@ -633,7 +728,7 @@ function check(file) {
   }
 
   const ATTR_KEYS = ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'closed_dates', 'price', 'reservation', 'facts', 'must_see', 'description', 'note',
-    'provenance', 'closed_nth', 'price_seasons', 'discounts', 'bird_season'];
+    'provenance', 'closed_nth', 'price_seasons', 'discounts', 'bird_season', 'access'];
   const byTheme = Object.fromEntries(THEMES.map((t) => [t, 0]));
   const byCity = {};
   for (const a of c.attractions ?? []) {
@@ -727,7 +822,7 @@ function check(file) {
   const passInfo = [];
   for (const p of c.passes ?? []) {
     const w = `pass ${p.id}`;
-    for (const k of Object.keys(p)) if (!['id', 'name', 'name_zh', 'note', 'covers', 'validity', 'entries', 'price', 'blackout', 'reservation_still_required', 'real', 'url', 'provenance'].includes(k)) E(`${w}: unknown key ${k}`);
+    for (const k of Object.keys(p)) if (!['id', 'name', 'name_zh', 'note', 'covers', 'validity', 'entries', 'price', 'blackout', 'reservation_still_required', 'real', 'url', 'provenance', 'residents_only'].includes(k)) E(`${w}: unknown key ${k}`);
     const cov = p.covers ?? {};
     for (const t of cov.themes ?? []) if (!THEMES.includes(t)) E(`${w}: theme ${t}`);
     for (const ci of cov.cities ?? []) if (!cities.has(ci)) E(`${w}: unknown city ${ci}`);

@@ -13,7 +13,9 @@ export function baseProvenance(item, { compiled }) {
   const prov = {};
   const put = (field, sources, note) => {
     let status = assumed.has(field) ? 'assumed' : unconfirmed.has(field) ? 'estimate' : 'confirmed';
-    let why = status === 'confirmed' ? note : [note, item._basis].filter(Boolean).join(' ');
+    // the curated basis explains conservative picks of hours, prices, closures — not points or ratings
+    const basis = field === 'location' || field === 'rating' ? undefined : item._basis;
+    let why = status === 'confirmed' ? note : [note, basis].filter(Boolean).join(' ');
     if (status === 'confirmed' && sources.length === 0) {
       status = 'estimate';
       why = [note, 'No source named for this value.'].filter(Boolean).join(' ');
@@ -55,7 +57,11 @@ export function baseProvenance(item, { compiled }) {
 /** `_prov` → `provenance:` with source ids; the working keys (`_…`) are dropped. */
 export function writeProvenance(item, registry) {
   const out = {};
-  for (const [key, value] of Object.entries(item)) if (!key.startsWith('_')) out[key] = value;
+  const order = KEY_ORDER[item._kind] ?? [];
+  const keys = Object.keys(item).sort((a, b) => rank(order, a) - rank(order, b));
+  for (const key of keys) if (!key.startsWith('_')) out[key] = item[key];
+  if (Array.isArray(out.closed) && out.closed.length === 0) delete out.closed;
+  if (!out.closed && !out.closed_nth?.length) delete out.holidays;
   if (item._prov && Object.keys(item._prov).length) {
     const provenance = {};
     for (const [field, fact] of Object.entries(item._prov).sort(([a], [b]) => fieldOrder(a) - fieldOrder(b) || a.localeCompare(b))) {
@@ -63,11 +69,19 @@ export function writeProvenance(item, registry) {
       provenance[field] = clean({ status: fact.status, source: ids.length === 0 ? undefined : ids.length === 1 ? ids[0] : ids, checked: fact.checked, note: fact.note });
     }
     out.provenance = provenance;
-    // the legacy block is superseded; its note (why a conservative pick was made) stays
-    if (out.facts) out.facts = out.facts.note ? { note: out.facts.note } : undefined;
+    // the legacy block is superseded: each estimate's note says why its value was picked
+    delete out.facts;
   }
   return clean(out);
 }
+
+const KEY_ORDER = {
+  attraction: ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'closed_nth', 'holidays', 'closed_dates',
+    'price', 'price_seasons', 'discounts', 'reservation', 'access', 'bird_season', 'must_see', 'description', 'note', 'facts', 'provenance'],
+  link: ['id', 'from', 'to', 'mode', 'oneway', 'duration', 'fare', 'fares', 'first', 'last', 'every', 'departures', 'per_day', 'stations', 'note', 'facts', 'provenance'],
+  pass: ['id', 'name', 'name_zh', 'real', 'residents_only', 'url', 'note', 'covers', 'validity', 'entries', 'price', 'blackout', 'reservation_still_required', 'provenance'],
+};
+const rank = (order, key) => (order.includes(key) ? order.indexOf(key) : order.length);
 
 const ORDER = ['location', 'rating', 'visit', 'hours', 'closed', 'closed_nth', 'holidays', 'price', 'price_seasons', 'discounts', 'reservation', 'duration', 'fare', 'fares', 'timetable'];
 function fieldOrder(key) {

@@ -254,8 +254,14 @@ const HANDLERS = {
         baseRecord = top.r;
       }
       if (base[ctx.defaultId] === undefined) return `no ${ctx.defaultId} price`;
-      t.price = base;
-      for (const key of Object.keys(t._prov)) if (key.startsWith('price.') || key === 'price') delete t._prov[key];
+      // Categories the record leaves out keep the fact sheet's price while the full price is unchanged;
+      // after a change they are stale, and the discount rules price them instead.
+      const keep = t.price?.[ctx.defaultId] === base[ctx.defaultId];
+      for (const key of Object.keys(t._prov)) {
+        const category = key.slice('price.'.length);
+        if (key.startsWith('price.') && (!keep || category in base)) delete t._prov[key];
+      }
+      t.price = keep ? { ...t.price, ...base } : base;
       for (const c of Object.keys(base)) setProv(t, `price.${c}`, factOf(baseRecord));
       if (tables.length) {
         t.price_seasons = tables.map((x) => ({ months: monthsText(x.months), price: x.price }));
@@ -273,6 +279,18 @@ const HANDLERS = {
       const v = r.value ?? {};
       t.reservation = v.required === true ? 'required' : /recommend/i.test(v.how ?? '') ? 'recommended' : v.required === false ? 'none' : t.reservation;
       setProv(t, 'reservation', factOf(r));
+    },
+    season(t, rs) {
+      const r = rs.at(-1);
+      const m = /^(\d{2})\.\.(\d{2})$/.exec(String(r.value?.months ?? ''));
+      if (!m) return 'season months are not MM..MM';
+      const months = [];
+      for (let x = Number(m[1]); ; x = (x % 12) + 1) {
+        months.push(x);
+        if (x === Number(m[2])) break;
+      }
+      t.bird_season = monthsText(months);
+      setProv(t, 'bird_season', factOf(r));
     },
     visit_minutes(t, rs) {
       const r = rs.at(-1);
@@ -303,6 +321,18 @@ const HANDLERS = {
     drive_minutes(t, rs) {
       return HANDLERS.link.duration_minutes(t, rs);
     },
+    season(t, rs) {
+      const r = rs.at(-1);
+      const m = /^(\d{2})\.\.(\d{2})$/.exec(String(r.value?.months ?? ''));
+      if (!m) return 'season months are not MM..MM';
+      const months = [];
+      for (let x = Number(m[1]); ; x = (x % 12) + 1) {
+        months.push(x);
+        if (x === Number(m[2])) break;
+      }
+      t.months = monthsText(months);
+      setProv(t, 'months', factOf(r));
+    },
     timetable(t, rs) {
       const r = rs.at(-1);
       const v = r.value ?? {};
@@ -318,6 +348,10 @@ const HANDLERS = {
       }
       if (v.from_station || v.to_station) t.stations = clean({ from: v.from_station ?? '', to: v.to_station ?? '' });
       setProv(t, 'timetable', factOf(r));
+      if (Number.isInteger(v.duration_minutes) && v.duration_minutes > 0 && !t._prov.duration) {
+        t.duration = minutesText(v.duration_minutes);
+        setProv(t, 'duration', factOf(r));
+      }
     },
   },
   city: {

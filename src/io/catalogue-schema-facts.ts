@@ -8,7 +8,8 @@
  */
 import * as z from 'zod';
 import { FACT_STATUSES, WEEKDAYS } from '../domain/catalogue/model.js';
-import { id, months, patterned, prices } from './catalogue-schema-values.js';
+import { LINK_MODES } from '../domain/catalogue/model.js';
+import { duration, id, months, patterned, prices, time } from './catalogue-schema-values.js';
 
 const checkedDate = patterned(
   /^\d{4}-\d{2}(?:-\d{2})?$/,
@@ -75,6 +76,22 @@ const priceSeason = z.strictObject({
 
 const stations = z.strictObject({ from: z.string(), to: z.string() });
 
+/** How a site a drive (or a boat ride) away from its city is reached: a local access link. */
+const access = z
+  .strictObject({
+    from: id.meta({ description: 'The city the trip starts from.' }),
+    mode: z.enum(LINK_MODES),
+    duration: duration.meta({ description: 'One way, door to gate.' }),
+    fare: z.number().min(0).multipleOf(0.01).optional().meta({ description: 'Adult fare one way; absent = not known.' }),
+    fares: prices.default({}),
+    first: time.optional(),
+    last: time.optional().meta({ description: 'Last departure (for a return: the last one back).' }),
+    stations: stations.optional(),
+    months: months.optional().meta({ description: 'Months it runs (a high-water boat); default all year.' }),
+    note: z.string().optional(),
+  })
+  .meta({ description: 'A local access link from a city to this site.' });
+
 /** Top-level keys. */
 export const topLevelFacts = {
   sources: z.array(source).default([]).meta({ description: 'Sources that provenance entries name by id.' }),
@@ -97,6 +114,7 @@ export const attractionFacts = {
     .default({})
     .meta({ description: 'Per-site discount by rider category, overriding `discount_rules`; a category in `price` overrides both.' }),
   bird_season: months.optional().meta({ description: 'Months of the wintering-bird season at a wetland.' }),
+  access: z.array(access).default([]).meta({ description: 'Local access links from a city (bus, boat, road) with real times; provenance key access.<index>.' }),
 };
 
 export const linkFacts = {
@@ -110,4 +128,8 @@ export const passFacts = {
   ...withProvenance,
   real: z.boolean().default(false).meta({ description: 'A real product on sale (sourced); false = a sample product of this project.' }),
   url: z.string().optional(),
+  residents_only: z
+    .boolean()
+    .default(false)
+    .meta({ description: 'Sold only to local residents (by ID or household registration): listed, never quoted to visitors.' }),
 };

@@ -34,6 +34,7 @@ export class AttractionBuilder {
     closedDates: [],
     price: { adult: 0 },
     priceSeasons: [],
+    access: [],
     reservation: 'required',
     facts: { unconfirmed: [], sources: [] },
     provenance: {},

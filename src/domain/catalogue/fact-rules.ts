@@ -15,7 +15,7 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
   cities: ['location', 'name', 'name_zh', 'province', 'lodging'],
   attractions: [
     'location', 'name', 'name_zh', 'themes', 'rating', 'visit', 'hours', 'closed', 'closed_nth', 'holidays', 'closed_dates',
-    'price', 'price_seasons', 'discounts', 'reservation', 'bird_season', 'description',
+    'price', 'price_seasons', 'discounts', 'reservation', 'bird_season', 'description', 'access',
   ],
   links: ['duration', 'fare', 'fares', 'timetable', 'first', 'last', 'every', 'departures', 'per_day', 'stations', 'mode'],
   passes: ['price', 'covers', 'validity', 'entries', 'blackout', 'reservation_still_required', 'name'],
@@ -77,12 +77,12 @@ const uniqueSources: Rule = (c, issues) => {
   });
 };
 
-/** A real product is a fact an agency sells on: its price must be sourced. */
+/** A real product is a fact an agency sells on: its price must name a source. */
 const realPasses: Rule = (c, issues) => {
   c.passes.forEach((p, i) => {
     const price = p.provenance.price ?? p.provenance[`price.${c.riderCategories.find((r) => r.isDefault)?.id ?? 'adult'}`];
-    if (p.real && price?.status !== 'confirmed') {
-      issues.push(issue('unsourced-real-pass', ['passes', i, 'real'], `The pass ${p.id} is marked real but its price is not a confirmed fact; add provenance.price with a source, or mark it a sample.`));
+    if (p.real && (price === undefined || price.sources.length === 0)) {
+      issues.push(issue('unsourced-real-pass', ['passes', i, 'real'], `The pass ${p.id} is marked real but its price names no source; add provenance.price with a source, or mark it a sample.`));
     }
   });
 };
@@ -104,4 +104,14 @@ const seasonalPrices: Rule = (c, issues) => {
   });
 };
 
-export const FACT_RULES: readonly Rule[] = [uniqueSources, provenanceEntries, realPasses, seasonalPrices];
+const accessLinks: Rule = (c, issues) => {
+  const cityIds = c.cities.map((x) => x.id);
+  c.attractions.forEach((a, i) =>
+    a.access.forEach((x, j) => {
+      if (!cityIds.includes(x.from)) issues.push(issue('unknown-city', ['attractions', i, 'access', j, 'from'], `Unknown city "${x.from}".`));
+      if (x.durationMin <= 0) issues.push(issue('non-positive-duration', ['attractions', i, 'access', j, 'duration'], `The access link from ${x.from} to ${a.id} must take longer than 0.`));
+    }),
+  );
+};
+
+export const FACT_RULES: readonly Rule[] = [uniqueSources, provenanceEntries, realPasses, seasonalPrices, accessLinks];

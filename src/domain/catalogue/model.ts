@@ -94,6 +94,22 @@ export interface NthWeekdayClosure {
   readonly nth: readonly number[];
 }
 
+export interface AccessLink {
+  readonly from: string;
+  readonly mode: LinkMode;
+  /** One way. */
+  readonly durationMin: Minutes;
+  /** Adult fare one way; absent = not known. */
+  readonly fare?: number;
+  readonly fares: Readonly<Record<string, number>>;
+  readonly firstMin?: MinuteOfDay;
+  readonly lastMin?: MinuteOfDay;
+  readonly stations?: { readonly from: string; readonly to: string };
+  /** Months it runs; absent = all year. */
+  readonly months?: readonly number[];
+  readonly note?: string;
+}
+
 export interface PriceSeason {
   readonly months: readonly number[];
   /** Resolved per rider category, like Attraction.price. */
@@ -160,6 +176,8 @@ export interface Attraction {
   readonly provenance: FactMap;
   /** Months of the wintering-bird season (wetlands). */
   readonly birdSeason?: readonly number[];
+  /** Local access links from a city (a drive, bus or boat away), with real times. */
+  readonly access: readonly AccessLink[];
   /** Agencies' "do not miss": weighs the stop up in plans. */
   readonly mustSee: boolean;
   readonly description?: string;
@@ -237,6 +255,8 @@ export interface PassProduct {
   /** A real product on sale; false = a sample product of this project. */
   readonly real: boolean;
   readonly url?: string;
+  /** Sold only to local residents: listed, never quoted to visitors. */
+  readonly residentsOnly: boolean;
   readonly provenance: FactMap;
 }
 

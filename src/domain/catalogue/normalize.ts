@@ -120,6 +120,18 @@ function normalizeAttraction(a: RawAttraction, prices: PriceContext): Attraction
     // Stated entries win over derived ones: a file may source a child price a rule would also give.
     provenance: { ...base.derived, ...stated },
     ...optional('birdSeason', a.bird_season === undefined ? undefined : parseMonths(a.bird_season)),
+    access: a.access.map((x) => ({
+      from: x.from,
+      mode: x.mode,
+      durationMin: minutes(x.duration),
+      ...optional('fare', x.fare),
+      fares: x.fares,
+      ...optional('firstMin', x.first === undefined ? undefined : time(x.first)),
+      ...optional('lastMin', x.last === undefined ? undefined : time(x.last)),
+      ...optional('stations', x.stations),
+      ...optional('months', x.months === undefined ? undefined : parseMonths(x.months)),
+      ...optional('note', x.note),
+    })),
     mustSee: a.must_see,
     ...optional('description', a.description),
     ...optional('note', a.note),
@@ -176,6 +188,7 @@ function normalizePass(p: RawPass, attractions: readonly Attraction[]): PassProd
     ...(p.facts ? { facts: provenance(p.facts) } : {}),
     real: p.real,
     ...optional('url', p.url),
+    residentsOnly: p.residents_only,
     provenance: factMap(p.provenance),
   };
 }

@@ -109,6 +109,20 @@ export interface RawAttraction {
   readonly price_seasons: readonly { readonly months: string | readonly number[]; readonly price: Readonly<Record<string, number>> }[];
   readonly discounts: Readonly<Record<string, RawPays>>;
   readonly bird_season?: string | readonly number[] | undefined;
+  readonly access: readonly RawAccess[];
+}
+
+export interface RawAccess {
+  readonly from: string;
+  readonly mode: LinkMode;
+  readonly duration: string;
+  readonly fare?: number | undefined;
+  readonly fares: Readonly<Record<string, number>>;
+  readonly first?: string | undefined;
+  readonly last?: string | undefined;
+  readonly stations?: { readonly from: string; readonly to: string } | undefined;
+  readonly months?: string | readonly number[] | undefined;
+  readonly note?: string | undefined;
 }
 
 export interface RawLink {
@@ -172,6 +186,7 @@ export interface RawPass {
   readonly provenance: RawFactMap;
   readonly real: boolean;
   readonly url?: string | undefined;
+  readonly residents_only: boolean;
 }
 
 export interface RawHoliday {
