@@ -24,7 +24,7 @@ const source = z
     id,
     title: z.string().min(1),
     url: z.string().optional(),
-    published: publishedDate.optional(),
+    published: z.union([publishedDate, z.number().int().min(1000).max(9999)]).optional().meta({ description: 'When the source was published: a year, YYYY-MM or YYYY-MM-DD.' }),
     note: z.string().optional(),
   })
   .meta({ description: 'A public source facts refer to by id.' });

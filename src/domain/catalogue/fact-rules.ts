@@ -44,7 +44,7 @@ const provenanceEntries: Rule = (c, issues) => {
           }
         });
         if (fact.status === 'confirmed' && (fact.sources.length === 0 || fact.checked === undefined)) {
-          const missing = fact.sources.length === 0 ? (fact.checked === undefined ? 'a source and a checked date' : 'a source') : 'a checked date';
+          const missing = fact.sources.length === 0 ? (fact.checked === undefined ? 'source and no checked date' : 'source') : 'checked date';
           issues.push(
             issue('unsourced-fact', at, `The confirmed fact "${key}" has no ${missing}; a confirmed fact names its source and the day it was read.`, {
               hint: 'Add source: and checked:, or mark it status: estimate.',

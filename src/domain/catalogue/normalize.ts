@@ -78,7 +78,7 @@ export function normalizeCatalogue(input: RawCatalogue): Catalogue {
       id: s.id,
       title: s.title,
       ...optional('url', s.url),
-      ...optional('published', s.published),
+      ...optional('published', s.published === undefined ? undefined : String(s.published)),
       ...optional('note', s.note),
     })),
     discountRules: prices.rules,

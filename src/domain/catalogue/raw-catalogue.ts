@@ -27,7 +27,8 @@ export interface RawSource {
   readonly id: string;
   readonly title: string;
   readonly url?: string | undefined;
-  readonly published?: string | undefined;
+  /** A YAML year may arrive as a number. */
+  readonly published?: string | number | undefined;
   readonly note?: string | undefined;
 }
 
