@@ -92,7 +92,13 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
             ...(o.trust ? { trust: ctx.resolve(o.trust) } : {}),
             ...(o.revoked ? { revoked: ctx.resolve(o.revoked) } : {}),
           },
-          { home: ctx.home, nowMs: ctx.effects.now(), busyTimeoutMs: await busyMs(ctx), warn: (text) => ctx.out.warn(text) },
+          {
+            home: ctx.home,
+            nowMs: ctx.effects.now(),
+            attractionIds: (await ctx.catalogue()).attractions.map((a) => a.id),
+            busyTimeoutMs: await busyMs(ctx),
+            warn: (text) => ctx.out.warn(text),
+          },
         );
         renderPassRedeem(result, ctx.out);
       }, effects),

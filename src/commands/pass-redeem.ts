@@ -25,6 +25,7 @@ import { appendGateScan, readGateLog } from '../io/gate-log.js';
 import { readTrustFile, trustFilePath } from '../io/keys.js';
 import { recordEntry } from '../io/ledger/record-entry.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
+import { checkGateAttraction } from './check-gate-attraction.js';
 import { withFileLock } from '../io/file-lock.js';
 import { latestRevocationPath, readRevocationList } from '../io/revocation-file.js';
 
@@ -41,6 +42,8 @@ export interface PassRedeemOptions {
 
 export interface PassRedeemDeps {
   readonly home: string;
+  /** Attraction ids of the catalogue: `--at` must be one of them or of the pass (checkGateAttraction). */
+  readonly attractionIds?: readonly string[];
   readonly nowMs: number;
   readonly busyTimeoutMs?: number;
   /** Where warnings go (stderr). */
@@ -66,6 +69,7 @@ export function runPassRedeem(opts: PassRedeemOptions, deps: PassRedeemDeps): Pa
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date: "${opts.date}" is not a date (YYYY-MM-DD)`);
   if (opts.offline && !opts.log) throw new UsageError('--offline needs --log FILE: the gate log the scan is appended to');
   if (!opts.offline && opts.log) throw new UsageError('--log is for --offline gates; online redemptions go to the ledger');
+  if (deps.attractionIds) checkGateAttraction(opts.at, deps.attractionIds, [opts.token]);
   const date = opts.date ?? shanghaiDate(deps.nowMs);
   const at = shanghaiTimestamp(deps.nowMs);
   const gate = opts.gate ?? null;
