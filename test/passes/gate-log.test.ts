@@ -5,20 +5,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { iteratePasses } from '../../src/io/ledger/iterate-passes.js';
-import { openLedger } from '../../src/io/ledger/open-ledger.js';
-import type { LedgerPass } from '../../src/io/ledger/ledger-pass.js';
 import { runCli, spawnCli } from '../cli/helpers/run-cli.js';
-import { homeWithPasses } from './ledger-helpers.js';
+import { homeWithPasses, passesOf } from './ledger-helpers.js';
 
-function passesOf(home: string): LedgerPass[] {
-  const db = openLedger(home);
-  try {
-    return [...iteratePasses(db)];
-  } finally {
-    db.close();
-  }
-}
 
 const offline = (home: string, token: string, log: string, now = '2026-05-12T09:00:00+08:00') =>
   runCli(['--home', home, 'pass', 'redeem', token, '--at', 'east-lake', '--offline', '--log', log, '--gate', 'north', '--json'], { now });

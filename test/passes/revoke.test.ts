@@ -7,19 +7,10 @@ import { describe, expect, it } from '@jest/globals';
 import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSigner } from '../../src/io/keys.js';
-import { iteratePasses } from '../../src/io/ledger/iterate-passes.js';
-import { openLedger } from '../../src/io/ledger/open-ledger.js';
 import { runCli } from '../cli/helpers/run-cli.js';
-import { homeWithPasses } from './ledger-helpers.js';
+import { homeWithPasses, passesOf } from './ledger-helpers.js';
 
-function onlyPass(home: string) {
-  const db = openLedger(home);
-  try {
-    return [...iteratePasses(db)][0]!;
-  } finally {
-    db.close();
-  }
-}
+const onlyPass = (home: string) => passesOf(home)[0]!;
 
 describe('pass revoke with something in the way', () => {
   it('refuses a signing key readable by others (exit 3) before revoking anything', async () => {

@@ -6,19 +6,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { iteratePasses } from '../../src/io/ledger/iterate-passes.js';
-import { openLedger } from '../../src/io/ledger/open-ledger.js';
 import { runCli } from '../cli/helpers/run-cli.js';
-import { homeWithPasses } from './ledger-helpers.js';
+import { homeWithPasses, passesOf } from './ledger-helpers.js';
 
 async function aPass() {
   const home = await homeWithPasses(['BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12']);
-  const db = openLedger(home);
-  try {
-    return { home, pass: [...iteratePasses(db)][0]! };
-  } finally {
-    db.close();
-  }
+  return { home, pass: passesOf(home)[0]! };
 }
 
 describe('--at with an unknown attraction id', () => {
