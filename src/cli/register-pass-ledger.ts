@@ -7,7 +7,7 @@ import { Option, type Command } from 'commander';
 import { action } from './program.js';
 import type { Effects } from './effects.js';
 import { displayPath, type CliContext } from './context.js';
-import { UsageError } from './errors.js';
+import { NotFoundError, UsageError } from './errors.js';
 import { ledgerTargetOf } from './ledger-target.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -93,7 +93,12 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
             ...(o.trust ? { trust: ctx.resolve(o.trust) } : {}),
             ...(o.revoked ? { revoked: ctx.resolve(o.revoked) } : {}),
           },
-          { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now(), warn: (text) => ctx.out.warn(text) },
+          {
+            ...(await ledgerTargetOf(ctx)),
+            nowMs: ctx.effects.now(),
+            attractionIds: (await ctx.catalogue()).attractions.map((a) => a.id),
+            warn: (text) => ctx.out.warn(text),
+          },
         );
         renderPassRedeem(result, ctx.out);
       }, effects),
@@ -108,7 +113,12 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     cmd.option('--json', 'the result as JSON').action(
       action(async (ctx, opts, args) => {
         const { runPassRevoke, renderPassRevoke } = await import('../commands/pass-revoke.js');
-        const signer = await loadSignerOf(ctx).catch(() => undefined);
+        // No key on this machine: revoke all the same (the list is made where the key is). A key that
+        // is there but unusable (readable by others, damaged) stops the command before anything is committed.
+        const signer = await loadSignerOf(ctx).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        });
         const result = await runPassRevoke(
           { passId: args[0]!, kind: kind === 'revoke' ? 'revoked' : 'refunded', reason: kind === 'revoke' ? String(opts.reason ?? '') : 'refund' },
           { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now(), signer },

@@ -10,6 +10,7 @@ import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
 import type { LedgerTarget, RevokeKind } from '../io/ledger/ledger-port.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
+import { prepareRevocationsDir } from '../io/revocation-file.js';
 import { saveRevocationList } from './pass-revocations.js';
 
 export interface PassRevokeOptions {
@@ -36,6 +37,8 @@ export interface PassRevokeResult {
 export async function runPassRevoke(opts: PassRevokeOptions, deps: PassRevokeDeps): Promise<PassRevokeResult> {
   if (opts.kind === 'revoked' && opts.reason.trim() === '') throw new UsageError('--reason: say why the pass is revoked');
   const at = shanghaiTimestamp(deps.nowMs);
+  // The list is saved after the commit: its folder is checked first, so a revocation is never left without one.
+  if (deps.signer) prepareRevocationsDir(deps.home);
   return withLedger(deps, {}, async (ledger) => {
     const outcome = await ledger.revokePass(opts.passId, opts.kind, opts.reason.trim(), at);
     if (!outcome.ok && outcome.reason === 'unknown-pass') throw new NotFoundError(`no pass ${opts.passId} in the ledger`);
