@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import YAML from 'yaml';
 import { clean, weaker } from './sources.mjs';
 
+// OSM opening_hours strings are checked with the loader's own parser (built into dist/ by `npm run build`).
+const osmParser = await import('../../dist/src/io/osm-opening-hours.js').catch(() => undefined);
+
 const STATUSES = new Set(['confirmed', 'estimate', 'assumed']);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -194,6 +197,9 @@ const HANDLERS = {
     hours(t, rs) {
       const osm = rs.find((r) => typeof r.value?.osm === 'string');
       if (osm) {
+        if (!osmParser) return 'OSM hours need the built parser: run npm run build first';
+        const parsed = osmParser.parseOsmHours(osm.value.osm);
+        if (!parsed.ok) return `OSM hours not usable: ${parsed.message}`;
         t.hours = osm.value.osm;
         setProv(t, 'hours', factOf(osm));
         return;

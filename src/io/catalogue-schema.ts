@@ -12,6 +12,7 @@ import type { RawCatalogue } from '../domain/catalogue/raw-catalogue.js';
 import { parseDuration } from '../domain/catalogue/parse-duration.js';
 import { date, dateOrRange, duration, id, location, months, patterned, PATTERN_CODES, prices, theme, time } from './catalogue-schema-values.js';
 import { cityFacts, attractionFacts, linkFacts, passFacts, topLevelFacts } from './catalogue-schema-facts.js';
+import { withOsmHours } from './catalogue-osm-hours.js';
 
 export { PATTERN_CODES } from './catalogue-schema-values.js';
 
@@ -69,7 +70,9 @@ const attraction = z.strictObject({
   themes: z.array(theme).min(1),
   rating: z.enum(RATINGS),
   visit: duration.meta({ description: 'Typical visit length.' }),
-  hours: z.array(season).min(1).meta({ description: 'One entry per season.' }),
+  hours: z
+    .union([z.array(season).min(1), z.string().min(1).meta({ description: 'OpenStreetMap opening_hours syntax, e.g. "Tu-Su 09:00-17:00; Mo off".' })])
+    .meta({ description: 'One entry per season, or one OSM opening_hours string.' }),
   closed: z.array(z.enum(WEEKDAYS)).default([]).meta({ description: 'Weekly closing days.' }),
   holidays: z
     .enum(['open', 'closed', 'normal'])
@@ -210,8 +213,10 @@ type ZodIssue = z.core.$ZodIssue;
 export function checkCatalogueShape(data: unknown): Result<RawCatalogue> {
   const parsed = catalogueSchema.safeParse(data, { reportInput: true });
   if (parsed.success) {
-    // Typed as RawCatalogue, so the compiler checks that the schema's output fits the domain's input shape.
-    const value: RawCatalogue = parsed.data;
+    // Typed as RawCatalogue, so the compiler checks that the schema's output (OSM hours turned into seasons) fits the domain's input shape.
+    const converted = withOsmHours(parsed.data);
+    if (converted.issues.length > 0) return { ok: false, issues: converted.issues, warnings: [] };
+    const value: RawCatalogue = converted.value;
     return { ok: true, value, warnings: [] };
   }
   const issues = parsed.error.issues.flatMap((i) => toIssues(i, []));
