@@ -178,9 +178,13 @@ function setProv(target, field, fact) {
   target._prov[field] = fact;
 }
 
+/** Amounts per category; an exact amount in fen (`adult_fen: 16450`) wins over a rounded yuan one. */
 function priceTable(value, categories) {
   const out = {};
-  for (const c of categories) if (typeof value?.[c] === 'number') out[c] = value[c];
+  for (const c of categories) {
+    if (Number.isInteger(value?.[`${c}_fen`])) out[c] = value[`${c}_fen`] / 100;
+    else if (typeof value?.[c] === 'number') out[c] = value[c];
+  }
   return out;
 }
 
