@@ -12,7 +12,6 @@ import { checkOutputPath, toJson } from '../cli/output.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { parseParty } from '../domain/passes/party.js';
-import { readPlanDocument } from '../domain/passes/plan-document.js';
 import { parseMargin, parseRounding } from '../domain/quote/margin.js';
 import type { ChildBed, LocalTransport, QuoteOptions, RoomPlan, TripQuote } from '../domain/quote/quote-model.js';
 import { DEFAULT_PAX_RANGE, quoteTrip } from '../domain/quote/quote-trip.js';
@@ -21,6 +20,7 @@ import { quoteCsv as quoteCsvView, quoteTsv as quoteTsvView } from '../export/qu
 import { renderQuoteText as quoteTextView } from '../export/quote-text.js';
 import { readTextFile, writeFileAtomically } from '../io/pass-files.js';
 import { parseRateSheet } from '../io/rate-sheet.js';
+import { readPlanFile } from './read-plan-file.js';
 
 export const QUOTE_FORMATS = ['text', 'json', 'csv'] as const;
 export type QuoteFormat = (typeof QUOTE_FORMATS)[number];
@@ -87,20 +87,9 @@ function chooseFormat(flags: QuoteFlags, json: boolean): QuoteFormat {
 }
 
 function readPlan(ctx: CliContext, planFile: string, catalogue: Catalogue): Itinerary {
-  const file = ctx.resolve(planFile);
-  const shown = displayPath(ctx.effects.cwd, file);
-  if (!existsSync(file)) throw new NotFoundError(`plan file not found: ${shown}`, 'save one with `yangtze plan … --json -o PLAN.json`');
-  const text = readTextFile(file, { what: 'plan file', shown, kind: 'an itinerary JSON file (`yangtze plan --json`)' });
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new DataError(`${shown}: not JSON (${(error as Error).message})`);
-  }
-  const plan = readPlanDocument(json, catalogue);
-  if (!plan.ok) throw new DataError(`${shown}: ${plan.field}: ${plan.message}${plan.hint ? ` (${plan.hint})` : ''}`);
-  if (!Array.isArray(plan.itinerary.days) || plan.itinerary.days.length === 0) throw new DataError(`${shown}: days: the plan has no days to price`);
-  return plan.itinerary;
+  const itinerary = readPlanFile(ctx, planFile, catalogue);
+  if (!Array.isArray(itinerary.days) || itinerary.days.length === 0) throw new DataError(`${planFile}: days: the plan has no days to price`);
+  return itinerary;
 }
 
 /** Flags → quote options; the plan's party unless --party is given. */
