@@ -18,6 +18,7 @@ import YAML from 'yaml';
 import { applyResearch, loadResearch } from './catalogue/research.mjs';
 import { baseProvenance, writeProvenance } from './catalogue/provenance.mjs';
 import { SourceRegistry } from './catalogue/sources.mjs';
+import { ratesSection } from './rates-section.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -390,6 +391,7 @@ function generate() {
       passes: out.passes,
       holidays,
       sources: registry.list(),
+      rates: ratesSection(root),
     },
     compiled,
   };
@@ -625,6 +627,7 @@ function toYaml(catalogue, compiled) {
     holidays: ' Overrides on top of the built-in China holiday calendar (chinese-days package).',
     discount_rules: ' National discount rules by rider category: a price that leaves a category out gives it this share.',
     sources: ' The public sources that provenance entries name by id.',
+    rates: ' Reference rates for quotes (scripts/rates.yaml): each with a source or the basis of its estimate.',
   };
   for (const pair of doc.contents.items) {
     const c = sectionComments[pair.key.value];
@@ -684,7 +687,7 @@ function check(file) {
     return dateOk(a) && (b === undefined || (dateOk(b) && a <= b));
   };
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  const top = ['version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'sources', 'discount_rules'];
+  const top = ['version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates', 'sources', 'discount_rules'];
   for (const k of Object.keys(c)) if (!top.includes(k)) E(`unknown top-level key ${k}`);
   if (c.version !== 1) E('version must be 1');
   if (c.timezone !== 'Asia/Shanghai') E('timezone');

@@ -15,6 +15,7 @@ import { cityFacts, attractionFacts, linkFacts, passFacts, topLevelFacts } from 
 import { withOsmHours } from './catalogue-osm-hours.js';
 
 export { PATTERN_CODES } from './catalogue-schema-values.js';
+import { catalogueRatesSchema } from './catalogue-rates-schema.js';
 
 export const SUPPORTED_VERSION = 1;
 
@@ -197,6 +198,7 @@ export const catalogueSchema = z
     routes: z.array(route).default([]),
     passes: z.array(pass).default([]),
     holidays: z.array(holiday).default([]).meta({ description: 'Adds to / overrides the built-in China holiday calendar.' }),
+    rates: catalogueRatesSchema.optional(),
     ...topLevelFacts,
   })
   .meta({ title: 'yangtze catalogue (routes.yaml)' });

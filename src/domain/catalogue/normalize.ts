@@ -13,6 +13,7 @@ interface PriceContext {
   readonly categories: readonly string[];
   readonly rules: readonly DiscountRule[];
 }
+import { normalizeRates } from '../quote/normalize-rates.js';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 const MINUTES_PER_DAY = 24 * 60;
@@ -82,6 +83,7 @@ export function normalizeCatalogue(input: RawCatalogue): Catalogue {
       ...optional('note', s.note),
     })),
     discountRules: prices.rules,
+    ...(input.rates ? { rates: normalizeRates(input.rates, 'catalogue') } : {}),
   };
 }
 

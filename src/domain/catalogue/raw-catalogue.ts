@@ -5,6 +5,7 @@
  * into this shape (and the compiler checks that its output type fits here),
  * so the domain depends on no parsing library.
  */
+import type { RawRates } from '../quote/raw-rates.js';
 import type { Entries, FactStatus, LinkMode, Rating, ValidityKind, ValidityStart, Weekday, Theme, HolidayRule, Reservation } from './model.js';
 
 export interface RawCatalogue {
@@ -21,6 +22,8 @@ export interface RawCatalogue {
   readonly holidays: readonly RawHoliday[];
   readonly sources: readonly RawSource[];
   readonly discount_rules: readonly RawDiscountRule[];
+  /** Reference rates for quotes (domain/quote). */
+  readonly rates?: RawRates | undefined;
 }
 
 export interface RawSource {
