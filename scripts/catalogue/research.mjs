@@ -188,6 +188,20 @@ function priceTable(value, categories) {
   return out;
 }
 
+/** A `season` record ({ months: "11..03" }) as a month range on `field`. */
+function setSeason(t, rs, field) {
+  const r = rs.at(-1);
+  const m = /^(\d{2})\.\.(\d{2})$/.exec(String(r.value?.months ?? ''));
+  if (!m) return 'season months are not MM..MM';
+  const months = [];
+  for (let x = Number(m[1]); ; x = (x % 12) + 1) {
+    months.push(x);
+    if (x === Number(m[2])) break;
+  }
+  t[field] = monthsText(months);
+  setProv(t, field, factOf(r));
+}
+
 const HANDLERS = {
   attraction: {
     coords(t, rs) {
@@ -290,18 +304,8 @@ const HANDLERS = {
       t.reservation = v.required === true ? 'required' : /recommend/i.test(v.how ?? '') ? 'recommended' : v.required === false ? 'none' : t.reservation;
       setProv(t, 'reservation', factOf(r));
     },
-    season(t, rs) {
-      const r = rs.at(-1);
-      const m = /^(\d{2})\.\.(\d{2})$/.exec(String(r.value?.months ?? ''));
-      if (!m) return 'season months are not MM..MM';
-      const months = [];
-      for (let x = Number(m[1]); ; x = (x % 12) + 1) {
-        months.push(x);
-        if (x === Number(m[2])) break;
-      }
-      t.bird_season = monthsText(months);
-      setProv(t, 'bird_season', factOf(r));
-    },
+    // a wetland's wintering-bird season
+    season: (t, rs) => setSeason(t, rs, 'bird_season'),
     visit_minutes(t, rs) {
       const r = rs.at(-1);
       const n = r.value?.typical;
@@ -331,18 +335,8 @@ const HANDLERS = {
     drive_minutes(t, rs) {
       return HANDLERS.link.duration_minutes(t, rs);
     },
-    season(t, rs) {
-      const r = rs.at(-1);
-      const m = /^(\d{2})\.\.(\d{2})$/.exec(String(r.value?.months ?? ''));
-      if (!m) return 'season months are not MM..MM';
-      const months = [];
-      for (let x = Number(m[1]); ; x = (x % 12) + 1) {
-        months.push(x);
-        if (x === Number(m[2])) break;
-      }
-      t.months = monthsText(months);
-      setProv(t, 'months', factOf(r));
-    },
+    // when a link runs (a high-water boat)
+    season: (t, rs) => setSeason(t, rs, 'months'),
     timetable(t, rs) {
       const r = rs.at(-1);
       const v = r.value ?? {};
