@@ -8,7 +8,7 @@ import { action } from './action.js';
 import { examples } from './help.js';
 import type { Effects } from './effects.js';
 import { displayPath, type CliContext } from './context.js';
-import { UsageError } from './errors.js';
+import { NotFoundError, UsageError } from './errors.js';
 
 /** A repeatable flag's values, in order (no commander default, so none is printed in the help). */
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -104,7 +104,13 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
             ...(o.trust ? { trust: ctx.resolve(o.trust) } : {}),
             ...(o.revoked ? { revoked: ctx.resolve(o.revoked) } : {}),
           },
-          { home: ctx.home, nowMs: ctx.effects.now(), busyTimeoutMs: await busyMs(ctx), warn: (text) => ctx.out.warn(text) },
+          {
+            home: ctx.home,
+            nowMs: ctx.effects.now(),
+            attractionIds: (await ctx.catalogue()).attractions.map((a) => a.id),
+            busyTimeoutMs: await busyMs(ctx),
+            warn: (text) => ctx.out.warn(text),
+          },
         );
         renderPassRedeem(result, ctx.out);
       }, effects),
@@ -125,7 +131,12 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     cmd.option('--json', 'the result as JSON').action(
       action(async (ctx, opts, args) => {
         const { runPassRevoke, renderPassRevoke } = await import('../commands/pass-revoke.js');
-        const signer = await loadSignerOf(ctx).catch(() => undefined);
+        // No key on this machine: revoke all the same (the list is made where the key is). A key that
+        // is there but unusable (readable by others, damaged) stops the command before anything is committed.
+        const signer = await loadSignerOf(ctx).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        });
         const result = runPassRevoke(
           { passId: args[0]!, kind: kind === 'revoke' ? 'revoked' : 'refunded', reason: kind === 'revoke' ? String(opts.reason ?? '') : 'refund' },
           { home: ctx.home, nowMs: ctx.effects.now(), signer, busyTimeoutMs: await busyMs(ctx) },

@@ -4,12 +4,11 @@
  * `<home>/revocations/<issuedAt>.json` (where `pass verify` and offline gates
  * look for the latest) and printed or written to FILE.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { signRevocationList, type RevocationList } from '../domain/passes/revocation-list.js';
 import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
-import { revocationsDir } from '../io/revocation-file.js';
+import { prepareRevocationsDir } from '../io/revocation-file.js';
 import { writeFileAtomically } from '../io/pass-files.js';
 import type { Db } from '../io/ledger/open-ledger.js';
 import { revokedPassIds } from '../io/ledger/revoke-pass.js';
@@ -25,8 +24,7 @@ export interface SavedRevocationList {
 /** Signs the ledger's current revocations and saves the list under the home directory. */
 export function saveRevocationList(db: Db, home: string, signer: Signer, nowMs: number): SavedRevocationList {
   const list = signRevocationList(revokedPassIds(db), shanghaiTimestamp(nowMs), signer);
-  const dir = revocationsDir(home);
-  mkdirSync(dir, { recursive: true });
+  const dir = prepareRevocationsDir(home);
   // ':' is not allowed in Windows file names.
   const savedTo = path.join(dir, `${list.issuedAt.replace(/:/g, '')}.json`);
   writeFileAtomically(savedTo, { what: 'revocation list' }, (append) => append(JSON.stringify(list, null, 2) + '\n'));

@@ -10,6 +10,7 @@ import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
 import { revokePass, type RevokeKind } from '../io/ledger/revoke-pass.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
+import { prepareRevocationsDir } from '../io/revocation-file.js';
 import { saveRevocationList } from './pass-revocations.js';
 
 export interface PassRevokeOptions {
@@ -38,6 +39,8 @@ export interface PassRevokeResult {
 export function runPassRevoke(opts: PassRevokeOptions, deps: PassRevokeDeps): PassRevokeResult {
   if (opts.kind === 'revoked' && opts.reason.trim() === '') throw new UsageError('--reason: say why the pass is revoked');
   const at = shanghaiTimestamp(deps.nowMs);
+  // The list is saved after the commit: its folder is checked first, so a revocation is never left without one.
+  if (deps.signer) prepareRevocationsDir(deps.home);
   return withLedger(deps.home, { ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, (db) => {
     const outcome = revokePass(db, opts.passId, opts.kind, opts.reason.trim(), at);
     if (!outcome.ok && outcome.reason === 'unknown-pass') throw new NotFoundError(`no pass ${opts.passId} in the ledger`);

@@ -4,22 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { runPassRedeem } from '../../src/commands/pass-redeem.js';
-import { iteratePasses } from '../../src/io/ledger/iterate-passes.js';
-import { ledgerPath, openLedger } from '../../src/io/ledger/open-ledger.js';
-import type { LedgerPass } from '../../src/io/ledger/ledger-pass.js';
+import { ledgerPath } from '../../src/io/ledger/open-ledger.js';
 import { FIXED_NOW_MS, runCli, spawnCli } from '../cli/helpers/run-cli.js';
 import { encodeToken } from '../../src/domain/passes/token.js';
 import { aKeyPair, aTrustFile, someClaims } from './builders.js';
-import { homeWithPasses } from './ledger-helpers.js';
+import { homeWithPasses, passesOf } from './ledger-helpers.js';
 
-function passesOf(home: string): LedgerPass[] {
-  const db = openLedger(home);
-  try {
-    return [...iteratePasses(db)];
-  } finally {
-    db.close();
-  }
-}
 
 function redeem(home: string, token: string, at: string, date: string, extra: Partial<Parameters<typeof runPassRedeem>[0]> = {}) {
   return runPassRedeem({ token, at, date, offline: false, ...extra }, { home, nowMs: FIXED_NOW_MS });
