@@ -23,7 +23,7 @@ import type { TrustFile } from '../domain/passes/trust-file.js';
 import { verifyToken } from '../domain/passes/verify-token.js';
 import { appendGateScan, readGateLog } from '../io/gate-log.js';
 import { readTrustFile, trustFilePath } from '../io/keys.js';
-import { recordEntry } from '../io/ledger/record-entry.js';
+import type { LedgerTarget } from '../io/ledger/ledger-port.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
 import { checkGateAttraction } from './check-gate-attraction.js';
 import { withFileLock } from '../io/file-lock.js';
@@ -40,12 +40,10 @@ export interface PassRedeemOptions {
   readonly revoked?: string;
 }
 
-export interface PassRedeemDeps {
-  readonly home: string;
+export interface PassRedeemDeps extends LedgerTarget {
   /** Attraction ids of the catalogue: `--at` must be one of them or of the pass (checkGateAttraction). */
   readonly attractionIds?: readonly string[];
   readonly nowMs: number;
-  readonly busyTimeoutMs?: number;
   /** Where warnings go (stderr). */
   readonly warn?: (text: string) => void;
 }
@@ -65,7 +63,7 @@ export interface PassRedeemResult {
   readonly mode: 'online' | 'offline';
 }
 
-export function runPassRedeem(opts: PassRedeemOptions, deps: PassRedeemDeps): PassRedeemResult {
+export async function runPassRedeem(opts: PassRedeemOptions, deps: PassRedeemDeps): Promise<PassRedeemResult> {
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date: "${opts.date}" is not a date (YYYY-MM-DD)`);
   if (opts.offline && !opts.log) throw new UsageError('--offline needs --log FILE: the gate log the scan is appended to');
   if (!opts.offline && opts.log) throw new UsageError('--log is for --offline gates; online redemptions go to the ledger');
@@ -81,9 +79,7 @@ export function runPassRedeem(opts: PassRedeemOptions, deps: PassRedeemDeps): Pa
   const verified = verifyToken(opts.token, trust, { date, at: opts.at });
   if (!verified.valid || !verified.pass) return { ...base, admitted: false, reason: verified.reason, message: verified.message, ...who(verified.pass) };
   const claims = verified.pass;
-  const outcome = withLedger(deps.home, { ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, (db) =>
-    recordEntry(db, { passId: claims.passId, attraction: opts.at, date, at, gate, source: 'online' }),
-  );
+  const outcome = await withLedger(deps, {}, (ledger) => ledger.recordEntry({ passId: claims.passId, attraction: opts.at, date, at, gate, source: 'online' }));
   return outcome.admit
     ? { ...base, admitted: true, reason: 'ok', message: 'admitted', note: outcome.note, ...who(claims) }
     : { ...base, admitted: false, reason: outcome.reason, message: outcome.message, ...who(claims) };

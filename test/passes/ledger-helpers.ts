@@ -11,7 +11,7 @@ import { loadCatalogueFile } from '../../src/io/load-catalogue.js';
 import { runPassIssueBatch } from '../../src/commands/pass-issue-batch.js';
 import { iteratePasses } from '../../src/io/ledger/iterate-passes.js';
 import type { LedgerPass } from '../../src/io/ledger/ledger-pass.js';
-import { openLedger } from '../../src/io/ledger/open-ledger.js';
+import { openSqliteDb } from '../../src/io/ledger/sqlite-open.js';
 import { FIXED_NOW_MS, REPO_ROOT } from '../cli/helpers/run-cli.js';
 
 export const LEDGER_CATALOGUE = path.join(REPO_ROOT, 'test', 'fixtures', 'passes', 'catalogue.yaml');
@@ -48,7 +48,7 @@ export async function homeWithPasses(rows: readonly string[]): Promise<string> {
 
 /** Every pass in the home's ledger, in issue order. */
 export function passesOf(home: string): LedgerPass[] {
-  const db = openLedger(home);
+  const db = openSqliteDb(home);
   try {
     return [...iteratePasses(db)];
   } finally {
