@@ -172,7 +172,7 @@ async function issuePasses(ctx: CliContext, catalogue: Catalogue, itinerary: Iti
 async function issueFrom(ctx: CliContext, catalogue: Catalogue, planFile: string, travellers: readonly Traveller[]): Promise<IssuedPassView[]> {
   const { runPassIssue, renderPassIssue } = await import('./pass-issue.js');
   const { loadSigner } = await import('../io/keys.js');
-  const { busyTimeoutFromEnv } = await import('../io/ledger/open-ledger.js');
+  const { ledgerTargetOf } = await import('../cli/ledger-target.js');
   const result = await runPassIssue(
     {
       plan: planFile,
@@ -185,10 +185,10 @@ async function issueFrom(ctx: CliContext, catalogue: Catalogue, planFile: string
     },
     {
       catalogue,
-      home: ctx.home,
+      // The ledger `pass issue` would use: --ledger, YANGTZE_LEDGER_URL, else the SQLite file under --home.
+      ...(await ledgerTargetOf(ctx)),
       nowMs: ctx.effects.now(),
       signer: () => loadSigner(ctx.home),
-      busyTimeoutMs: busyTimeoutFromEnv(ctx.effects.env),
     },
   );
   await renderPassIssue(result, ctx.out);
