@@ -27,6 +27,7 @@ const GROUPS: readonly (() => Promise<{ register: Register }>)[] = [
   () => import('./register-plan.js'),
   () => import('./register-pass.js'),
   () => import('./register-keys.js'),
+  () => import('./register-quote.js'),
 ];
 
 export async function buildProgram(effects: Effects): Promise<Command> {

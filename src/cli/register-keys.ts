@@ -28,6 +28,10 @@ export function register(program: Command, effects: Effects): void {
     .argument('<keyId>', 'the key id, as in trust.json')
     .option('--since <timestamp>', 'grandfather only passes the ledger recorded before this time (ISO 8601, e.g. 2026-05-12T09:00:00+08:00)')
     .option('--json', 'print a JSON document')
+    .addHelpText('after', examples([
+      ['yangtze keys compromise k20260501-… --since 2026-05-12T09:00:00+08:00', 'passes recorded before then still admit'],
+      ['yangtze keys rotate && yangtze pass revocations export -o revoked.json', 'then: a new key, and lists for the gates'],
+    ]))
     .action(
       action(async (ctx, opts, args) => (await import('../commands/keys-compromise.js')).keysCompromise(ctx, args[0]!, opts as { since?: string }), effects),
     );
