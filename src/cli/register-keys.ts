@@ -17,6 +17,15 @@ export function register(program: Command, effects: Effects): void {
     .option('--json', 'print a JSON document')
     .action(action(async (ctx) => (await import('../commands/keys-rotate.js')).keysRotate(ctx), effects));
   keys
+    .command('compromise')
+    .description('declare a key leaked: gates refuse its tokens except the passes in the ledger, and its revocation lists')
+    .argument('<keyId>', 'the key id, as in trust.json')
+    .option('--since <timestamp>', 'grandfather only passes the ledger recorded before this time (ISO 8601, e.g. 2026-05-12T09:00:00+08:00)')
+    .option('--json', 'print a JSON document')
+    .action(
+      action(async (ctx, opts, args) => (await import('../commands/keys-compromise.js')).keysCompromise(ctx, args[0]!, opts as { since?: string }), effects),
+    );
+  keys
     .command('export')
     .description('write the trust file (public keys) to stdout')
     .action(action(async (ctx) => (await import('../commands/keys-export.js')).keysExport(ctx), effects));
