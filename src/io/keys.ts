@@ -25,8 +25,8 @@ import { activeKey, keyIdFor, parseTrustFile, type TrustedKey, type TrustFile } 
 import { didYouMean } from '../domain/did-you-mean.js';
 import { iteratePasses } from './ledger/iterate-passes.js';
 import type { LedgerPass } from './ledger/ledger-pass.js';
-import { ledgerPath } from './ledger/open-ledger.js';
-import { withLedger } from './ledger/with-ledger.js';
+import { ledgerFailure } from './ledger/ledger-error.js';
+import { ledgerPath, openSqliteDb } from './ledger/sqlite-open.js';
 import { readTextFile } from './pass-files.js';
 
 export function trustFilePath(home: string): string {
@@ -148,9 +148,15 @@ function needsList(trust: TrustFile, keyId: string): boolean {
 function ledgerPassIds(home: string, keep: (p: LedgerPass) => boolean): Map<string, string[]> {
   const byKey = new Map<string, string[]>();
   if (!existsSync(ledgerPath(home))) return byKey;
-  withLedger(home, {}, (db) => {
+  // The SQLite ledger under home, read synchronously (key commands are synchronous).
+  const db = openSqliteDb(home);
+  try {
     for (const p of iteratePasses(db)) if (keep(p)) byKey.set(p.keyId, [...(byKey.get(p.keyId) ?? []), p.id]);
-  });
+  } catch (error) {
+    throw ledgerFailure(error, ledgerPath(home));
+  } finally {
+    db.close();
+  }
   for (const ids of byKey.values()) ids.sort();
   return byKey;
 }
