@@ -15,6 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { ratesSection } from './rates-section.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -331,6 +332,7 @@ function generate() {
       routes,
       passes,
       holidays,
+      rates: ratesSection(root),
     },
     compiled,
   };
@@ -381,6 +383,7 @@ function toYaml(catalogue, compiled) {
     routes: ' Curated tourism routes.',
     passes: ' SAMPLE one-ticket pass products of this project - not real offers.',
     holidays: ' Overrides on top of the built-in China holiday calendar (chinese-days package).',
+    rates: ' Reference rates for quotes (scripts/rates.yaml): each with a source or the basis of its estimate.',
   };
   for (const pair of doc.contents.items) {
     const c = sectionComments[pair.key.value];
@@ -438,7 +441,7 @@ function check(file) {
     return dateOk(a) && (b === undefined || (dateOk(b) && a <= b));
   };
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  const top = ['version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays'];
+  const top = ['version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates'];
   for (const k of Object.keys(c)) if (!top.includes(k)) E(`unknown top-level key ${k}`);
   if (c.version !== 1) E('version must be 1');
   if (c.timezone !== 'Asia/Shanghai') E('timezone');

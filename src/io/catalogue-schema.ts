@@ -14,6 +14,7 @@ import { DATE_OR_RANGE_PATTERN, DATE_PATTERN, parseDateRange } from '../domain/c
 import { DURATION_PATTERN, parseDuration } from '../domain/catalogue/parse-duration.js';
 import { MONTH_RANGE_PATTERN } from '../domain/catalogue/parse-months.js';
 import { TIME_PATTERN } from '../domain/catalogue/parse-time.js';
+import { catalogueRatesSchema } from './catalogue-rates-schema.js';
 
 export const SUPPORTED_VERSION = 1;
 
@@ -232,6 +233,7 @@ export const catalogueSchema = z
     routes: z.array(route).default([]),
     passes: z.array(pass).default([]),
     holidays: z.array(holiday).default([]).meta({ description: 'Adds to / overrides the built-in China holiday calendar.' }),
+    rates: catalogueRatesSchema.optional(),
   })
   .meta({ title: 'yangtze catalogue (routes.yaml)' });
 

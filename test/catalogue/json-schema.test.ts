@@ -12,7 +12,7 @@ describe('catalogueJsonSchema', () => {
   it('lists the top-level sections of CATALOGUE.md and forbids unknown keys', () => {
     const schema = catalogueJsonSchema() as JsonSchema;
     expect(Object.keys(schema.properties ?? {})).toEqual([
-      'version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays',
+      'version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates',
     ]);
     expect(schema.additionalProperties).toBe(false);
   });

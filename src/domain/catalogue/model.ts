@@ -4,6 +4,7 @@
  * reads this, never the raw YAML. Times of day are minutes after local midnight,
  * durations are minutes, money is in `currency` units.
  */
+import type { RateTable } from '../quote/rates.js';
 
 export const THEMES = ['eco', 'cultural', 'red', 'water'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -180,4 +181,6 @@ export interface Catalogue {
   readonly routes: readonly CuratedRoute[];
   readonly passes: readonly PassProduct[];
   readonly holidays: readonly HolidayOverride[];
+  /** Reference rates for quotes, when the catalogue has a `rates:` section. */
+  readonly rates?: RateTable;
 }

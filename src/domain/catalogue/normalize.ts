@@ -5,6 +5,7 @@ import { parseMonths } from './parse-months.js';
 import { parseTime } from './parse-time.js';
 import type { RawAttraction, RawCatalogue, RawFacts, RawLink, RawPass } from './raw-catalogue.js';
 import { resolvePassCoverage } from './resolve-pass-coverage.js';
+import { normalizeRates } from '../quote/normalize-rates.js';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 const MINUTES_PER_DAY = 24 * 60;
@@ -54,6 +55,7 @@ export function normalizeCatalogue(input: RawCatalogue): Catalogue {
     })),
     passes: input.passes.map((p) => normalizePass(p, attractions)),
     holidays: input.holidays.map((h) => ({ range: range(h.date), name: h.name, kind: h.kind })),
+    ...(input.rates ? { rates: normalizeRates(input.rates, 'catalogue') } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  * into this shape (and the compiler checks that its output type fits here),
  * so the domain depends on no parsing library.
  */
+import type { RawRates } from '../quote/raw-rates.js';
 import type { Entries, LinkMode, Rating, ValidityKind, ValidityStart, Weekday, Theme, HolidayRule, Reservation } from './model.js';
 
 export interface RawCatalogue {
@@ -19,6 +20,8 @@ export interface RawCatalogue {
   readonly routes: readonly RawRoute[];
   readonly passes: readonly RawPass[];
   readonly holidays: readonly RawHoliday[];
+  /** Reference rates for quotes (domain/quote). */
+  readonly rates?: RawRates | undefined;
 }
 
 export interface RawFacts {
