@@ -180,4 +180,12 @@ describeEachBackend('ledger contract', (backend: Backend) => {
     }
     await expect(openLedger(target).then((l) => l.close())).resolves.toBeUndefined();
   });
+
+  it('refuses a ledger migrated by a newer yangtze, and leaves it as it was', async () => {
+    const target = await backend.fresh();
+    await issue(target, [row('BK1', 'Li Wei', 'wuhan-culture-pass')]);
+    await backend.markNewer(target, LEDGER_SCHEMA_VERSION + 1);
+    await expect(openLedger(target)).rejects.toThrow(/newer than this yangtze understands.*left untouched/);
+    await expect(openLedger(target, { create: true })).rejects.toMatchObject({ exitCode: 3 });
+  });
 });
