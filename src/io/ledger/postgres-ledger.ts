@@ -244,8 +244,12 @@ export class PostgresLedger implements Ledger {
     return this.guard(async () => (await this.pool.query<PassEntry>('SELECT attraction, day, gate, at FROM redemptions WHERE pass_id = $1 ORDER BY day, id', [passId])).rows);
   }
 
-  /** Pages of 1,000 by (issued_at, seq) in one read-only REPEATABLE READ transaction: one consistent snapshot. */
   async *iteratePasses(since?: IsoDate): AsyncGenerator<LedgerPass> {
+    for await (const page of this.passPages(since)) yield* page;
+  }
+
+  /** Pages of 1,000 by (issued_at, seq) in one read-only REPEATABLE READ transaction: one consistent snapshot. */
+  async *passPages(since?: IsoDate): AsyncGenerator<readonly LedgerPass[]> {
     const c = await this.guard(() => this.pool.connect());
     let broken: Error | undefined;
     try {
@@ -258,7 +262,7 @@ export class PostgresLedger implements Ledger {
            ORDER BY issued_at, seq LIMIT ${pageRows}`,
           [since ?? '', after?.issuedAt ?? null, after?.seq ?? null],
         );
-        for (const row of rows) yield passFromRow(row);
+        if (rows.length > 0) yield rows.map(passFromRow);
         if (rows.length < pageRows) break;
         const last = rows[rows.length - 1]!;
         after = { issuedAt: last.issued_at, seq: last.seq };
