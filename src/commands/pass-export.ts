@@ -1,10 +1,10 @@
 /**
  * `pass export [--format json|ndjson|csv] [--since DATE] [-o FILE]`: streams
- * the ledger's passes, one row at a time, in issue order. Output is gathered
- * into blocks of about 64 KiB; with -o it goes to a temporary file renamed
- * into place at the end, so FILE is never half written. The ledger's pages are
- * checked before the first byte is written, so a damaged ledger fails before
- * any output, not halfway through it.
+ * the ledger's passes, a page of rows at a time, in issue order. Output is
+ * gathered into blocks of about 64 KiB; with -o it goes to a temporary file
+ * renamed into place at the end, so FILE is never half written. On stdout the
+ * ledger's pages are checked before the first byte is written, so a damaged
+ * ledger fails before any output, not halfway through it.
  */
 import { UsageError } from '../cli/errors.js';
 import type { Stream } from '../cli/effects.js';
@@ -36,7 +36,9 @@ export interface PassExportResult {
 export async function runPassExport(opts: PassExportOptions, deps: LedgerTarget & { nowMs: number; stdout: Stream }): Promise<PassExportResult> {
   if (opts.since !== undefined && !isIsoDate(opts.since)) throw new UsageError(`--since: "${opts.since}" is not a date (YYYY-MM-DD)`);
   const today = shanghaiDate(deps.nowMs);
-  return withLedger(deps, { checkPages: true }, async (ledger) => {
+  // On stdout nothing can be taken back, so every page is checked before the first byte; with -o a
+  // damaged page met halfway only removes the temporary file (FILE stays as it was), so the check is skipped.
+  return withLedger(deps, { checkPages: !opts.output }, async (ledger) => {
     const format = opts.format === 'json' ? passJsonChunks : opts.format === 'ndjson' ? passNdjsonChunks : passCsvChunks;
     const exported = blocksOf(ledger.passPages(opts.since as IsoDate | undefined), (feed) => format(feed, today));
     if (!opts.output) {
