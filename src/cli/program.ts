@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createContext, type CliContext, type GlobalOptions } from './context.js';
 import type { Effects } from './effects.js';
+import { neutraliseControls } from '../domain/control-characters.js';
 import { DataError, ExitCode, UsageError, UserError, type ExitCodeValue } from './errors.js';
 import { colorLevel } from './output.js';
 import { formatIssues } from './render-issues.js';
@@ -113,9 +114,13 @@ export function reportError(error: unknown, effects: Effects, color?: boolean): 
     return ExitCode.usage;
   }
   if (error instanceof UserError) {
-    if (error instanceof DataError && error.issues.length > 0) effects.stderr.write(formatIssues(error.issues, style));
-    if (error.message) effects.stderr.write(`${style.red('error:')} ${error.message}\n`);
-    if (error.hint) effects.stderr.write(`${error.hint}\n`);
+    // Messages may quote what a file or token holds (a holder name): shown as text, never obeyed by the terminal.
+    const safe = (text: string) => neutraliseControls(text, true);
+    if (error instanceof DataError && error.issues.length > 0) {
+      effects.stderr.write(formatIssues(error.issues.map((i) => ({ ...i, message: safe(i.message) })), style));
+    }
+    if (error.message) effects.stderr.write(`${style.red('error:')} ${safe(error.message)}\n`);
+    if (error.hint) effects.stderr.write(`${safe(error.hint)}\n`);
     return error.exitCode;
   }
   const system = systemError(error);

@@ -6,6 +6,7 @@
  * Idempotent: a log merged twice adds nothing. Exit 1 when anything was found.
  */
 import path from 'node:path';
+import { neutraliseControls } from '../domain/control-characters.js';
 import { DataError, NoAnswer, NotFoundError } from '../cli/errors.js';
 import type { Output } from '../cli/output.js';
 import { toJson } from '../cli/output.js';
@@ -129,8 +130,10 @@ export function renderPassReconcile(r: PassReconcileResult, out: Output): void {
   } else if (out.view === 'pipe') {
     out.result(
       r.conflicts
-        .map((c) => [kindOf(c), c.conflict, c.scan.passId, c.scan.attraction, c.scan.date, c.scan.gate, c.scan.at, c.earlier?.gate ?? '', c.earlier?.at ?? ''].join('\t'))
-        .concat(r.invalid.map((i) => ['invalid-scan', i.reason, i.scan.passId, i.scan.attraction, i.scan.date, i.scan.gate, i.scan.at, `${path.basename(i.file)}:${i.line}`, ''].join('\t')))
+        .map((c) => [kindOf(c), c.conflict!, c.scan.passId, c.scan.attraction, c.scan.date, c.scan.gate, c.scan.at, c.earlier?.gate ?? '', c.earlier?.at ?? ''])
+        .concat(r.invalid.map((i) => ['invalid-scan', i.reason, i.scan.passId, i.scan.attraction, i.scan.date, i.scan.gate, i.scan.at, `${path.basename(i.file)}:${i.line}`, '']))
+        // Log lines are a gate's word: their fields are shown as text, never obeyed by a terminal.
+        .map((cells) => cells.map((cell) => neutraliseControls(cell)).join('\t'))
         .join('\n'),
     );
   } else {
@@ -138,10 +141,10 @@ export function renderPassReconcile(r: PassReconcileResult, out: Output): void {
     const lines = [`merged ${r.merged} new scan(s) from ${r.logs.length} log(s)${r.alreadyMerged > 0 ? `; ${r.alreadyMerged} were merged before` : ''}`];
     for (const c of r.conflicts) {
       const first = c.earlier ? ` (first admitted at gate ${c.earlier.gate ?? 'online'} ${c.earlier.at})` : '';
-      lines.push(`${s.red(kindOf(c))} ${c.scan.passId} at ${c.scan.attraction} on ${c.scan.date}: gate ${c.scan.gate} ${c.scan.at}, ${c.conflict}${first}`);
+      lines.push(`${s.red(kindOf(c))} ${neutraliseControls(`${c.scan.passId} at ${c.scan.attraction} on ${c.scan.date}: gate ${c.scan.gate} ${c.scan.at}, ${c.conflict}${first}`)}`);
     }
     for (const i of r.invalid) {
-      lines.push(`${s.red('invalid-scan')} ${path.basename(i.file)}:${i.line} ${i.scan.passId} at ${i.scan.attraction} on ${i.scan.date}, gate ${i.scan.gate}: ${i.reason} (${i.message}); not merged`);
+      lines.push(`${s.red('invalid-scan')} ${neutraliseControls(`${path.basename(i.file)}:${i.line} ${i.scan.passId} at ${i.scan.attraction} on ${i.scan.date}, gate ${i.scan.gate}: ${i.reason} (${i.message}); not merged`)}`);
     }
     if (r.conflicts.length === 0 && r.invalid.length === 0) lines.push(`${s.green('✔')} no double use`);
     out.result(lines.join('\n'));
