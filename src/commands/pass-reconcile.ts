@@ -48,9 +48,11 @@ export async function runPassReconcile(opts: { logs: readonly string[]; trust?: 
   const scans: { scan: GateScan; file: string; line: number }[] = [];
   const invalid: InvalidScan[] = [];
   const issues: Issue[] = [];
-  const trust = readTrustFile(opts.trust ?? trustFilePath(deps.home));
   for (const file of opts.logs) {
     if (!existsSync(file)) throw new NotFoundError(`gate log not found: ${file}`, 'give the files written by `pass redeem --offline --log FILE`');
+  }
+  const trust = readTrustFile(opts.trust ?? trustFilePath(deps.home));
+  for (const file of opts.logs) {
     const log = readGateLog(file, path.basename(file));
     issues.push(...log.issues);
     for (const s of log.scans) {
