@@ -4,7 +4,8 @@
  */
 import { Option, type Command } from 'commander';
 import type { Effects } from './effects.js';
-import { action } from './program.js';
+import { action } from './action.js';
+import { examples } from './help.js';
 
 export function register(program: Command, effects: Effects): void {
   program
@@ -28,5 +29,9 @@ export function register(program: Command, effects: Effects): void {
     .option('--json', 'short for --format json')
     .option('--csv', 'short for --format csv')
     .option('-o, --output <file>', 'write the result to a file instead of stdout (needed for pdf)')
+    .addHelpText('after', examples([
+      ['yangtze quote plan.json --party adult=2,child=1', 'per person and for the group, line by line'],
+      ['yangtze quote plan.json --grade 5star --markup 15% --format pdf -o offer.pdf', 'an offer document'],
+    ]))
     .action(action(async (ctx, opts, args) => (await import('../commands/quote.js')).quoteCommand(ctx, args[0]!, opts), effects));
 }

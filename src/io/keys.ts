@@ -23,10 +23,6 @@ import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
 import { activeKey, keyIdFor, parseTrustFile, type TrustedKey, type TrustFile } from '../domain/passes/trust-file.js';
 import { didYouMean } from '../domain/did-you-mean.js';
-import { iteratePasses } from './ledger/iterate-passes.js';
-import type { LedgerPass } from './ledger/ledger-pass.js';
-import { ledgerPath } from './ledger/open-ledger.js';
-import { withLedger } from './ledger/with-ledger.js';
 import { readTextFile } from './pass-files.js';
 
 export function trustFilePath(home: string): string {
@@ -82,18 +78,17 @@ export function initKeys(home: string, nowMs: number, opts: WriteKeysOptions & {
  * cannot sign again even from a backup of this home. Its ID key stays: gates
  * still check the ID hashes of its passes with it.
  */
-export function rotateKeys(home: string, nowMs: number, opts: WriteKeysOptions = {}): KeysResult {
+export function rotateKeys(home: string, nowMs: number, opts: WriteKeysOptions & { signed: PassIdsByKey }): KeysResult {
   const trustPath = trustFilePath(home);
   if (!existsSync(trustPath)) throw new NotFoundError(`no signing key: run \`yangtze keys init\` (looked in ${home})`);
   const trust = readTrustFile(trustPath);
   const retiring = trust.keys.filter((k) => k.retiredAt === undefined && k.compromisedAt === undefined).map((k) => k.keyId);
-  // Read before anything is written: a damaged ledger stops the rotation (an empty list would kill every pass).
-  const signed = ledgerPassIds(home, (p) => retiring.includes(p.keyId) || needsList(trust, p.keyId));
+  const { signed } = opts;
   return writingUnder(home, opts, () => {
     const fresh = newKey(home, nowMs);
     const stamp = shanghaiTimestamp(nowMs);
     const keys: TrustedKey[] = trust.keys.map((k) =>
-      retiring.includes(k.keyId) || needsList(trust, k.keyId) ? { ...k, retiredAt: k.retiredAt ?? stamp, passIds: signed.get(k.keyId) ?? [] } : k,
+      retiring.includes(k.keyId) || needsList(trust, k.keyId) ? { ...k, retiredAt: k.retiredAt ?? stamp, passIds: (signed.get(k.keyId) ?? []).map((p) => p.id) } : k,
     );
     writeTrustFile(trustPath, { ...trust, keys: [...keys, fresh.key] });
     destroyPrivateKeys(home, retiring);
@@ -113,7 +108,7 @@ export interface CompromiseResult extends KeysResult {
  * of the issuing machine itself), and every revocation list it signs. Its
  * private key is deleted; if it was the active key, a new one is made.
  */
-export function compromiseKey(home: string, keyId: string, nowMs: number, opts: WriteKeysOptions & { since?: string } = {}): CompromiseResult {
+export function compromiseKey(home: string, keyId: string, nowMs: number, opts: WriteKeysOptions & { since?: string; signed: PassIdsByKey }): CompromiseResult {
   const trustPath = trustFilePath(home);
   if (!existsSync(trustPath)) throw new NotFoundError(`no signing key: run \`yangtze keys init\` (looked in ${home})`);
   const trust = readTrustFile(trustPath);
@@ -124,7 +119,7 @@ export function compromiseKey(home: string, keyId: string, nowMs: number, opts: 
   }
   const since = opts.since;
   const stamp = shanghaiTimestamp(nowMs);
-  const genuine = ledgerPassIds(home, (p) => p.keyId === keyId && (since === undefined || Date.parse(p.issuedAt) < Date.parse(since))).get(keyId) ?? [];
+  const genuine = [...(opts.signed.get(keyId) ?? [])].filter((p) => since === undefined || Date.parse(p.issuedAt) < Date.parse(since)).map((p) => p.id);
   const wasActive = activeKey(trust)?.keyId === keyId;
   return writingUnder(home, opts, () => {
     const fresh = wasActive ? newKey(home, nowMs) : undefined;
@@ -144,16 +139,12 @@ function needsList(trust: TrustFile, keyId: string): boolean {
   return k !== undefined && k.retiredAt !== undefined && k.passIds === undefined;
 }
 
-/** Pass ids in the ledger under `home` (none when there is no ledger), sorted, by signing key. */
-function ledgerPassIds(home: string, keep: (p: LedgerPass) => boolean): Map<string, string[]> {
-  const byKey = new Map<string, string[]>();
-  if (!existsSync(ledgerPath(home))) return byKey;
-  withLedger(home, {}, (db) => {
-    for (const p of iteratePasses(db)) if (keep(p)) byKey.set(p.keyId, [...(byKey.get(p.keyId) ?? []), p.id]);
-  });
-  for (const ids of byKey.values()) ids.sort();
-  return byKey;
-}
+/**
+ * The passes of each signing key as the issuer's ledger records them (the
+ * caller reads the ledger, SQLite or PostgreSQL): what stays valid of a key
+ * that is retired or compromised. Sorted by pass id.
+ */
+export type PassIdsByKey = ReadonlyMap<string, readonly { readonly id: string; readonly issuedAt: string }[]>;
 
 function privateKeyIds(home: string): string[] {
   const dir = keysDir(home);

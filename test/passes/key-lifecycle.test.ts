@@ -15,6 +15,7 @@ import { verifyToken } from '../../src/domain/passes/verify-token.js';
 import { signRevocationList } from '../../src/domain/passes/revocation-list.js';
 import { initKeys, loadSigner, readTrustFile, rotateKeys, trustFilePath } from '../../src/io/keys.js';
 import { runCli } from '../cli/helpers/run-cli.js';
+import { passIdsByKey } from '../../src/commands/ledger-pass-ids.js';
 import { someClaims } from './builders.js';
 import { homeWithPasses, passesOf } from './ledger-helpers.js';
 
@@ -25,7 +26,7 @@ describe('keys rotate: retire and destroy', () => {
   it('deletes the retired private key, keeps its ID key, and lists the passes it signed in the trust file', async () => {
     const home = await homeWithPasses(['BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12', 'BK2,Wang Fang,,adult,wuhan-culture-pass,2026-05-12']);
     const old = loadSigner(home);
-    const rotated = rotateKeys(home, may12);
+    const rotated = rotateKeys(home, may12, { signed: await passIdsByKey({ home }) });
     expect(existsSync(path.join(home, 'keys', `${old.keyId}.key`))).toBe(false);
     expect(existsSync(path.join(home, 'keys', `${old.keyId}.idkey`))).toBe(true);
     const trust = readTrustFile(trustFilePath(home));
@@ -38,7 +39,7 @@ describe('keys rotate: retire and destroy', () => {
   it('refuses tokens a leaked retired key signs afterwards, even backdated to before the retirement', async () => {
     const home = await homeWithPasses(['BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12']);
     const leaked = loadSigner(home); // a copy taken before the rotation
-    rotateKeys(home, may12);
+    rotateKeys(home, may12, { signed: await passIdsByKey({ home }) });
     const trust = readTrustFile(trustFilePath(home));
     for (const issuedAt of ['2026-05-01', '2026-05-11', '2026-05-20']) {
       const forged = encodeToken(someClaims({ passId: 'YZ-FORGED000001', keyId: leaked.keyId, issuedAt }), leaked.sign);

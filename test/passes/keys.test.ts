@@ -14,6 +14,7 @@ import { idKeyPath, initKeys, loadSigner, readIdKeys, readTrustFile, rotateKeys,
 import { homeSource } from '../../src/cli/context.js';
 import { keyedIdHash } from '../../src/domain/passes/id-hash.js';
 import { fakeEffects, runCli } from '../cli/helpers/run-cli.js';
+import { passIdsByKey } from '../../src/commands/ledger-pass-ids.js';
 import { someClaims } from './builders.js';
 import { homeWithPasses, passesOf } from './ledger-helpers.js';
 
@@ -44,7 +45,7 @@ describe('keys on disk', () => {
     const home = await homeWithPasses(['BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12']);
     const first = loadSigner(home);
     const [issued] = passesOf(home);
-    const second = rotateKeys(home, Date.parse('2026-05-11T09:00:00+08:00'));
+    const second = rotateKeys(home, Date.parse('2026-05-11T09:00:00+08:00'), { signed: await passIdsByKey({ home }) });
     expect(second.retired).toEqual([first.keyId]);
     const signer = loadSigner(home);
     expect(signer.keyId).toBe(second.keyId);
