@@ -10,6 +10,7 @@ import type { Itinerary } from '../itinerary/itinerary.js';
 import { quoteBundle } from '../passes/quote.js';
 import { monthOf } from '../calendar/iso-date.js';
 import { yuanToFen, type Fen } from './money.js';
+import { restsOnEstimate } from './fact-estimate.js';
 import { CHILD } from './price-rows.js';
 import type { DayPlan, PriceRow, QuoteLine, QuoteOptions, Section, Text } from './quote-model.js';
 import type { Grade, LodgingRate, Meal, RateOrigin, RateTable } from './rates.js';
@@ -158,7 +159,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     }
     for (const s of cq.singles) {
       const a = attraction.get(s.attraction);
-      const unconfirmed = a?.facts.unconfirmed.includes('price') ?? true;
+      const unconfirmed = restsOnEstimate(a?.provenance, [`price.${cq.category}`, `price.${defaultCat}`, 'price']);
       add({ section: 'admissions', day: dayOfDate.get(s.date) ?? 1, date: s.date, label: { en: `${a?.name ?? s.attraction}, ${catName(cq.category).en}`, zh: `${a?.nameZh ?? s.attraction}（${catName(cq.category).zh}）` }, unit: 'person', quantity: cq.travellers, unitFen: yuanToFen(s.price), payers: rowsOf(cq.category), estimate: unconfirmed, basis: unconfirmed ? 'catalogue price (unconfirmed)' : 'catalogue price' });
     }
   }
@@ -174,7 +175,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     for (const c of categories) {
       const fareYuan = link ? (link.fares[c] ?? link.fare) : leg.planCost / heads;
       if (link && c === CHILD && link.fares[c] === undefined) assume(`No child fare in the catalogue for ${route.en} (${leg.mode}): children pay the adult fare.`, `目录中${route.zh}（${modeZh(leg.mode)}）没有儿童票价：儿童按成人票价计。`);
-      const unconfirmed = !link || (link.facts?.unconfirmed ?? []).some((f) => f === 'fare' || f === 'fares');
+      const unconfirmed = !link || restsOnEstimate(link.provenance, [`fares.${c}`, 'fare']);
       add({ section: 'fares', day: leg.day, date: leg.date, label: { en: `${cap(leg.mode)} ${route.en}, ${catName(c).en}`, zh: `${modeZh(leg.mode)} ${route.zh}（${catName(c).zh}）` }, unit: 'person', quantity: countOf(c), unitFen: yuanToFen(fareYuan), payers: rowsOf(c), estimate: unconfirmed, basis: link ? (unconfirmed ? 'catalogue fare (unconfirmed)' : 'catalogue fare') : 'the plan’s fare (no catalogue link)' });
     }
   }
