@@ -252,8 +252,10 @@ export class PostgresLedger implements Ledger {
   async *passPages(since?: IsoDate): AsyncGenerator<readonly LedgerPass[]> {
     const c = await this.guard(() => this.pool.connect());
     let broken: Error | undefined;
+    let open = false;
     try {
       await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      open = true;
       let after: { issuedAt: string; seq: string } | undefined;
       for (;;) {
         const { rows } = await c.query<PassRow & { seq: string }>(
@@ -268,10 +270,13 @@ export class PostgresLedger implements Ledger {
         after = { issuedAt: last.issued_at, seq: last.seq };
       }
       await c.query('COMMIT');
+      open = false;
     } catch (error) {
       broken = error as Error;
       throw postgresFailure(error, this.location, true);
     } finally {
+      // A reader that stopped early (break) leaves the transaction open: end it before the connection goes back to the pool.
+      if (open && !broken) await c.query('ROLLBACK').catch((e: Error) => (broken = e));
       c.release(broken);
     }
   }
