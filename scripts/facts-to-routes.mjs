@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Generates routes.yaml (the shipped catalogue, design/CATALOGUE.md) from
-//   ../shared/catalogue/facts.yaml   facts with sources (not edited here)
+//   catalogue/facts.yaml             the base fact sheet with sources (copied from the shared notes)
+//   catalogue/research/*.yaml        sourced per-field fact records, applied on top (they win)
 //   scripts/curated.yaml             conservative picks, routes and SAMPLE passes
+// (catalogue/MAINTAINING.md says how these are kept.)
 // and checks the result.
 //
 //   node scripts/facts-to-routes.mjs            regenerate routes.yaml, then check it
@@ -20,7 +22,7 @@ const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const factsFile = resolve(opt('--facts', resolve(root, '../shared/catalogue/facts.yaml')));
+const factsFile = resolve(opt('--facts', resolve(root, 'catalogue/facts.yaml')));
 const curatedFile = resolve(opt('--curated', resolve(root, 'scripts/curated.yaml')));
 const outFile = resolve(opt('--out', resolve(root, 'routes.yaml')));
 const checkOnly = args.includes('--check');
@@ -390,7 +392,7 @@ function toYaml(catalogue, compiled) {
   const header = [
     ' routes.yaml - the yangtze catalogue (shape: design/CATALOGUE.md).',
     '',
-    ' GENERATED from ../shared/catalogue/facts.yaml (facts with sources) and scripts/curated.yaml',
+    ' GENERATED from catalogue/facts.yaml + catalogue/research/*.yaml (facts with sources) and scripts/curated.yaml',
     ' (conservative picks, routes, passes) by:   node scripts/facts-to-routes.mjs',
     ' Agencies may edit this file by hand; to regenerate, edit facts.yaml / curated.yaml instead.',
     '',

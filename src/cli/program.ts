@@ -33,6 +33,7 @@ export async function buildProgram(effects: Effects): Promise<Command> {
     .version(VERSION, '-V, --version')
     .option('--catalogue <file>', 'catalogue to read (default: ./routes.yaml, else the shipped one)')
     .option('--home <dir>', 'where the ledger and keys live (default: $YANGTZE_HOME, else the XDG data dir)')
+    .option('--ledger <url>', 'a PostgreSQL ledger (postgresql://…) instead of the SQLite file under --home (default: $YANGTZE_LEDGER_URL)')
     .option('--no-color', 'no colour (also NO_COLOR, TERM=dumb)')
     .option('--no-input', 'never prompt; a missing value is a usage error')
     .option('-q, --quiet', 'no progress or notes on stderr')

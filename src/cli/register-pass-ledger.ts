@@ -7,7 +7,8 @@ import { Option, type Command } from 'commander';
 import { action } from './program.js';
 import type { Effects } from './effects.js';
 import { displayPath, type CliContext } from './context.js';
-import { UsageError } from './errors.js';
+import { NotFoundError, UsageError } from './errors.js';
+import { ledgerTargetOf } from './ledger-target.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -36,7 +37,7 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
         const catalogue = await ctx.catalogue();
         // The key is loaded only after the plan or bookings file is read and checked: what the user typed is reported first.
         const signer = () => loadSignerOf(ctx);
-        const common = { catalogue, home: ctx.home, nowMs: ctx.effects.now(), signer, busyTimeoutMs: await busyMs(ctx) };
+        const common = { catalogue, ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now(), signer };
         if (o.bookings) {
           const { runPassIssueBatch, renderPassIssueBatch, progressBar } = await import('../commands/pass-issue-batch.js');
           const showProgress = ctx.out.stderrIsTTY && !ctx.out.quiet;
@@ -81,7 +82,7 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
       action(async (ctx, opts, args) => {
         const o = opts as { at: string; gate?: string; date?: string; offline?: boolean; log?: string; trust?: string; revoked?: string };
         const { runPassRedeem, renderPassRedeem } = await import('../commands/pass-redeem.js');
-        const result = runPassRedeem(
+        const result = await runPassRedeem(
           {
             token: args[0]!,
             at: o.at,
@@ -92,7 +93,12 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
             ...(o.trust ? { trust: ctx.resolve(o.trust) } : {}),
             ...(o.revoked ? { revoked: ctx.resolve(o.revoked) } : {}),
           },
-          { home: ctx.home, nowMs: ctx.effects.now(), busyTimeoutMs: await busyMs(ctx), warn: (text) => ctx.out.warn(text) },
+          {
+            ...(await ledgerTargetOf(ctx)),
+            nowMs: ctx.effects.now(),
+            attractionIds: (await ctx.catalogue()).attractions.map((a) => a.id),
+            warn: (text) => ctx.out.warn(text),
+          },
         );
         renderPassRedeem(result, ctx.out);
       }, effects),
@@ -107,10 +113,15 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     cmd.option('--json', 'the result as JSON').action(
       action(async (ctx, opts, args) => {
         const { runPassRevoke, renderPassRevoke } = await import('../commands/pass-revoke.js');
-        const signer = await loadSignerOf(ctx).catch(() => undefined);
-        const result = runPassRevoke(
+        // No key on this machine: revoke all the same (the list is made where the key is). A key that
+        // is there but unusable (readable by others, damaged) stops the command before anything is committed.
+        const signer = await loadSignerOf(ctx).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        });
+        const result = await runPassRevoke(
           { passId: args[0]!, kind: kind === 'revoke' ? 'revoked' : 'refunded', reason: kind === 'revoke' ? String(opts.reason ?? '') : 'refund' },
-          { home: ctx.home, nowMs: ctx.effects.now(), signer, busyTimeoutMs: await busyMs(ctx) },
+          { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now(), signer },
         );
         renderPassRevoke(result, ctx.out);
       }, effects),
@@ -127,9 +138,9 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
       action(async (ctx, opts) => {
         const { runRevocationsExport, renderRevocationsExport } = await import('../commands/pass-revocations.js');
         const output = opts.output as string | undefined;
-        const result = runRevocationsExport(
+        const result = await runRevocationsExport(
           { ...(output ? { output: ctx.resolve(output) } : {}) },
-          { home: ctx.home, nowMs: ctx.effects.now(), signer: await loadSignerOf(ctx), busyTimeoutMs: await busyMs(ctx) },
+          { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now(), signer: await loadSignerOf(ctx) },
         );
         renderRevocationsExport(result, ctx.out);
       }, effects),
@@ -145,9 +156,9 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
       action(async (ctx, opts) => {
         const o = opts as { format: 'json' | 'ndjson' | 'csv'; since?: string; output?: string };
         const { runPassExport } = await import('../commands/pass-export.js');
-        const result = runPassExport(
+        const result = await runPassExport(
           { format: o.format, ...(o.since ? { since: o.since } : {}), ...(o.output ? { output: ctx.resolve(o.output) } : {}) },
-          { home: ctx.home, nowMs: ctx.effects.now(), stdout: ctx.effects.stdout },
+          { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now(), stdout: ctx.effects.stdout },
         );
         if (result.output) ctx.out.info(`${result.passes} pass(es) written to ${result.output}`);
       }, effects),
@@ -161,7 +172,7 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     .action(
       action(async (ctx, _opts, args) => {
         const { runPassReconcile, renderPassReconcile } = await import('../commands/pass-reconcile.js');
-        const result = runPassReconcile({ logs: args.map((a) => ctx.resolve(a)) }, { home: ctx.home, nowMs: ctx.effects.now(), busyTimeoutMs: await busyMs(ctx) });
+        const result = await runPassReconcile({ logs: args.map((a) => ctx.resolve(a)) }, { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now() });
         renderPassReconcile(result, ctx.out);
       }, effects),
     );
@@ -170,9 +181,4 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
 async function loadSignerOf(ctx: CliContext) {
   const { loadSigner } = await import('../io/keys.js');
   return loadSigner(ctx.home);
-}
-
-async function busyMs(ctx: CliContext): Promise<number> {
-  const { busyTimeoutFromEnv } = await import('../io/ledger/open-ledger.js');
-  return busyTimeoutFromEnv(ctx.effects.env);
 }

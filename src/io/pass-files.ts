@@ -54,6 +54,27 @@ export function readTextFile(file: string, role: FileRole): string {
  * at the end. `write` gets a function that appends text.
  */
 export function writeFileAtomically(file: string, role: FileRole, write: (append: (text: string) => void) => void): void {
+  const temp = openTemporary(file, role);
+  try {
+    write(temp.append);
+  } catch (error) {
+    throw temp.abort(error);
+  }
+  temp.commit();
+}
+
+/** writeFileAtomically for a writer that awaits (rows streamed from a database). */
+export async function writeFileAtomicallyAsync(file: string, role: FileRole, write: (append: (text: string) => void) => Promise<void>): Promise<void> {
+  const temp = openTemporary(file, role);
+  try {
+    await write(temp.append);
+  } catch (error) {
+    throw temp.abort(error);
+  }
+  temp.commit();
+}
+
+function openTemporary(file: string, role: FileRole) {
   const temp = `${file}.${process.pid}.tmp`;
   let fd: number;
   try {
@@ -62,16 +83,25 @@ export function writeFileAtomically(file: string, role: FileRole, write: (append
     throw fileError(error, file, role, 'write');
   }
   let open = true;
-  try {
-    write((text) => void writeSync(fd, text));
-    closeSync(fd);
-    open = false;
-    renameSync(temp, file);
-  } catch (error) {
+  const abort = (error: unknown): unknown => {
     if (open) closeSync(fd);
+    open = false;
     rmSync(temp, { force: true });
-    throw fileError(error, file, role, 'write');
-  }
+    return fileError(error, file, role, 'write');
+  };
+  return {
+    append: (text: string) => void writeSync(fd, text),
+    abort,
+    commit: () => {
+      try {
+        closeSync(fd);
+        open = false;
+        renameSync(temp, file);
+      } catch (error) {
+        throw abort(error);
+      }
+    },
+  };
 }
 
 /** A user-facing error for a failed read or write of `file`; anything unexpected is passed on as it was. */

@@ -70,6 +70,7 @@ const itinerary = z.object({
     }),
   ),
   totals: z.object({ visits: z.number(), score: z.number(), admission: money, transport: money, currency: z.string() }),
+  warnings: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
 });
 
 export type ParsedItinerary = { ok: true; itinerary: Itinerary } | { ok: false; issues: Issue[] };

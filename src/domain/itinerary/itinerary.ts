@@ -74,6 +74,16 @@ export interface UnscheduledEntry {
   readonly detail: string;
 }
 
+/**
+ * Something the reader of a plan should know about the plan as a whole
+ * (`search-cut-short`: the wall-clock safety cap stopped the search, so the
+ * same request may give another plan on another run; `empty-plan`; …).
+ */
+export interface ItineraryWarning {
+  readonly code: string;
+  readonly message: string;
+}
+
 export interface Itinerary {
   readonly schemaVersion: 1;
   readonly kind: 'yangtze.itinerary';
@@ -88,4 +98,6 @@ export interface Itinerary {
     readonly transport: number;
     readonly currency: string;
   };
+  /** Absent when there is nothing to warn about. */
+  readonly warnings?: readonly ItineraryWarning[];
 }

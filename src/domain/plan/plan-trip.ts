@@ -16,7 +16,7 @@
  */
 import type { Attraction, Catalogue } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
-import type { Itinerary, PlanRequest } from '../itinerary/itinerary.js';
+import type { Itinerary, ItineraryWarning, PlanRequest } from '../itinerary/itinerary.js';
 import { parseHhmm } from '../itinerary/itinerary-time.js';
 import type { Problem } from '../planner/problem.js';
 import { solve } from '../planner/solve.js';
@@ -35,6 +35,7 @@ export interface PlanTripOptions {
   readonly seed: number;
   /** Core iterations per run (without `effort`, or its cap with it): the deterministic stopping rule. */
   readonly maxIterations: number;
+  /** Safety cap on the whole search's wall time (with `clock`); when it fires the itinerary carries a `search-cut-short` warning. */
   readonly timeLimitMs?: number;
   /** Monotonic milliseconds, for the time limit only. */
   readonly clock?: () => number;
@@ -55,7 +56,7 @@ export interface PlanTripOptions {
 }
 
 export type PlanTripResult =
-  | { readonly ok: true; readonly itinerary: Itinerary; readonly iterations: number }
+  | { readonly ok: true; readonly itinerary: Itinerary; readonly iterations: number; readonly cutShort: boolean }
   | { readonly ok: false; readonly flag: string; readonly message: string };
 
 export const DEFAULT_ITERATIONS = 400;
@@ -77,7 +78,10 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
   const plans = skeletonsFor(catalogue, request, candidates, options.skeletons ?? 3);
   if (plans.length === 0) return { ok: false, ...whyNoPlan(catalogue, request) };
 
-  const started = options.clock?.();
+  // One deadline for the whole search. It is a safety net, not the stopping rule: the effort
+  // decides that. Sharing the cap out per run (as before) let a pause of a second or so — a
+  // busy machine, a laptop lid — cut one short run and change the plan without a word.
+  const deadline = options.timeLimitMs !== undefined && options.clock ? options.clock() + options.timeLimitMs : undefined;
   const built = plans.map((plan) => {
     const committedCost = cents(
       plan.days.reduce((sum, d) => sum + (d.kind === 'land' && d.cruiseOut ? fareFor(d.cruiseOut.link.link, request.party) : 0), 0),
@@ -88,14 +92,9 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
   const finalRuns = options.finalRuns ?? FINAL_RUNS;
   let best: { itinerary: Itinerary; skeleton: number } | undefined;
   let iterations = 0;
-  let shareLeft = 1;
+  let cutShort = false;
   const run = ({ skeleton, seedOffset, share }: SearchRun): void => {
     const problem = built[skeleton]!.problem;
-    // The wall-clock cap is shared out like the effort.
-    const spent = options.clock && started !== undefined ? options.clock() - started : 0;
-    const remaining =
-      options.timeLimitMs !== undefined && options.clock ? Math.max(1, ((options.timeLimitMs - spent) * share) / shareLeft) : undefined;
-    shareLeft -= share;
     const maxIterations =
       options.effort === undefined
         ? options.maxIterations
@@ -103,8 +102,9 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
     const solution = solve(problem, {
       seed: options.seed + seedOffset,
       maxIterations,
-      ...(remaining !== undefined && options.clock ? { timeLimitMs: remaining, clock: options.clock } : {}),
+      ...(deadline !== undefined && options.clock ? { timeLimitMs: Math.max(0, deadline - options.clock()), clock: options.clock } : {}),
     });
+    if (solution.cutShort) cutShort = true;
     const grouped = groupByTheme(built[skeleton]!, solution, request.themes);
     const itinerary = toItinerary({
       catalogue, request, calendar, plan: plans[skeleton]!, built: built[skeleton]!, solution: grouped, candidates, dayStartMin, dayEndMin,
@@ -114,7 +114,20 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
   };
   for (const probe of probeRuns(plans.length, probeShare)) run(probe);
   for (const final of finalRunsOn(best?.skeleton ?? 0, plans.length, 1 - probeShare * plans.length, finalRuns)) run(final);
-  return { ok: true, itinerary: best!.itinerary, iterations };
+  const itinerary = cutShort ? withWarning(best!.itinerary, cutShortWarning(options.timeLimitMs!)) : best!.itinerary;
+  return { ok: true, itinerary, iterations, cutShort };
+}
+
+/** The safety cap fired: the plan is what the search had found by then. */
+export function cutShortWarning(limitMs: number): ItineraryWarning {
+  return {
+    code: 'search-cut-short',
+    message: `the search was stopped by its ${limitMs} ms safety limit before its effort was spent (a slow or busy machine): this plan may differ from another run of the same request`,
+  };
+}
+
+export function withWarning(itinerary: Itinerary, warning: ItineraryWarning): Itinerary {
+  return { ...itinerary, warnings: [...(itinerary.warnings ?? []), warning] };
 }
 
 export interface SearchRun {

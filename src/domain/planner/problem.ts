@@ -96,6 +96,12 @@ export interface Solution {
   readonly unscheduled: readonly Unscheduled[];
   /** Iterations actually run; useful for benchmarks. */
   readonly iterations: number;
+  /**
+   * True when the safety cap on wall time (SolveOptions.timeLimitMs) stopped
+   * the search before its iterations ran out: the answer then depends on the
+   * machine's speed, and callers should say so.
+   */
+  readonly cutShort?: boolean;
 }
 
 export interface SolveOptions {

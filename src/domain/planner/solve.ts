@@ -34,7 +34,12 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
   const clock = options.clock;
   const limit = options.timeLimitMs;
   const t0 = clock !== undefined && limit !== undefined ? clock() : 0;
-  const outOfTime = (): boolean => clock !== undefined && limit !== undefined && clock() - t0 >= limit;
+  // Asked only when the search would otherwise go on, so `cutShort` means the cap did cut it.
+  let cutShort = false;
+  const outOfTime = (): boolean => {
+    if (!cutShort && clock !== undefined && limit !== undefined && clock() - t0 >= limit) cutShort = true;
+    return cutShort;
+  };
 
   // A heuristic can miss the optimum of even a tiny problem; there an exhaustive search is
   // cheap, and when it finishes (within its node cap and the time limit) the search has
@@ -43,7 +48,7 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
     const exact = exactSmall(m, EXACT_MAX_NODES, outOfTime);
     if (exact !== null) {
       polish(m, exact, rng, days);
-      return toSolution(m, exact, 0);
+      return toSolution(m, exact, 0, false);
     }
   }
 
@@ -103,7 +108,7 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
     }
   }
   polish(m, best, rng, days);
-  return toSolution(m, best, iterations);
+  return toSolution(m, best, iterations, cutShort);
 }
 
 /**
@@ -117,7 +122,7 @@ function polish(m: Model, s: State, rng: Random, days: readonly number[]): void 
   if (m.visitCount <= EJECT_MAX_VISITS) while (ejectInsert(m, s)) localSearch(m, s, rng, 0, days);
 }
 
-function toSolution(m: Model, s: State, iterations: number): Solution {
+function toSolution(m: Model, s: State, iterations: number, cutShort: boolean): Solution {
   const days: DayRoute[] = s.routes.map((r) => {
     const visits: ScheduledVisit[] = r.visits.map((v, i) => ({
       visit: v,
@@ -133,7 +138,7 @@ function toSolution(m: Model, s: State, iterations: number): Solution {
   for (let v = 0; v < m.visitCount; v++) {
     if (s.where[v]! < 0) unscheduled.push({ visit: v, reason: reasonLeftOut(m, s, v) });
   }
-  return { days, score, cost: s.cost, unscheduled, iterations };
+  return { days, score, cost: s.cost, unscheduled, iterations, ...(cutShort ? { cutShort } : {}) };
 }
 
 /**
