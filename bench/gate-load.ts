@@ -75,7 +75,7 @@ log(`issued ${opts.passes} passes in ${((performance.now() - t) / 1000).toFixed(
 const ledger = await openLedger(target);
 const tokens: { id: string; token: string }[] = [];
 for await (const p of ledger.iteratePasses()) if (p.booking?.startsWith(`L${tag}-`)) tokens.push({ id: p.id, token: p.token });
-const gates = [];
+const gates: { id: string; credential: string; attraction: string }[] = [];
 for (let g = 0; g < opts.gates; g++) {
   const id = `load-${tag}-${g}`;
   const { credential, secretHash } = formatCredential(id, randomBytes(32));

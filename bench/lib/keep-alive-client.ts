@@ -14,7 +14,7 @@ export interface HttpAnswer {
 
 export class KeepAliveConnection {
   private socket: net.Socket | undefined;
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private pending: { resolve: (a: HttpAnswer) => void; reject: (e: Error) => void } | undefined;
 
   constructor(

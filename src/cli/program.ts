@@ -49,6 +49,7 @@ export async function buildProgram(effects: Effects): Promise<Command> {
     import('./register-plan.js'),
     import('./register-pass.js'),
     import('./register-keys.js'),
+    import('./register-gate.js'),
   ];
   for (const group of await Promise.all(groups)) group.register(program, effects);
   // `yangtze` alone: the interactive planner in a terminal, else the usage text. A root with an

@@ -52,7 +52,7 @@ export async function runGateAdd(opts: GateAddOptions, deps: GateAddDeps): Promi
 
 /** The ids of `--attractions`, each known to the catalogue; every unknown one is named, with a suggestion. */
 export function parseAttractions(text: string, catalogue: Catalogue): string[] {
-  const ids = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))].sort();
+  const ids = [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))];
   if (ids.length === 0) throw new UsageError('--attractions: give at least one attraction id (comma-separated)');
   const known = catalogue.attractions.map((a) => a.id);
   const unknown = ids.filter((id) => !known.includes(id));
@@ -66,7 +66,7 @@ export function parseAttractions(text: string, catalogue: Catalogue): string[] {
       'Run `yangtze catalogue list` for the attraction ids.',
     );
   }
-  return ids;
+  return ids.sort();
 }
 
 export function renderGateAdd(r: GateAddResult, out: Output): void {

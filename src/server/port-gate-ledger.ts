@@ -2,11 +2,10 @@
  * The gate service's view (GateLedger) of a ledger port, either backend.
  */
 import type { Ledger } from '../io/ledger/ledger-port.js';
-import type { GateLedger, ScanRedemption } from './gate-ledger.js';
+import type { GateLedger } from './gate-ledger.js';
+import type { ScanLookup } from './scan-lookup.js';
 
-type ScanLookup = { redemptionByScan(scanId: string): Promise<ScanRedemption | null> };
-
-export function gateLedgerOf(ledger: Ledger): GateLedger {
+export function gateLedgerOf(ledger: Ledger, scans: ScanLookup): GateLedger {
   return {
     findGate: (id) => ledger.findGate(id),
     recordEntry: (req) => ledger.recordEntry(req),
@@ -15,10 +14,10 @@ export function gateLedgerOf(ledger: Ledger): GateLedger {
       if (!pass) return null;
       return { revocation: pass.status === 'revoked' || pass.status === 'refunded' ? pass.status : null };
     },
-    redemptionByScan(scanId) {
-      if ('redemptionByScan' in ledger) return (ledger as Ledger & ScanLookup).redemptionByScan(scanId);
-      return Promise.resolve(null);
+    redemptionByScan: (scanId) => scans.find(scanId),
+    async close() {
+      await scans.close();
+      await ledger.close();
     },
-    close: () => ledger.close(),
   };
 }

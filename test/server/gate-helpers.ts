@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -129,13 +130,30 @@ export interface Answer {
   readonly body: any;
 }
 
-/** POSTs JSON (or the raw string given) with the gate's credential. */
-export async function post(url: string, route: string, body: unknown, options: { credential?: string; contentType?: string } = {}): Promise<Answer> {
-  const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json' };
+/**
+ * POSTs JSON (or the raw string given) with the gate's credential, on a new
+ * connection (node:http, no agent): a request refused at the door fails at
+ * once, where fetch's pool can leave a queued request waiting for minutes.
+ */
+export function post(url: string, route: string, body: unknown, options: { credential?: string; contentType?: string } = {}): Promise<Answer> {
+  const payload = typeof body === 'string' ? body : JSON.stringify(body);
+  const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/json', 'content-length': String(Buffer.byteLength(payload)) };
   if (options.credential !== undefined) headers.authorization = `Bearer ${options.credential}`;
-  const response = await fetch(url + route, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === '' ? undefined : JSON.parse(text) };
+  return new Promise((resolve, reject) => {
+    const request = http.request(url + route, { method: 'POST', headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (c: Buffer) => chunks.push(c));
+      response.on('error', reject);
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const h = new Headers();
+        for (const [k, v] of Object.entries(response.headers)) if (typeof v === 'string') h.set(k, v);
+        resolve({ status: response.statusCode!, headers: h, body: text === '' ? undefined : JSON.parse(text) });
+      });
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
 }
 
 /** A new, empty database on the test server (a ledger per world, so ids never collide); returns its URL. */

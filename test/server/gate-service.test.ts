@@ -187,3 +187,29 @@ function rawRequest(bytes: string): Promise<string> {
     setTimeout(() => socket.destroy(), 5_000).unref();
   });
 }
+
+describe('graceful shutdown (SIGTERM) with requests in flight', () => {
+  it('answers every request it accepted, records exactly the admissions it announced, and exits 0', async () => {
+    const own = await aGateWorld(40);
+    const credential = await addGate(own, 'wh-east-lake-9', ['east-lake']);
+    const running = await startService(own);
+    const answers = own.passes.map((p) =>
+      post(running.url, '/v1/redeem', { token: p.token, attraction: 'east-lake' }, { credential }).then(
+        (a) => a,
+        () => undefined, // refused at the door: connection closed or refused
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const code = await running.stop('SIGTERM');
+    const settled = await Promise.all(answers);
+    expect(code).toBe(0);
+    for (const [i, a] of settled.entries()) {
+      const entries = await entriesOf(own, own.passes[i]!.id);
+      if (a?.status === 200) expect([i, a.body.admitted, entries.length]).toEqual([i, true, 1]);
+      else expect([i, a?.status ?? 'no answer', entries.length]).toEqual([i, a?.status ?? 'no answer', 0]);
+    }
+    const lines = running.logLines();
+    expect(lines.find((l) => l.msg === 'shutdown')).toMatchObject({ reason: 'SIGTERM' });
+    expect(lines[lines.length - 1]).toMatchObject({ msg: 'stopped', graceOver: false, inFlight: 0 });
+  });
+});
