@@ -23,7 +23,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -55,6 +55,9 @@ const attractions = ['east-lake', 'guiyuan-temple', 'yellow-crane-tower'];
 const hotPasses = 200;
 
 const opts = parseOptions(process.argv.slice(2));
+/** Extra Node options for the service, e.g. GATE_LOAD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
+const serviceNodeArgs = (process.env.GATE_LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 const home = mkdtempSync(path.join(tmpdir(), 'yangtze-gate-load-'));
 const ledgerArgs = opts.ledgerUrl ? ['--ledger', opts.ledgerUrl] : [];
 const target: LedgerTarget = { home, ...(opts.ledgerUrl ? { ledgerUrl: opts.ledgerUrl } : {}) };
@@ -150,8 +153,15 @@ async function gateLoop(gate: (typeof gates)[number], g: number): Promise<void> 
 
 const faultDone = scheduleFault();
 const loadStartLoad = loadavg()[0]!;
+const cpuBefore = { client: process.cpuUsage(), service: processCpuMs(service.child.pid!), database: databaseCpuMs() };
 await Promise.all(gates.map((gate, g) => gateLoop(gate, g)));
 const elapsedS = (performance.now() - startMs) / 1000;
+const clientCpu = process.cpuUsage(cpuBefore.client);
+const cpuPerRedemptionMs = {
+  client: round3((clientCpu.user + clientCpu.system) / 1000 / answered),
+  service: opts.fault === 'none' ? round3((processCpuMs(service.child.pid!) - cpuBefore.service) / answered) : null,
+  database: cpuBefore.database === null ? null : round3((databaseCpuMs()! - cpuBefore.database) / answered),
+};
 await faultDone;
 await service.stop();
 
@@ -179,6 +189,7 @@ const result = {
   ackedButNotInLedger: lost,
   inLedgerButNotAcked: counts.ours - new Set(acks.map((a) => `${a.gate}/${a.scanId}`)).size,
   gatesToldAdmittedTwice: doubleAcks,
+  cpuPerRedemptionMs,
   machine: `${cpus().length} × ${cpus()[0]?.model.trim()}`,
   loadAverage1m: { before: round(loadStartLoad), after: round(loadavg()[0]!) },
 };
@@ -199,7 +210,7 @@ interface Service {
 async function startService(onPort: number): Promise<Service> {
   const child = spawn(
     process.execPath,
-    [bin, '--home', home, ...ledgerArgs, 'gate', 'serve', '--port', String(onPort), '--log-file', path.join(home, 'gate.log'), '--connections', String(opts.connections), '--max-in-flight', '4096'],
+    [...serviceNodeArgs, bin, '--home', home, ...ledgerArgs, 'gate', 'serve', '--port', String(onPort), '--log-file', path.join(home, 'gate.log'), '--connections', String(opts.connections), '--max-in-flight', '4096'],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -289,6 +300,38 @@ function countDoubleAcks(): number {
     byEntry.set(key, scans);
   }
   return [...byEntry.values()].filter((s) => s.size > 1).length;
+}
+
+/** CPU time a process has used (user + system), from /proc (Linux). */
+function processCpuMs(pid: number, withChildren = false): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+  return (ticks * 1000) / 100;
+}
+
+/**
+ * CPU time of this run's PostgreSQL cluster (--pg-data): the postmaster with the
+ * backends it has reaped, plus those still running. null without --pg-data.
+ */
+function databaseCpuMs(): number | null {
+  if (!opts.pgData) return null;
+  const postmaster = Number(readFileSync(path.join(opts.pgData, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = processCpuMs(postmaster, true);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster) total += processCpuMs(Number(entry));
+    } catch {
+      // The process ended meanwhile: its time is in the postmaster's children's total now.
+    }
+  }
+  return total;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
 
 function round(x: number): number {
