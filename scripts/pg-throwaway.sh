@@ -27,6 +27,8 @@ case $cmd in
     if [ "$(id -u)" = 0 ]; then
       id postgres >/dev/null 2>&1 || { echo "$0: as root, a 'postgres' user must own the cluster (install Debian's postgresql package)" >&2; exit 1; }
       chown postgres: "$dir"
+      runuser -u postgres -- test -w "$dir" ||
+        { echo "$0: user postgres cannot reach $dir (a parent folder is private to root): use a folder under /tmp" >&2; exit 1; }
     fi
     owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { action, VERSION } from './program.js';
+import { action } from './action.js';
 import type { Effects } from './effects.js';
 import { UsageError } from './errors.js';
 import { ledgerTargetOf } from './ledger-target.js';
@@ -35,7 +35,7 @@ export function register(program: Command, effects: Effects): void {
     .option('--request-timeout-ms <ms>', 'time allowed for a request\'s headers, and again for its body', String(DEFAULT_REQUEST_TIMEOUT_MS))
     .option('--json', 'the start-up line as JSON')
     .action(
-      action(async (ctx, opts) => {
+      action(async (ctx, opts, _args, command) => {
         const o = opts as { port: string; host: string; trust?: string; logFile?: string; connections: string; maxInFlight: string; requestTimeoutMs: string };
         const port = wholeNumber('--port', o.port);
         const connections = wholeNumber('--connections', o.connections, 1);
@@ -58,7 +58,8 @@ export function register(program: Command, effects: Effects): void {
             monotonicMs: ctx.effects.monotonicMs,
             stderr: (text) => void ctx.effects.stderr.write(text),
             onStop: ctx.effects.onStopSignal ?? (() => () => undefined),
-            version: VERSION,
+            // The program's --version (read from commander, so this file needs no import of program.ts).
+            version: command.parent!.parent!.version() ?? 'unknown',
           },
           (info) => renderGateServeStarted(info, ctx.out),
         );

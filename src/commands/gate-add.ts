@@ -7,7 +7,7 @@ import { UsageError } from '../cli/errors.js';
 import type { Output } from '../cli/output.js';
 import { toJson } from '../cli/output.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
-import { didYouMean } from '../domain/did-you-mean.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { formatCredential, GATE_ID_PATTERN, GATE_SECRET_BYTES, isGateId } from '../domain/passes/gate-credential.js';
 import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { LedgerTarget } from '../io/ledger/ledger-port.js';
@@ -57,13 +57,10 @@ export function parseAttractions(text: string, catalogue: Catalogue): string[] {
   const known = catalogue.attractions.map((a) => a.id);
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0) {
-    const hints = unknown.map((id) => {
-      const close = didYouMean(id, known);
-      return close ? `"${id}" (did you mean "${close}"?)` : `"${id}"`;
-    });
+    const suggestions = unknown.map((id) => didYouMean(id, known)).map((close, i) => (close ? `"${unknown[i]}": ${suggestionText(close)}` : undefined));
     throw new UsageError(
-      `--attractions: unknown attraction${unknown.length > 1 ? 's' : ''} ${hints.join(', ')}`,
-      'Run `yangtze catalogue list` for the attraction ids.',
+      `--attractions: unknown attraction${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')}`,
+      [...suggestions.filter(Boolean), 'Run `yangtze catalogue list` for the attraction ids.'].join('\n'),
     );
   }
   return ids.sort();

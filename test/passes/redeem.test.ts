@@ -139,9 +139,9 @@ describe('pass redeem --offline and pass reconcile', () => {
 describe('pass redeem --offline: the entry rules from the token alone', () => {
   it('applies the within-days window of a flex-days pass, which only the token tells an offline gate', async () => {
     const home = mkdtempSync(path.join(tmpdir(), 'yangtze-gate-'));
-    const issuer = aKeyPair('k20260501-aaaaaa');
+    const issuer = aKeyPair();
     writeFileSync(path.join(home, 'trust.json'), JSON.stringify(aTrustFile(issuer)));
-    const claims = someClaims({ kind: 'flex-days', days: 3, withinDays: 5, entries: 'once-per-day', validFrom: '2026-05-12', validUntil: '2026-06-30' });
+    const claims = someClaims({ keyId: issuer.signer.keyId, kind: 'flex-days', days: 3, withinDays: 5, entries: 'once-per-day', validFrom: '2026-05-12', validUntil: '2026-06-30' });
     const token = encodeToken(claims, issuer.signer.sign);
     const log = path.join(home, 'gate.ndjson');
     const scan = (date: string) => runPassRedeem({ token, at: 'east-lake', date, offline: true, log }, { home, nowMs: FIXED_NOW_MS });

@@ -49,7 +49,7 @@ describe('gate add', () => {
     const w = await world();
     const typo = await w.gate(['add', 'gate-a', '--attractions', 'east-lake,yelow-crane-tower,nowhere']);
     expect(typo.exitCode).toBe(2);
-    expect(typo.stderr).toContain('--attractions: unknown attractions "yelow-crane-tower" (did you mean "yellow-crane-tower"?), "nowhere"');
+    expect(typo.stderr).toContain('--attractions: unknown attractions "yelow-crane-tower", "nowhere"\n"yelow-crane-tower": Did you mean \'yellow-crane-tower\'?\n');
     const badId = await w.gate(['add', 'Gate A', '--attractions', 'east-lake']);
     expect(badId.exitCode).toBe(2);
     expect(badId.stderr).toContain('GATE_ID: "Gate A" is not a gate id');

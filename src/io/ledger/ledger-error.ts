@@ -34,6 +34,13 @@ export function ledgerFailure(error: unknown, file: string): unknown {
   return error;
 }
 
+export function emptyLedger(file: string): LedgerError {
+  return new LedgerError(
+    `${file} is empty (0 bytes): a ledger never is, so it was truncated or never written; it was left untouched`,
+    'Restore it from a backup. To start a new ledger instead, delete the file: passes issued into the old one are then unknown to the new one.',
+  );
+}
+
 export function corruptLedger(file: string): LedgerError {
   return new LedgerError(
     `${file} is not a readable yangtze ledger (not an SQLite database, or damaged); it was left untouched`,

@@ -21,6 +21,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { IsoDate } from '../../domain/catalogue/model.js';
 import { admitted, alreadyMerged, entryOfScan, mergedNow, planEntry, planRevocation, refusedByConstraint, type StoredEntry, type StoredRevocation } from './entry-plan.js';
+import { GATE_COLUMNS, gateFromRow, type GateRow } from './gate-row.js';
 import { GateExists, LedgerNotFound, newerLedger } from './ledger-error.js';
 import { bookingKey, passFromRow, PASS_COLUMNS, type LedgerPass, type PassRow } from './ledger-pass.js';
 import type {
@@ -289,7 +290,7 @@ export class PostgresLedger implements Ledger {
 
   findGate(id: string): Promise<GateRecord | null> {
     return this.guard(async () => {
-      const row = (await this.pool.query<GateRow>(`SELECT ${gateColumns} FROM gates WHERE id = $1`, [id])).rows[0];
+      const row = (await this.pool.query<GateRow>(`SELECT ${GATE_COLUMNS} FROM gates WHERE id = $1`, [id])).rows[0];
       return row ? gateFromRow(row) : null;
     });
   }
@@ -299,25 +300,12 @@ export class PostgresLedger implements Ledger {
   }
 
   listGates(): Promise<GateRecord[]> {
-    return this.guard(async () => (await this.pool.query<GateRow>(`SELECT ${gateColumns} FROM gates ORDER BY id`)).rows.map(gateFromRow));
+    return this.guard(async () => (await this.pool.query<GateRow>(`SELECT ${GATE_COLUMNS} FROM gates ORDER BY id`)).rows.map(gateFromRow));
   }
 
   async close(): Promise<void> {
     await this.pool.end();
   }
-}
-
-interface GateRow {
-  id: string;
-  attractions: string;
-  secret_hash: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-const gateColumns = 'id, attractions, secret_hash, created_at, revoked_at';
-
-function gateFromRow(r: GateRow): GateRecord {
-  return { id: r.id, attractions: r.attractions === '' ? [] : r.attractions.split(','), secretHash: r.secret_hash, createdAt: r.created_at, revokedAt: r.revoked_at };
 }
 
 /** recordEntry's transaction body: lock the pass, then read (statements of their own: see the header), decide, write. */

@@ -2,21 +2,10 @@
  * SQLite: the `gates` table of online gate credentials (migration 2). Only the
  * hash of a gate's secret is stored; attractions are comma-joined as in `passes`.
  */
+import { GATE_COLUMNS, gateFromRow, type GateRow } from './gate-row.js';
 import { GateExists } from './ledger-error.js';
 import type { GateRecord, NewGate } from './ledger-port.js';
 import type { Db } from './sqlite-open.js';
-
-interface GateRow {
-  id: string;
-  attractions: string;
-  secret_hash: string;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-export function gateFromRow(r: GateRow): GateRecord {
-  return { id: r.id, attractions: r.attractions === '' ? [] : r.attractions.split(','), secretHash: r.secret_hash, createdAt: r.created_at, revokedAt: r.revoked_at };
-}
 
 export function addGate(db: Db, gate: NewGate): void {
   try {
@@ -28,7 +17,7 @@ export function addGate(db: Db, gate: NewGate): void {
 }
 
 export function findGate(db: Db, id: string): GateRecord | null {
-  const row = db.prepare<[string], GateRow>('SELECT id, attractions, secret_hash, created_at, revoked_at FROM gates WHERE id = ?').get(id);
+  const row = db.prepare<[string], GateRow>(`SELECT ${GATE_COLUMNS} FROM gates WHERE id = ?`).get(id);
   return row ? gateFromRow(row) : null;
 }
 
@@ -37,5 +26,5 @@ export function revokeGate(db: Db, id: string, at: string): boolean {
 }
 
 export function listGates(db: Db): GateRecord[] {
-  return db.prepare<[], GateRow>('SELECT id, attractions, secret_hash, created_at, revoked_at FROM gates ORDER BY id').all().map(gateFromRow);
+  return db.prepare<[], GateRow>(`SELECT ${GATE_COLUMNS} FROM gates ORDER BY id`).all().map(gateFromRow);
 }
