@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { action } from './action.js';
 import type { Effects } from './effects.js';
 import { UsageError } from './errors.js';
+import { examples } from './help.js';
 import { ledgerTargetOf } from './ledger-target.js';
 
 /** The service's defaults, restated here so `--help` needs no server module (gate-service.ts DEFAULT_LIMITS). */
@@ -21,7 +22,13 @@ function wholeNumber(flag: string, text: string, min = 0): number {
 }
 
 export function register(program: Command, effects: Effects): void {
-  const gate = program.command('gate').description('the online gate service and its gates\' credentials');
+  const gate = program
+    .command('gate')
+    .description('the online gate service and its gates\' credentials')
+    .addHelpText('after', examples([
+      ['yangtze gate add wh-east-lake-1 --attractions east-lake > east-lake-1.cred', 'a credential for one scanner'],
+      ['yangtze --ledger postgresql://yangtze@db/ledger gate serve --host 0.0.0.0', 'the service, on the shared ledger'],
+    ]));
 
   gate
     .command('serve')
@@ -34,6 +41,10 @@ export function register(program: Command, effects: Effects): void {
     .option('--max-in-flight <n>', 'requests under way before new ones get 503', String(DEFAULT_MAX_IN_FLIGHT))
     .option('--request-timeout-ms <ms>', 'time allowed for a request\'s headers, and again for its body', String(DEFAULT_REQUEST_TIMEOUT_MS))
     .option('--json', 'the start-up line as JSON')
+    .addHelpText('after', examples([
+      ['yangtze gate serve --port 8080 --log-file gate.log', 'on the SQLite ledger under --home; Ctrl-C stops it gracefully'],
+      ['YANGTZE_LEDGER_URL=postgresql://yangtze@db/ledger yangtze gate serve --host 0.0.0.0 --connections 16', 'one of several instances on PostgreSQL'],
+    ]))
     .action(
       action(async (ctx, opts, _args, command) => {
         const o = opts as { port: string; host: string; trust?: string; logFile?: string; connections: string; maxInFlight: string; requestTimeoutMs: string };
@@ -72,6 +83,7 @@ export function register(program: Command, effects: Effects): void {
     .argument('<gateId>', 'the gate\'s id: lower-case letters, digits, dashes (e.g. wh-east-lake-1)')
     .requiredOption('--attractions <ids>', 'comma-separated attraction ids the gate may admit at')
     .option('--json', 'the gate and its credential as JSON')
+    .addHelpText('after', examples([['yangtze gate add wh-east-lake-1 --attractions east-lake,guiyuan-temple > east-lake-1.cred', 'the credential alone, into a file for the scanner']]))
     .action(
       action(async (ctx, opts, args) => {
         const { runGateAdd, renderGateAdd } = await import('../commands/gate-add.js');
@@ -87,6 +99,7 @@ export function register(program: Command, effects: Effects): void {
     .command('list')
     .description('the gates, active and revoked (never their secrets)')
     .option('--json', 'a JSON document')
+    .addHelpText('after', examples([['yangtze gate list | grep revoked', 'tab-separated when piped']]))
     .action(
       action(async (ctx) => {
         const { runGateList, renderGateList } = await import('../commands/gate-list.js');
@@ -99,6 +112,7 @@ export function register(program: Command, effects: Effects): void {
     .description('revoke a gate\'s credential: the service refuses it from now on')
     .argument('<gateId>', 'the gate\'s id')
     .option('--json', 'the result as JSON')
+    .addHelpText('after', examples([['yangtze gate revoke wh-east-lake-1', 'a lost scanner: its credential stops working within 1 s']]))
     .action(
       action(async (ctx, _opts, args) => {
         const { runGateRevoke, renderGateRevoke } = await import('../commands/gate-revoke.js');
@@ -109,6 +123,7 @@ export function register(program: Command, effects: Effects): void {
   gate
     .command('openapi')
     .description('print the service\'s OpenAPI 3.1 description (also served at /v1/openapi.json)')
+    .addHelpText('after', examples([['yangtze gate openapi > gate-openapi.json', 'for the scanners\' developers']]))
     .action(
       action(async (ctx) => {
         const { gateOpenApi } = await import('../server/gate-openapi.js');
