@@ -4,10 +4,11 @@
  * (each its own process posting to `gate serve`) → exactly one admitted, on
  * SQLite and on PostgreSQL. On CI a missing PostgreSQL fails this suite.
  */
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { BASE_ENV, BIN, REPO_ROOT } from '../cli/helpers/run-cli.js';
-import { addGate, aGateWorld, entriesOf, freshPgDatabase, PG_TEST_URL, startService, type GateWorld, type RunningService } from './gate-helpers.js';
+import { describeEachBackend } from '../contract/ledger-backends.js';
+import { addGate, aGateWorld, entriesOf, startService, type GateWorld, type RunningService } from './gate-helpers.js';
 
 const processes = 32;
 const running: RunningService[] = [];
@@ -54,14 +55,9 @@ async function race(world: GateWorld): Promise<void> {
   await service.stop();
 }
 
-describe('32 processes redeem one pass at once, through the CLI and the service', () => {
-  it('admits exactly one on SQLite', async () => {
-    await race(await aGateWorld(1));
-  }, 120_000);
-
-  const pg = PG_TEST_URL ? it : process.env.CI ? it : it.skip;
-  pg('admits exactly one on PostgreSQL', async () => {
-    if (!PG_TEST_URL) throw new Error('YANGTZE_TEST_PG_URL is not set: on CI the PostgreSQL ledger must be tested (.ci/run starts it)');
-    await race(await aGateWorld(1, await freshPgDatabase(PG_TEST_URL)));
+// On both backends; on CI a missing PostgreSQL fails (test/contract/ledger-backends.ts).
+describeEachBackend('32 processes redeem one pass at once, through the CLI and the service', (backend) => {
+  it('admits exactly one', async () => {
+    await race(await aGateWorld(1, await backend.fresh()));
   }, 120_000);
 });

@@ -18,9 +18,6 @@ import { BASE_ENV, BIN, REPO_ROOT, runCli } from '../cli/helpers/run-cli.js';
 
 export const PASS_CATALOGUE = path.join(REPO_ROOT, 'test', 'fixtures', 'passes', 'catalogue.yaml');
 
-/** The PostgreSQL database the ledger contract suite uses, when .ci/run (or the developer) set one up. */
-export const PG_TEST_URL = process.env.YANGTZE_TEST_PG_URL || undefined;
-
 export interface GateWorld {
   readonly home: string;
   /** `--ledger URL` for PostgreSQL, nothing for SQLite. */
@@ -31,14 +28,16 @@ export interface GateWorld {
 }
 
 /**
- * A home with keys and `count` Wuhan culture passes starting today (Asia/Shanghai),
- * issued into the SQLite ledger under it, or into `ledgerUrl` (a fresh schema is the caller's business).
+ * `count` Wuhan culture passes starting today (Asia/Shanghai), issued into a new
+ * home with keys and its SQLite ledger, or into `fresh` (a contract-suite backend's
+ * fresh ledger: its home already has keys).
  */
-export async function aGateWorld(count: number, ledgerUrl?: string): Promise<GateWorld> {
-  const home = mkdtempSync(path.join(tmpdir(), 'yangtze-gate-'));
+export async function aGateWorld(count: number, fresh?: LedgerTarget): Promise<GateWorld> {
+  const home = fresh?.home ?? mkdtempSync(path.join(tmpdir(), 'yangtze-gate-'));
+  const ledgerUrl = fresh?.ledgerUrl;
   const ledgerArgs = ledgerUrl ? ['--ledger', ledgerUrl] : [];
   const now = Date.now();
-  await cli(home, ledgerArgs, ['keys', 'init'], now);
+  if (!fresh) await cli(home, ledgerArgs, ['keys', 'init'], now);
   const today = shanghaiDate(now);
   const rows = Array.from({ length: count }, (_, i) => `GATE-BK${i},Holder ${i},,adult,wuhan-culture-pass,${today}`);
   const bookings = path.join(home, 'bookings.csv');
@@ -154,20 +153,4 @@ export function post(url: string, route: string, body: unknown, options: { crede
     request.on('error', reject);
     request.end(payload);
   });
-}
-
-/** A new, empty database on the test server (a ledger per world, so ids never collide); returns its URL. */
-export async function freshPgDatabase(baseUrl: string): Promise<string> {
-  const { default: pg } = await import('pg');
-  const name = `yz_gate_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const client = new pg.Client({ connectionString: baseUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
