@@ -152,3 +152,10 @@ describe('yangtze quote: bad flags and files', () => {
     expect(run.stderr).toContain('not JSON');
   });
 });
+
+describe('the README shows the quote as it is', () => {
+  it('has the 7-day example exactly as the golden terminal view', () => {
+    const readme = readFileSync(path.join(FIXTURES, '..', '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain(readFileSync(path.join(GOLDEN, 'chongqing-nanchang-7d.txt'), 'utf8').trimEnd());
+  });
+});
