@@ -131,8 +131,8 @@ describe('on the shipped catalogue', () => {
 
   it('lets a runner-up the chooser ranked lower win the race when the core finds it better', () => {
     // Nanchang, 4 days over Christmas: the chooser's favourite (via Changsha) holds 186, the
-    // second (via Wuhan) 192 even after a short run.
-    const request = aRequest({ from: 'nanchang', start: '2026-12-25', days: 4, themes: ['cultural', 'red'], party: { adult: 2 } });
+    // second (via Wuhan) 192 even after a short run (measured without meal breaks).
+    const request = aRequest({ from: 'nanchang', start: '2026-12-25', days: 4, themes: ['cultural', 'red'], party: { adult: 2 }, meals: false });
     const result = planTrip(catalogue, request, calendar, { seed: 1, maxIterations: 20_000, effort: 100_000, skeletons: 3 });
     if (!result.ok) throw new Error(result.message);
     expect(result.itinerary.days[0]!.lodging).toBe('wuhan');
