@@ -16,6 +16,8 @@ import { formatIssues } from './render-issues.js';
 export interface GlobalOptions {
   readonly catalogue?: string;
   readonly home?: string;
+  /** --ledger postgresql://…: the PostgreSQL ledger instead of the SQLite file under home. */
+  readonly ledger?: string;
   readonly color?: boolean;
   /** commander's `--no-input` sets input: false. */
   readonly input?: boolean;

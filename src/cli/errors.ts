@@ -12,6 +12,10 @@ export const ExitCode = {
   data: 3,
   notFound: 4,
   internal: 70,
+  /** The device failed under a good path: an I/O error, a full disk (sysexits EX_IOERR). */
+  io: 74,
+  /** Ctrl-C at a prompt (128 + SIGINT, as a shell reports a killed command). */
+  interrupted: 130,
 } as const;
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -63,4 +67,13 @@ export class NoAnswer extends UserError {
     super(message, ExitCode.no);
     this.name = 'NoAnswer';
   }
+}
+
+/**
+ * The person pressed Ctrl-C (or Ctrl-D) at a prompt: @inquirer/prompts rejects
+ * with an ExitPromptError (AbortPromptError when cancelled by a signal). Told
+ * by name, so this file does not load the prompt library.
+ */
+export function isPromptExit(error: unknown): boolean {
+  return error instanceof Error && ['ExitPromptError', 'AbortPromptError', 'CancelPromptError'].includes(error.name);
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { NotFoundError, UsageError } from './errors.js';
 import type { Effects, Stream } from './effects.js';
+import { writeFailure } from './file-errors.js';
 
 export type View = 'tty' | 'pipe' | 'json';
 export type Lang = 'en' | 'zh';
@@ -114,31 +115,14 @@ export function checkOutputPath(flag: string, given: string, absolute: string): 
   if (!parent.isDirectory()) throw new UsageError(`${flag} ${given}: ${path.dirname(absolute)} is not a directory`);
 }
 
-/** Writes an `-o` file; a failure is the user's path, not a bug: one line naming the flag. */
+/** Writes an `-o` file; a failure is the user's path or device, not a bug: one line naming the flag (file-errors.ts). */
 export async function writeOutputFile(flag: string, given: string, absolute: string, text: string): Promise<void> {
   try {
     await writeFile(absolute, text, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) throw error;
-    const reason = WRITE_FAILURES[code];
-    if (reason === undefined) throw error;
-    const message = `${flag} ${given}: cannot write there (${reason})`;
-    throw code === 'ENOENT' || code === 'ENOTDIR' ? new NotFoundError(message) : new UsageError(message);
+    throw writeFailure(error, flag, given);
   }
 }
-
-const WRITE_FAILURES: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or directory',
-  ENOTDIR: 'a part of the path is not a directory',
-  EISDIR: 'it is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EEXIST: 'it already exists',
-};
 
 function statOrUndefined(p: string): Stats | undefined {
   try {

@@ -3,29 +3,32 @@
  * from its own file and loading its implementation lazily), and the single
  * place where errors become messages and exit codes.
  */
-import { Command, CommanderError, Option } from 'commander';
-import { createContext, type CliContext, type GlobalOptions } from './context.js';
-import type { Effects } from './effects.js';
-import { DataError, ExitCode, UsageError, UserError, type ExitCodeValue } from './errors.js';
+import { Command, CommanderError, Help, Option } from 'commander';
+import { Chalk } from 'chalk';
+import { action, unknownCommand, type Register } from './action.js';
+import type { Effects, Stream } from './effects.js';
+import { DataError, ExitCode, UserError, UsageError, isPromptExit, type ExitCodeValue } from './errors.js';
+import { fileFailureReason } from './file-errors.js';
+import { examples } from './help.js';
 import { colorLevel } from './output.js';
 import { formatIssues } from './render-issues.js';
-import { didYouMean } from '../domain/did-you-mean.js';
-import { Chalk } from 'chalk';
+import { errorDocument } from '../export/error-json.js';
+import { suggestionText } from '../domain/did-you-mean.js';
 
 export const VERSION = '0.1.0';
 
-/** Wraps a command body: builds the context from the merged options. */
-export type Action = (ctx: CliContext, opts: Record<string, unknown>, args: string[], command: Command) => Promise<void>;
-export function action(fn: Action, effects: Effects) {
-  return async (...params: unknown[]) => {
-    const command = params[params.length - 1] as Command;
-    const args = params.slice(0, -2).flat().filter((a): a is string => typeof a === 'string');
-    const merged = command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
-    await fn(createContext(effects, merged), command.opts(), args, command);
-  };
-}
-
-export type Register = (program: Command, effects: Effects) => void;
+/**
+ * The command groups, one line each, in the order `--help` lists them. Each
+ * file declares its commands and options only; the command code loads when
+ * the command runs.
+ */
+const GROUPS: readonly (() => Promise<{ register: Register }>)[] = [
+  () => import('./register-catalogue.js'),
+  () => import('./register-plan.js'),
+  () => import('./register-pass.js'),
+  () => import('./register-keys.js'),
+  () => import('./register-quote.js'),
+];
 
 export async function buildProgram(effects: Effects): Promise<Command> {
   const program = new Command('yangtze')
@@ -33,23 +36,36 @@ export async function buildProgram(effects: Effects): Promise<Command> {
     .version(VERSION, '-V, --version')
     .option('--catalogue <file>', 'catalogue to read (default: ./routes.yaml, else the shipped one)')
     .option('--home <dir>', 'where the ledger and keys live (default: $YANGTZE_HOME, else the XDG data dir)')
+    .option('--ledger <url>', 'a PostgreSQL ledger (postgresql://…) instead of the SQLite file under --home (default: $YANGTZE_LEDGER_URL)')
     .option('--no-color', 'no colour (also NO_COLOR, TERM=dumb)')
     .option('--no-input', 'never prompt; a missing value is a usage error')
     .option('-q, --quiet', 'no progress or notes on stderr')
     .addOption(new Option('--lang <lang>', 'language of names and labels').choices(['en', 'zh']))
     .showSuggestionAfterError(true)
+    // Subcommands inherit this: every `--help` lists the global flags too (but not --version, which only the root has).
+    .configureHelp({
+      showGlobalOptions: true,
+      visibleGlobalOptions(cmd) {
+        return Help.prototype.visibleGlobalOptions.call(this, cmd).filter((o) => o.long !== '--version');
+      },
+    })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void effects.stdout.write(s),
       writeErr: (s) => void effects.stderr.write(s),
-    });
-  const groups: Promise<{ register: Register }>[] = [
-    import('./register-catalogue.js'),
-    import('./register-plan.js'),
-    import('./register-pass.js'),
-    import('./register-keys.js'),
-  ];
-  for (const group of await Promise.all(groups)) group.register(program, effects);
+      // commander's own suggestion, "(Did you mean --json?)", in the wording every other message uses.
+      outputError: (s, write) => write(oneSuggestionWording(s)),
+    })
+    .addHelpText(
+      'after',
+      examples([
+        ['yangtze plan --from wuhan --start 2026-05-12 --days 3 --themes red', 'plan a three-day trip'],
+        ['yangtze', 'in a terminal: the interactive planner'],
+        ['yangtze catalogue list --city 武汉', 'what there is to see in Wuhan'],
+        ['yangtze help pass issue', 'help for one command'],
+      ]),
+    );
+  for (const group of await Promise.all(GROUPS.map((load) => load()))) group.register(program, effects);
   // `yangtze` alone: the interactive planner in a terminal, else the usage text. A root with an
   // action gets no implicit `help` command and rejects a misspelt command as "too many arguments",
   // so both are restored here.
@@ -68,36 +84,83 @@ export async function buildProgram(effects: Effects): Promise<Command> {
   return program;
 }
 
-/** `yangtze catalgue` → a usage error with the nearest command name. */
-export function unknownCommand(parent: Command, name: string): UsageError {
-  const names = parent.commands.map((c) => c.name()).filter((n) => n !== 'help');
-  const close = didYouMean(name, names);
-  const where = parent.parent ? `${commandPath(parent).split(' ').slice(1).join(' ')} ` : '';
-  return new UsageError(
-    `unknown command '${where}${name}'`,
-    close ? `Did you mean '${where}${close}'?` : `Run \`${commandPath(parent)} --help\` for the commands.`,
-  );
-}
-
-function commandPath(command: Command): string {
-  const names: string[] = [];
-  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
-  return names.join(' ');
+/**
+ * The first word that should name a command but names none, as the
+ * unknown-command error, before commander parses options: `yangtze pln --from
+ * wuhan` is an unknown command, not an unknown option `--from`. Option values
+ * (`--home DIR`) are skipped using the options of the commands on the way.
+ */
+export function misspeltCommand(program: Command, argv: readonly string[]): UsageError | undefined {
+  let command = program;
+  const valued = new Set<string>();
+  const learn = (c: Command) => {
+    for (const o of c.options) if (o.required || o.optional) for (const flag of [o.long, o.short]) if (flag) valued.add(flag);
+  };
+  learn(command);
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') return undefined;
+    if (word.startsWith('-') && word !== '-') {
+      if (!word.includes('=') && valued.has(word)) i++;
+      continue;
+    }
+    if (command.commands.length === 0) return undefined;
+    if (word === 'help') return undefined;
+    const sub = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) return unknownCommand(command, word);
+    command = sub;
+    learn(command);
+  }
+  return undefined;
 }
 
 /** Runs the CLI and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], effects: Effects): Promise<number> {
-  let program: Command | undefined;
+  // What was typed before `--` decides how an error is shown, since it may come before commander has parsed anything.
+  const end = argv.indexOf('--');
+  const typed = end === -1 ? argv : argv.slice(0, end);
+  const noColor = typed.includes('--no-color');
+  const stdout = watched(effects.stdout);
+  const watchedEffects: Effects = { ...effects, stdout };
   try {
-    program = await buildProgram(effects);
+    const program = await buildProgram(watchedEffects);
+    const misspelt = misspeltCommand(program, argv);
+    if (misspelt) throw misspelt;
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
-    // The error may come before commander has parsed --no-color, so it is looked for in the words typed.
-    const end = argv.indexOf('--');
-    const noColor = (end === -1 ? argv : argv.slice(0, end)).includes('--no-color');
-    return reportError(error, effects, noColor ? false : undefined);
+    const code = reportError(error, effects, noColor ? false : undefined);
+    // --json: a script reads the error as data on stdout too, unless the command already wrote its answer there
+    // (catalogue validate's report, verify's decision).
+    if (code !== ExitCode.ok && wantsJson(typed) && !stdout.used) {
+      effects.stdout.write(errorDocument(errorFacts(error, code)));
+    }
+    return code;
   }
+}
+
+/** `--json`, `--format json` or `--format=json` among the words typed. */
+export function wantsJson(typed: readonly string[]): boolean {
+  return typed.some((w, i) => w === '--json' || w === '--format=json' || (w === '--format' && typed[i + 1] === 'json'));
+}
+
+function watched(stream: Stream): Stream & { readonly used: boolean } {
+  let used = false;
+  return {
+    write: (chunk: string) => {
+      used = true;
+      return stream.write(chunk);
+    },
+    get isTTY() {
+      return stream.isTTY;
+    },
+    get columns() {
+      return stream.columns;
+    },
+    get used() {
+      return used;
+    },
+  };
 }
 
 /** `color`: false under --no-color (commander's naming), else undefined. */
@@ -109,6 +172,11 @@ export function reportError(error: unknown, effects: Effects, color?: boolean): 
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return ExitCode.ok;
     if (error.code === 'commander.help') return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     return ExitCode.usage;
+  }
+  if (isPromptExit(error)) {
+    // Ctrl-C at a prompt: the person chose to leave. Nothing to explain; the shell's convention for an interrupt.
+    if (effects.stderr.isTTY) effects.stderr.write('\n');
+    return ExitCode.interrupted;
   }
   if (error instanceof UserError) {
     if (error instanceof DataError && error.issues.length > 0) effects.stderr.write(formatIssues(error.issues, style));
@@ -130,24 +198,33 @@ export function reportError(error: unknown, effects: Effects, color?: boolean): 
   return ExitCode.internal;
 }
 
-/** What the system said about a file, in words; the exit code by the documented table. */
-const SYSTEM_ERRORS: Readonly<Record<string, { readonly reason: string; readonly exitCode: ExitCodeValue }>> = {
-  ENOENT: { reason: 'no such file or directory', exitCode: ExitCode.notFound },
-  ENOTDIR: { reason: 'a part of the path is not a directory', exitCode: ExitCode.notFound },
-  EISDIR: { reason: 'it is a directory', exitCode: ExitCode.usage },
-  EACCES: { reason: 'permission denied', exitCode: ExitCode.usage },
-  EPERM: { reason: 'operation not permitted', exitCode: ExitCode.usage },
-  EROFS: { reason: 'read-only file system', exitCode: ExitCode.usage },
-  ENOSPC: { reason: 'no space left on the device', exitCode: ExitCode.usage },
-  EDQUOT: { reason: 'disk quota exceeded', exitCode: ExitCode.usage },
-};
-
-/** A Node file-system error that names its path, as one line and an exit code; else undefined. */
+/** A Node file-system error that names its path, as one line and an exit code (file-errors.ts); else undefined. */
 export function systemError(error: unknown): { message: string; exitCode: ExitCodeValue } | undefined {
   if (!(error instanceof Error)) return undefined;
-  const { code, path: file, syscall } = error as NodeJS.ErrnoException;
-  if (code === undefined || file === undefined) return undefined;
-  const known = SYSTEM_ERRORS[code];
-  if (!known) return undefined;
+  const { path: file, syscall } = error as NodeJS.ErrnoException;
+  const known = fileFailureReason(error);
+  if (file === undefined || !known) return undefined;
   return { message: `cannot ${syscall ?? 'use'} ${file}: ${known.reason}`, exitCode: known.exitCode };
+}
+
+/** The facts of an error for the JSON document: what kind, the words, the issues. */
+function errorFacts(error: unknown, exitCode: number): Parameters<typeof errorDocument>[0] {
+  if (error instanceof CommanderError) {
+    return { exitCode, message: error.message.replace(/^error: /, '').split('\n')[0]!, issues: [] };
+  }
+  if (error instanceof UserError) {
+    return {
+      exitCode,
+      message: error.message,
+      ...(error.hint ? { hint: error.hint } : {}),
+      issues: error instanceof DataError ? error.issues : [],
+    };
+  }
+  const system = systemError(error);
+  if (system) return { exitCode, message: system.message, issues: [] };
+  return { exitCode, message: `internal error: ${error instanceof Error ? error.message : String(error)}`, issues: [] };
+}
+
+function oneSuggestionWording(text: string): string {
+  return text.replace(/\(Did you mean (\S+)\?\)/g, (_m, candidate: string) => suggestionText(candidate));
 }

@@ -4,18 +4,27 @@
  */
 import type { Command } from 'commander';
 import type { Effects } from './effects.js';
-import { action } from './program.js';
+import { action } from './action.js';
+import { examples } from './help.js';
 
 export function register(program: Command, effects: Effects): void {
   const catalogue = program
     .command('catalogue')
-    .description('the attractions, cities and links: check, list and look up');
+    .description('the attractions, cities and links: check, list and look up')
+    .addHelpText('after', examples([
+      ['yangtze catalogue list --city 武汉', 'the attractions of one city'],
+      ['yangtze catalogue show yellow-crane-tower', 'every fact about one'],
+    ]));
 
   catalogue
     .command('validate')
     .description('check a catalogue and report every problem (exit 3 if any)')
     .argument('[file]', 'catalogue file (default: --catalogue, ./routes.yaml, else the shipped one)')
     .option('--json', 'a JSON document instead of the summary line')
+    .addHelpText('after', examples([
+      ['yangtze catalogue validate', 'the catalogue every command reads'],
+      ['yangtze catalogue validate my-routes.yaml --json', 'every problem as data (exit 3 if any)'],
+    ]))
     .action(
       action(async (ctx, _opts, args) => {
         const { catalogueValidate } = await import('../commands/catalogue-validate.js');
@@ -30,6 +39,11 @@ export function register(program: Command, effects: Effects): void {
     .option('--city <city>', 'city id or name')
     .option('--rating <rating>', '5A, 4A, 3A or none')
     .option('--json', 'a JSON document (schemaVersion 1)')
+    .addHelpText('after', examples([
+      ['yangtze catalogue list --city wuhan', 'one city (id, English or Chinese name)'],
+      ['yangtze catalogue list --theme red,cultural --rating 5A', 'filters combine'],
+      ['yangtze catalogue list --json | jq length', 'as data'],
+    ]))
     .action(
       action(async (ctx, opts) => {
         const { catalogueList } = await import('../commands/catalogue-list.js');
@@ -46,6 +60,10 @@ export function register(program: Command, effects: Effects): void {
     .description('every fact about an attraction (or city), with the next seven days')
     .argument('<id>', 'attraction or city id')
     .option('--json', 'a JSON document (schemaVersion 1)')
+    .addHelpText('after', examples([
+      ['yangtze catalogue show yellow-crane-tower', 'hours, prices and the next seven days'],
+      ['yangtze catalogue show wuhan --lang zh', 'a city, in Chinese'],
+    ]))
     .action(
       action(async (ctx, _opts, args) => {
         const { catalogueShow } = await import('../commands/catalogue-show.js');
@@ -56,6 +74,7 @@ export function register(program: Command, effects: Effects): void {
   catalogue
     .command('schema')
     .description('the JSON Schema of routes.yaml, for editors')
+    .addHelpText('after', examples([['yangtze catalogue schema > routes.schema.json', 'for an editor\'s YAML support']]))
     .action(
       action(async (ctx) => {
         const { catalogueSchema } = await import('../commands/catalogue-schema.js');

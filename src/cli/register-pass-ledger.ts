@@ -4,31 +4,40 @@
  * its command module only when it runs.
  */
 import { Option, type Command } from 'commander';
-import { action } from './program.js';
+import { action } from './action.js';
+import { examples } from './help.js';
 import type { Effects } from './effects.js';
 import { displayPath, type CliContext } from './context.js';
-import { UsageError } from './errors.js';
+import { NotFoundError, UsageError } from './errors.js';
+import { ledgerTargetOf } from './ledger-target.js';
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+/** A repeatable flag's values, in order (no commander default, so none is printed in the help). */
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function registerLedgerCommands(pass: Command, effects: Effects): void {
   pass
     .command('issue')
     .description('issue signed passes for a plan (repeat --holder per traveller), or many from a bookings CSV')
     .option('--plan <file>', 'itinerary JSON (yangtze plan --json)')
-    .option('--holder <name>', 'traveller name; repeat per traveller', collect, [])
-    .option('--id-number <n>', 'ID number of the holder in the same position (stored only as a keyed, salted hash)', collect, [])
-    .option('--category <c>', 'rider category of the holder in the same position (default: the default category)', collect, [])
+    // Repeatable flags have no commander default: it would print "(default: [])" in the help.
+    .option('--holder <name>', 'traveller name; repeat per traveller', collect)
+    .option('--id-number <n>', 'ID number of the holder in the same position (stored only as a keyed, salted hash)', collect)
+    .option('--category <c>', 'rider category of the holder in the same position (default: the catalogue\'s default category)', collect)
     .option('--booking <ref>', 'agency booking reference (issuing the same booking again issues nothing new)')
     .option('--bookings <file>', 'issue many at once: CSV with columns booking,holder,id_number,category,product,start')
     .option('--strict', 'with --bookings: issue nothing if any row is bad')
     .option('--qr-dir <dir>', 'write one QR code image per pass into this directory')
     .addOption(new Option('--qr-format <format>', 'image format for --qr-dir').choices(['png', 'svg']).default('png'))
     .option('--json', 'pass JSON on stdout')
+    .addHelpText('after', examples([
+      ['yangtze pass issue --plan plan.json --holder "Li Wei" --holder "Li Xiao" --category adult --category child', 'two travellers'],
+      ['yangtze pass issue --plan plan.json --holder "Li Wei" --id-number 11010519491231002X --qr-dir qr/', 'with an ID check and QR images'],
+      ['yangtze pass issue --bookings bookings.csv --strict', 'a whole day\'s bookings; nothing if any row is bad'],
+    ]))
     .action(
       action(async (ctx, opts) => {
         const o = opts as {
-          plan?: string; holder: string[]; idNumber: string[]; category: string[]; booking?: string;
+          plan?: string; holder?: string[]; idNumber?: string[]; category?: string[]; booking?: string;
           bookings?: string; strict?: boolean; qrDir?: string; qrFormat: 'png' | 'svg';
         };
         if (o.plan && o.bookings) throw new UsageError('use either --plan or --bookings, not both');
@@ -36,7 +45,7 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
         const catalogue = await ctx.catalogue();
         // The key is loaded only after the plan or bookings file is read and checked: what the user typed is reported first.
         const signer = () => loadSignerOf(ctx);
-        const common = { catalogue, home: ctx.home, nowMs: ctx.effects.now(), signer, busyTimeoutMs: await busyMs(ctx) };
+        const common = { catalogue, ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now(), signer };
         if (o.bookings) {
           const { runPassIssueBatch, renderPassIssueBatch, progressBar } = await import('../commands/pass-issue-batch.js');
           const showProgress = ctx.out.stderrIsTTY && !ctx.out.quiet;
@@ -52,9 +61,9 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
           {
             plan: ctx.resolve(o.plan!),
             shownPlan: displayPath(ctx.effects.cwd, ctx.resolve(o.plan!)),
-            holders: o.holder,
-            idNumbers: o.idNumber,
-            categories: o.category,
+            holders: o.holder ?? [],
+            idNumbers: o.idNumber ?? [],
+            categories: o.category ?? [],
             ...(o.booking ? { booking: o.booking } : {}),
             ...(o.qrDir ? { qrDir: ctx.resolve(o.qrDir) } : {}),
             qrFormat: o.qrFormat,
@@ -77,11 +86,15 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     .option('--trust <file>', 'trust file (default: the one under --home)')
     .option('--revoked <file>', 'with --offline: revocation list (default: the latest under --home)')
     .option('--json', 'the decision as JSON')
+    .addHelpText('after', examples([
+      ['yangtze pass redeem YZ1:… --at yellow-crane-tower --gate east', 'admit and record (exit 1 if refused)'],
+      ['yangtze pass redeem YZ1:… --at yellow-crane-tower --offline --log gate-east.ndjson', 'no ledger at hand: a gate log'],
+    ]))
     .action(
       action(async (ctx, opts, args) => {
         const o = opts as { at: string; gate?: string; date?: string; offline?: boolean; log?: string; trust?: string; revoked?: string };
         const { runPassRedeem, renderPassRedeem } = await import('../commands/pass-redeem.js');
-        const result = runPassRedeem(
+        const result = await runPassRedeem(
           {
             token: args[0]!,
             at: o.at,
@@ -92,7 +105,12 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
             ...(o.trust ? { trust: ctx.resolve(o.trust) } : {}),
             ...(o.revoked ? { revoked: ctx.resolve(o.revoked) } : {}),
           },
-          { home: ctx.home, nowMs: ctx.effects.now(), busyTimeoutMs: await busyMs(ctx), warn: (text) => ctx.out.warn(text) },
+          {
+            ...(await ledgerTargetOf(ctx)),
+            nowMs: ctx.effects.now(),
+            attractionIds: (await ctx.catalogue()).attractions.map((a) => a.id),
+            warn: (text) => ctx.out.warn(text),
+          },
         );
         renderPassRedeem(result, ctx.out);
       }, effects),
@@ -102,15 +120,26 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     const cmd = pass
       .command(kind)
       .description(kind === 'revoke' ? 'revoke a pass: gates refuse it from now on' : 'refund an unused pass: it is revoked, gates refuse it')
-      .argument('<passId>', 'the pass id (YZ-…)');
+      .argument('<passId>', 'the pass id (YZ-…)')
+      .addHelpText(
+        'after',
+        kind === 'revoke'
+          ? examples([['yangtze pass revoke YZ-… --reason "lost by the holder"', 'then: pass revocations export for offline gates']])
+          : examples([['yangtze pass refund YZ-…', 'an unused pass: revoked and marked refunded']]),
+      );
     if (kind === 'revoke') cmd.requiredOption('--reason <text>', 'why (kept in the ledger)');
     cmd.option('--json', 'the result as JSON').action(
       action(async (ctx, opts, args) => {
         const { runPassRevoke, renderPassRevoke } = await import('../commands/pass-revoke.js');
-        const signer = await loadSignerOf(ctx).catch(() => undefined);
-        const result = runPassRevoke(
+        // No key on this machine: revoke all the same (the list is made where the key is). A key that
+        // is there but unusable (readable by others, damaged) stops the command before anything is committed.
+        const signer = await loadSignerOf(ctx).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return undefined;
+          throw error;
+        });
+        const result = await runPassRevoke(
           { passId: args[0]!, kind: kind === 'revoke' ? 'revoked' : 'refunded', reason: kind === 'revoke' ? String(opts.reason ?? '') : 'refund' },
-          { home: ctx.home, nowMs: ctx.effects.now(), signer, busyTimeoutMs: await busyMs(ctx) },
+          { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now(), signer },
         );
         renderPassRevoke(result, ctx.out);
       }, effects),
@@ -120,16 +149,18 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
   pass
     .command('revocations')
     .description('revocation lists for offline gates')
+    .addHelpText('after', examples([['yangtze pass revocations export -o revoked.json', 'for pass verify --revoked']]))
     .command('export')
     .description('sign the list of revoked and refunded passes; also saved under <home>/revocations/')
     .option('-o, --output <file>', 'write the list to FILE instead of stdout')
+    .addHelpText('after', examples([['yangtze pass revocations export -o revoked.json', 'copy it to the offline gates']]))
     .action(
       action(async (ctx, opts) => {
         const { runRevocationsExport, renderRevocationsExport } = await import('../commands/pass-revocations.js');
         const output = opts.output as string | undefined;
-        const result = runRevocationsExport(
+        const result = await runRevocationsExport(
           { ...(output ? { output: ctx.resolve(output) } : {}) },
-          { home: ctx.home, nowMs: ctx.effects.now(), signer: await loadSignerOf(ctx), busyTimeoutMs: await busyMs(ctx) },
+          { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now(), signer: await loadSignerOf(ctx) },
         );
         renderRevocationsExport(result, ctx.out);
       }, effects),
@@ -141,13 +172,17 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'ndjson', 'csv']).default('json'))
     .option('--since <date>', 'only passes issued on or after this date')
     .option('-o, --output <file>', 'write to FILE instead of stdout')
+    .addHelpText('after', examples([
+      ['yangtze pass export --format csv -o passes.csv', 'every pass, for a spreadsheet'],
+      ['yangtze pass export --format ndjson --since 2026-05-01', 'one JSON line per pass'],
+    ]))
     .action(
       action(async (ctx, opts) => {
         const o = opts as { format: 'json' | 'ndjson' | 'csv'; since?: string; output?: string };
         const { runPassExport } = await import('../commands/pass-export.js');
-        const result = runPassExport(
+        const result = await runPassExport(
           { format: o.format, ...(o.since ? { since: o.since } : {}), ...(o.output ? { output: ctx.resolve(o.output) } : {}) },
-          { home: ctx.home, nowMs: ctx.effects.now(), stdout: ctx.effects.stdout },
+          { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now(), stdout: ctx.effects.stdout },
         );
         if (result.output) ctx.out.info(`${result.passes} pass(es) written to ${result.output}`);
       }, effects),
@@ -158,10 +193,11 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     .description('merge offline gate logs into the ledger and report double use (exit 1 if any)')
     .argument('<logs...>', 'gate log files (NDJSON, from pass redeem --offline --log)')
     .option('--json', 'the report as JSON')
+    .addHelpText('after', examples([['yangtze pass reconcile gate-east.ndjson gate-west.ndjson', 'exit 1 if a pass was used twice']]))
     .action(
       action(async (ctx, _opts, args) => {
         const { runPassReconcile, renderPassReconcile } = await import('../commands/pass-reconcile.js');
-        const result = runPassReconcile({ logs: args.map((a) => ctx.resolve(a)) }, { home: ctx.home, nowMs: ctx.effects.now(), busyTimeoutMs: await busyMs(ctx) });
+        const result = await runPassReconcile({ logs: args.map((a) => ctx.resolve(a)) }, { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now() });
         renderPassReconcile(result, ctx.out);
       }, effects),
     );
@@ -170,9 +206,4 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
 async function loadSignerOf(ctx: CliContext) {
   const { loadSigner } = await import('../io/keys.js');
   return loadSigner(ctx.home);
-}
-
-async function busyMs(ctx: CliContext): Promise<number> {
-  const { busyTimeoutFromEnv } = await import('../io/ledger/open-ledger.js');
-  return busyTimeoutFromEnv(ctx.effects.env);
 }

@@ -4,7 +4,8 @@
  */
 import { Option, type Command } from 'commander';
 import type { Effects } from './effects.js';
-import { action, unknownCommand } from './program.js';
+import { action, unknownCommand } from './action.js';
+import { examples } from './help.js';
 import type { PlanCommandOptions } from '../commands/plan.js';
 
 export function register(program: Command, effects: Effects): void {
@@ -31,6 +32,12 @@ export function register(program: Command, effects: Effects): void {
     .option('--json', 'short for --format json')
     .option('-o, --output <file>', 'write the result to a file instead of stdout')
     .option('--interactive', 'ask for the plan step by step (needs a terminal)')
+    .addHelpText('after', examples([
+      ['yangtze plan --from wuhan --start 2026-05-12 --days 3 --themes red,cultural', 'a plan on the terminal'],
+      ['yangtze plan --from 武汉 --to nanchang --start 2026-05-12 --party adult=2,child=1 --json > plan.json', 'saved for pass quote and pass issue'],
+      ['yangtze plan --route red-heritage-trail --start 2026-05-12 --days 5', 'follow a curated route'],
+      ['yangtze plan --interactive', 'ask step by step'],
+    ]))
     // `plan` has an action and a subcommand: without this a misspelt `plan chek` is "too many arguments".
     .allowExcessArguments(true)
     .action(
@@ -46,6 +53,10 @@ export function register(program: Command, effects: Effects): void {
     .description('re-check a saved or hand-edited itinerary (exit 1 if it breaks any rule)')
     .argument('<plan>', 'itinerary JSON file (from `plan --json`), or - for stdin')
     .option('--json', 'a JSON document of the violations')
+    .addHelpText('after', examples([
+      ['yangtze plan check plan.json', 'exit 1 if an edit broke a rule'],
+      ['yangtze plan --from wuhan --start 2026-05-12 --json | yangtze plan check -', 'from stdin'],
+    ]))
     .action(
       action(async (ctx, _opts, args) => {
         const { planCheck } = await import('../commands/plan-check.js');

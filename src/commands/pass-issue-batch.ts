@@ -18,10 +18,10 @@ import { passWindow } from '../domain/passes/ledger-window.js';
 import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
 import { parseBookingsCsv } from '../io/bookings-csv.js';
-import { bookingKey, insertPasses, issuedBookingKeys } from '../io/ledger/insert-passes.js';
-import { ledgerPath } from '../io/ledger/open-ledger.js';
+import { bookingKey } from '../io/ledger/ledger-pass.js';
+import type { LedgerTarget } from '../io/ledger/ledger-port.js';
 import { signPasses } from '../io/ledger/sign-pass.js';
-import { withLedgerAsync } from '../io/ledger/with-ledger.js';
+import { withLedger } from '../io/ledger/with-ledger.js';
 import { readTextFile } from '../io/pass-files.js';
 
 /** Rows per transaction: large enough to amortize the commit's fsync, small enough that a kill loses little work. */
@@ -32,13 +32,11 @@ export interface PassIssueBatchOptions {
   readonly strict: boolean;
 }
 
-export interface PassIssueBatchDeps {
+export interface PassIssueBatchDeps extends LedgerTarget {
   readonly catalogue: Catalogue;
-  readonly home: string;
   readonly nowMs: number;
   /** A function is called only once the bookings file is read and checked, so its errors come first. */
   readonly signer: Signer | (() => Signer | Promise<Signer>);
-  readonly busyTimeoutMs?: number;
   /** Called after each chunk with rows done (good rows only) and the total. */
   readonly progress?: (done: number, total: number) => void;
 }
@@ -69,13 +67,14 @@ export async function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassI
   let inserted = 0;
   let skipped = 0;
   const total = checked.rows.length;
-  await withLedgerAsync(deps.home, { create: true, ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, async (db) => {
+  const ledger = await withLedger(deps, { create: true }, async (ledger) => {
     // Chunk k+1 is being signed in the thread pool while chunk k is written: signing is the largest cost.
     const sign = (from: number) => {
       const chunk = checked.rows.slice(from, from + CHUNK_ROWS);
-      const done = issuedBookingKeys(db, chunk.map(keyOf));
-      const fresh = chunk.filter((r) => !done.has(bookingKey(keyOf(r))));
-      const rows = signPasses(fresh.map((r) => toSign(r, defaultCategory)), signer, issued);
+      const rows = ledger.issuedBookingKeys(chunk.map(keyOf)).then((done) => {
+        const fresh = chunk.filter((r) => !done.has(bookingKey(keyOf(r))));
+        return signPasses(fresh.map((r) => toSign(r, defaultCategory)), signer, issued);
+      });
       rows.catch(() => undefined); // awaited below; this only keeps a failure while a write is failing from going unhandled
       return { size: chunk.length, rows };
     };
@@ -84,15 +83,16 @@ export async function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassI
       const current = next;
       const rows = await current.rows;
       next = from + CHUNK_ROWS < total ? sign(from + CHUNK_ROWS) : undefined;
-      const outcome = insertPasses(db, rows);
+      const outcome = await ledger.insertPasses(rows);
       inserted += outcome.inserted.length;
       skipped += current.size - outcome.inserted.length;
       deps.progress?.(Math.min(from + CHUNK_ROWS, total), total);
     }
+    return ledger.location;
   });
   return {
     file: opts.bookings,
-    ledger: ledgerPath(deps.home),
+    ledger,
     rows: parsed.records.length,
     issued: inserted,
     alreadyIssued: skipped,

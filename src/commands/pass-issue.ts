@@ -17,8 +17,8 @@ import { shanghaiDate, shanghaiTimestamp } from '../domain/passes/shanghai-time.
 import type { Signer } from '../domain/passes/token.js';
 import { passesDocument, toPassJson } from '../export/pass-json.js';
 import { passQrText, writePassQrFiles, type QrFormat } from '../export/pass-qr.js';
-import { insertPasses } from '../io/ledger/insert-passes.js';
 import { passFromRow, type LedgerPass, type PassRow } from '../io/ledger/ledger-pass.js';
+import type { LedgerTarget } from '../io/ledger/ledger-port.js';
 import { signPass } from '../io/ledger/sign-pass.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
 import { fileError, readTextFile } from '../io/pass-files.js';
@@ -35,13 +35,11 @@ export interface PassIssueOptions {
   readonly qrFormat: QrFormat;
 }
 
-export interface PassIssueDeps {
+export interface PassIssueDeps extends LedgerTarget {
   readonly catalogue: Catalogue;
-  readonly home: string;
   readonly nowMs: number;
   /** A function is called only once the flags and the plan are read and checked, so those errors come first. */
   readonly signer: Signer | (() => Signer | Promise<Signer>);
-  readonly busyTimeoutMs?: number;
 }
 
 export interface PassIssueResult {
@@ -105,9 +103,7 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
   if (rows.length === 0) {
     throw new NoAnswer(`no pass product pays off for ${path.basename(opts.plan)}: buy single tickets for its ${quote.visits.length} visits`);
   }
-  const outcome = withLedger(deps.home, { create: true, ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, (db) =>
-    insertPasses(db, rows),
-  );
+  const outcome = await withLedger(deps, { create: true }, (ledger) => ledger.insertPasses(rows));
   const passes = outcome.inserted.map(passFromRow);
   const today = shanghaiDate(deps.nowMs);
   const qrFiles = opts.qrDir ? await writeQr(passes, opts.qrDir, opts.qrFormat) : [];

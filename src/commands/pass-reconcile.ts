@@ -14,12 +14,11 @@ import type { Issue } from '../domain/issues.js';
 import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import { readGateLog, type GateScan } from '../io/gate-log.js';
 import { existsSync } from 'node:fs';
-import { mergeGateScan, type MergedScan } from '../io/ledger/merge-gate-scan.js';
+import type { LedgerTarget, MergedScan } from '../io/ledger/ledger-port.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
 
 /** Refusals that mean the pass was used more than it allows. */
 export const DOUBLE_USE = new Set(['already-used', 'used-up', 'no-days-left']);
-const chunkScans = 1000;
 
 export interface PassReconcileResult {
   readonly logs: readonly string[];
@@ -30,7 +29,7 @@ export interface PassReconcileResult {
   readonly issues: readonly Issue[];
 }
 
-export function runPassReconcile(opts: { logs: readonly string[] }, deps: { home: string; nowMs: number; busyTimeoutMs?: number }): PassReconcileResult {
+export async function runPassReconcile(opts: { logs: readonly string[] }, deps: LedgerTarget & { nowMs: number }): Promise<PassReconcileResult> {
   const scans: { scan: GateScan; file: string; line: number }[] = [];
   const issues: Issue[] = [];
   for (const file of opts.logs) {
@@ -42,15 +41,12 @@ export function runPassReconcile(opts: { logs: readonly string[] }, deps: { home
   if (issues.length > 0 && scans.length === 0) throw new DataError('no scans could be read; nothing was merged', issues);
   scans.sort((a, b) => a.scan.at.localeCompare(b.scan.at) || a.scan.gate.localeCompare(b.scan.gate) || a.scan.scan.localeCompare(b.scan.scan));
   const mergedAt = shanghaiTimestamp(deps.nowMs);
-  const results: MergedScan[] = [];
-  withLedger(deps.home, { ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, (db) => {
-    for (let i = 0; i < scans.length; i += chunkScans) {
-      const chunk = scans.slice(i, i + chunkScans);
-      db.transaction(() => {
-        for (const s of chunk) results.push(mergeGateScan(db, s.scan, path.resolve(s.file), s.line, mergedAt));
-      }).immediate();
-    }
-  });
+  const results = await withLedger(deps, {}, (ledger) =>
+    ledger.mergeGateScans(
+      scans.map((s) => ({ ...s, file: path.resolve(s.file) })),
+      mergedAt,
+    ),
+  );
   return {
     logs: opts.logs,
     scans: scans.length,

@@ -19,11 +19,14 @@ import { decideEntry } from '../domain/passes/ledger-entry-rule.js';
 import type { RevocationList } from '../domain/passes/revocation-list.js';
 import { shanghaiDate, shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { PassClaims } from '../domain/passes/token.js';
+import type { TrustFile } from '../domain/passes/trust-file.js';
 import { verifyToken } from '../domain/passes/verify-token.js';
 import { appendGateScan, readGateLog } from '../io/gate-log.js';
 import { readTrustFile, trustFilePath } from '../io/keys.js';
-import { recordEntry } from '../io/ledger/record-entry.js';
+import type { LedgerTarget } from '../io/ledger/ledger-port.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
+import { checkGateAttraction } from './check-gate-attraction.js';
+import { withFileLock } from '../io/file-lock.js';
 import { latestRevocationPath, readRevocationList } from '../io/revocation-file.js';
 
 export interface PassRedeemOptions {
@@ -37,10 +40,10 @@ export interface PassRedeemOptions {
   readonly revoked?: string;
 }
 
-export interface PassRedeemDeps {
-  readonly home: string;
+export interface PassRedeemDeps extends LedgerTarget {
+  /** Attraction ids of the catalogue: `--at` must be one of them or of the pass (checkGateAttraction). */
+  readonly attractionIds?: readonly string[];
   readonly nowMs: number;
-  readonly busyTimeoutMs?: number;
   /** Where warnings go (stderr). */
   readonly warn?: (text: string) => void;
 }
@@ -60,67 +63,80 @@ export interface PassRedeemResult {
   readonly mode: 'online' | 'offline';
 }
 
-export function runPassRedeem(opts: PassRedeemOptions, deps: PassRedeemDeps): PassRedeemResult {
+export async function runPassRedeem(opts: PassRedeemOptions, deps: PassRedeemDeps): Promise<PassRedeemResult> {
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date: "${opts.date}" is not a date (YYYY-MM-DD)`);
   if (opts.offline && !opts.log) throw new UsageError('--offline needs --log FILE: the gate log the scan is appended to');
   if (!opts.offline && opts.log) throw new UsageError('--log is for --offline gates; online redemptions go to the ledger');
+  if (deps.attractionIds) checkGateAttraction(opts.at, deps.attractionIds, [opts.token]);
   const date = opts.date ?? shanghaiDate(deps.nowMs);
   const at = shanghaiTimestamp(deps.nowMs);
   const gate = opts.gate ?? null;
   const trust = readTrustFile(opts.trust ?? trustFilePath(deps.home));
-  const base = { attraction: opts.at, date, gate, mode: opts.offline ? ('offline' as const) : ('online' as const) };
+  const base: RedeemBase = { attraction: opts.at, date, gate, mode: opts.offline ? 'offline' : 'online' };
 
-  if (opts.offline) {
-    const listPath = opts.revoked ?? latestRevocationPath(deps.home);
-    const revoked: RevocationList | undefined = listPath ? readRevocationList(listPath, trust) : undefined;
-    const verified = verifyToken(opts.token, trust, { date, at: opts.at, ...(revoked ? { revoked } : {}) });
-    let result: PassRedeemResult;
-    if (!verified.valid || !verified.pass) {
-      result = { ...base, admitted: false, reason: verified.reason, message: verified.message, ...who(verified.pass) };
-    } else {
-      const claims = verified.pass;
-      const log = readGateLog(opts.log!, opts.log!, '--log');
-      // A file with no scan at all is not this gate's log: appending to it would spoil someone's file.
-      if (log.scans.length === 0 && log.issues.length > 0) {
-        throw new DataError(`${opts.log}: not a gate log (no line is a scan); nothing was appended`, log.issues.slice(0, 5));
+  if (opts.offline) return redeemOffline(opts, deps, trust, base, at);
+
+  const verified = verifyToken(opts.token, trust, { date, at: opts.at });
+  if (!verified.valid || !verified.pass) return { ...base, admitted: false, reason: verified.reason, message: verified.message, ...who(verified.pass) };
+  const claims = verified.pass;
+  const outcome = await withLedger(deps, {}, (ledger) => ledger.recordEntry({ passId: claims.passId, attraction: opts.at, date, at, gate, source: 'online' }));
+  return outcome.admit
+    ? { ...base, admitted: true, reason: 'ok', message: 'admitted', note: outcome.note, ...who(claims) }
+    : { ...base, admitted: false, reason: outcome.reason, message: outcome.message, ...who(claims) };
+}
+
+/**
+ * The offline gate: verify, then read the log, decide and append under an
+ * exclusive lock on the log, so that scanners sharing it cannot both admit.
+ */
+function redeemOffline(opts: PassRedeemOptions, deps: PassRedeemDeps, trust: TrustFile, base: RedeemBase, at: string): PassRedeemResult {
+  const log = opts.log!;
+  const listPath = opts.revoked ?? latestRevocationPath(deps.home);
+  const revoked: RevocationList | undefined = listPath ? readRevocationList(listPath, trust) : undefined;
+  const verified = verifyToken(opts.token, trust, { date: base.date, at: opts.at, ...(revoked ? { revoked } : {}) });
+  // Only scans of genuine tokens are logged: a forged token has no pass id worth reconciling.
+  if (!verified.pass) return { ...base, admitted: false, reason: verified.reason, message: verified.message };
+  const claims = verified.pass;
+  return withFileLock(
+    log,
+    () => {
+      const past = readGateLog(log, log, '--log');
+      // A file with no scan at all is not this gate's log: appending to it, even a refusal, would spoil someone's file.
+      if (past.scans.length === 0 && past.issues.length > 0) {
+        throw new DataError(`${log}: not a gate log (no line is a scan); nothing was appended`, past.issues.slice(0, 5));
       }
-      if (log.issues.length > 0) deps.warn?.(`${opts.log}: ${log.issues.length} unreadable line(s) ignored (a torn write after a power cut?); lines: ${log.issues.map((i) => i.line).join(', ')}`);
-      const past = log.scans
-        .filter((s) => s.result === 'admitted' && s.passId === claims.passId)
-        .map((s) => ({ attraction: s.attraction, day: s.date }));
-      const decision = decideEntry(claimsEntryRules(claims), past, opts.at, date);
-      result = decision.admit
-        ? { ...base, admitted: true, reason: 'ok', message: 'admitted', note: decision.note, ...who(claims) }
-        : { ...base, admitted: false, reason: decision.reason, message: decision.message, ...who(claims) };
-    }
-    // Only scans of genuine tokens are logged: a forged token has no pass id worth reconciling.
-    if (result.passId !== undefined) {
-      appendGateScan(opts.log!, {
+      for (const i of past.issues) deps.warn?.(`${i.file}:${i.line}:${i.col} ${i.message} (a torn write after a power cut?)`);
+      let result: PassRedeemResult;
+      if (!verified.valid) {
+        result = { ...base, admitted: false, reason: verified.reason, message: verified.message, ...who(claims) };
+      } else {
+        const entries = past.scans
+          .filter((s) => s.result === 'admitted' && s.passId === claims.passId)
+          .map((s) => ({ attraction: s.attraction, day: s.date }));
+        const decision = decideEntry(claimsEntryRules(claims), entries, opts.at, base.date);
+        result = decision.admit
+          ? { ...base, admitted: true, reason: 'ok', message: 'admitted', note: decision.note, ...who(claims) }
+          : { ...base, admitted: false, reason: decision.reason, message: decision.message, ...who(claims) };
+      }
+      appendGateScan(log, {
         v: 1,
         scan: randomUUID(),
-        gate: gate ?? 'offline',
+        gate: base.gate ?? 'offline',
         at,
-        date,
-        passId: result.passId,
+        date: base.date,
+        passId: claims.passId,
         attraction: opts.at,
         result: result.admitted ? 'admitted' : 'refused',
         reason: result.reason,
         token: opts.token.trim(),
       });
-    }
-    return result;
-  }
-
-  const verified = verifyToken(opts.token, trust, { date, at: opts.at });
-  if (!verified.valid || !verified.pass) return { ...base, admitted: false, reason: verified.reason, message: verified.message, ...who(verified.pass) };
-  const claims = verified.pass;
-  const outcome = withLedger(deps.home, { ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, (db) =>
-    recordEntry(db, { passId: claims.passId, attraction: opts.at, date, at, gate, source: 'online' }),
+      return result;
+    },
+    { role: { what: 'gate log', flag: '--log', kind: 'a gate log file' } },
   );
-  return outcome.admit
-    ? { ...base, admitted: true, reason: 'ok', message: 'admitted', note: outcome.note, ...who(claims) }
-    : { ...base, admitted: false, reason: outcome.reason, message: outcome.message, ...who(claims) };
 }
+
+type RedeemBase = Pick<PassRedeemResult, 'attraction' | 'date' | 'gate' | 'mode'>;
 
 function who(claims: PassClaims | undefined) {
   return claims ? { passId: claims.passId, holder: claims.holder, product: claims.product } : {};

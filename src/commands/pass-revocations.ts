@@ -4,15 +4,13 @@
  * `<home>/revocations/<issuedAt>.json` (where `pass verify` and offline gates
  * look for the latest) and printed or written to FILE.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { signRevocationList, type RevocationList } from '../domain/passes/revocation-list.js';
 import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
-import { revocationsDir } from '../io/revocation-file.js';
+import { prepareRevocationsDir } from '../io/revocation-file.js';
 import { writeFileAtomically } from '../io/pass-files.js';
-import type { Db } from '../io/ledger/open-ledger.js';
-import { revokedPassIds } from '../io/ledger/revoke-pass.js';
+import type { Ledger, LedgerTarget } from '../io/ledger/ledger-port.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
 import type { Output } from '../cli/output.js';
 import { toJson } from '../cli/output.js';
@@ -23,10 +21,9 @@ export interface SavedRevocationList {
 }
 
 /** Signs the ledger's current revocations and saves the list under the home directory. */
-export function saveRevocationList(db: Db, home: string, signer: Signer, nowMs: number): SavedRevocationList {
-  const list = signRevocationList(revokedPassIds(db), shanghaiTimestamp(nowMs), signer);
-  const dir = revocationsDir(home);
-  mkdirSync(dir, { recursive: true });
+export async function saveRevocationList(ledger: Ledger, home: string, signer: Signer, nowMs: number): Promise<SavedRevocationList> {
+  const list = signRevocationList(await ledger.revokedPassIds(), shanghaiTimestamp(nowMs), signer);
+  const dir = prepareRevocationsDir(home);
   // ':' is not allowed in Windows file names.
   const savedTo = path.join(dir, `${list.issuedAt.replace(/:/g, '')}.json`);
   writeFileAtomically(savedTo, { what: 'revocation list' }, (append) => append(JSON.stringify(list, null, 2) + '\n'));
@@ -37,10 +34,8 @@ export interface RevocationsExportResult extends SavedRevocationList {
   readonly output?: string;
 }
 
-export function runRevocationsExport(opts: { output?: string }, deps: { home: string; nowMs: number; signer: Signer; busyTimeoutMs?: number }): RevocationsExportResult {
-  const saved = withLedger(deps.home, { ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, (db) =>
-    saveRevocationList(db, deps.home, deps.signer, deps.nowMs),
-  );
+export async function runRevocationsExport(opts: { output?: string }, deps: LedgerTarget & { nowMs: number; signer: Signer }): Promise<RevocationsExportResult> {
+  const saved = await withLedger(deps, {}, (ledger) => saveRevocationList(ledger, deps.home, deps.signer, deps.nowMs));
   if (opts.output) writeFileAtomically(opts.output, { what: 'revocation list', flag: '-o', kind: 'a file name' }, (append) => append(JSON.stringify(saved.list, null, 2) + '\n'));
   return { ...saved, ...(opts.output ? { output: opts.output } : {}) };
 }

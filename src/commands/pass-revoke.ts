@@ -8,8 +8,9 @@ import type { Output } from '../cli/output.js';
 import { toJson } from '../cli/output.js';
 import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
-import { revokePass, type RevokeKind } from '../io/ledger/revoke-pass.js';
+import type { LedgerTarget, RevokeKind } from '../io/ledger/ledger-port.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
+import { prepareRevocationsDir } from '../io/revocation-file.js';
 import { saveRevocationList } from './pass-revocations.js';
 
 export interface PassRevokeOptions {
@@ -18,12 +19,10 @@ export interface PassRevokeOptions {
   readonly reason: string;
 }
 
-export interface PassRevokeDeps {
-  readonly home: string;
+export interface PassRevokeDeps extends LedgerTarget {
   readonly nowMs: number;
   /** The active signing key, for the revocation list; undefined when this machine has none. */
   readonly signer: Signer | undefined;
-  readonly busyTimeoutMs?: number;
 }
 
 export interface PassRevokeResult {
@@ -35,11 +34,13 @@ export interface PassRevokeResult {
   readonly revocationList?: string;
 }
 
-export function runPassRevoke(opts: PassRevokeOptions, deps: PassRevokeDeps): PassRevokeResult {
+export async function runPassRevoke(opts: PassRevokeOptions, deps: PassRevokeDeps): Promise<PassRevokeResult> {
   if (opts.kind === 'revoked' && opts.reason.trim() === '') throw new UsageError('--reason: say why the pass is revoked');
   const at = shanghaiTimestamp(deps.nowMs);
-  return withLedger(deps.home, { ...(deps.busyTimeoutMs !== undefined ? { busyTimeoutMs: deps.busyTimeoutMs } : {}) }, (db) => {
-    const outcome = revokePass(db, opts.passId, opts.kind, opts.reason.trim(), at);
+  // The list is saved after the commit: its folder is checked first, so a revocation is never left without one.
+  if (deps.signer) prepareRevocationsDir(deps.home);
+  return withLedger(deps, {}, async (ledger) => {
+    const outcome = await ledger.revokePass(opts.passId, opts.kind, opts.reason.trim(), at);
     if (!outcome.ok && outcome.reason === 'unknown-pass') throw new NotFoundError(`no pass ${opts.passId} in the ledger`);
     if (!outcome.ok && outcome.reason === 'used') {
       throw new NoAnswer(
@@ -49,7 +50,7 @@ export function runPassRevoke(opts: PassRevokeOptions, deps: PassRevokeDeps): Pa
     const changed = outcome.ok;
     const kind = outcome.ok ? outcome.kind : outcome.reason === 'already' ? outcome.kind : opts.kind;
     const when = outcome.ok ? outcome.at : outcome.reason === 'already' ? outcome.at : at;
-    const saved = deps.signer ? saveRevocationList(db, deps.home, deps.signer, deps.nowMs) : undefined;
+    const saved = deps.signer ? await saveRevocationList(ledger, deps.home, deps.signer, deps.nowMs) : undefined;
     return { passId: opts.passId, kind, at: when, changed, ...(saved ? { revocationList: saved.savedTo } : {}) };
   });
 }

@@ -10,6 +10,7 @@ import type { TrustFile } from '../domain/passes/trust-file.js';
 import { shanghaiDate } from '../domain/passes/shanghai-time.js';
 import { verifyToken, verifyTokenAsync, type VerifyOptions, type VerifyResult } from '../domain/passes/verify-token.js';
 import { readIdKeys, readTrustFile, trustFilePath } from '../io/keys.js';
+import { checkGateAttraction } from './check-gate-attraction.js';
 import { latestRevocationPath, readRevocationList } from '../io/revocation-file.js';
 
 export interface PassVerifyOptions {
@@ -30,6 +31,7 @@ export async function passVerify(ctx: CliContext, tokenArg: string, opts: PassVe
   const tokens = fromStdin
     ? (await ctx.effects.readStdin()).split(/\r?\n/).map((t) => t.trim()).filter(Boolean)
     : [tokenArg];
+  if (opts.at !== undefined) checkGateAttraction(opts.at, (await ctx.catalogue()).attractions.map((a) => a.id), tokens);
   const verifyOpts = {
     date,
     ...(opts.at !== undefined ? { at: opts.at } : {}),

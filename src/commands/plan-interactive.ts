@@ -8,15 +8,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CliContext } from '../cli/context.js';
-import type { Effects, Stream } from '../cli/effects.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError, UserError } from '../cli/errors.js';
 import { inquirerAsker, type Asker } from '../cli/prompts/asker.js';
-import { askPlanRequest, type PlanAnswers } from '../cli/prompts/plan-questions.js';
-import { runPlanSession, type SaveFormat, type SessionDeps, type SessionResult, type Traveller } from '../cli/prompts/plan-session.js';
+import { askPlanRequest } from '../cli/prompts/plan-questions.js';
+import { promptMessages } from '../cli/prompts/messages.js';
+import { runPlanSession, scheduledStops, type SaveFormat, type SessionDeps, type SessionRequest, type SessionResult, type Traveller } from '../cli/prompts/plan-session.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { shanghaiDate } from '../domain/passes/shanghai-time.js';
 import type { IssuedPassView } from '../export/itinerary-html.js';
+import { placeName } from '../export/locale.js';
 
 /** Turns flag-shaped plan options into an itinerary (the `plan` command's own planner). */
 export type PlanOptionsToItinerary = (ctx: CliContext, options: Record<string, unknown>) => Promise<Itinerary>;
@@ -50,7 +51,7 @@ export async function runInteractivePlan(
   const passThrough = Object.fromEntries(Object.entries(partial).filter(([k]) => !REQUEST_KEYS.has(k)));
   const deps: SessionDeps = {
     plan: (request) => plan(ctx, { ...passThrough, ...toPlanOptions(request) }),
-    issue: (itinerary, travellers) => issueViaCli(ctx, itinerary, travellers),
+    issue: (itinerary, travellers) => issuePasses(ctx, catalogue, itinerary, travellers),
     save: (itinerary, basename, format, passes) => saveFile(ctx, catalogue, itinerary, basename, format, passes),
     show: (text) => ctx.out.result(text),
     note: (text) => ctx.out.info(text),
@@ -60,7 +61,38 @@ export async function runInteractivePlan(
   const seed = partial.seed !== undefined && /^\d+$/.test(String(partial.seed)) ? Number(partial.seed) : 1;
   const result = await runPlanSession(asker, qctx, answers, deps, { avoid, seed });
   if (target !== undefined) await plain.emitPlan(ctx, catalogue, result.itinerary, target);
+  // The closing words: what was planned, issued and saved, and the command that plans the same without questions.
+  const m = promptMessages(ctx.out.lang);
+  const r = result.request;
+  const route = r.to && r.to !== r.from ? `${placeName(catalogue, r.from, ctx.out.lang)} → ${placeName(catalogue, r.to, ctx.out.lang)}` : placeName(catalogue, r.from, ctx.out.lang);
+  ctx.out.info(
+    m.summary({ route, days: r.days, start: r.start, stops: scheduledStops(result.itinerary).length, passes: result.passes.map((p) => p.id), saved: result.saved }),
+  );
+  ctx.out.info(`${m.sameCommand}\n  ${planCommandLine(ctx, { ...passThrough, ...toPlanOptions(r) })}`);
   return result;
+}
+
+/**
+ * `yangtze plan --from wuhan …` for the options, quoted for a POSIX shell;
+ * the global flags the session ran with (--catalogue, --lang) come first.
+ */
+export function planCommandLine(ctx: CliContext, options: Record<string, unknown>): string {
+  const words = ['yangtze'];
+  if (ctx.globals.catalogue) words.push('--catalogue', ctx.globals.catalogue);
+  if (ctx.globals.lang) words.push('--lang', ctx.globals.lang);
+  words.push('plan');
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined || value === false || key === 'interactive') continue;
+    const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    if (value === true) words.push(flag);
+    else words.push(flag, String(value));
+  }
+  return words.map(shellWord).join(' ');
+}
+
+/** A word as a POSIX shell reads it back: bare when safe, else in single quotes. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/u.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 function wantsOutput(partial: Record<string, unknown>): boolean {
@@ -82,7 +114,7 @@ const REQUEST_KEYS = new Set(['from', 'to', 'start', 'days', 'themes', 'party', 
  * The answers as the `plan` command's flags would give them (strings and
  * numbers, lists comma-separated), so the planner reads them like any run.
  */
-export function toPlanOptions(request: PlanAnswers & { readonly avoid: readonly string[]; readonly seed: number }): Record<string, unknown> {
+export function toPlanOptions(request: SessionRequest): Record<string, unknown> {
   return {
     from: request.from,
     ...(request.to ? { to: request.to } : {}),
@@ -116,36 +148,49 @@ async function saveFile(
 }
 
 /**
- * Issues through `pass issue --plan … --holder … --json`, the same command an
- * agent would run, so signing, the ledger and its checks stay in one place.
+ * Issues with the `pass issue` command's own code (runPassIssue), as
+ * `pass issue --plan … --holder … [--id-number …] --category …` would, so
+ * signing, the ledger and its checks stay in one place; then shows the
+ * passes as that command does (the QR codes in a terminal).
  */
-async function issueViaCli(ctx: CliContext, itinerary: Itinerary, travellers: readonly Traveller[]): Promise<IssuedPassView[]> {
+async function issuePasses(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, travellers: readonly Traveller[]): Promise<IssuedPassView[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'yangtze-plan-'));
   const planFile = path.join(dir, 'plan.json');
   try {
     await writeFile(planFile, JSON.stringify(itinerary, null, 2) + '\n', 'utf8');
-    const { runCli } = await import('../cli/program.js');
-    const stdout = collector(false);
-    const effects: Effects = { ...ctx.effects, stdout, stdinIsTTY: false };
-    const args = [
-      '--home', ctx.home,
-      '--catalogue', ctx.cataloguePath(),
-      '--lang', ctx.out.lang,
-      'pass', 'issue', '--plan', planFile, '--json',
-      ...travellers.flatMap((t) => ['--holder', t.holder, '--category', t.category]),
-    ];
-    const code = await runCli(args, effects);
-    if (code !== 0) return [];
-    const doc = JSON.parse(stdout.text()) as { passes?: IssuedPassView[] };
-    const passes = (doc.passes ?? []).map(({ id, product, holder, token, validFrom, validUntil }) => ({ id, product, holder, token, validFrom, validUntil }));
-    for (const p of passes) ctx.out.result(`${p.id}  ${p.holder}  ${p.product}  ${p.validFrom} – ${p.validUntil}`);
-    return passes;
+    return await issueFrom(ctx, catalogue, planFile, travellers);
+  } catch (error) {
+    // No keys yet, a locked ledger …: said as `pass issue` says it; the session goes on (the plan is not lost).
+    if (!(error instanceof UserError)) throw error;
+    ctx.out.stderr.write(`${ctx.out.styleErr.red('error:')} ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+    return [];
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-function collector(isTTY: boolean): Stream & { text(): string } {
-  const chunks: string[] = [];
-  return { isTTY, write: (c: string) => chunks.push(c), text: () => chunks.join('') };
+async function issueFrom(ctx: CliContext, catalogue: Catalogue, planFile: string, travellers: readonly Traveller[]): Promise<IssuedPassView[]> {
+  const { runPassIssue, renderPassIssue } = await import('./pass-issue.js');
+  const { loadSigner } = await import('../io/keys.js');
+  const { ledgerTargetOf } = await import('../cli/ledger-target.js');
+  const result = await runPassIssue(
+    {
+      plan: planFile,
+      shownPlan: 'the plan',
+      holders: travellers.map((t) => t.holder),
+      // Positional, as with the flags: an empty string stands for "no ID number" for a traveller before one who has one.
+      idNumbers: travellers.some((t) => t.idNumber) ? travellers.map((t) => t.idNumber ?? '') : [],
+      categories: travellers.map((t) => t.category),
+      qrFormat: 'png',
+    },
+    {
+      catalogue,
+      // The ledger `pass issue` would use: --ledger, YANGTZE_LEDGER_URL, else the SQLite file under --home.
+      ...(await ledgerTargetOf(ctx)),
+      nowMs: ctx.effects.now(),
+      signer: () => loadSigner(ctx.home),
+    },
+  );
+  await renderPassIssue(result, ctx.out);
+  return result.passes.map(({ id, product, holder, token, validFrom, validUntil }) => ({ id, product, holder, token, validFrom, validUntil }));
 }

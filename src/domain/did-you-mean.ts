@@ -18,6 +18,21 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   return undefined;
 }
 
+/**
+ * The one wording of a suggestion, used by every command and check:
+ * `Did you mean 'wuhan'?`; undefined when nothing is close. `show` turns the
+ * candidate into what the person should type (`plan check` for `check`).
+ */
+export function didYouMeanHint(input: string, candidates: Iterable<string>, show: (candidate: string) => string = (c) => c): string | undefined {
+  const close = didYouMean(input, candidates);
+  return close === undefined ? undefined : suggestionText(show(close));
+}
+
+/** `Did you mean 'X'?` for a suggestion already chosen. */
+export function suggestionText(candidate: string): string {
+  return `Did you mean '${candidate}'?`;
+}
+
 /** Levenshtein distance. */
 export function editDistance(a: string, b: string): number {
   const prev = new Array<number>(b.length + 1);

@@ -2,6 +2,7 @@
 import { toJson, type Output } from '../cli/output.js';
 import type { CatalogueCounts } from '../commands/catalogue-validate.js';
 import type { Issue } from '../domain/issues.js';
+import { issueJson } from './error-json.js';
 
 export interface Validation {
   readonly file: string;
@@ -19,15 +20,7 @@ export function renderValidation(v: Validation, out: Pick<Output, 'view' | 'styl
       file: v.file,
       valid: v.valid,
       counts: v.counts ?? null,
-      issues: v.issues.map((i) => ({
-        severity: i.severity,
-        code: i.code,
-        message: i.message,
-        path: i.path,
-        line: i.line ?? null,
-        col: i.col ?? null,
-        hint: i.hint ?? null,
-      })),
+      issues: v.issues.map(issueJson),
     });
   }
   const c = v.counts;

@@ -4,7 +4,7 @@
  * the gate opens). docs/LEDGER.md lists the fields. `pass reconcile` merges
  * these files into the ledger; `scan` makes merging a line twice a no-op.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { fileError } from './pass-files.js';
 import type { IsoDate } from '../domain/catalogue/model.js';
 import { issue, type Issue } from '../domain/issues.js';
@@ -32,20 +32,33 @@ export interface ReadGateLog {
   readonly issues: readonly Issue[];
 }
 
-/** Appends one scan and waits until it is on disk. */
+/**
+ * Appends one scan and waits until it is on disk. After a torn last line (a
+ * power cut mid-write) the scan starts on a new line: glued to the fragment it
+ * would be unreadable, and the gate would forget the entry it just admitted.
+ */
 export function appendGateScan(file: string, scan: GateScan, flag = '--log'): void {
   let fd: number;
   try {
-    fd = openSync(file, 'a', 0o644);
+    fd = openSync(file, 'a+', 0o644);
   } catch (error) {
     throw fileError(error, file, { ...logRole, flag }, 'write');
   }
   try {
-    writeSync(fd, JSON.stringify(scan) + '\n');
+    writeSync(fd, (endsInsideLine(fd) ? '\n' : '') + JSON.stringify(scan) + '\n');
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Whether the file's last byte is not a line end (an empty file is not inside a line). */
+function endsInsideLine(fd: number): boolean {
+  const size = fstatSync(fd).size;
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  return last[0] !== 0x0a;
 }
 
 const logRole = { what: 'gate log', kind: 'a gate log file (NDJSON from `pass redeem --offline --log`)' };
@@ -71,8 +84,22 @@ export function readGateLog(file: string, shown = file, flag?: string): ReadGate
       if (text.trim() === '') return;
       const line = i + 1;
       const scan = parseScan(text);
-      if (scan) scans.push({ ...scan, line });
-      else issues.push({ ...issue('bad-scan', [], 'not a gate-log scan (expected one JSON object with v, scan, gate, at, date, passId, attraction, result)'), file: shown, line, col: 1 });
+      if (scan) {
+        scans.push({ ...scan, line });
+        return;
+      }
+      // A gate before issue 14 appended right after a torn fragment: the scan is the line's tail.
+      const glued = text.lastIndexOf('{"v":');
+      const tail = glued > 0 ? parseScan(text.slice(glued)) : undefined;
+      if (tail) scans.push({ ...tail, line });
+      issues.push({
+        ...issue('bad-scan', [], tail
+          ? `a torn fragment (${glued} characters) before the scan on this line; the scan was read`
+          : 'not a gate-log scan (expected one JSON object with v, scan, gate, at, date, passId, attraction, result)'),
+        file: shown,
+        line,
+        col: 1,
+      });
     });
   return { scans, issues };
 }

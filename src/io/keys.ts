@@ -14,14 +14,15 @@
  * API: initKeys(home, nowMs, { force, homeSource }), rotateKeys(home, nowMs, { homeSource }), loadSigner(home),
  *   readTrustFile(path), trustFilePath(home), keysDir(home), idKeyPath(home, keyId), readIdKeys(home).
  */
-import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign as edSign, type KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createPrivateKey, generateKeyPairSync, randomBytes, sign as edSign, type KeyObject } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataError, NotFoundError, UsageError } from '../cli/errors.js';
 import { decodeBase64Url, encodeBase64Url } from '../domain/passes/base64url.js';
 import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
-import { activeKey, parseTrustFile, type TrustedKey, type TrustFile } from '../domain/passes/trust-file.js';
+import { activeKey, keyIdFor, parseTrustFile, type TrustedKey, type TrustFile } from '../domain/passes/trust-file.js';
+import { didYouMean } from '../domain/did-you-mean.js';
 import { readTextFile } from './pass-files.js';
 
 export function trustFilePath(home: string): string {
@@ -60,26 +61,99 @@ export function initKeys(home: string, nowMs: number, opts: WriteKeysOptions & {
       'use `yangtze keys rotate` to add a new key, or `keys init --force` to start over (passes signed so far will then fail to verify)',
     );
   }
+  // --force drops the old keys from the trust file: their private halves go too.
+  const dropped = existsSync(trustPath) ? privateKeyIds(home) : [];
   return writingUnder(home, opts, () => {
     const fresh = newKey(home, nowMs);
     writeTrustFile(trustPath, { schemaVersion: 1, kind: 'yangtze.trust', keys: [fresh.key] });
+    destroyPrivateKeys(home, dropped);
     return { keyId: fresh.key.keyId, trustPath, keyPath: fresh.keyPath, retired: [] };
   });
 }
 
-/** Adds a new active key; the old ones stay in the trust file (retired) so their passes keep verifying. */
-export function rotateKeys(home: string, nowMs: number, opts: WriteKeysOptions = {}): KeysResult {
+/**
+ * Adds a new active key and retires the old ones: each keeps its public key
+ * and, as `passIds`, the passes the ledger recorded for it — the only tokens
+ * of it that stay valid — and its private key is deleted (destroyed), so it
+ * cannot sign again even from a backup of this home. Its ID key stays: gates
+ * still check the ID hashes of its passes with it.
+ */
+export function rotateKeys(home: string, nowMs: number, opts: WriteKeysOptions & { signed: PassIdsByKey }): KeysResult {
   const trustPath = trustFilePath(home);
   if (!existsSync(trustPath)) throw new NotFoundError(`no signing key: run \`yangtze keys init\` (looked in ${home})`);
   const trust = readTrustFile(trustPath);
+  const retiring = trust.keys.filter((k) => k.retiredAt === undefined && k.compromisedAt === undefined).map((k) => k.keyId);
+  const { signed } = opts;
   return writingUnder(home, opts, () => {
     const fresh = newKey(home, nowMs);
     const stamp = shanghaiTimestamp(nowMs);
-    const retired = trust.keys.filter((k) => k.retiredAt === undefined).map((k) => k.keyId);
-    const keys: TrustedKey[] = trust.keys.map((k) => (k.retiredAt === undefined ? { ...k, retiredAt: stamp } : k));
+    const keys: TrustedKey[] = trust.keys.map((k) =>
+      retiring.includes(k.keyId) || needsList(trust, k.keyId) ? { ...k, retiredAt: k.retiredAt ?? stamp, passIds: (signed.get(k.keyId) ?? []).map((p) => p.id) } : k,
+    );
     writeTrustFile(trustPath, { ...trust, keys: [...keys, fresh.key] });
-    return { keyId: fresh.key.keyId, trustPath, keyPath: fresh.keyPath, retired };
+    destroyPrivateKeys(home, retiring);
+    return { keyId: fresh.key.keyId, trustPath, keyPath: fresh.keyPath, retired: retiring };
   });
+}
+
+export interface CompromiseResult extends KeysResult {
+  readonly compromised: string;
+  /** Passes of the key that stay valid: the ledger's, issued before `since` when given. */
+  readonly grandfathered: number;
+}
+
+/**
+ * Declares a key leaked: gates refuse every token it signs except the
+ * passes the ledger recorded for it (before `since`, when given — for a leak
+ * of the issuing machine itself), and every revocation list it signs. Its
+ * private key is deleted; if it was the active key, a new one is made.
+ */
+export function compromiseKey(home: string, keyId: string, nowMs: number, opts: WriteKeysOptions & { since?: string; signed: PassIdsByKey }): CompromiseResult {
+  const trustPath = trustFilePath(home);
+  if (!existsSync(trustPath)) throw new NotFoundError(`no signing key: run \`yangtze keys init\` (looked in ${home})`);
+  const trust = readTrustFile(trustPath);
+  const key = trust.keys.find((k) => k.keyId === keyId);
+  if (!key) {
+    const near = didYouMean(keyId, trust.keys.map((k) => k.keyId));
+    throw new NotFoundError(`no key ${keyId} in ${trustPath}`, near ? `did you mean "${near}"?` : `the keys are ${trust.keys.map((k) => k.keyId).join(', ')}`);
+  }
+  const since = opts.since;
+  const stamp = shanghaiTimestamp(nowMs);
+  const genuine = [...(opts.signed.get(keyId) ?? [])].filter((p) => since === undefined || Date.parse(p.issuedAt) < Date.parse(since)).map((p) => p.id);
+  const wasActive = activeKey(trust)?.keyId === keyId;
+  return writingUnder(home, opts, () => {
+    const fresh = wasActive ? newKey(home, nowMs) : undefined;
+    const keys: TrustedKey[] = trust.keys.map((k) =>
+      k.keyId === keyId ? { ...k, retiredAt: k.retiredAt ?? stamp, compromisedAt: since ?? stamp, passIds: genuine } : k,
+    );
+    writeTrustFile(trustPath, { ...trust, keys: [...keys, ...(fresh ? [fresh.key] : [])] });
+    destroyPrivateKeys(home, [keyId]);
+    const active = fresh?.key.keyId ?? activeKey(trust)?.keyId ?? '';
+    return { keyId: active, trustPath, keyPath: fresh?.keyPath ?? path.join(keysDir(home), `${active}.key`), retired: [keyId], compromised: keyId, grandfathered: genuine.length };
+  });
+}
+
+/** Retired keys from before `passIds` get their list at the next rotation. */
+function needsList(trust: TrustFile, keyId: string): boolean {
+  const k = trust.keys.find((t) => t.keyId === keyId);
+  return k !== undefined && k.retiredAt !== undefined && k.passIds === undefined;
+}
+
+/**
+ * The passes of each signing key as the issuer's ledger records them (the
+ * caller reads the ledger, SQLite or PostgreSQL): what stays valid of a key
+ * that is retired or compromised. Sorted by pass id.
+ */
+export type PassIdsByKey = ReadonlyMap<string, readonly { readonly id: string; readonly issuedAt: string }[]>;
+
+function privateKeyIds(home: string): string[] {
+  const dir = keysDir(home);
+  return existsSync(dir) && statSync(dir).isDirectory() ? readdirSync(dir).filter((n) => n.endsWith('.key')).map((n) => n.slice(0, -'.key'.length)) : [];
+}
+
+/** A retired key's private half must not linger: whoever copies the home later could sign with it. */
+function destroyPrivateKeys(home: string, keyIds: readonly string[]): void {
+  for (const keyId of keyIds) rmSync(path.join(keysDir(home), `${keyId}.key`), { force: true });
 }
 
 function writingUnder<T>(home: string, opts: WriteKeysOptions, write: () => T): T {
@@ -185,9 +259,8 @@ function newKey(home: string, nowMs: number): { key: TrustedKey; keyPath: string
   chmodSync(dir, 0o700);
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const raw = publicKey.export({ format: 'jwk' }).x!;
-  const fingerprint = createHash('sha256').update(Buffer.from(raw, 'base64url')).digest('hex').slice(0, 6);
   const createdAt = shanghaiTimestamp(nowMs);
-  const keyId = `k${createdAt.slice(0, 10).replaceAll('-', '')}-${fingerprint}`;
+  const keyId = keyIdFor(raw, createdAt);
   const keyPath = path.join(dir, `${keyId}.key`);
   writeFileSync(keyPath, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600, flag: 'wx' });
   chmodSync(keyPath, 0o600);
@@ -198,6 +271,13 @@ function newKey(home: string, nowMs: number): { key: TrustedKey; keyPath: string
 function writeTrustFile(file: string, trust: TrustFile): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(trust, null, 2) + '\n', { mode: 0o644 });
+  writeFileSync(temp, trustFileText(trust), { mode: 0o644 });
   renameSync(temp, file);
+}
+
+/** Indented JSON, with each key's `passIds` on one line: a retired key may list 100,000 passes. */
+export function trustFileText(trust: TrustFile): string {
+  const lists: string[] = [];
+  const text = JSON.stringify(trust, (k, v: unknown) => (k === 'passIds' ? `\u0000${lists.push(JSON.stringify(v)) - 1}` : v), 2);
+  return text.replace(/"\\u0000(\d+)"/g, (_, i: string) => lists[Number(i)]!) + '\n';
 }

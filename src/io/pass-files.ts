@@ -8,12 +8,14 @@
  * | no such file / folder            | 4    | `bookings file not found: b.csv`         |
  * | a directory where an input file goes | 3 | `--bookings: data/ is a directory, …` (as `plan check`, `--catalogue`) |
  * | a directory where an output file goes | 2 | `-o: out/ is a directory, …`           |
- * | permission denied                | 2    | `--trust: cannot read t.json: permission denied` |
+ * | permission denied, read-only     | 2    | `--trust: cannot read t.json: permission denied` |
+ * | the device failed (EIO, disk full) | 74 | `-o: cannot write x.csv: no space left on the device` |
  * | binary or not UTF-8 (a GBK export) | 3  | `b.csv: not UTF-8 text (line 3); …`      |
  */
 import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DataError, NotFoundError, UsageError, type UserError } from '../cli/errors.js';
+import { fileFailureError, fileFailureReason } from '../cli/file-errors.js';
 
 export interface FileRole {
   /** What the file is, for messages: "bookings file", "trust file". */
@@ -54,6 +56,27 @@ export function readTextFile(file: string, role: FileRole): string {
  * at the end. `write` gets a function that appends text.
  */
 export function writeFileAtomically(file: string, role: FileRole, write: (append: (text: string) => void) => void): void {
+  const temp = openTemporary(file, role);
+  try {
+    write(temp.append);
+  } catch (error) {
+    throw temp.abort(error);
+  }
+  temp.commit();
+}
+
+/** writeFileAtomically for a writer that awaits (rows streamed from a database). */
+export async function writeFileAtomicallyAsync(file: string, role: FileRole, write: (append: (text: string) => void) => Promise<void>): Promise<void> {
+  const temp = openTemporary(file, role);
+  try {
+    await write(temp.append);
+  } catch (error) {
+    throw temp.abort(error);
+  }
+  temp.commit();
+}
+
+function openTemporary(file: string, role: FileRole) {
   const temp = `${file}.${process.pid}.tmp`;
   let fd: number;
   try {
@@ -62,16 +85,25 @@ export function writeFileAtomically(file: string, role: FileRole, write: (append
     throw fileError(error, file, role, 'write');
   }
   let open = true;
-  try {
-    write((text) => void writeSync(fd, text));
-    closeSync(fd);
-    open = false;
-    renameSync(temp, file);
-  } catch (error) {
+  const abort = (error: unknown): unknown => {
     if (open) closeSync(fd);
+    open = false;
     rmSync(temp, { force: true });
-    throw fileError(error, file, role, 'write');
-  }
+    return fileError(error, file, role, 'write');
+  };
+  return {
+    append: (text: string) => void writeSync(fd, text),
+    abort,
+    commit: () => {
+      try {
+        closeSync(fd);
+        open = false;
+        renameSync(temp, file);
+      } catch (error) {
+        throw abort(error);
+      }
+    },
+  };
 }
 
 /** A user-facing error for a failed read or write of `file`; anything unexpected is passed on as it was. */
@@ -94,11 +126,10 @@ export function fileError(error: unknown, file: string, role: FileRole, doing: '
       return new UsageError(`${flag}${shown} exists and is not a folder`);
     case 'ENOTDIR':
       return new UsageError(`${flag}${shown}: a part of this path is a file, not a folder`);
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return new UsageError(`${flag}cannot ${doing} ${shown}: permission denied`);
-    default:
-      return error;
+    default: {
+      // Permission, a read-only file system, a failing device: worded and numbered in one table.
+      const known = fileFailureReason(error);
+      return known ? fileFailureError(`${flag}cannot ${doing} ${shown}: ${known.reason}`, known.exitCode) : error;
+    }
   }
 }

@@ -102,4 +102,29 @@ async function waitFor(text: string | RegExp, timeoutMs = 20_000): Promise<strin
     expect(await waitFor(/exit=\d+/)).toContain('exit=0');
     tm('kill-session', '-t', SESSION);
   });
+
+  it.each([
+    ['the first question', [] as string[], 'Start in which city?'],
+    ['the menu after the plan', ['Enter'], 'What next?'],
+  ])('exits 130 quietly on Ctrl-C at %s', async (_where, before, prompt) => {
+    const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const flags = before.length > 0 ? `--from wuhan --start ${start} --days 2 --themes red --party adult=1 --pace standard --budget 2000` : '';
+    const command = [
+      `cd ${JSON.stringify(REPO_ROOT)} &&`,
+      `env LANG=en_US.UTF-8 YANGTZE_HOME=${JSON.stringify(home)} NO_COLOR=1`,
+      `node ${JSON.stringify(BIN)} plan --interactive ${flags};`,
+      `echo "exit=$?"; sleep 30`,
+    ].join(' ');
+    expect(tm('new-session', '-d', '-s', SESSION, '-x', '140', '-y', '50', command).status).toBe(0);
+    if (before.length > 0) {
+      await waitFor('Must-see stops?');
+      for (const key of before) tm('send-keys', '-t', SESSION, key);
+    }
+    await waitFor(prompt, 60_000);
+    tm('send-keys', '-t', SESSION, 'C-c');
+    const end = await waitFor(/exit=\d+/);
+    expect(end).toContain('exit=130');
+    expect(end).not.toMatch(/internal error|ExitPromptError|^ {4}at /m);
+    tm('kill-session', '-t', SESSION);
+  });
 });

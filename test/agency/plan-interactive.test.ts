@@ -91,8 +91,8 @@ if (!haveCatalogue) console.warn('[skipped] interactive plan with the real plann
     const { ctx, stdout } = terminal('en');
     const script = scriptedAsker([
       ['select', 'issue'],
-      ['input', 'Li Wei'], ['select', 'adult'], ['confirm', true],
-      ['input', 'Wang Fang'], ['select', 'adult'], ['confirm', false],
+      ['input', 'Li Wei'], ['select', 'adult'], ['input', '11010519491231002X'], ['confirm', true],
+      ['input', 'Wang Fang'], ['select', 'adult'], ['input', ''], ['confirm', false],
       ['select', 'save'], ['input', 'towers'], ['checkbox', ['html']],
       ['select', 'done'],
     ]);
@@ -109,7 +109,8 @@ if (!haveCatalogue) console.warn('[skipped] interactive plan with the real plann
       ['Wang Fang', 'three-towers-pass'],
     ]);
     for (const p of result.passes) expect(p.token).toMatch(/^YZ1[.:]/);
-    expect(stdout.text()).toMatch(/YZ-\S+ +Li Wei +three-towers-pass/);
+    // Shown as `pass issue` shows them in a terminal: id, product, holder, then the QR code to scan.
+    expect(stdout.text()).toMatch(/YZ-\S+ +three-towers-pass +Li Wei \(adult\)\nvalid .*\n[█▀▄ ]+\n/);
     const html = readFileSync(path.join(dir, 'towers.html'), 'utf8');
     expect(html.match(/<article class="pass"/g)).toHaveLength(2);
     expect(html.match(/<div class="qr"><svg /g)).toHaveLength(2);
@@ -145,5 +146,26 @@ if (!haveCatalogue) console.warn('[skipped] interactive plan with the real plann
     expect(script.asked[0]!.choices!.map((c) => c.name)).toContain('保存文件');
     expect(stdout.text()).toContain('武汉 → 南昌 · 2日行程');
     expect(stdout.text()).toContain('第1天');
+  });
+
+  it('ends with a summary and the command line that plans the same without questions', async () => {
+    const { ctx, stderr } = terminal('en');
+    const script = scriptedAsker([['checkbox', ['bayi-uprising-memorial']], ['select', 'replan'], ['select', 'done']]);
+    const result = await runInteractivePlan(
+      ctx,
+      { from: 'wuhan', to: 'nanchang', start: '2026-05-12', days: '2', themes: 'red', party: 'adult=1', pace: 'standard', budget: '2000', dayStart: '09:00' },
+      { asker: script },
+    );
+    const text = stderr.text();
+    expect(text).toContain(`Plan: Wuhan → Nanchang, 2 days from 2026-05-12, ${result.itinerary.days.flatMap((d) => d.items).filter((i) => i.kind === 'visit').length} stops; no passes issued; nothing saved.`);
+    const line = /The same plan without the questions:\n {2}(yangtze .*)\n/.exec(text)?.[1];
+    expect(line).toBeDefined();
+    // The re-plan moved the seed on, and the flag the session never asks about (--day-start) is kept.
+    expect(line).toContain('--seed 2');
+    expect(line).toContain('--day-start 09:00');
+    const words = line!.split(' ').slice(1).map((w) => w.replace(/^'(.*)'$/, '$1'));
+    const again = await runCli([...words, '--json'], { cwd: dir });
+    expect(again.exitCode).toBe(0);
+    expect(JSON.parse(again.stdout).days).toEqual(JSON.parse(JSON.stringify(result.itinerary.days)));
   });
 });

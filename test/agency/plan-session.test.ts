@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { Chalk } from 'chalk';
 import type { PlanAnswers } from '../../src/cli/prompts/plan-questions.js';
 import { runPlanSession, scheduledStops, type SessionDeps } from '../../src/cli/prompts/plan-session.js';
+import { renderQuoteSummary } from '../../src/cli/prompts/plan-summary.js';
+import type { Quote } from '../../src/domain/passes/quote.js';
 import { runInteractivePlan } from '../../src/commands/plan-interactive.js';
 import { createContext } from '../../src/cli/context.js';
 import { UsageError } from '../../src/cli/errors.js';
@@ -108,17 +110,43 @@ describe('the interactive session', () => {
     expect(f.shown[1]).toContain('1 × Child');
   });
 
+  it('shows a pass and the single tickets beside it at their own prices, adding up to the bundle', () => {
+    const product = catalogue.passes[0]!;
+    const visit = (attraction: string, price: number) => ({ attraction, date: '2026-05-12', price });
+    const quote: Quote = {
+      currency: 'CNY',
+      visits: [],
+      categories: [
+        {
+          category: 'adult', travellers: 2, walkUp: 400, bundle: 298, savings: 102,
+          passes: [{ product: product.id, price: 168, validFrom: '2026-05-12', validUntil: '2026-05-14', visits: [], walkUpValue: 270 }],
+          singles: [visit('wh-yellow-crane-tower', 80), visit('nc-tengwang-pavilion', 50), visit('wh-east-lake', 0)],
+        },
+      ],
+      walkUpTotal: 800, bundleTotal: 596, savings: 204, optimal: true,
+    } as Quote;
+    const en = renderQuoteSummary(quote, catalogue, 'en', new Chalk({ level: 0 }));
+    expect(en).toContain(`2 × Adult: ${product.name} ¥168.00 + 2 single tickets ¥130.00 = ¥298.00  each (walk-up ¥400.00 each)`);
+    const zh = renderQuoteSummary(quote, catalogue, 'zh', new Chalk({ level: 0 }));
+    expect(zh).toContain(`成人 × 2：每人 ${product.nameZh} 168.00 元 + 2 张单次门票 130.00 元 = 298.00 元 （单买每人 400.00 元）`);
+  });
+
   it('issues passes for named travellers and prints them in the saved HTML', async () => {
     const f = fakeDeps();
     const asker = scriptedAsker([
       ['select', 'issue'],
-      ['input', 'Li Wei'], ['select', 'adult'], ['confirm', true],
-      ['input', '王芳'], ['select', 'adult'], ['confirm', false],
+      ['input', 'Li Wei'], ['select', 'adult'], ['input', '11010519491231002X'], ['confirm', true],
+      ['input', '王芳'], ['select', 'adult'], ['input', ''], ['confirm', false],
       ['select', 'save'], ['input', 'trip'], ['checkbox', ['html']],
       ['select', 'done'],
     ]);
     const result = await runPlanSession(asker, ctx, first, f.deps);
-    expect(f.issued).toEqual([[{ holder: 'Li Wei', category: 'adult' }, { holder: '王芳', category: 'adult' }]]);
+    // The ID number is asked for each traveller and is optional: an empty answer issues without one.
+    expect(f.issued).toEqual([[{ holder: 'Li Wei', category: 'adult', idNumber: '11010519491231002X' }, { holder: '王芳', category: 'adult' }]]);
+    expect(asker.asked.filter((q) => q.message.startsWith('ID number of')).map((q) => q.message)).toEqual([
+      'ID number of Li Wei? (optional: the gate can then check it; empty for none)',
+      'ID number of 王芳? (optional: the gate can then check it; empty for none)',
+    ]);
     expect(result.passes).toHaveLength(2);
     expect(f.saved).toEqual([{ basename: 'trip', format: 'html', passes: 2 }]);
     // The party said 2 adults and a child: the third traveller is suggested as a child.

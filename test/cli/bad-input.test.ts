@@ -49,9 +49,14 @@ interface Row {
   readonly options?: RunCliOptions;
 }
 
-/** The failure is the user's: a known exit code, stdout empty, no stack, never "internal error". */
+/**
+ * The failure is the user's: a known exit code, stdout empty (with --json: the error as a JSON document),
+ * no stack, never "internal error".
+ */
 function expectUserError(run: CliRun, row: Row): void {
-  expect({ exitCode: run.exitCode, stdout: run.stdout }).toEqual({ exitCode: row.exit, stdout: '' });
+  const stdout = row.args.includes('--json') ? { exitCode: row.exit, kind: 'yangtze.error' } : '';
+  const shown = run.stdout && row.args.includes('--json') ? (({ exitCode, kind }) => ({ exitCode, kind }))(JSON.parse(run.stdout)) : run.stdout;
+  expect({ exitCode: run.exitCode, stdout: shown }).toEqual({ exitCode: row.exit, stdout });
   expect(run.stderr).not.toMatch(/^ {4}at /m);
   expect(run.stderr).not.toMatch(/internal error/);
   for (const pattern of row.stderr) expect(run.stderr).toMatch(pattern);
@@ -62,7 +67,7 @@ const usage: Record<string, Row> = {
   'an unknown flag on a subcommand': { args: ['catalogue', 'list', '--bogus'], exit: 2, stderr: [/unknown option '--bogus'/] },
   'a misspelt command, with a suggestion': { args: ['catalgue', 'list'], exit: 2, stderr: [/unknown command 'catalgue'/, /Did you mean 'catalogue'\?/] },
   'a misspelt subcommand of plan': { args: ['plan', 'chek', 'x.json'], exit: 2, stderr: [/unknown command 'plan chek'/, /Did you mean 'plan check'\?/] },
-  'a misspelt pass subcommand': { args: ['pass', 'verfy', 'x'], exit: 2, stderr: [/unknown command 'verfy'/, /verify/] },
+  'a misspelt pass subcommand': { args: ['pass', 'verfy', 'x'], exit: 2, stderr: [/unknown command 'pass verfy'/, /Did you mean 'pass verify'\?/] },
   'a command group without its subcommand': { args: ['keys'], exit: 2, stderr: [/Usage: yangtze keys/] },
   'a flag without its value': { args: ['plan', '--from'], exit: 2, stderr: [/'--from <city>' argument missing/] },
   'a missing argument': { args: ['catalogue', 'show'], exit: 2, stderr: [/missing required argument 'id'/] },

@@ -4,7 +4,7 @@
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
 import type { PassClaims, Signer } from '../../src/domain/passes/token.js';
-import type { TrustFile, TrustedKey } from '../../src/domain/passes/trust-file.js';
+import { keyIdFor, type TrustFile, type TrustedKey } from '../../src/domain/passes/trust-file.js';
 import type { Itinerary, ItineraryDay, VisitItem } from '../../src/domain/itinerary/itinerary.js';
 
 export interface TestKey {
@@ -12,8 +12,10 @@ export interface TestKey {
   readonly trusted: TrustedKey;
 }
 
-export function aKeyPair(keyId = 'k20260501-aaaaaa', extra: Partial<TrustedKey> = {}): TestKey {
+/** A key pair; without `keyId`, the id `keys init` would give it (the fingerprint a trust file is checked for). */
+export function aKeyPair(keyId?: string, extra: Partial<TrustedKey> = {}): TestKey {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  keyId ??= keyIdFor(publicKey.export({ format: 'jwk' }).x!, '2026-05-01T09:00:00+08:00');
   return {
     signer: { keyId, sign: (data) => new Uint8Array(sign(null, data, privateKey)) },
     trusted: { keyId, algorithm: 'Ed25519', publicKey: publicKey.export({ format: 'jwk' }).x!, createdAt: '2026-05-01T09:00:00+08:00', ...extra },

@@ -9,6 +9,9 @@ import type { Catalogue } from '../../src/domain/catalogue/model.js';
 import { initKeys, loadSigner } from '../../src/io/keys.js';
 import { loadCatalogueFile } from '../../src/io/load-catalogue.js';
 import { runPassIssueBatch } from '../../src/commands/pass-issue-batch.js';
+import { iteratePasses } from '../../src/io/ledger/iterate-passes.js';
+import type { LedgerPass } from '../../src/io/ledger/ledger-pass.js';
+import { openSqliteDb } from '../../src/io/ledger/sqlite-open.js';
 import { FIXED_NOW_MS, REPO_ROOT } from '../cli/helpers/run-cli.js';
 
 export const LEDGER_CATALOGUE = path.join(REPO_ROOT, 'test', 'fixtures', 'passes', 'catalogue.yaml');
@@ -41,4 +44,14 @@ export async function homeWithPasses(rows: readonly string[]): Promise<string> {
     { catalogue: await ledgerCatalogue(), home, nowMs: FIXED_NOW_MS, signer: loadSigner(home) },
   );
   return home;
+}
+
+/** Every pass in the home's ledger, in issue order. */
+export function passesOf(home: string): LedgerPass[] {
+  const db = openSqliteDb(home);
+  try {
+    return [...iteratePasses(db)];
+  } finally {
+    db.close();
+  }
 }

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { decideEntry, type EntryRules } from '../../src/domain/passes/ledger-entry-rule.js';
 import { LedgerError } from '../../src/io/ledger/ledger-error.js';
 import { LEDGER_SCHEMA_VERSION } from '../../src/io/ledger/migrations.js';
-import { ledgerPath, openLedger } from '../../src/io/ledger/open-ledger.js';
+import { ledgerPath, openSqliteDb } from '../../src/io/ledger/sqlite-open.js';
 import { runPassRedeem } from '../../src/commands/pass-redeem.js';
 import { iteratePasses } from '../../src/io/ledger/iterate-passes.js';
 import { runCli, FIXED_NOW_MS } from '../cli/helpers/run-cli.js';
@@ -73,7 +73,7 @@ describe('the ledger file', () => {
 
   it('makes a second entry for the same pass, attraction and day key impossible in SQL itself', async () => {
     const home = await homeWithPasses(['BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12']);
-    const db = openLedger(home);
+    const db = openSqliteDb(home);
     const [pass] = [...iteratePasses(db)];
     const insert = db.prepare("INSERT INTO redemptions (pass_id, attraction, day, day_key, at, source) VALUES (?, 'east-lake', ?, '', 'x', 'online')");
     insert.run(pass!.id, '2026-05-12');
@@ -112,8 +112,8 @@ describe('the ledger file', () => {
     const db = new Database(ledgerPath(home));
     db.pragma(`user_version = ${LEDGER_SCHEMA_VERSION + 1}`);
     db.close();
-    expect(() => openLedger(home)).toThrow(LedgerError);
-    expect(() => openLedger(home)).toThrow(/newer than this yangtze understands/);
+    expect(() => openSqliteDb(home)).toThrow(LedgerError);
+    expect(() => openSqliteDb(home)).toThrow(/newer than this yangtze understands/);
   });
 
   it('says the ledger is locked, exit 3, when another process holds the write lock; nothing is lost', async () => {
@@ -122,13 +122,13 @@ describe('the ledger file', () => {
     const [pass] = [...iteratePasses(holder)];
     holder.exec('BEGIN IMMEDIATE');
     try {
-      expect(() =>
+      await expect(
         runPassRedeem({ token: pass!.token, at: 'east-lake', date: '2026-05-12', offline: false }, { home, nowMs: FIXED_NOW_MS, busyTimeoutMs: 50 }),
-      ).toThrow(/locked by another process; nothing was changed/);
+      ).rejects.toThrow(/locked by another process; nothing was changed/);
     } finally {
       holder.exec('ROLLBACK');
     }
-    const again = runPassRedeem({ token: pass!.token, at: 'east-lake', date: '2026-05-12', offline: false }, { home, nowMs: FIXED_NOW_MS });
+    const again = await runPassRedeem({ token: pass!.token, at: 'east-lake', date: '2026-05-12', offline: false }, { home, nowMs: FIXED_NOW_MS });
     expect(again.admitted).toBe(true);
     holder.close();
   });

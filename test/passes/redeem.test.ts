@@ -4,22 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { runPassRedeem } from '../../src/commands/pass-redeem.js';
-import { iteratePasses } from '../../src/io/ledger/iterate-passes.js';
-import { ledgerPath, openLedger } from '../../src/io/ledger/open-ledger.js';
-import type { LedgerPass } from '../../src/io/ledger/ledger-pass.js';
+import { ledgerPath } from '../../src/io/ledger/open-ledger.js';
 import { FIXED_NOW_MS, runCli, spawnCli } from '../cli/helpers/run-cli.js';
 import { encodeToken } from '../../src/domain/passes/token.js';
 import { aKeyPair, aTrustFile, someClaims } from './builders.js';
-import { homeWithPasses } from './ledger-helpers.js';
+import { homeWithPasses, passesOf } from './ledger-helpers.js';
 
-function passesOf(home: string): LedgerPass[] {
-  const db = openLedger(home);
-  try {
-    return [...iteratePasses(db)];
-  } finally {
-    db.close();
-  }
-}
 
 function redeem(home: string, token: string, at: string, date: string, extra: Partial<Parameters<typeof runPassRedeem>[0]> = {}) {
   return runPassRedeem({ token, at, date, offline: false, ...extra }, { home, nowMs: FIXED_NOW_MS });
@@ -41,38 +31,38 @@ describe('pass redeem (online)', () => {
   it('refuses a pass not covering the attraction, and a forged token, before touching the ledger', async () => {
     const home = await homeWithPasses(['BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12']);
     const [pass] = passesOf(home);
-    expect(redeem(home, pass!.token, 'hunan-museum', '2026-05-12')).toMatchObject({ admitted: false, reason: 'wrong-attraction' });
+    expect(await redeem(home, pass!.token, 'hunan-museum', '2026-05-12')).toMatchObject({ admitted: false, reason: 'wrong-attraction' });
     const forged = pass!.token.slice(0, -3) + (pass!.token.endsWith('A') ? 'BAA' : 'AAA');
-    expect(redeem(home, forged, 'east-lake', '2026-05-12')).toMatchObject({ admitted: false });
+    expect(await redeem(home, forged, 'east-lake', '2026-05-12')).toMatchObject({ admitted: false });
   });
 
   it('spends the credits of an attraction-count pass, then refuses it as used up', async () => {
     const home = await homeWithPasses(['BK1,Li Wei,,adult,wuhan-three-visits,2026-05-12']);
     const [pass] = passesOf(home);
-    expect(redeem(home, pass!.token, 'east-lake', '2026-05-12')).toMatchObject({ admitted: true, note: 'entry 1 of 3' });
-    expect(redeem(home, pass!.token, 'east-lake', '2026-05-12')).toMatchObject({ admitted: true, note: 'entry 2 of 3' });
-    expect(redeem(home, pass!.token, 'guiyuan-temple', '2026-05-14')).toMatchObject({ admitted: true, note: 'entry 3 of 3' });
-    expect(redeem(home, pass!.token, 'yellow-crane-tower', '2026-05-15')).toMatchObject({ admitted: false, reason: 'used-up' });
+    expect(await redeem(home, pass!.token, 'east-lake', '2026-05-12')).toMatchObject({ admitted: true, note: 'entry 1 of 3' });
+    expect(await redeem(home, pass!.token, 'east-lake', '2026-05-12')).toMatchObject({ admitted: true, note: 'entry 2 of 3' });
+    expect(await redeem(home, pass!.token, 'guiyuan-temple', '2026-05-14')).toMatchObject({ admitted: true, note: 'entry 3 of 3' });
+    expect(await redeem(home, pass!.token, 'yellow-crane-tower', '2026-05-15')).toMatchObject({ admitted: false, reason: 'used-up' });
     expect(passesOf(home)[0]!.status).toBe('used-up');
   });
 
   it('admits a once-per-day pass once a day, on at most its number of days', async () => {
     const home = await homeWithPasses(['BK1,Li Wei,,adult,wuhan-daily-pass,2026-05-12']);
     const [pass] = passesOf(home);
-    expect(redeem(home, pass!.token, 'east-lake', '2026-05-12').admitted).toBe(true);
-    expect(redeem(home, pass!.token, 'east-lake', '2026-05-12')).toMatchObject({ admitted: false, reason: 'already-used' });
-    expect(redeem(home, pass!.token, 'east-lake', '2026-05-15').admitted).toBe(true);
-    expect(redeem(home, pass!.token, 'guiyuan-temple', '2026-05-16')).toMatchObject({ admitted: false, reason: 'no-days-left' });
+    expect((await redeem(home, pass!.token, 'east-lake', '2026-05-12')).admitted).toBe(true);
+    expect(await redeem(home, pass!.token, 'east-lake', '2026-05-12')).toMatchObject({ admitted: false, reason: 'already-used' });
+    expect((await redeem(home, pass!.token, 'east-lake', '2026-05-15')).admitted).toBe(true);
+    expect(await redeem(home, pass!.token, 'guiyuan-temple', '2026-05-16')).toMatchObject({ admitted: false, reason: 'no-days-left' });
   });
 
   it('refuses revoked and refunded passes; refunds only unused passes', async () => {
     const home = await homeWithPasses(['BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12', 'BK2,Wang Fang,,adult,wuhan-culture-pass,2026-05-12', 'BK3,Zhao Lei,,adult,wuhan-culture-pass,2026-05-12']);
     const [a, b, c] = passesOf(home);
     expect((await runCli(['--home', home, 'pass', 'revoke', a!.id, '--reason', 'lent to another person'])).exitCode).toBe(0);
-    expect(redeem(home, a!.token, 'east-lake', '2026-05-12')).toMatchObject({ admitted: false, reason: 'revoked' });
+    expect(await redeem(home, a!.token, 'east-lake', '2026-05-12')).toMatchObject({ admitted: false, reason: 'revoked' });
     expect((await runCli(['--home', home, 'pass', 'refund', b!.id])).exitCode).toBe(0);
-    expect(redeem(home, b!.token, 'east-lake', '2026-05-12')).toMatchObject({ admitted: false, reason: 'refunded' });
-    expect(redeem(home, c!.token, 'east-lake', '2026-05-12').admitted).toBe(true);
+    expect(await redeem(home, b!.token, 'east-lake', '2026-05-12')).toMatchObject({ admitted: false, reason: 'refunded' });
+    expect((await redeem(home, c!.token, 'east-lake', '2026-05-12')).admitted).toBe(true);
     const refundUsed = await runCli(['--home', home, 'pass', 'refund', c!.id]);
     expect(refundUsed.exitCode).toBe(1);
     expect(refundUsed.stderr).toContain('only unused passes are refunded');
@@ -147,16 +137,16 @@ describe('pass redeem --offline and pass reconcile', () => {
 });
 
 describe('pass redeem --offline: the entry rules from the token alone', () => {
-  it('applies the within-days window of a flex-days pass, which only the token tells an offline gate', () => {
+  it('applies the within-days window of a flex-days pass, which only the token tells an offline gate', async () => {
     const home = mkdtempSync(path.join(tmpdir(), 'yangtze-gate-'));
-    const issuer = aKeyPair('k20260501-aaaaaa');
+    const issuer = aKeyPair();
     writeFileSync(path.join(home, 'trust.json'), JSON.stringify(aTrustFile(issuer)));
-    const claims = someClaims({ kind: 'flex-days', days: 3, withinDays: 5, entries: 'once-per-day', validFrom: '2026-05-12', validUntil: '2026-06-30' });
+    const claims = someClaims({ keyId: issuer.signer.keyId, kind: 'flex-days', days: 3, withinDays: 5, entries: 'once-per-day', validFrom: '2026-05-12', validUntil: '2026-06-30' });
     const token = encodeToken(claims, issuer.signer.sign);
     const log = path.join(home, 'gate.ndjson');
     const scan = (date: string) => runPassRedeem({ token, at: 'east-lake', date, offline: true, log }, { home, nowMs: FIXED_NOW_MS });
-    expect(scan('2026-05-12')).toMatchObject({ admitted: true, note: 'day 1 of 3' });
-    expect(scan('2026-05-16')).toMatchObject({ admitted: true, note: 'day 2 of 3' });
-    expect(scan('2026-05-17')).toMatchObject({ admitted: false, reason: 'expired', message: 'its 5-day window from 2026-05-12 ended on 2026-05-16' });
+    expect(await scan('2026-05-12')).toMatchObject({ admitted: true, note: 'day 1 of 3' });
+    expect(await scan('2026-05-16')).toMatchObject({ admitted: true, note: 'day 2 of 3' });
+    expect(await scan('2026-05-17')).toMatchObject({ admitted: false, reason: 'expired', message: 'its 5-day window from 2026-05-12 ended on 2026-05-16' });
   });
 });

@@ -87,11 +87,18 @@ describe('verifyToken', () => {
     expect(result.message).toContain('compare the name Li Wei with the ID card');
   });
 
-  it('keeps accepting passes of a retired key issued before it was retired, and refuses later ones', () => {
+  it('with a trust file from before passIds lists, falls back to the issue date for a retired key', () => {
     const retired = aTrustFile({ ...issuer, trusted: { ...issuer.trusted, retiredAt: '2026-05-11T12:00:00+08:00' } });
     expect(verifyToken(token, retired, onDay).reason).toBe('ok');
     const late = encodeToken(someClaims({ issuedAt: '2026-05-12' }), issuer.signer.sign);
     expect(verifyToken(late, retired, onDay).reason).toBe('key-retired');
+  });
+
+  it('accepts from a retired key only the passes its trust entry lists, whatever issue date a token claims', () => {
+    const retired = aTrustFile({ ...issuer, trusted: { ...issuer.trusted, retiredAt: '2026-05-11T12:00:00+08:00', passIds: ['YZ-7K3M9Q2X4T'] } });
+    expect(verifyToken(token, retired, onDay).reason).toBe('ok');
+    const backdated = encodeToken(someClaims({ passId: 'YZ-0THER000000', issuedAt: '2026-01-01' }), issuer.signer.sign);
+    expect(verifyToken(backdated, retired, onDay).reason).toBe('key-retired');
   });
 });
 

@@ -50,33 +50,53 @@ export interface Asker {
 /** How many rows a list shows before it scrolls. */
 const PAGE_SIZE = 12;
 
-/** The real prompts, from @inquirer/prompts (imported here, on first use only). */
-export async function inquirerAsker(): Promise<Asker> {
+/** Where the real prompts read keys and draw; default the process's terminal. Tests pass streams they drive. */
+export interface PromptStreams {
+  readonly input?: NodeJS.ReadableStream;
+  readonly output?: NodeJS.WritableStream;
+}
+
+/**
+ * The real prompts, from @inquirer/prompts (imported here, on first use only).
+ * Ctrl-C at any of them rejects with inquirer's ExitPromptError, which the
+ * CLI frame turns into a quiet exit 130 (errors.ts isPromptExit).
+ */
+export async function inquirerAsker(streams: PromptStreams = {}): Promise<Asker> {
   const prompts = await import('@inquirer/prompts');
+  const context = { ...(streams.input ? { input: streams.input } : {}), ...(streams.output ? { output: streams.output } : {}) };
   return {
     search: <V>(q: SearchQuestion<V>) =>
-      prompts.search<V>({ message: q.message, pageSize: PAGE_SIZE, source: async (term) => q.source(term).map(toInquirerChoice) }),
+      prompts.search<V>({ message: q.message, pageSize: PAGE_SIZE, source: async (term) => q.source(term).map(toInquirerChoice) }, context),
     input: (q) =>
-      prompts.input({
-        message: q.message,
-        ...(q.default !== undefined ? { default: q.default } : {}),
-        ...(q.validate ? { validate: q.validate } : {}),
-      }),
+      prompts.input(
+        {
+          message: q.message,
+          ...(q.default !== undefined ? { default: q.default } : {}),
+          ...(q.validate ? { validate: q.validate } : {}),
+        },
+        context,
+      ),
     checkbox: <V>(q: CheckboxQuestion<V>) =>
-      prompts.checkbox<V>({
-        message: q.message,
-        pageSize: PAGE_SIZE,
-        choices: q.choices.map((c) => ({ ...toInquirerChoice(c), ...(c.checked ? { checked: true } : {}) })),
-        ...(q.validate ? { validate: (items: readonly { value: V }[]) => q.validate!(items.map((i) => i.value)) } : {}),
-      }),
+      prompts.checkbox<V>(
+        {
+          message: q.message,
+          pageSize: PAGE_SIZE,
+          choices: q.choices.map((c) => ({ ...toInquirerChoice(c), ...(c.checked ? { checked: true } : {}) })),
+          ...(q.validate ? { validate: (items: readonly { value: V }[]) => q.validate!(items.map((i) => i.value)) } : {}),
+        },
+        context,
+      ),
     select: <V>(q: SelectQuestion<V>) =>
-      prompts.select<V>({
-        message: q.message,
-        pageSize: PAGE_SIZE,
-        choices: q.choices.map(toInquirerChoice),
-        ...(q.default !== undefined ? { default: q.default } : {}),
-      }),
-    confirm: (q) => prompts.confirm({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) }),
+      prompts.select<V>(
+        {
+          message: q.message,
+          pageSize: PAGE_SIZE,
+          choices: q.choices.map(toInquirerChoice),
+          ...(q.default !== undefined ? { default: q.default } : {}),
+        },
+        context,
+      ),
+    confirm: (q) => prompts.confirm({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) }, context),
   };
 }
 

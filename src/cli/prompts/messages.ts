@@ -28,6 +28,7 @@ export interface PromptMessages {
   readonly nothingToAdd: string;
   readonly holderName: (n: number) => string;
   readonly holderCategory: (name: string) => string;
+  readonly holderIdNumber: (name: string) => string;
   readonly anotherHolder: string;
   readonly emptyName: string;
   readonly saveAs: string;
@@ -35,6 +36,19 @@ export interface PromptMessages {
   readonly atLeastOneFormat: string;
   readonly saved: (file: string) => string;
   readonly noDays: string;
+  readonly singleTickets: (n: number) => string;
+  readonly summary: (s: SessionSummaryFacts) => string;
+  readonly sameCommand: string;
+}
+
+/** What the closing summary says: the plan, what was issued and saved. */
+export interface SessionSummaryFacts {
+  readonly route: string;
+  readonly days: number;
+  readonly start: string;
+  readonly stops: number;
+  readonly passes: readonly string[];
+  readonly saved: readonly string[];
 }
 
 const EN: PromptMessages = {
@@ -73,6 +87,7 @@ const EN: PromptMessages = {
   nothingToAdd: 'Every matching stop is already in the plan.',
   holderName: (n) => `Name of traveller ${n}?`,
   holderCategory: (name) => `Rider category of ${name}?`,
+  holderIdNumber: (name) => `ID number of ${name}? (optional: the gate can then check it; empty for none)`,
   anotherHolder: 'Add another traveller?',
   emptyName: 'A name cannot be empty',
   saveAs: 'Save as (file name without extension)?',
@@ -80,6 +95,12 @@ const EN: PromptMessages = {
   atLeastOneFormat: 'Pick at least one format',
   saved: (file) => `Saved ${file}`,
   noDays: 'The plan has no days.',
+  singleTickets: (n) => `${n} single ticket${n === 1 ? '' : 's'}`,
+  summary: (s) =>
+    `Plan: ${s.route}, ${s.days} day${s.days === 1 ? '' : 's'} from ${s.start}, ${s.stops} stop${s.stops === 1 ? '' : 's'}` +
+    `; ${s.passes.length === 0 ? 'no passes issued' : `passes issued: ${s.passes.join(', ')}`}` +
+    `; ${s.saved.length === 0 ? 'nothing saved' : `saved: ${s.saved.join(', ')}`}.`,
+  sameCommand: 'The same plan without the questions:',
 };
 
 const ZH: PromptMessages = {
@@ -118,6 +139,7 @@ const ZH: PromptMessages = {
   nothingToAdd: '符合条件的景点都已在行程中。',
   holderName: (n) => `第 ${n} 位出行人的姓名？`,
   holderCategory: (name) => `${name} 的票种？`,
+  holderIdNumber: (name) => `${name} 的证件号码？（可不填：填写后检票时可核对证件；留空表示不填）`,
   anotherHolder: '继续添加出行人？',
   emptyName: '姓名不能为空',
   saveAs: '保存为（文件名，不含扩展名）？',
@@ -125,6 +147,12 @@ const ZH: PromptMessages = {
   atLeastOneFormat: '请至少选择一种格式',
   saved: (file) => `已保存 ${file}`,
   noDays: '行程没有任何一天。',
+  singleTickets: (n) => `${n} 张单次门票`,
+  summary: (s) =>
+    `行程：${s.route}，${s.start} 起共 ${s.days} 天，${s.stops} 个景点；` +
+    `${s.passes.length === 0 ? '未出票' : `已出票：${s.passes.join('、')}`}；` +
+    `${s.saved.length === 0 ? '未保存文件' : `已保存：${s.saved.join('、')}`}。`,
+  sameCommand: '不经提问生成同一行程的命令：',
 };
 
 export function promptMessages(lang: Lang): PromptMessages {

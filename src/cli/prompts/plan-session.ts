@@ -22,11 +22,16 @@ export const SAVE_FORMATS: readonly SaveFormat[] = ['json', 'html', 'ics', 'geoj
 export interface Traveller {
   readonly holder: string;
   readonly category: string;
+  /** Optional: the gate can then check the ID shown against the pass (stored only as a keyed hash). */
+  readonly idNumber?: string;
 }
+
+/** The answers plus what the session's edits add: stops to avoid, the search seed. */
+export type SessionRequest = PlanAnswers & { readonly avoid: readonly string[]; readonly seed: number };
 
 export interface SessionDeps {
   /** Plans a request; `avoid` and `seed` come from the session's edits. */
-  plan(request: PlanAnswers & { readonly avoid: readonly string[]; readonly seed: number }): Promise<Itinerary>;
+  plan(request: SessionRequest): Promise<Itinerary>;
   /** Issues (signs and records) passes for the travellers; returns what to print on them. */
   issue(itinerary: Itinerary, travellers: readonly Traveller[]): Promise<readonly IssuedPassView[]>;
   /** Renders and writes one file; returns the path written. */
@@ -41,6 +46,8 @@ export interface SessionDeps {
 export type SessionAction = 'add' | 'remove' | 'dates' | 'replan' | 'quote' | 'issue' | 'save' | 'done';
 
 export interface SessionResult {
+  /** The last request planned (the answers after every edit), for the equivalent command line. */
+  readonly request: SessionRequest;
   readonly itinerary: Itinerary;
   readonly passes: readonly IssuedPassView[];
   readonly saved: readonly string[];
@@ -69,7 +76,7 @@ export async function runPlanSession(
 ): Promise<SessionResult> {
   const m = promptMessages(ctx.lang);
   const lang: Lang = ctx.lang;
-  let request = { ...first, avoid: initial.avoid ?? ([] as readonly string[]), seed: initial.seed ?? 1 };
+  let request: SessionRequest = { ...first, avoid: initial.avoid ?? ([] as readonly string[]), seed: initial.seed ?? 1 };
   const replan = async () => {
     const it = await deps.plan(request);
     deps.show(renderPlanSummary(it, ctx.catalogue, lang, deps.style));
@@ -139,7 +146,7 @@ export async function runPlanSession(
       }
     }
   }
-  return { itinerary, passes, saved };
+  return { request, itinerary, passes, saved };
 }
 
 function themesOf(request: { readonly themes: readonly Theme[] }): readonly Theme[] {
@@ -167,7 +174,9 @@ async function askTravellers(asker: Asker, ctx: QuestionContext, party: Readonly
       choices: ctx.catalogue.riderCategories.map((c) => ({ value: c.id, name: categoryName(ctx.catalogue, c.id, ctx.lang) })),
       default: expected[i] ?? ctx.catalogue.riderCategories.find((c) => c.isDefault)?.id ?? 'adult',
     });
-    travellers.push({ holder, category });
+    // Optional, as --id-number is: an empty answer issues the pass without an ID check.
+    const idNumber = (await asker.input({ message: m.holderIdNumber(holder), default: '' })).trim();
+    travellers.push({ holder, category, ...(idNumber ? { idNumber } : {}) });
     const more = await asker.confirm({ message: m.anotherHolder, default: i + 1 < expected.length });
     if (!more) break;
   }

@@ -18,6 +18,7 @@ import {
   wallClock,
   type Lang,
 } from '../../export/locale.js';
+import { promptMessages } from './messages.js';
 
 export function renderPlanSummary(itinerary: Itinerary, catalogue: Catalogue, lang: Lang, style: ChalkInstance): string {
   const L = htmlLabels(lang);
@@ -60,14 +61,21 @@ export function renderQuoteSummary(quote: Quote, catalogue: Catalogue, lang: Lan
   const lines: string[] = [];
   for (const c of quote.categories) {
     const who = lang === 'zh' ? `${categoryName(catalogue, c.category, lang)} × ${c.travellers}` : `${c.travellers} × ${categoryName(catalogue, c.category, lang)}`;
-    const products = c.passes.map((p) => {
+    // Each pass with its own price, then the single tickets for the visits no pass covers: the line adds up
+    // to the bundle, so the pass is never shown at the price of the whole bundle.
+    const parts = c.passes.map((p) => {
       const product = catalogue.passes.find((x) => x.id === p.product);
-      return product ? (lang === 'zh' ? product.nameZh : product.name) : p.product;
+      return `${product ? (lang === 'zh' ? product.nameZh : product.name) : p.product} ${money(p.price)}`;
     });
-    const bundle = products.length > 0 ? products.join(' + ') : lang === 'zh' ? '单次门票' : 'single tickets';
-    const each = lang === 'zh' ? `每人 ${money(c.bundle)}` : `${money(c.bundle)} each`;
-    const walkUp = lang === 'zh' ? `（单买每人 ${money(c.walkUp)}）` : `(walk-up ${money(c.walkUp)} each)`;
-    lines.push(`  ${who}${P.colon}${bundle}  ${each} ${style.dim(walkUp)}`);
+    const paid = c.singles.filter((t) => t.price > 0);
+    if (paid.length > 0) {
+      const singles = paid.reduce((sum, t) => sum + t.price, 0);
+      parts.push(`${promptMessages(lang).singleTickets(paid.length)} ${money(singles)}`);
+    }
+    const sum = parts.length > 1 ? ` = ${money(c.bundle)}` : '';
+    const bundle = parts.length > 0 ? `${parts.join(' + ')}${sum}` : money(c.bundle);
+    const line = lang === 'zh' ? `每人 ${bundle} ${style.dim(`（单买每人 ${money(c.walkUp)}）`)}` : `${bundle}  each ${style.dim(`(walk-up ${money(c.walkUp)} each)`)}`;
+    lines.push(`  ${who}${P.colon}${line}`);
   }
   const head = lang === 'zh' ? '通票报价' : 'Pass quote';
   const total =

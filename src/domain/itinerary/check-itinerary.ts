@@ -201,7 +201,7 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     if (end - start < deserved * SHORT_VISIT_SHARE) {
       v('visit-too-short', path, `${a.id} gets ${end - start} min; the catalogue's visit takes ${deserved} min at this pace (at least ${Math.ceil(deserved * SHORT_VISIT_SHARE)} expected)`);
     }
-    const cost = admissionFor(a, req.party, defaultId);
+    const cost = admissionFor(a, req.party, defaultId, addDays(req.start, Math.floor(start / MINUTES_PER_DAY)));
     if (Math.abs(item.cost - cost) > MONEY_EPSILON) v('cost-mismatch', [...path, 'cost'], `${a.id} costs ${cost} for this party, not ${item.cost}`);
     admission += item.cost;
   }

@@ -33,7 +33,7 @@ export interface RevocationList {
 
 export type VerifiedRevocationList =
   | { readonly ok: true; readonly list: RevocationList }
-  | { readonly ok: false; readonly reason: 'malformed' | 'unknown-key' | 'bad-signature'; readonly message: string };
+  | { readonly ok: false; readonly reason: 'malformed' | 'unknown-key' | 'compromised-key' | 'bad-signature'; readonly message: string };
 
 export function signRevocationList(passIds: readonly string[], issuedAt: string, signer: Signer): RevocationList {
   const ids = [...new Set(passIds)].sort();
@@ -55,6 +55,8 @@ export function verifyRevocationList(value: unknown, trust: TrustFile): Verified
   if (!signature || signature.length !== 64) return malformed('signature: expected 64 bytes of base64url');
   const key = trust.keys.find((k) => k.keyId === v.keyId);
   if (!key) return { ok: false, reason: 'unknown-key', message: `signed by key ${v.keyId}, which is not in the trust file` };
+  // A leaked key could sign a newer, shorter list that un-revokes passes.
+  if (key.compromisedAt !== undefined) return { ok: false, reason: 'compromised-key', message: `signed by key ${v.keyId}, which was declared compromised on ${key.compromisedAt}` };
   const passIds = v.passIds as string[];
   if (!verify(null, signedBytes(v.issuedAt, v.keyId, passIds), publicKeyObject(key), signature)) {
     return { ok: false, reason: 'bad-signature', message: 'the signature does not match the list: it was altered or not signed by this key' };

@@ -3,7 +3,7 @@
  * if present, a verified revocation list. Pure (the date is passed in).
  *
  * Checks, in order; the first failure is the reason:
- *   malformed → unknown-key → bad-signature → key-retired → revoked →
+ *   malformed → unknown-key → bad-signature → key-retired | key-compromised → revoked →
  *   not-yet-valid → expired → blackout → wrong-attraction → wrong-holder | no-id-key → ok
  *
  * For `starts: first-use` passes only the outer window (validFrom..validUntil)
@@ -18,7 +18,7 @@ import type { IsoDate } from '../catalogue/model.js';
 import { isRevoked, type RevocationList } from './revocation-list.js';
 import { checkIdNumber } from './id-hash.js';
 import { decodeToken, type DecodedToken, type PassClaims } from './token.js';
-import { publicKeyObject, type TrustedKey, type TrustFile } from './trust-file.js';
+import { allowedPassIds, publicKeyObject, type TrustedKey, type TrustFile } from './trust-file.js';
 
 export const VERIFY_REASONS = [
   'ok',
@@ -26,6 +26,7 @@ export const VERIFY_REASONS = [
   'unknown-key',
   'bad-signature',
   'key-retired',
+  'key-compromised',
   'revoked',
   'not-yet-valid',
   'expired',
@@ -102,9 +103,8 @@ function prepare(token: string, trust: TrustFile): Prepared {
 /** The checks after a good signature, in the documented order. */
 function judge(claims: PassClaims, key: TrustedKey, opts: VerifyOptions): VerifyResult {
   const refuse = (reason: VerifyReason, message: string): VerifyResult => ({ valid: false, reason, message, pass: claims });
-  if (key.retiredAt !== undefined && claims.issuedAt > key.retiredAt.slice(0, 10)) {
-    return refuse('key-retired', `issued ${claims.issuedAt}, after key ${key.keyId} was retired`);
-  }
+  const retired = retirement(claims, key);
+  if (retired) return refuse(retired.reason, retired.message);
   if (opts.revoked && isRevoked(opts.revoked, claims.passId)) return refuse('revoked', `pass ${claims.passId} has been revoked`);
   if (opts.date < claims.validFrom) return refuse('not-yet-valid', `valid from ${claims.validFrom}`);
   if (opts.date > claims.validUntil) return refuse('expired', `expired on ${claims.validUntil}`);
@@ -122,6 +122,21 @@ function judge(claims: PassClaims, key: TrustedKey, opts: VerifyOptions): Verify
     if (id === 'mismatch') return refuse('wrong-holder', 'the ID number does not match the pass holder');
   }
   return { valid: true, reason: 'ok', message: `valid ${claims.validFrom}..${claims.validUntil}`, pass: claims };
+}
+
+/**
+ * A retired or compromised key vouches only for the passes its trust entry
+ * lists (from the issuer's ledger): the token's own `issuedAt` proves nothing,
+ * since a leaked key can backdate it. Trust files from before those lists
+ * (a retired key without `passIds`) fall back to comparing `issuedAt`.
+ */
+function retirement(claims: PassClaims, key: TrustedKey): { reason: VerifyReason; message: string } | undefined {
+  if (key.retiredAt === undefined && key.compromisedAt === undefined) return undefined;
+  const listed = allowedPassIds(key);
+  if (listed ? listed.has(claims.passId) : claims.issuedAt <= key.retiredAt!.slice(0, 10)) return undefined;
+  return key.compromisedAt !== undefined
+    ? { reason: 'key-compromised', message: `signed by key ${key.keyId}, declared compromised on ${key.compromisedAt}, and not among the passes it issued before` }
+    : { reason: 'key-retired', message: `signed by key ${key.keyId}, retired on ${key.retiredAt}, and not among the passes it issued` };
 }
 
 const keyIndexes = new WeakMap<TrustFile, ReadonlyMap<string, TrustedKey>>();

@@ -1,10 +1,10 @@
 /**
- * Streams passes out of the ledger one row at a time (a statement iterator,
+ * SQLite: streams passes out of the ledger one row at a time (a statement iterator,
  * never the whole table in memory), in issue order.
  */
 import type { IsoDate } from '../../domain/catalogue/model.js';
 import { passFromRow, PASS_COLUMNS, type LedgerPass, type PassRow } from './ledger-pass.js';
-import type { Db } from './open-ledger.js';
+import type { Db } from './sqlite-open.js';
 
 /** Passes issued on or after `since` (a date, Asia/Shanghai), oldest first. */
 export function* iteratePasses(db: Db, since?: IsoDate): Generator<LedgerPass> {

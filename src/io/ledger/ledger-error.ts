@@ -3,7 +3,7 @@
  * not a ledger, a ledger from a newer yangtze, a ledger locked by another
  * process. Exit code 3, and the message says the file was left untouched.
  */
-import { ExitCode, UserError } from '../../cli/errors.js';
+import { ExitCode, NotFoundError, UserError } from '../../cli/errors.js';
 
 export class LedgerError extends UserError {
   constructor(message: string, hint?: string) {
@@ -34,9 +34,39 @@ export function ledgerFailure(error: unknown, file: string): unknown {
   return error;
 }
 
+export function emptyLedger(file: string): LedgerError {
+  return new LedgerError(
+    `${file} is empty (0 bytes): a ledger never is, so it was truncated or never written; it was left untouched`,
+    'Restore it from a backup. To start a new ledger instead, delete the file: passes issued into the old one are then unknown to the new one.',
+  );
+}
+
 export function corruptLedger(file: string): LedgerError {
   return new LedgerError(
     `${file} is not a readable yangtze ledger (not an SQLite database, or damaged); it was left untouched`,
     'Restore it from a backup, or move it aside and use another --home; yangtze never overwrites it.',
+  );
+}
+
+/** `addGate` with an id that is taken (revoked gates keep theirs: a log line must name one gate). */
+export class GateExists extends UserError {
+  constructor(readonly gateId: string) {
+    super(`a gate ${gateId} exists already; choose another id (a revoked gate keeps its id)`, ExitCode.usage);
+    this.name = 'GateExists';
+  }
+}
+
+/** No ledger yet there (a file, or a database without the ledger's tables): reads never create one. */
+export class LedgerNotFound extends NotFoundError {
+  constructor(location: string) {
+    super(`no ledger at ${location}`, 'Issue passes first (yangtze pass issue), or pass the --home (or --ledger) that holds the ledger.');
+    this.name = 'LedgerNotFound';
+  }
+}
+
+export function newerLedger(location: string, version: number, understood: number): LedgerError {
+  return new LedgerError(
+    `${location} has ledger schema ${version}, newer than this yangtze understands (${understood}); it was left untouched`,
+    'Upgrade yangtze to use this ledger.',
   );
 }

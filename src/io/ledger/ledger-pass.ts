@@ -6,6 +6,7 @@
 import type { Entries, IsoDate, ValidityKind, ValidityStart } from '../../domain/catalogue/model.js';
 import type { EntryRules } from '../../domain/passes/ledger-entry-rule.js';
 import type { PassClaims } from '../../domain/passes/token.js';
+import type { BookingKey } from './ledger-port.js';
 
 export const PASS_STATUSES = ['issued', 'active', 'used-up', 'revoked', 'refunded'] as const;
 export type StoredStatus = (typeof PASS_STATUSES)[number];
@@ -134,4 +135,9 @@ export function entryRulesOf(p: LedgerPass): EntryRules {
     ...(p.withinDays !== null ? { withinDays: p.withinDays } : {}),
     ...(p.count !== null ? { count: p.count } : {}),
   };
+}
+
+/** One string per (booking, holder, product): what issuedBookingKeys returns. */
+export function bookingKey(k: BookingKey): string {
+  return `${k.booking}\u0000${k.holder}\u0000${k.product}`;
 }

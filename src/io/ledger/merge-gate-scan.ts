@@ -1,69 +1,38 @@
 /**
- * Merges one admitted gate-log scan into the ledger. Each scan is remembered
- * in `gate_scans` by its id, so merging a log again adds nothing; a scan the
- * ledger would have refused (the entry was already made at another gate, the
- * credits were spent, the pass was revoked) is kept with its conflict, for the
- * report.
+ * SQLite: merges admitted gate-log scans into the ledger, 1,000 per IMMEDIATE
+ * transaction. Each scan is remembered in `gate_scans` by its id, so merging a
+ * log again adds nothing; a scan the ledger would have refused (the entry was
+ * already made at another gate, the credits were spent, the pass was revoked)
+ * is kept with its conflict, for the report.
  */
-import type { GateScan } from '../gate-log.js';
-import type { Db } from './open-ledger.js';
-import { recordEntry, type LedgerRefusal } from './record-entry.js';
+import { alreadyMerged, entryOfScan, gateScanValues, mergedNow } from './entry-plan.js';
+import type { MergedScan, ScanToMerge } from './ledger-port.js';
+import { recordEntry } from './record-entry.js';
+import type { Db } from './sqlite-open.js';
 
-export interface MergedScan {
-  readonly scan: GateScan;
-  readonly file: string;
-  readonly line: number;
-  /** New in the ledger now, or merged by an earlier reconcile. */
-  readonly state: 'merged' | 'already-merged';
-  /** Why the ledger refuses this entry; absent when it was admitted. */
-  readonly conflict?: LedgerRefusal;
-  readonly message?: string;
-  /** The entry that was there first. */
-  readonly earlier?: { readonly gate: string | null; readonly at: string; readonly day: string };
+const chunkScans = 1000;
+
+export function mergeGateScans(db: Db, scans: readonly ScanToMerge[], mergedAt: string): MergedScan[] {
+  const results: MergedScan[] = [];
+  for (let i = 0; i < scans.length; i += chunkScans) {
+    const chunk = scans.slice(i, i + chunkScans);
+    results.push(...db.transaction(() => chunk.map((s) => mergeGateScan(db, s, mergedAt))).immediate());
+  }
+  return results;
 }
 
-export function mergeGateScan(db: Db, scan: GateScan, file: string, line: number, mergedAt: string): MergedScan {
+function mergeGateScan(db: Db, s: ScanToMerge, mergedAt: string): MergedScan {
   const seen = db
     .prepare<[string], { conflict: string | null; gate: string | null; at: string | null; day: string | null }>(
       `SELECT s.conflict, r.gate, r.at, r.day FROM gate_scans s LEFT JOIN redemptions r ON r.id = s.conflicts_with WHERE s.scan_id = ?`,
     )
-    .get(scan.scan);
-  if (seen) {
-    return {
-      scan,
-      file,
-      line,
-      state: 'already-merged',
-      ...(seen.conflict ? { conflict: seen.conflict as LedgerRefusal } : {}),
-      ...(seen.at ? { earlier: { gate: seen.gate, at: seen.at, day: seen.day ?? '' } } : {}),
-    };
-  }
-  const outcome = recordEntry(db, { passId: scan.passId, attraction: scan.attraction, date: scan.date, at: scan.at, gate: scan.gate, source: 'gate-log', scanId: scan.scan });
+    .get(s.scan.scan);
+  if (seen) return alreadyMerged(s, seen);
+  // Nested in the chunk's transaction, recordEntry runs as a savepoint: a UNIQUE violation undoes this scan's entry only.
+  const outcome = recordEntry(db, entryOfScan(s));
   db.prepare(
     `INSERT INTO gate_scans (scan_id, pass_id, attraction, day, gate, at, log_file, log_line, redemption_id, conflict, conflicts_with, merged_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    scan.scan,
-    scan.passId,
-    scan.attraction,
-    scan.date,
-    scan.gate,
-    scan.at,
-    file,
-    line,
-    outcome.admit ? outcome.redemptionId : null,
-    outcome.admit ? null : outcome.reason,
-    !outcome.admit && outcome.earlier ? outcome.earlier.redemptionId : null,
-    mergedAt,
-  );
-  if (outcome.admit) return { scan, file, line, state: 'merged' };
-  return {
-    scan,
-    file,
-    line,
-    state: 'merged',
-    conflict: outcome.reason,
-    message: outcome.message,
-    ...(outcome.earlier ? { earlier: { gate: outcome.earlier.gate, at: outcome.earlier.at, day: outcome.earlier.day } } : {}),
-  };
+  ).run(...gateScanValues(s, outcome, mergedAt));
+  return mergedNow(s, outcome);
 }

@@ -89,6 +89,16 @@ export const MIGRATIONS: readonly string[] = [
     merged_at      TEXT NOT NULL
   ) STRICT;
   `,
+  // 2: online gates (yangtze gate add/revoke, gate serve). Only the hash of a gate's secret is stored.
+  `
+  CREATE TABLE gates (
+    id          TEXT PRIMARY KEY,
+    attractions TEXT NOT NULL,
+    secret_hash TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    revoked_at  TEXT
+  ) STRICT;
+  `,
 ];
 
 export const LEDGER_SCHEMA_VERSION = MIGRATIONS.length;

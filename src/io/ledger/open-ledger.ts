@@ -1,98 +1,23 @@
 /**
- * Opens `<home>/ledger.sqlite`: checks that an existing file is an SQLite
- * database before SQLite touches it (a file of garbage is reported and left
- * byte for byte as it was), sets WAL, a busy timeout and foreign keys, and
- * applies missing migrations in one IMMEDIATE transaction.
+ * Opens the ledger a command names: the PostgreSQL database of
+ * `target.ledgerUrl` (--ledger or YANGTZE_LEDGER_URL), else the SQLite file
+ * under the home. The PostgreSQL adapter and its driver are loaded only when
+ * asked for, so commands on the SQLite ledger start as fast as before.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
-import { NotFoundError } from '../../cli/errors.js';
-import { corruptLedger, LedgerError, ledgerFailure } from './ledger-error.js';
-import { LEDGER_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
+import type { Ledger, LedgerTarget, OpenLedgerOptions } from './ledger-port.js';
+import { openSqliteLedger } from './sqlite-ledger.js';
 
-export type Db = Database.Database;
+export { ledgerPath, LEDGER_FILE } from './sqlite-open.js';
 
-export const LEDGER_FILE = 'ledger.sqlite';
-/** How long a command waits for another process's write to finish. */
-export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
-const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
-
-export interface OpenLedgerOptions {
-  /** Create the home directory and an empty ledger when there is none (issue). Default false. */
-  readonly create?: boolean;
-  readonly busyTimeoutMs?: number;
-}
-
-export function ledgerPath(home: string): string {
-  return path.join(home, LEDGER_FILE);
-}
-
-/** Busy timeout from YANGTZE_LEDGER_BUSY_MS, else the default. */
-export function busyTimeoutFromEnv(env: Readonly<Record<string, string | undefined>>): number {
-  const ms = Number(env.YANGTZE_LEDGER_BUSY_MS);
-  return Number.isInteger(ms) && ms >= 0 ? ms : DEFAULT_BUSY_TIMEOUT_MS;
-}
-
-export function openLedger(home: string, options: OpenLedgerOptions = {}): Db {
-  const file = ledgerPath(home);
-  if (existsSync(file)) {
-    if (!hasSqliteHeader(file)) throw corruptLedger(file);
-  } else if (options.create) {
-    mkdirSync(home, { recursive: true });
-  } else {
-    throw new LedgerNotFound(file);
+export async function openLedger(target: LedgerTarget, options: OpenLedgerOptions = {}): Promise<Ledger> {
+  if (target.ledgerUrl !== undefined) {
+    const { openPostgresLedger } = await import('./postgres-ledger.js');
+    return openPostgresLedger(target.ledgerUrl, { ...options, ...(target.busyTimeoutMs !== undefined ? { busyTimeoutMs: target.busyTimeoutMs } : {}) });
   }
-  let db: Db | undefined;
-  try {
-    db = new Database(file, { fileMustExist: !options.create, timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
-    // Read before any write: a damaged file fails here, with nothing written.
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LEDGER_SCHEMA_VERSION) throw newerLedger(file, version);
-    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    if (version < LEDGER_SCHEMA_VERSION) migrate(db, file);
-    return db;
-  } catch (error) {
-    db?.close();
-    throw ledgerFailure(error, file);
-  }
+  return openSqliteLedger(target.home, { ...options, ...(target.busyTimeoutMs !== undefined ? { busyTimeoutMs: target.busyTimeoutMs } : {}) });
 }
 
-/** No ledger yet under this home. */
-export class LedgerNotFound extends NotFoundError {
-  constructor(file: string) {
-    super(`no ledger at ${file}`, 'Issue passes first (yangtze pass issue), or pass the --home that holds the ledger.');
-    this.name = 'LedgerNotFound';
-  }
-}
-
-function migrate(db: Db, file: string): void {
-  db.transaction(() => {
-    // Re-read inside the lock: another process may have migrated meanwhile.
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > LEDGER_SCHEMA_VERSION) throw newerLedger(file, version);
-    for (const sql of MIGRATIONS.slice(version)) db.exec(sql);
-    db.pragma(`user_version = ${LEDGER_SCHEMA_VERSION}`);
-  }).immediate();
-}
-
-function newerLedger(file: string, version: number): LedgerError {
-  return new LedgerError(
-    `${file} has ledger schema ${version}, newer than this yangtze understands (${LEDGER_SCHEMA_VERSION}); it was left untouched`,
-    'Upgrade yangtze to use this ledger.',
-  );
-}
-
-/** An empty file is a new database to SQLite; anything else must start with the SQLite header. */
-function hasSqliteHeader(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(sqliteHeader.length);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return n === 0 || (n === head.length && head.equals(sqliteHeader));
-  } finally {
-    closeSync(fd);
-  }
+/** True for the URLs --ledger and YANGTZE_LEDGER_URL accept. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
 }

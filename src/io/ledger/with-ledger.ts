@@ -1,29 +1,15 @@
 /**
- * Runs `fn` with an open ledger, closes it whatever happens, and turns SQLite
- * failures about the file (locked, damaged) into LedgerErrors with a message.
+ * Runs `fn` with an open ledger (SQLite or PostgreSQL, openLedger) and closes
+ * it whatever happens. The adapters word failures of the store themselves.
  */
-import { ledgerFailure } from './ledger-error.js';
-import { ledgerPath, openLedger, type Db, type OpenLedgerOptions } from './open-ledger.js';
+import type { Ledger, LedgerTarget, OpenLedgerOptions } from './ledger-port.js';
+import { openLedger } from './open-ledger.js';
 
-export function withLedger<T>(home: string, options: OpenLedgerOptions, fn: (db: Db) => T): T {
-  const db = openLedger(home, options);
+export async function withLedger<T>(target: LedgerTarget, options: OpenLedgerOptions, fn: (ledger: Ledger) => Promise<T>): Promise<T> {
+  const ledger = await openLedger(target, options);
   try {
-    return fn(db);
-  } catch (error) {
-    throw ledgerFailure(error, ledgerPath(home));
+    return await fn(ledger);
   } finally {
-    db.close();
-  }
-}
-
-/** withLedger for work that awaits (a batch that signs in the thread pool): closed once `fn` settles. */
-export async function withLedgerAsync<T>(home: string, options: OpenLedgerOptions, fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = openLedger(home, options);
-  try {
-    return await fn(db);
-  } catch (error) {
-    throw ledgerFailure(error, ledgerPath(home));
-  } finally {
-    db.close();
+    await ledger.close();
   }
 }

@@ -1,0 +1,297 @@
+/**
+ * Every cost line of a trip for a party: rooms per night, meals, admissions
+ * (the cheapest pass bundle), fares by rider category, the cruise cabin,
+ * local transfers and the guide. Where the plan does not say (meals, a
+ * transfer's cost) the line is derived and an assumption is recorded; where
+ * the rates have no figure the cost is listed as missing, never guessed.
+ */
+import type { Catalogue, Link } from '../catalogue/model.js';
+import type { Itinerary } from '../itinerary/itinerary.js';
+import { quoteBundle } from '../passes/quote.js';
+import { monthOf } from '../calendar/iso-date.js';
+import { yuanToFen, type Fen } from './money.js';
+import { CHILD } from './price-rows.js';
+import type { DayPlan, PriceRow, QuoteLine, QuoteOptions, Section, Text } from './quote-model.js';
+import type { Grade, LodgingRate, Meal, RateOrigin, RateTable } from './rates.js';
+import { localMs, tripFacts, type Leg } from './trip-facts.js';
+
+/** Straight line → road: city streets are longer than the crow flies (an estimate). */
+export const ROAD_FACTOR = 1.3;
+/** Passengers per taxi. */
+export const TAXI_SEATS = 4;
+const MEAL_TIMES: Record<Meal, string> = { breakfast: '07:30', lunch: '12:00', dinner: '18:30' };
+const MEAL_ZH: Record<Meal, string> = { breakfast: '早餐', lunch: '午餐', dinner: '晚餐' };
+const GRADE_TEXT: Record<Grade, Text> = {
+  budget: { en: 'budget', zh: '经济型' },
+  '3star': { en: '3★', zh: '三星' },
+  '4star': { en: '4★', zh: '四星' },
+  '5star': { en: '5★', zh: '五星' },
+};
+
+export interface PricedTrip {
+  readonly lines: QuoteLine[];
+  readonly days: DayPlan[];
+  readonly assumptions: Text[];
+  readonly missing: Text[];
+  readonly nights: number;
+}
+
+export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: RateTable, rows: readonly PriceRow[], options: QuoteOptions): PricedTrip {
+  const facts = tripFacts(itinerary, catalogue);
+  const defaultCat = catalogue.riderCategories.find((c) => c.isDefault)?.id ?? 'adult';
+  const cityName = (id: string): Text => {
+    const c = catalogue.cities.find((x) => x.id === id);
+    return c ? { en: c.name, zh: c.nameZh } : { en: id, zh: id };
+  };
+  const catName = (id: string): Text => {
+    const c = catalogue.riderCategories.find((x) => x.id === id);
+    return { en: (c?.name ?? id).replace(/\s*\(.*\)$/, '').toLowerCase(), zh: c?.nameZh ?? id };
+  };
+  const categories = [...new Set(rows.map((r) => r.category))];
+  const rowsOf = (category: string) => rows.filter((r) => r.category === category).map((r) => r.id);
+  const heads = rows.reduce((s, r) => s + r.travellers, 0);
+  const countOf = (category: string) => rows.filter((r) => r.category === category).reduce((s, r) => s + r.travellers, 0);
+  const lines: QuoteLine[] = [];
+  const assumptions: Text[] = [];
+  const missing: Text[] = [];
+  const assume = (en: string, zh: string) => {
+    if (!assumptions.some((a) => a.en === en)) assumptions.push({ en, zh });
+  };
+  const add = (line: Omit<QuoteLine, 'totalFen'>) => {
+    if (line.quantity > 0) lines.push({ ...line, totalFen: line.quantity * line.unitFen });
+  };
+  const basisOf = (o: RateOrigin): { estimate: boolean; basis: string } =>
+    o.origin === 'sheet'
+      ? { estimate: false, basis: 'agency rate sheet' }
+      : o.estimate !== undefined
+        ? { estimate: true, basis: `estimate: ${o.estimate}` }
+        : { estimate: false, basis: [o.source, o.checked].filter(Boolean).join(', checked ') };
+  const lastDay = facts.days.length;
+  const cruiseLegs = facts.legs.filter((l) => l.mode === 'cruise');
+  const aboardAt = (ms: number) => cruiseLegs.some((l) => ms >= l.departMs && ms < l.arriveMs);
+  if (cruiseLegs.length > 0) assume('Meals on board are included in the cruise fare.', '邮轮上的餐食已含在船票中。');
+
+  // ---- lodging: a night per day but the last, in the day's lodging city; none aboard
+  const dayPlans: DayPlan[] = [];
+  const breakfastAtHotel = new Set<number>();
+  let nights = 0;
+  for (const d of facts.days) {
+    if (d.day === lastDay) continue;
+    nights++;
+    if (d.lodging === 'on-board') continue;
+    const rate = lodgingRate(rates.lodging, d.lodging, options.grade, d.date);
+    const where = cityName(d.lodging);
+    const grade = GRADE_TEXT[options.grade];
+    if (!rate) {
+      missing.push({ en: `No ${grade.en} hotel rate for ${where.en} (night of day ${d.day}).`, zh: `${where.zh}没有${grade.zh}酒店价格（第${d.day}天晚）。` });
+      continue;
+    }
+    if (rate.breakfastIncluded) breakfastAtHotel.add(d.day + 1);
+    const o = basisOf(rate);
+    const hotel = rate.hotel ?? `${grade.en} hotel`;
+    const base = { section: 'lodging' as Section, day: d.day, date: d.date, ...o };
+    const twin = rows.filter((r) => r.basis === 'twin');
+    const twinHeads = twin.reduce((s, r) => s + r.travellers, 0);
+    add({ ...base, label: { en: `Twin room, ${hotel}, ${where.en}`, zh: `${where.zh}${rate.hotel ?? grade.zh + '酒店'}双人间` }, unit: 'room-night', quantity: twinHeads / 2, unitFen: rate.roomFen, payers: twin.map((r) => r.id) });
+    const single = rows.filter((r) => r.basis === 'single');
+    add({ ...base, label: { en: `Room for one, ${hotel}, ${where.en}`, zh: `${where.zh}${rate.hotel ?? grade.zh + '酒店'}单人入住` }, unit: 'room-night', quantity: single.reduce((s, r) => s + r.travellers, 0), unitFen: rate.singleFen ?? rate.roomFen, payers: single.map((r) => r.id) });
+    for (const r of rows.filter((x) => x.basis === 'extra-bed')) {
+      if (rate.extraBedFen === undefined) {
+        missing.push({ en: `No extra-bed rate for the ${grade.en} hotel in ${where.en}.`, zh: `${where.zh}${grade.zh}酒店没有加床价格。` });
+      } else {
+        add({ ...base, label: { en: `Extra bed, ${where.en}`, zh: `${where.zh}加床` }, unit: 'bed-night', quantity: r.travellers, unitFen: rate.extraBedFen, payers: [r.id] });
+      }
+    }
+    for (const r of rows.filter((x) => x.basis === 'own-room')) {
+      add({ ...base, label: { en: `Children's twin room, ${where.en}`, zh: `${where.zh}儿童双人间` }, unit: 'room-night', quantity: Math.ceil(r.travellers / 2), unitFen: rate.roomFen, payers: [r.id] });
+    }
+    if (rows.some((r) => r.basis === 'share')) assume('Children share their parents’ room without an extra bed.', '儿童与父母同住，不加床。');
+    if (rate.singleFen === undefined && rows.some((r) => r.basis === 'single')) {
+      assume('A room for one costs the same as a twin room (hotels in China price per room).', '单人入住按整间房计价（国内酒店按间计价）。');
+    }
+  }
+
+  // ---- meals: the plan's meal items, or lunch each day and dinner each night, breakfast at the hotel
+  const planned = facts.meals;
+  const mealsByDay = new Map<number, { meal: Meal; where: 'restaurant' | 'hotel' | 'on-board'; city?: string }[]>();
+  const push = (day: number, m: { meal: Meal; where: 'restaurant' | 'hotel' | 'on-board'; city?: string }) => mealsByDay.set(day, [...(mealsByDay.get(day) ?? []), m]);
+  if (planned) {
+    for (const m of planned) push(m.day, { meal: m.meal, where: 'restaurant', ...(m.city ? { city: m.city } : {}) });
+  } else {
+    assume('Meals were not in the plan: lunch every day and dinner every night of the trip, breakfast at the hotel.', '行程未列餐食：按每天午餐、每晚晚餐、酒店早餐计。');
+    for (const d of facts.days) {
+      const city = d.lodging !== 'on-board' ? d.lodging : undefined;
+      for (const meal of ['breakfast', 'lunch', 'dinner'] as const) {
+        if (meal === 'breakfast' && d.day === 1) continue;
+        if (meal === 'dinner' && d.day === lastDay) continue;
+        if (aboardAt(localMs(d.date, MEAL_TIMES[meal]))) push(d.day, { meal, where: 'on-board' });
+        else if (meal === 'breakfast') push(d.day, { meal, where: breakfastAtHotel.has(d.day) ? 'hotel' : 'restaurant', ...(city ? { city } : {}) });
+        else push(d.day, { meal, where: 'restaurant', ...(d.cities[0] ? { city: d.cities[0] } : city ? { city } : {}) });
+      }
+    }
+  }
+  for (const d of facts.days) {
+    for (const m of mealsByDay.get(d.day) ?? []) {
+      if (m.where !== 'restaurant') continue;
+      const rate = rates.meals.find((r) => r.grade === options.grade && r.meal === m.meal && r.city === m.city) ?? rates.meals.find((r) => r.grade === options.grade && r.meal === m.meal && r.city === undefined);
+      if (!rate) {
+        missing.push({ en: `No ${options.grade} ${m.meal} rate (day ${d.day}).`, zh: `没有${GRADE_TEXT[options.grade].zh}${MEAL_ZH[m.meal]}价格（第${d.day}天）。` });
+        continue;
+      }
+      for (const c of categories) {
+        const unit = rate.fen[c] ?? rate.fen[defaultCat];
+        if (unit === undefined) continue;
+        add({ section: 'meals', day: d.day, date: d.date, label: { en: `${cap(m.meal)}, ${catName(c).en}`, zh: `${MEAL_ZH[m.meal]}（${catName(c).zh}）` }, unit: 'person', quantity: countOf(c), unitFen: unit, payers: rowsOf(c), ...basisOf(rate) });
+      }
+    }
+  }
+
+  // ---- admissions: the cheapest bundle of passes and single tickets, per category
+  const party = Object.fromEntries(categories.map((c) => [c, countOf(c)]));
+  const bundle = quoteBundle(itinerary, catalogue, party);
+  const attraction = new Map(catalogue.attractions.map((a) => [a.id, a]));
+  const dayOfDate = new Map(facts.days.map((d) => [d.date, d.day]));
+  for (const cq of bundle.categories) {
+    for (const p of cq.passes) {
+      const product = catalogue.passes.find((x) => x.id === p.product);
+      add({ section: 'admissions', day: dayOfDate.get(p.validFrom) ?? 1, date: p.validFrom, label: { en: `${product?.name ?? p.product} (${p.visits.length} visits), ${catName(cq.category).en}`, zh: `${product?.nameZh || p.product}（${p.visits.length}处，${catName(cq.category).zh}）` }, unit: 'person', quantity: cq.travellers, unitFen: yuanToFen(p.price), payers: rowsOf(cq.category), estimate: false, basis: 'pass product in the catalogue' });
+    }
+    for (const s of cq.singles) {
+      const a = attraction.get(s.attraction);
+      const unconfirmed = a?.facts.unconfirmed.includes('price') ?? true;
+      add({ section: 'admissions', day: dayOfDate.get(s.date) ?? 1, date: s.date, label: { en: `${a?.name ?? s.attraction}, ${catName(cq.category).en}`, zh: `${a?.nameZh ?? s.attraction}（${catName(cq.category).zh}）` }, unit: 'person', quantity: cq.travellers, unitFen: yuanToFen(s.price), payers: rowsOf(cq.category), estimate: unconfirmed, basis: unconfirmed ? 'catalogue price (unconfirmed)' : 'catalogue price' });
+    }
+  }
+
+  // ---- inter-city fares and the cruise
+  for (const leg of facts.legs) {
+    const link = catalogue.links.find((l) => l.mode === leg.mode && ((l.from === leg.fromCity && l.to === leg.toCity) || (!l.oneway && l.from === leg.toCity && l.to === leg.fromCity)));
+    const route = { en: `${cityName(leg.fromCity).en} → ${cityName(leg.toCity).en}`, zh: `${cityName(leg.fromCity).zh}→${cityName(leg.toCity).zh}` };
+    if (leg.mode === 'cruise') {
+      priceCruise(leg, link, route);
+      continue;
+    }
+    for (const c of categories) {
+      const fareYuan = link ? (link.fares[c] ?? link.fare) : leg.planCost / heads;
+      if (link && c === CHILD && link.fares[c] === undefined) assume(`No child fare in the catalogue for ${route.en} (${leg.mode}): children pay the adult fare.`, `目录中${route.zh}（${leg.mode}）没有儿童票价：儿童按成人票价计。`);
+      const unconfirmed = !link || (link.facts?.unconfirmed ?? []).some((f) => f === 'fare' || f === 'fares');
+      add({ section: 'fares', day: leg.day, date: leg.date, label: { en: `${cap(leg.mode)} ${route.en}, ${catName(c).en}`, zh: `${modeZh(leg.mode)} ${route.zh}（${catName(c).zh}）` }, unit: 'person', quantity: countOf(c), unitFen: yuanToFen(fareYuan), payers: rowsOf(c), estimate: unconfirmed, basis: link ? (unconfirmed ? 'catalogue fare (unconfirmed)' : 'catalogue fare') : 'the plan’s fare (no catalogue link)' });
+    }
+  }
+
+  function priceCruise(leg: Leg, link: Link | undefined, route: Text): void {
+    const rate = rates.cruise.find((r) => r.from === leg.fromCity && r.to === leg.toCity && r.cabin === options.cabin);
+    for (const c of categories) {
+      let unit: Fen | undefined;
+      let origin: { estimate: boolean; basis: string };
+      if (rate) {
+        unit = rate.fen[c] ?? rate.fen[defaultCat];
+        origin = basisOf(rate);
+        if (c === CHILD && rate.fen[c] === undefined) assume(`No child price for the ${options.cabin} cabin ${route.en}: children pay the adult cruise fare.`, `${route.zh}${options.cabin}舱没有儿童价：儿童按成人价计。`);
+      } else if (link) {
+        unit = yuanToFen(link.fares[c] ?? link.fare);
+        origin = { estimate: true, basis: `catalogue link fare (no ${options.cabin} cabin rate)` };
+        assume(`No ${options.cabin} cabin rate for ${route.en}: the catalogue's example fare is used.`, `${route.zh}没有${options.cabin}舱价格：按目录示例票价计。`);
+      } else {
+        origin = { estimate: true, basis: '' };
+      }
+      if (unit === undefined) {
+        missing.push({ en: `No cruise fare for ${route.en} (${options.cabin}).`, zh: `${route.zh}没有邮轮价格（${options.cabin}）。` });
+        return;
+      }
+      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise ${route.en}, ${options.cabin} cabin, ${catName(c).en}`, zh: `邮轮 ${route.zh}，${options.cabin}舱（${catName(c).zh}）` }, unit: 'person', quantity: countOf(c), unitFen: unit, payers: rowsOf(c), ...origin });
+    }
+    const alone = rows.filter((r) => r.basis === 'single');
+    if (rate?.singleSupplementFen !== undefined) {
+      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise single supplement ${route.en}`, zh: `邮轮单人房差 ${route.zh}` }, unit: 'person', quantity: alone.reduce((s, r) => s + r.travellers, 0), unitFen: rate.singleSupplementFen, payers: alone.map((r) => r.id), ...basisOf(rate) });
+    }
+  }
+
+  // ---- local transfers: a vehicle with driver per sightseeing day, or metered taxis per ride
+  const transferDays = new Map<number, string>();
+  for (const m of facts.moves) if (!transferDays.has(m.day)) transferDays.set(m.day, m.city);
+  for (const d of facts.days) if (!transferDays.has(d.day) && d.cities[0] && !aboardAt(localMs(d.date, '12:00'))) transferDays.set(d.day, d.cities[0]);
+  const everyone = rows.map((r) => r.id);
+  if (options.transport === 'vehicle') {
+    for (const [day, city] of transferDays) {
+      const d = facts.days.find((x) => x.day === day)!;
+      const pick = vehicleFor(rates, heads, city);
+      if (!pick) {
+        missing.push({ en: `No vehicle rate for ${heads} travellers (day ${day}).`, zh: `没有${heads}人的用车价格（第${day}天）。` });
+        continue;
+      }
+      add({ section: 'transfers', day, date: d.date, label: { en: `Vehicle with driver (${pick.rate.seats} seats), ${cityName(city).en}`, zh: `${cityName(city).zh}${pick.rate.seats}座车含司机` }, unit: 'vehicle-day', quantity: pick.count, unitFen: pick.rate.perDayFen, payers: everyone, ...basisOf(pick.rate) });
+    }
+    if (transferDays.size > 0) assume('A vehicle with driver on each sightseeing day covers the transfers between sights, hotel and station.', '每个游览日包车（含司机），负责景点、酒店与车站间接送。');
+  } else if (options.transport === 'taxi') {
+    const cars = Math.ceil(heads / TAXI_SEATS);
+    for (const m of facts.moves) {
+      const d = facts.days.find((x) => x.day === m.day)!;
+      const rate = rates.taxi.find((r) => r.city === m.city);
+      if (!rate) {
+        missing.push({ en: `No taxi tariff for ${cityName(m.city).en}.`, zh: `${cityName(m.city).zh}没有出租车价格。` });
+        continue;
+      }
+      const km = m.straightKm * ROAD_FACTOR;
+      const fare = rate.flagFallFen + Math.ceil(Math.max(0, km - rate.includedKm) * rate.perKmFen);
+      add({ section: 'transfers', day: m.day, date: d.date, label: { en: `Taxi ${m.from} → ${m.to}, ${km.toFixed(1)} km`, zh: `出租车 ${m.from}→${m.to}，${km.toFixed(1)}公里` }, unit: 'ride', quantity: cars, unitFen: fare, payers: everyone, estimate: true, basis: `distance estimated (straight line × ${ROAD_FACTOR}); tariff: ${basisOf(rate).basis}` });
+    }
+    if (facts.moves.length > 0) assume(`Taxis carry ${TAXI_SEATS} passengers; ride distances are the straight line × ${ROAD_FACTOR}.`, `每辆出租车载客${TAXI_SEATS}人；里程按直线距离×${ROAD_FACTOR}估算。`);
+  }
+
+  // ---- the guide: a local guide on each sightseeing day
+  if (options.guide !== undefined) {
+    for (const [day, city] of transferDays) {
+      const d = facts.days.find((x) => x.day === day)!;
+      const rate = rates.guides.find((r) => r.language === options.guide && r.city === city) ?? rates.guides.find((r) => r.language === options.guide && r.city === undefined);
+      if (!rate) {
+        missing.push({ en: `No ${options.guide} guide rate (day ${day}).`, zh: `没有${options.guide}导游价格（第${day}天）。` });
+        continue;
+      }
+      add({ section: 'guide', day, date: d.date, label: { en: `Guide (${options.guide}), ${cityName(city).en}`, zh: `${cityName(city).zh}导游（${options.guide}）` }, unit: 'guide-day', quantity: 1, unitFen: rate.perDayFen, payers: everyone, ...basisOf(rate) });
+    }
+  }
+
+  // ---- day by day, for the document
+  for (const d of facts.days) {
+    const night = d.day === lastDay ? undefined : d.lodging;
+    const hotel: Text | undefined = night === undefined ? undefined : night === 'on-board' ? { en: `On board (${options.cabin} cabin)`, zh: `船上（${options.cabin}舱）` } : { en: `${GRADE_TEXT[options.grade].en} hotel, ${cityName(night).en}`, zh: `${cityName(night).zh}${GRADE_TEXT[options.grade].zh}酒店` };
+    const transfer: Text = transferDays.has(d.day)
+      ? options.transport === 'vehicle' ? { en: 'Private vehicle with driver', zh: '专车（含司机）' } : options.transport === 'taxi' ? { en: 'Taxi between sights', zh: '出租车往返景点' } : { en: 'Own arrangements', zh: '自理' }
+      : cruiseLegs.some((l) => l.day <= d.day && aboardAt(localMs(d.date, '12:00'))) ? { en: 'Cruise ship', zh: '邮轮' } : { en: '—', zh: '—' };
+    dayPlans.push({
+      day: d.day,
+      date: d.date,
+      ...(night !== undefined ? { night } : {}),
+      ...(hotel ? { hotel } : {}),
+      meals: (mealsByDay.get(d.day) ?? []).map((m) => ({ meal: m.meal, where: m.where })),
+      transfers: transfer,
+    });
+  }
+  assume('The trip ends on the evening of the last day: no hotel night after it.', '行程于最后一天晚上结束：不含最后一晚住宿。');
+  return { lines, days: dayPlans, assumptions, missing, nights };
+}
+
+function lodgingRate(all: readonly LodgingRate[], city: string, grade: Grade, date: string): LodgingRate | undefined {
+  const month = monthOf(date);
+  return all.find((r) => r.city === city && r.grade === grade && (r.months === undefined || r.months.includes(month)));
+}
+
+/** The smallest vehicle that seats everyone (city rates first); several of the largest when none does. */
+function vehicleFor(rates: RateTable, heads: number, city: string) {
+  const local = rates.vehicles.filter((v) => v.city === city);
+  const pool = local.length > 0 ? local : rates.vehicles.filter((v) => v.city === undefined);
+  if (pool.length === 0) return undefined;
+  const fits = pool.filter((v) => v.seats >= heads).sort((a, b) => a.seats - b.seats || a.perDayFen - b.perDayFen)[0];
+  if (fits) return { rate: fits, count: 1 };
+  const largest = [...pool].sort((a, b) => b.seats - a.seats)[0]!;
+  return { rate: largest, count: Math.ceil(heads / largest.seats) };
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function modeZh(mode: string): string {
+  return ({ rail: '火车', road: '汽车', ferry: '轮渡', flight: '航班', cruise: '邮轮' } as Record<string, string>)[mode] ?? mode;
+}

@@ -1,0 +1,145 @@
+/**
+ * `yangtze quote`: the priced trip. Lines come from price-trip.ts; here each
+ * line is shared out per head among the rows that pay it (exactly, as a
+ * fraction, rounded up to the fen once per row), the margin and rounding give
+ * the selling price per person, and the group total is that price times the
+ * travellers — so per person × people = group total holds by construction.
+ *
+ * API: quoteTrip(itinerary, catalogue, rates, options) → TripQuote.
+ */
+import type { Catalogue } from '../catalogue/model.js';
+import type { Itinerary } from '../itinerary/itinerary.js';
+import { applyMargin, applyRounding } from './margin.js';
+import { sumFen, type Fen } from './money.js';
+import { headsOf, priceRows } from './price-rows.js';
+import { priceTrip } from './price-trip.js';
+import { QUOTE_KIND, QUOTE_SCHEMA_VERSION, SECTIONS, type PaxRangeRow, type PriceRow, type QuoteLine, type QuoteOptions, type RowPrice, type Section, type Text, type TripQuote } from './quote-model.js';
+import type { RateTable } from './rates.js';
+
+export const DEFAULT_PAX_RANGE = [2, 4, 6, 10, 16] as const;
+
+export function quoteTrip(itinerary: Itinerary, catalogue: Catalogue, rates: RateTable, options: QuoteOptions): TripQuote {
+  const core = priceCore(itinerary, catalogue, rates, options);
+  const defaultCat = defaultCategory(catalogue);
+  const paxRange = options.paxRange.map((n) => paxRow(itinerary, catalogue, rates, options, defaultCat, n));
+  const { lines, priced, rows } = core;
+  const bySection = Object.fromEntries(SECTIONS.map((s) => [s, sumFen(lines.filter((l) => l.section === s).map((l) => l.totalFen))])) as Record<Section, Fen>;
+  const netFen = sumFen(lines.map((l) => l.totalFen));
+  const sellFen = sumFen(rows.map((r) => r.sellFen * r.row.travellers));
+  const request = itinerary.request;
+  return {
+    schemaVersion: QUOTE_SCHEMA_VERSION,
+    kind: QUOTE_KIND,
+    currency: catalogue.currency,
+    trip: {
+      from: request?.from ?? '',
+      ...(request?.to !== undefined ? { to: request.to } : {}),
+      start: itinerary.days[0]?.date ?? request?.start ?? '',
+      days: itinerary.days.length,
+      nights: priced.nights,
+    },
+    options: {
+      party: options.party,
+      grade: options.grade,
+      rooms: options.rooms,
+      childBed: options.childBed,
+      transport: options.transport,
+      guide: options.guide ?? null,
+      cabin: options.cabin,
+      margin: options.margin,
+      rounding: options.rounding,
+    },
+    lines,
+    bySection,
+    rows,
+    totals: { netFen, sellFen, marginFen: sellFen - netFen, travellers: rows.reduce((s, r) => s + r.row.travellers, 0) },
+    paxRange,
+    days: priced.days,
+    inclusions: inclusions(lines, options),
+    exclusions: exclusions(lines, options),
+    assumptions: priced.assumptions,
+    missing: priced.missing,
+    estimates: lines.some((l) => l.estimate),
+  };
+}
+
+/** Lines and per-person prices for one party: the part the pax-range table repeats. */
+function priceCore(itinerary: Itinerary, catalogue: Catalogue, rates: RateTable, options: QuoteOptions) {
+  const rowDefs = priceRows(options.party, options.rooms, options.childBed, defaultCategory(catalogue));
+  const priced = priceTrip(itinerary, catalogue, rates, rowDefs, options);
+  const lines = priced.lines;
+  const rows = rowDefs.map((row): RowPrice => {
+    const netFen = perPersonNet(lines, rowDefs, row);
+    return { row, netFen, sellFen: applyRounding(applyMargin(netFen, options.margin), options.rounding), estimate: lines.some((l) => l.estimate && l.payers.includes(row.id)) };
+  });
+  return { lines, priced, rows };
+}
+
+/**
+ * Σ over the lines a row pays of line total ÷ heads paying it, as an exact
+ * fraction, rounded up to the fen once: a shared vehicle split three ways
+ * costs each traveller at most one fen more than a third.
+ */
+export function perPersonNet(lines: readonly QuoteLine[], rows: readonly PriceRow[], row: PriceRow): Fen {
+  let num = 0n;
+  let den = 1n;
+  for (const line of lines) {
+    if (!line.payers.includes(row.id)) continue;
+    const heads = BigInt(headsOf(rows, line.payers));
+    num = num * heads + BigInt(line.totalFen) * den;
+    den *= heads;
+    const g = gcd(num, den);
+    num /= g;
+    den /= g;
+  }
+  return Number((num + den - 1n) / den);
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a === 0n ? 1n : a;
+}
+
+function paxRow(itinerary: Itinerary, catalogue: Catalogue, rates: RateTable, options: QuoteOptions, cat: string, n: number): PaxRangeRow {
+  const shared = { ...options, party: { [cat]: n }, paxRange: [] };
+  const twin = priceCore(itinerary, catalogue, rates, { ...shared, rooms: 'twin' }).rows.find((r) => r.row.basis === 'twin' || n === 1)!;
+  const single = priceCore(itinerary, catalogue, rates, { ...shared, rooms: 'single' }).rows[0]!;
+  return { travellers: n, perPersonFen: twin.sellFen, groupFen: twin.sellFen * n, singleSupplementFen: Math.max(0, single.sellFen - twin.sellFen) };
+}
+
+function defaultCategory(catalogue: Catalogue): string {
+  return catalogue.riderCategories.find((c) => c.isDefault)?.id ?? 'adult';
+}
+
+function count(lines: readonly QuoteLine[], section: Section): number {
+  return lines.filter((l) => l.section === section).length;
+}
+
+function inclusions(lines: readonly QuoteLine[], options: QuoteOptions): Text[] {
+  const out: Text[] = [];
+  const nights = new Set(lines.filter((l) => l.section === 'lodging').map((l) => l.day)).size;
+  if (nights > 0) out.push({ en: `${nights} hotel night(s), ${options.grade} grade, breakfast included where the rate includes it`, zh: `${nights}晚酒店住宿（${options.grade}），按价格含早餐` });
+  if (count(lines, 'cruise') > 0) out.push({ en: `Three Gorges cruise, ${options.cabin} cabin, meals on board and the ship's standard shore excursions`, zh: `长江三峡邮轮（${options.cabin}舱），含船上餐食及标准岸上游览` });
+  if (count(lines, 'meals') > 0) out.push({ en: 'Meals as listed day by day', zh: '行程所列餐食' });
+  if (count(lines, 'admissions') > 0) out.push({ en: 'Admission to every sight in the itinerary (passes where cheaper)', zh: '行程内全部景点门票（联票更省时用联票）' });
+  if (count(lines, 'fares') > 0) out.push({ en: 'Train and road fares between cities (second class)', zh: '城市间火车、汽车票（二等座）' });
+  if (options.transport === 'vehicle' && count(lines, 'transfers') > 0) out.push({ en: 'Private vehicle with driver on sightseeing days', zh: '游览日专车及司机' });
+  if (options.transport === 'taxi' && count(lines, 'transfers') > 0) out.push({ en: 'Taxis between sights', zh: '景点间出租车' });
+  if (count(lines, 'guide') > 0) out.push({ en: `Licensed local guide (${options.guide}) on sightseeing days`, zh: `游览日持证地陪导游（${options.guide}）` });
+  return out;
+}
+
+function exclusions(lines: readonly QuoteLine[], options: QuoteOptions): Text[] {
+  const out: Text[] = [
+    { en: 'Travel to the first city and home from the last', zh: '往返出发城市及终点城市的交通' },
+    { en: 'Visas, travel insurance and personal expenses', zh: '签证、旅游保险及个人消费' },
+    { en: 'Tips and gratuities', zh: '小费' },
+  ];
+  if (count(lines, 'cruise') > 0) {
+    out.push({ en: 'Optional shore excursions on the cruise, and the customary cruise staff gratuity (about 150 yuan per person, paid on board)', zh: '邮轮自费岸上游览及惯例服务费（约每人150元，船上支付）' });
+  }
+  if (options.guide === undefined) out.push({ en: 'Guide services', zh: '导游服务' });
+  if (options.transport === 'none') out.push({ en: 'Local transfers', zh: '市内交通' });
+  out.push({ en: 'Meals not listed, drinks', zh: '未列明的餐食及酒水' });
+  return out;
+}

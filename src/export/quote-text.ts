@@ -1,0 +1,71 @@
+/**
+ * The quote in a terminal: cost lines grouped by section with subtotals,
+ * the price per person by rider category and room basis, the group total,
+ * the pax-range table, inclusions, exclusions and assumptions. Estimates are
+ * marked with `~`. Labels follow --lang; amounts are yuan from exact fen.
+ */
+import type { ChalkInstance } from 'chalk';
+import { formatYuan } from '../domain/quote/money.js';
+import { describeMargin } from '../domain/quote/margin.js';
+import { SECTIONS, type PriceRow, type Section, type TripQuote } from '../domain/quote/quote-model.js';
+import { displayWidth } from './display-width.js';
+
+const SECTION_TEXT: Record<Section, { en: string; zh: string }> = {
+  lodging: { en: 'Hotels', zh: '住宿' },
+  meals: { en: 'Meals', zh: '餐食' },
+  admissions: { en: 'Admissions', zh: '门票' },
+  fares: { en: 'Fares', zh: '城际交通' },
+  cruise: { en: 'Cruise', zh: '邮轮' },
+  transfers: { en: 'Transfers', zh: '市内交通' },
+  guide: { en: 'Guide', zh: '导游' },
+};
+
+export function sectionText(s: Section, lang: 'en' | 'zh'): string {
+  return SECTION_TEXT[s][lang];
+}
+
+export function rowText(row: PriceRow, lang: 'en' | 'zh'): string {
+  const basis: Record<PriceRow['basis'], { en: string; zh: string }> = {
+    twin: { en: 'twin share', zh: '双人同住' },
+    single: { en: 'room alone', zh: '单人住' },
+    share: { en: 'sharing, no bed', zh: '同住不占床' },
+    'extra-bed': { en: 'extra bed', zh: '加床' },
+    'own-room': { en: 'own room', zh: '单独房间' },
+  };
+  return `${row.category}, ${basis[row.basis][lang]}`;
+}
+
+export function renderQuoteText(q: TripQuote, style: ChalkInstance, lang: 'en' | 'zh'): string {
+  const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
+  const lpad = (s: string, w: number) => ' '.repeat(Math.max(0, w - displayWidth(s))) + s;
+  const est = (e: boolean) => (e ? style.yellow('~') : ' ');
+  const out: string[] = [];
+  const party = Object.entries(q.options.party).filter(([, n]) => n > 0).map(([c, n]) => `${c} ${n}`).join(', ');
+  out.push(style.bold(t(`Quote: ${q.trip.days} days / ${q.trip.nights} nights from ${q.trip.start}, ${party} (${q.currency})`, `报价：${q.trip.start}起 ${q.trip.days}天${q.trip.nights}晚，${party}（${q.currency}）`)));
+  out.push(style.dim(`${t('grade', '标准')} ${q.options.grade} · ${t('rooms', '房型')} ${q.options.rooms} · ${t('child', '儿童')} ${q.options.childBed} · ${t('transfers', '交通')} ${q.options.transport} · ${t('guide', '导游')} ${q.options.guide ?? '—'} · ${t('cabin', '舱位')} ${q.options.cabin} · ${t('margin', '利润')} ${describeMargin(q.options.margin)} · ${t('rounding', '取整')} ${q.options.rounding.kind === 'none' ? 'none' : `up-to-${q.options.rounding.yuan}`}`));
+  const labelWidth = Math.min(64, Math.max(20, ...q.lines.map((l) => displayWidth(l.label[lang]))));
+  for (const s of SECTIONS) {
+    const lines = q.lines.filter((l) => l.section === s);
+    if (lines.length === 0) continue;
+    out.push('', style.bold(`${sectionText(s, lang)}`));
+    for (const l of lines) {
+      const label = displayWidth(l.label[lang]) > labelWidth ? l.label[lang].slice(0, labelWidth - 1) + '…' : l.label[lang];
+      out.push(`  ${style.dim(`D${l.day ?? '-'}`.padEnd(4))}${pad(label, labelWidth)}  ${lpad(`${l.quantity} × ${formatYuan(l.unitFen)}`, 18)}  ${lpad(formatYuan(l.totalFen), 12)}${est(l.estimate)}`);
+    }
+    out.push(`  ${' '.repeat(4)}${pad(style.dim(t('subtotal', '小计')), labelWidth)}  ${' '.repeat(18)}  ${lpad(style.bold(formatYuan(q.bySection[s])), 12)}`);
+  }
+  out.push('', `${t('Net cost', '成本合计')}: ${style.bold(formatYuan(q.totals.netFen))}   ${t('Margin', '利润')}: ${formatYuan(q.totals.marginFen)}`);
+  out.push('', style.bold(t('Price per person', '每人价格')));
+  for (const r of q.rows) out.push(`  ${pad(rowText(r.row, lang), 26)} × ${r.row.travellers}  ${lpad(formatYuan(r.sellFen), 12)}${est(r.estimate)}`);
+  out.push(`  ${pad(style.bold(t('Group total', '团费合计')), 26)} × ${q.totals.travellers}  ${lpad(style.bold(formatYuan(q.totals.sellFen)), 12)}`);
+  out.push('', style.bold(t('Per person by group size (twin share)', '按人数每人价格（双人同住）')));
+  out.push(style.dim(`  ${lpad(t('travellers', '人数'), 10)}  ${lpad(t('per person', '每人'), 12)}  ${lpad(t('group', '团费'), 12)}  ${lpad(t('single suppl.', '单房差'), 14)}`));
+  for (const p of q.paxRange) out.push(`  ${lpad(String(p.travellers), 10)}  ${lpad(formatYuan(p.perPersonFen), 12)}  ${lpad(formatYuan(p.groupFen), 12)}  ${lpad(formatYuan(p.singleSupplementFen), 14)}`);
+  out.push('', style.bold(t('Included', '费用包含')), ...q.inclusions.map((x) => `  + ${x[lang]}`));
+  out.push('', style.bold(t('Not included', '费用不含')), ...q.exclusions.map((x) => `  - ${x[lang]}`));
+  out.push('', style.bold(t('Assumptions', '假设')), ...q.assumptions.map((x) => `  * ${x[lang]}`));
+  if (q.missing.length > 0) out.push('', style.red.bold(t('NOT PRICED (no rate)', '未计价（缺少价格）')), ...q.missing.map((x) => `  ! ${x[lang]}`));
+  if (q.estimates) out.push('', style.yellow(t('~ rests on an estimate: confirm before selling.', '~ 基于估算价格：出售前请确认。')));
+  return out.join('\n') + '\n';
+}

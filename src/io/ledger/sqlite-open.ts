@@ -1,0 +1,87 @@
+/**
+ * SQLite: opens `<home>/ledger.sqlite`: checks that an existing file is an SQLite
+ * database before SQLite touches it (a file of garbage is reported and left
+ * byte for byte as it was), sets WAL, a busy timeout and foreign keys, and
+ * applies missing migrations in one IMMEDIATE transaction.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { corruptLedger, emptyLedger, LedgerNotFound, ledgerFailure, newerLedger } from './ledger-error.js';
+import type { OpenLedgerOptions } from './ledger-port.js';
+import { LEDGER_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
+
+export type Db = Database.Database;
+
+export const LEDGER_FILE = 'ledger.sqlite';
+/** How long a command waits for another process's write to finish. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 10_000;
+const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface OpenSqliteOptions extends OpenLedgerOptions {
+  readonly busyTimeoutMs?: number;
+}
+
+export function ledgerPath(home: string): string {
+  return path.join(home, LEDGER_FILE);
+}
+
+/** Busy timeout from YANGTZE_LEDGER_BUSY_MS, else the default. */
+export function busyTimeoutFromEnv(env: Readonly<Record<string, string | undefined>>): number {
+  const ms = Number(env.YANGTZE_LEDGER_BUSY_MS);
+  return Number.isInteger(ms) && ms >= 0 ? ms : DEFAULT_BUSY_TIMEOUT_MS;
+}
+
+export function openSqliteDb(home: string, options: OpenSqliteOptions = {}): Db {
+  const file = ledgerPath(home);
+  if (existsSync(file)) {
+    // SQLite takes a 0-byte file for a new database and would make it an empty ledger: after that a
+    // batch issue issues every booking again. A ledger is never empty, so the file was truncated.
+    if (statSync(file).size === 0) throw emptyLedger(file);
+    if (!hasSqliteHeader(file)) throw corruptLedger(file);
+  } else if (options.create) {
+    mkdirSync(home, { recursive: true });
+  } else {
+    throw new LedgerNotFound(file);
+  }
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { fileMustExist: !options.create, timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS });
+    // Read before any write: a damaged file fails here, with nothing written.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LEDGER_SCHEMA_VERSION) throw newerLedger(file, version, LEDGER_SCHEMA_VERSION);
+    // Every page read once (about a fifth of an export's time: BENCHMARKS.md), so damage stops a reader before its first byte of output.
+    if (options.checkPages && db.pragma('quick_check(1)', { simple: true }) !== 'ok') throw corruptLedger(file);
+    if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    if (version < LEDGER_SCHEMA_VERSION) migrate(db, file);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw ledgerFailure(error, file);
+  }
+}
+
+function migrate(db: Db, file: string): void {
+  db.transaction(() => {
+    // Re-read inside the lock: another process may have migrated meanwhile.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LEDGER_SCHEMA_VERSION) throw newerLedger(file, version, LEDGER_SCHEMA_VERSION);
+    for (const sql of MIGRATIONS.slice(version)) db.exec(sql);
+    db.pragma(`user_version = ${LEDGER_SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+
+/** A ledger starts with the SQLite header. */
+function hasSqliteHeader(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(sqliteHeader.length);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return n === head.length && head.equals(sqliteHeader);
+  } finally {
+    closeSync(fd);
+  }
+}

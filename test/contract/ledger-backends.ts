@@ -1,0 +1,91 @@
+/**
+ * The backends the ledger contract suite runs against: SQLite always, and a
+ * real PostgreSQL when YANGTZE_TEST_PG_URL names a server the tests may create
+ * databases on (`.ci/run` starts one: scripts/pg-throwaway.sh). Each test gets
+ * a fresh ledger: a new home, and on PostgreSQL a new database.
+ *
+ * Without the URL the PostgreSQL half is skipped and says so; on CI (CI=true)
+ * a missing URL fails the suite instead: a green CI run has always covered both.
+ */
+import { afterAll, describe, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { LedgerTarget } from '../../src/io/ledger/ledger-port.js';
+import { initKeys } from '../../src/io/keys.js';
+import { FIXED_NOW_MS } from '../cli/helpers/run-cli.js';
+
+export const PG_URL_VARIABLE = 'YANGTZE_TEST_PG_URL';
+
+export interface Backend {
+  readonly name: 'sqlite' | 'postgresql';
+  /** A fresh, empty ledger (none created yet) and a home with a signing key. */
+  fresh(): Promise<LedgerTarget & { home: string }>;
+  /** CLI flags that select this ledger (`--ledger URL` on PostgreSQL). */
+  flags(target: LedgerTarget): string[];
+}
+
+function aHome(): string {
+  const home = mkdtempSync(path.join(tmpdir(), 'yangtze-contract-'));
+  initKeys(home, FIXED_NOW_MS);
+  return home;
+}
+
+const sqlite: Backend = {
+  name: 'sqlite',
+  fresh: async () => ({ home: aHome() }),
+  flags: () => [],
+};
+
+function postgres(adminUrl: string): Backend {
+  const created: string[] = [];
+  afterAll(async () => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    for (const db of created) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    await admin.end();
+  });
+  return {
+    name: 'postgresql',
+    fresh: async () => {
+      const db = `yz_test_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${db}`);
+      } finally {
+        await admin.end();
+      }
+      created.push(db);
+      const url = new URL(adminUrl);
+      url.pathname = `/${db}`;
+      return { home: aHome(), ledgerUrl: url.toString() };
+    },
+    flags: (target) => (target.ledgerUrl ? ['--ledger', target.ledgerUrl] : []),
+  };
+}
+
+/**
+ * Runs `specs` once per backend, inside describe(backend name). Call at the top
+ * level of a test file.
+ */
+export function describeEachBackend(title: string, specs: (backend: Backend) => void): void {
+  describe(`${title} [sqlite]`, () => specs(sqlite));
+  const url = process.env[PG_URL_VARIABLE];
+  if (url) {
+    describe(`${title} [postgresql]`, () => specs(postgres(url)));
+  } else if (process.env.CI === 'true') {
+    describe(`${title} [postgresql]`, () => {
+      it(`needs ${PG_URL_VARIABLE} on CI: the PostgreSQL backend is never skipped there (.ci/run starts a server)`, () => {
+        throw new Error(`${PG_URL_VARIABLE} is not set, and CI=true: start PostgreSQL (scripts/pg-throwaway.sh) and export the URL`);
+      });
+    });
+  } else {
+    process.stderr.write(`${title}: PostgreSQL backend SKIPPED (set ${PG_URL_VARIABLE}=postgresql://… to run it; .ci/run does)\n`);
+    describe(`${title} [postgresql]`, () => {
+      it.skip(`SKIPPED: ${PG_URL_VARIABLE} is not set`, () => undefined);
+    });
+  }
+}
