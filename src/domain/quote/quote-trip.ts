@@ -12,7 +12,7 @@ import type { Itinerary } from '../itinerary/itinerary.js';
 import { applyMargin, applyRounding } from './margin.js';
 import { sumFen, type Fen } from './money.js';
 import { headsOf, priceRows } from './price-rows.js';
-import { priceTrip } from './price-trip.js';
+import { cabinZh, priceTrip } from './price-trip.js';
 import { QUOTE_KIND, QUOTE_SCHEMA_VERSION, SECTIONS, type PaxRangeRow, type PriceRow, type QuoteLine, type QuoteOptions, type RowPrice, type Section, type Text, type TripQuote } from './quote-model.js';
 import type { RateTable } from './rates.js';
 
@@ -119,7 +119,7 @@ function inclusions(lines: readonly QuoteLine[], options: QuoteOptions): Text[] 
   const out: Text[] = [];
   const nights = new Set(lines.filter((l) => l.section === 'lodging').map((l) => l.day)).size;
   if (nights > 0) out.push({ en: `${nights} hotel night(s), ${options.grade} grade, breakfast included where the rate includes it`, zh: `${nights}晚酒店住宿（${options.grade}），按价格含早餐` });
-  if (count(lines, 'cruise') > 0) out.push({ en: `Three Gorges cruise, ${options.cabin} cabin, meals on board and the ship's standard shore excursions`, zh: `长江三峡邮轮（${options.cabin}舱），含船上餐食及标准岸上游览` });
+  if (count(lines, 'cruise') > 0) out.push({ en: `Three Gorges cruise, ${options.cabin} cabin, meals on board and the ship's standard shore excursions`, zh: `长江三峡邮轮（${cabinZh(options.cabin)}），含船上餐食及标准岸上游览` });
   if (count(lines, 'meals') > 0) out.push({ en: 'Meals as listed day by day', zh: '行程所列餐食' });
   if (count(lines, 'admissions') > 0) out.push({ en: 'Admission to every sight in the itinerary (passes where cheaper)', zh: '行程内全部景点门票（联票更省时用联票）' });
   if (count(lines, 'fares') > 0) out.push({ en: 'Train and road fares between cities (second class)', zh: '城市间火车、汽车票（二等座）' });
