@@ -22,7 +22,7 @@ export const ROAD_FACTOR = 1.3;
 export const TAXI_SEATS = 4;
 const MEAL_TIMES: Record<Meal, string> = { breakfast: '07:30', lunch: '12:00', dinner: '18:30' };
 const MEAL_ZH: Record<Meal, string> = { breakfast: '早餐', lunch: '午餐', dinner: '晚餐' };
-const GRADE_TEXT: Record<Grade, Text> = {
+export const GRADE_TEXT: Record<Grade, Text> = {
   budget: { en: 'budget', zh: '经济型' },
   '3star': { en: '3★', zh: '三星' },
   '4star': { en: '4★', zh: '四星' },
@@ -147,9 +147,10 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     }
   }
 
-  // ---- admissions: the cheapest bundle of passes and single tickets, per category
+  // ---- admissions: the cheapest bundle of real passes and single tickets, per category
+  // (the catalogue's sample pass products are examples of this project, never sold to a customer)
   const party = Object.fromEntries(categories.map((c) => [c, countOf(c)]));
-  const bundle = quoteBundle(itinerary, catalogue, party);
+  const bundle = quoteBundle(itinerary, { ...catalogue, passes: catalogue.passes.filter((p) => p.real) }, party);
   const attraction = new Map(catalogue.attractions.map((a) => [a.id, a]));
   const dayOfDate = new Map(facts.days.map((d) => [d.date, d.day]));
   for (const cq of bundle.categories) {
@@ -208,13 +209,19 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     }
   }
 
-  // ---- local transfers: a vehicle with driver per sightseeing day, or metered taxis per ride
-  const transferDays = new Map<number, string>();
-  for (const m of facts.moves) if (!transferDays.has(m.day)) transferDays.set(m.day, m.city);
-  for (const d of facts.days) if (!transferDays.has(d.day) && d.cities[0] && !aboardAt(localMs(d.date, '12:00'))) transferDays.set(d.day, d.cities[0]);
+  // ---- local transfers: a vehicle with driver per city and sightseeing day, or metered taxis per ride
+  const transferDays: { day: number; city: string }[] = [];
+  const addTransferDay = (day: number, city: string) => {
+    if (!transferDays.some((t) => t.day === day && t.city === city)) transferDays.push({ day, city });
+  };
+  for (const m of facts.moves) addTransferDay(m.day, m.city);
+  for (const d of facts.days) if (!transferDays.some((t) => t.day === d.day) && d.cities[0] && !aboardAt(localMs(d.date, '12:00'))) addTransferDay(d.day, d.cities[0]);
+  if (new Set(transferDays.map((t) => t.day)).size < transferDays.length) {
+    assume('A day in two cities has a vehicle and a guide booked in each.', '一天游览两座城市时，每座城市各订一辆车和一名导游。');
+  }
   const everyone = rows.map((r) => r.id);
   if (options.transport === 'vehicle') {
-    for (const [day, city] of transferDays) {
+    for (const { day, city } of transferDays) {
       const d = facts.days.find((x) => x.day === day)!;
       const pick = vehicleFor(rates, heads, city);
       if (!pick) {
@@ -223,7 +230,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
       }
       add({ section: 'transfers', day, date: d.date, label: { en: `Vehicle with driver (${pick.rate.seats} seats), ${cityName(city).en}`, zh: `${cityName(city).zh}${pick.rate.seats}座车含司机` }, unit: 'vehicle-day', quantity: pick.count, unitFen: pick.rate.perDayFen, payers: everyone, ...basisOf(pick.rate) });
     }
-    if (transferDays.size > 0) assume('A vehicle with driver on each sightseeing day covers the transfers between sights, hotel and station.', '每个游览日包车（含司机），负责景点、酒店与车站间接送。');
+    if (transferDays.length > 0) assume('A vehicle with driver on each sightseeing day covers the transfers between sights, hotel and station.', '每个游览日包车（含司机），负责景点、酒店与车站间接送。');
   } else if (options.transport === 'taxi') {
     const cars = Math.ceil(heads / TAXI_SEATS);
     for (const m of facts.moves) {
@@ -242,7 +249,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
 
   // ---- the guide: a local guide on each sightseeing day
   if (options.guide !== undefined) {
-    for (const [day, city] of transferDays) {
+    for (const { day, city } of transferDays) {
       const d = facts.days.find((x) => x.day === day)!;
       const rate = rates.guides.find((r) => r.language === options.guide && r.city === city) ?? rates.guides.find((r) => r.language === options.guide && r.city === undefined);
       if (!rate) {
@@ -257,7 +264,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   for (const d of facts.days) {
     const night = d.day === lastDay ? undefined : d.lodging;
     const hotel: Text | undefined = night === undefined ? undefined : night === 'on-board' ? { en: `On board (${options.cabin} cabin)`, zh: `船上（${cabinZh(options.cabin)}）` } : { en: `${GRADE_TEXT[options.grade].en} hotel, ${cityName(night).en}`, zh: `${cityName(night).zh}${GRADE_TEXT[options.grade].zh}酒店` };
-    const transfer: Text = transferDays.has(d.day)
+    const transfer: Text = transferDays.some((t) => t.day === d.day)
       ? options.transport === 'vehicle' ? { en: 'Private vehicle with driver', zh: '专车（含司机）' } : options.transport === 'taxi' ? { en: 'Taxi between sights', zh: '出租车往返景点' } : { en: 'Own arrangements', zh: '自理' }
       : cruiseLegs.some((l) => l.day <= d.day && aboardAt(localMs(d.date, '12:00'))) ? { en: 'Cruise ship', zh: '邮轮' } : { en: '—', zh: '—' };
     dayPlans.push({
