@@ -22,7 +22,7 @@ import { passFromRow, type LedgerPass, type PassRow } from '../io/ledger/ledger-
 import type { LedgerTarget } from '../io/ledger/ledger-port.js';
 import { signPass } from '../io/ledger/sign-pass.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
-import { fileError, readTextFile } from '../io/pass-files.js';
+import { fileError, prepareOutputDir, readTextFile } from '../io/pass-files.js';
 
 export interface PassIssueOptions {
   readonly plan: string;
@@ -75,6 +75,8 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
     return { holder: holder.trim(), category, ...(idNumber ? { idNumber } : {}) };
   });
   const itinerary = readPlan(opts.plan, opts.shownPlan ?? opts.plan);
+  // Outputs are checked before anything is committed: passes issued without their images invite a retry that duplicates them.
+  if (opts.qrDir) prepareOutputDir(opts.qrDir, qrRole, 'nothing was issued');
   const party: Record<string, number> = {};
   for (const t of travellers) party[t.category] = (party[t.category] ?? 0) + 1;
   const quote = quoteBundle(itinerary, catalogue, party);
@@ -115,12 +117,14 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
   return { passes, alreadyIssued: outcome.skipped.map(passFromRow), singles, qrFiles, today };
 }
 
+const qrRole = { what: 'QR folder', flag: '--qr-dir', kind: 'a folder' };
+
 /** The passes are in the ledger by now: a failure here says so, and `pass export` has their tokens. */
 async function writeQr(passes: readonly LedgerPass[], dir: string, format: QrFormat): Promise<string[]> {
   try {
     return await writePassQrFiles(passes, dir, format);
   } catch (error) {
-    const failure = fileError(error, dir, { what: 'QR folder', flag: '--qr-dir', kind: 'a folder' }, 'write');
+    const failure = fileError(error, dir, qrRole, 'write');
     if (!(failure instanceof UserError)) throw error;
     throw new UserError(`${failure.message}; the ${passes.length} pass(es) were issued all the same: \`yangtze pass export\` has their tokens`, failure.exitCode);
   }
