@@ -23,6 +23,8 @@ import type { LedgerTarget } from '../io/ledger/ledger-port.js';
 import { signPass } from '../io/ledger/sign-pass.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
 import { fileError, prepareOutputDir, readTextFile } from '../io/pass-files.js';
+import { ensureCoverage } from '../io/keys.js';
+import { warnCoverage } from './coverage-warning.js';
 
 export interface PassIssueOptions {
   readonly plan: string;
@@ -51,6 +53,8 @@ export interface PassIssueResult {
   readonly singles: number;
   readonly qrFiles: readonly string[];
   readonly today: string;
+  /** Coverage references this run added to the trust file (ensureCoverage). */
+  readonly coverageAdded: readonly string[];
 }
 
 export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps): Promise<PassIssueResult> {
@@ -83,6 +87,8 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
   const products = new Map(catalogue.passes.map((p) => [p.id, p]));
   const issuedAt = shanghaiTimestamp(deps.nowMs);
   const signer = typeof deps.signer === 'function' ? await deps.signer() : deps.signer;
+  const chosen = quote.categories.flatMap((c) => c.passes.map((q) => products.get(q.product)!));
+  const coverage = ensureCoverage(deps.home, [...new Set(chosen)]);
   const rows: PassRow[] = [];
   for (const t of travellers) {
     const chosen = quote.categories.find((c) => c.category === t.category);
@@ -99,6 +105,7 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
             validUntil: q.validUntil,
             ...(opts.booking ? { booking: opts.booking } : {}),
             price: priceFor(product, t.category, defaultCategory) ?? q.price,
+            ...(coverage.refs.has(product.id) ? { coverage: coverage.refs.get(product.id)! } : {}),
           },
           signer,
           { at: issuedAt, currency: catalogue.currency },
@@ -114,7 +121,7 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
   const passes = outcome.inserted.map(passFromRow);
   const today = shanghaiDate(deps.nowMs);
   const qrFiles = opts.qrDir ? await writeQr(passes, opts.qrDir, opts.qrFormat) : [];
-  return { passes, alreadyIssued: outcome.skipped.map(passFromRow), singles, qrFiles, today };
+  return { passes, alreadyIssued: outcome.skipped.map(passFromRow), singles, qrFiles, today, coverageAdded: coverage.added };
 }
 
 const qrRole = { what: 'QR folder', flag: '--qr-dir', kind: 'a folder' };
@@ -146,6 +153,7 @@ function readPlan(file: string, shown: string): Itinerary {
 }
 
 export async function renderPassIssue(result: PassIssueResult, out: Output): Promise<void> {
+  warnCoverage(result.coverageAdded, out);
   if (result.alreadyIssued.length > 0) {
     out.warn(`${result.alreadyIssued.length} pass(es) of this booking were already issued and were not issued again: ${result.alreadyIssued.map((p) => p.id).join(', ')}`);
   }

@@ -111,7 +111,7 @@ describe('other pass commands given the wrong kind of file', () => {
   it('pass redeem --offline --log: a directory (3); a file that is not a gate log is left alone (3)', async () => {
     const home = await homeWithPasses([GOOD_ROW]);
     const token = JSON.parse((await runCli(['--home', home, 'pass', 'export', '--format', 'ndjson'])).stdout).token as string;
-    const redeem = (log: string) => runCli(['--home', home, 'pass', 'redeem', token, '--at', 'east-lake', '--date', '2026-05-12', '--offline', '--log', log]);
+    const redeem = (log: string) => runCli(['--home', home, 'pass', 'redeem', token, '--at', 'east-lake', '--date', '2026-05-12', '--offline', '--log', log], { now: '2026-05-12T10:00:00+08:00' });
     expectClean(await redeem(home), 3, `--log: ${home} is a directory`);
     const notes = path.join(home, 'notes.txt');
     writeFileSync(notes, 'shopping list\nmilk\n');
