@@ -29,6 +29,7 @@ const GROUPS: readonly (() => Promise<{ register: Register }>)[] = [
   () => import('./register-pass.js'),
   () => import('./register-keys.js'),
   () => import('./register-quote.js'),
+  () => import('./register-gate.js'),
 ];
 
 export async function buildProgram(effects: Effects): Promise<Command> {
