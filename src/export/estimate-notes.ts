@@ -11,7 +11,7 @@ export const ESTIMATE_MARK = '†';
 
 /** The mark for an item, or '' when everything behind it is sourced. */
 export function estimateMark(item: ItineraryItem): string {
-  return item.estimates && item.estimates.length > 0 ? ESTIMATE_MARK : '';
+  return 'estimates' in item && item.estimates && item.estimates.length > 0 ? ESTIMATE_MARK : '';
 }
 
 /** "† Yellow Crane Tower: hours, price.adult" lines, in the order of the plan. */
@@ -19,9 +19,9 @@ export function estimateFootnotes(it: Itinerary, name: (id: string) => string, l
   const lines: string[] = [];
   for (const day of it.days) {
     for (const item of day.items) {
-      if (!estimateMark(item)) continue;
+      if (item.kind === 'meal' || !item.estimates || item.estimates.length === 0) continue;
       const what = item.kind === 'visit' ? name(item.attraction) : `${name(item.from)} → ${name(item.to)}`;
-      lines.push(`${ESTIMATE_MARK} ${what}: ${item.estimates!.map((f) => fieldName(f, lang)).join(', ')}`);
+      lines.push(`${ESTIMATE_MARK} ${what}: ${item.estimates.map((f) => fieldName(f, lang)).join(', ')}`);
     }
   }
   return lines;
