@@ -21,7 +21,7 @@ import { LEDGER_SCHEMA_VERSION } from '../../src/io/ledger/migrations.js';
 import { openLedger } from '../../src/io/ledger/open-ledger.js';
 import { withLedger } from '../../src/io/ledger/with-ledger.js';
 import { FIXED_NOW_MS } from '../cli/helpers/run-cli.js';
-import { ledgerCatalogue, writeBookings } from '../passes/ledger-helpers.js';
+import { ledgerCatalogue, noonOf, writeBookings } from '../passes/ledger-helpers.js';
 import { describeEachBackend, type Backend } from './ledger-backends.js';
 
 type Target = LedgerTarget & { home: string };
@@ -42,7 +42,7 @@ async function passes(target: Target): Promise<LedgerPass[]> {
 }
 
 function redeem(target: Target, pass: LedgerPass, at: string, date: string) {
-  return runPassRedeem({ token: pass.token, at, date, offline: false }, { ...target, nowMs: FIXED_NOW_MS });
+  return runPassRedeem({ token: pass.token, at, date, offline: false }, { ...target, nowMs: noonOf(date) });
 }
 
 const row = (booking: string, holder: string, product: string) => `${booking},${holder},,adult,${product},2026-05-12`;
