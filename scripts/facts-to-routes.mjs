@@ -15,6 +15,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
+import { applyResearch, loadResearch } from './catalogue/research.mjs';
+import { baseProvenance, writeProvenance } from './catalogue/provenance.mjs';
+import { SourceRegistry } from './catalogue/sources.mjs';
 import { ratesSection } from './rates-section.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,6 +28,7 @@ const opt = (name, dflt) => {
 };
 const factsFile = resolve(opt('--facts', resolve(root, 'catalogue/facts.yaml')));
 const curatedFile = resolve(opt('--curated', resolve(root, 'scripts/curated.yaml')));
+const researchDir = resolve(opt('--research', resolve(root, 'catalogue/research')));
 const outFile = resolve(opt('--out', resolve(root, 'routes.yaml')));
 const checkOnly = args.includes('--check');
 
@@ -77,6 +81,13 @@ const firstSentence = (s) => {
   return /[.!?]$/.test(first) ? first : first + '.';
 };
 const yearMonth = (d) => (d ? String(d).slice(0, 7) : undefined);
+const hostOf = (url) => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return String(url);
+  }
+};
 
 // facts.yaml `unconfirmed` names -> catalogue field names
 const FIELD_MAP = {
@@ -122,6 +133,8 @@ function generate() {
   const regionHub = new Map(facts.regions.map((r) => [r.id, r.hubs]));
   const coordsPool = facts.meta.main_sources.coords_pool;
   const coordsPoolTitle = `GitHub ${coordsPool.repo} ${coordsPool.path} (${coordsPool.as_of}): ${coordsPool.title}`;
+  const coordsPoolSource = { title: coordsPoolTitle, url: `https://github.com/${coordsPool.repo}/blob/HEAD/${coordsPool.path}`, published: coordsPool.as_of, titled: true };
+  const pageSource = (s) => ({ title: s.note ? `${hostOf(s.url)}: ${s.note}` : s.url, url: s.url, published: s.date ? String(s.date) : undefined });
 
   // ---- cities
   const cities = facts.cities.map((c) => {
@@ -138,6 +151,9 @@ function generate() {
       lodging: true,
       note: c.role,
       facts: clean({ checked: compiled, unconfirmed, sources, note: `Coordinates (${c.coord_quality.replace('_', ' ')}): ${c.coord_note}` }),
+      _kind: 'city',
+      _src: { location: c.coord_quality === 'sourced' ? [coordsPoolSource] : c.province === 'Jiangxi' ? [{ title: facts.meta.main_sources.jiangxi_city_coords.title }] : [] },
+      _notes: { location: `Coordinates (${c.coord_quality.replace('_', ' ')}): ${c.coord_note}` },
     };
   });
   const cityIds = new Set(cities.map((c) => c.id));
@@ -146,6 +162,8 @@ function generate() {
   const attractions = facts.attractions.map((a) => {
     const o = cur.attractions?.[a.id] ?? {};
     const unconfirmed = [];
+    // fields set by a general rule (open-access daylight hours, the usual Monday closure)
+    const assumed = [];
     const notes = [];
     const id = idMap.get(a.id);
 
@@ -176,6 +194,7 @@ function generate() {
     if (o.hours === 'open-access') {
       hours = [{ ...cur.open_access_hours }];
       unconfirmed.push('hours');
+      assumed.push('hours');
       notes.push('Open-access area: the hours are the daylight window assumed for planning.');
     } else if (o.hours) {
       hours = o.hours.map((h) => ({ ...h }));
@@ -200,6 +219,7 @@ function generate() {
       else if (/^unconfirmed/i.test(cw)) {
         closed = [...cur.unknown_closed];
         unconfirmed.push('closed', 'holidays');
+        assumed.push('closed', 'holidays');
         holidays ??= 'normal';
       } else if (/^(?:[\w ]+: )?Monday/i.test(cw)) closed = ['mon'];
       else fail(`${a.id}: weekly closing "${cw}" not understood; add closed to curated.yaml`);
@@ -271,6 +291,18 @@ function generate() {
       description: o.description ?? firstSentence(a.notes),
       note: note || undefined,
       facts: clean({ checked: compiled, unconfirmed: uniq(unconfirmed), sources: uniq(sources), note: factsNote }),
+      _kind: 'attraction',
+      _factsId: a.id,
+      _assumed: assumed,
+      _basis: o.basis,
+      _src: {
+        all: (a.sources ?? []).map(pageSource),
+        location: /^coords pool/.test(a.coord_source ?? '') ? [coordsPoolSource]
+          : /fourthsteep-atlas/.test(a.coord_source ?? '') ? [{ title: facts.meta.main_sources.junshan_point.title }]
+          : (a.sources ?? []).map(pageSource),
+        rating: [coordsPoolSource],
+      },
+      _notes: { location: `Coordinates (${String(a.coord_quality).replace('_', ' ')}): ${a.coord_source ?? 'no source named'}.` },
     });
   });
 
@@ -293,6 +325,9 @@ function generate() {
       every: l.departures ? undefined : l.every,
       departures: l.departures,
       note: l.note,
+      _kind: 'link',
+      _transport: l.transport,
+      _src: { all: (t?.sources ?? []).map(pageSource) },
       facts: clean({
         checked: compiled,
         unconfirmed: l.unconfirmed ?? [],
@@ -311,31 +346,235 @@ function generate() {
       covers[k] = k === 'attractions' || k === 'exclude' ? v.map(attrId) : v;
     }
     const validity = clean({ ...p.validity, start_date: p.validity.start_date ? String(p.validity.start_date) : undefined });
-    return clean({ ...p, covers, validity, blackout: (p.blackout ?? []).map(String) });
+    return clean({ ...p, covers, validity, blackout: (p.blackout ?? []).map(String), _kind: 'pass' });
   });
   const holidays = (cur.holidays ?? []).map((h) => ({ ...h, date: String(h.date) }));
+
+  // ---- provenance per fact, then the research records on top
+  const categories = cur.rider_categories.map((r) => r.id);
+  const defaultId = cur.rider_categories.find((r) => r.default)?.id ?? 'adult';
+  for (const x of [...cities, ...attractions, ...links]) x._prov = baseProvenance(x, { compiled });
+  for (const x of passes) x._prov = {};
+  nameLinks(links);
+  const research = loadResearch(researchDir);
+  const added = addNewEntities(research.fresh, { cities, attractions, links, passes, categories });
+  const aliases = new Map([...idMap].map(([factsId, id]) => [factsId, id]));
+  for (const l of links) if (l._transport && links.filter((m) => m._transport === l._transport).length === 1) aliases.set(l._transport, l.id);
+  const byId = (list) => new Map(list.map((x) => [x.id, x]));
+  const ruleRecords = research.records.filter((r) => r.field === 'fare_rule');
+  const report = applyResearch(research.records.filter((r) => r.field !== 'fare_rule'), { cities: byId(cities), attractions: byId(attractions), links: byId(links), passes: byId(passes) }, { categories, defaultId, aliases });
+  const fareRules = ruleRecords.flatMap((r) => fareRuleOf(r, report));
+  const complete = finishNewEntities(added, { cities, attractions, links, passes }, fail);
+  report.skipped.push(...complete.skipped);
+  for (const x of attractions) if (!x.closed?.length && !x.closed_nth?.length) delete x.holidays;
 
   if (problems.length) {
     for (const p of problems) console.error(`generate: ${p}`);
     process.exit(1);
   }
+  const registry = new SourceRegistry();
+  const written = (list) => list.map((x) => writeProvenance(x, registry));
+  const out = { cities: written(cities), attractions: written(attractions), links: written(links), passes: written(passes) };
   return {
+    research: { ...report, warnings: research.warnings, files: research.files },
     catalogue: {
       version: 1,
       name: cur.name,
       timezone: cur.timezone,
       currency: cur.currency,
       rider_categories: cur.rider_categories,
-      cities,
-      attractions,
-      links,
+      discount_rules: [...(cur.discount_rules ?? []), ...fareRules].map((r) => writeRule(r, registry)),
+      cities: out.cities,
+      attractions: out.attractions,
+      links: out.links,
       routes,
-      passes,
+      passes: out.passes,
       holidays,
+      sources: registry.list(),
       rates: ratesSection(root),
     },
     compiled,
   };
+}
+
+/** Link ids: from-to, with the mode when two links join the same cities in the same direction. */
+function nameLinks(links) {
+  const pair = (l) => `${l.from}-${l.to}`;
+  for (const l of links) {
+    if (l.id) continue;
+    const same = links.filter((m) => pair(m) === pair(l));
+    l.id = same.length > 1 ? `${pair(l)}-${l.mode}` : pair(l);
+  }
+  // put id first, as in the other lists
+  for (let i = 0; i < links.length; i++) {
+    const { id, ...rest } = links[i];
+    links[i] = { id, ...rest };
+  }
+}
+
+const NEW_KEYS = {
+  cities: ['id', 'name', 'name_zh', 'province', 'location', 'lodging', 'note'],
+  attractions: ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'price', 'reservation', 'must_see', 'description', 'note', 'bird_season'],
+  links: ['id', 'from', 'to', 'mode', 'oneway', 'duration', 'fare', 'fares', 'first', 'last', 'every', 'departures', 'stations', 'per_day', 'note'],
+  passes: ['id', 'name', 'name_zh', 'note', 'covers', 'validity', 'entries', 'price', 'blackout', 'reservation_still_required', 'url'],
+};
+const KIND = { cities: 'city', attractions: 'attraction', links: 'link', passes: 'pass' };
+/** Research link modes → catalogue modes (a cableway or a walk is not a link the planner takes). */
+const MODES = { bus: 'road', road: 'road', taxi: 'road', car: 'road', 'rail+bus': 'rail', rail: 'rail', hsr: 'rail', ferry: 'ferry', boat: 'ferry', cruise: 'cruise', flight: 'flight' };
+
+/** A real pass of the research files in the catalogue's pass shape; what does not fit goes to its note. */
+function passOf(e) {
+  const text = (x) => (typeof x === 'string' ? x : x === undefined ? '' : JSON.stringify(x));
+  const validityText = text(e.validity);
+  const validity = /1 year|one year|365/i.test(validityText)
+    ? { kind: 'consecutive-days', days: 365, starts: 'first-use' }
+    : undefined;
+  const note = [
+    'Real product (sourced), not a sample.',
+    e.issuer && `Issuer: ${e.issuer}.`,
+    validityText && `Validity: ${validityText}.`,
+    e.eligibility && `Eligibility: ${e.eligibility}.`,
+    e.coverage?.text && `Covers: ${e.coverage.text}.`,
+    e.blackout && `Blackout: ${text(e.blackout)}.`,
+    e.status_note && `Status: ${e.status_note}.`,
+  ].filter(Boolean).join(' ');
+  return clean({
+    id: e.id,
+    name: e.name,
+    name_zh: e.name_zh,
+    note,
+    real: true,
+    residents_only: /resident|household|local/i.test(text(e.eligibility)) ? true : undefined,
+    covers: e.coverage?.attractions?.length ? { themes: [], cities: [], attractions: e.coverage.attractions, exclude: [] } : undefined,
+    validity,
+    entries: /unlimited|multiple/i.test(validityText) ? 'unlimited' : 'once',
+    blackout: [],
+    reservation_still_required: true,
+  });
+}
+
+/** New cities, attractions, links and passes of the research files, before their facts are applied. */
+function addNewEntities(fresh, lists) {
+  const added = [];
+  for (const [list, entities] of Object.entries(fresh)) {
+    for (const e of entities) {
+      if (lists[list].some((x) => x.id === e.id)) continue; // already in the catalogue: its records apply
+      const item = { _kind: KIND[list], _prov: {}, _new: list, _file: e.file };
+      if (list === 'passes') Object.assign(item, passOf(e));
+      else for (const k of NEW_KEYS[list]) if (e[k] !== undefined) item[k] = e[k];
+      if (list === 'links') {
+        if (!MODES[e.mode]) {
+          added.push({ ...item, _dropped: `mode ${e.mode} is not a link the planner takes` });
+          continue;
+        }
+        item.mode = MODES[e.mode];
+        // a link to a site is that site's access link from the city
+        const site = lists.attractions.find((a) => a.id === e.to);
+        if (site) Object.assign(item, { _kind: 'link', _access: site });
+      }
+      if (list === 'cities') item.lodging ??= true;
+      if (list === 'attractions' && e.location) item._prov.location = { status: 'estimate', sources: [], note: 'Given with the new site; no coordinate record.' };
+      lists[list].push(item);
+      added.push(item);
+    }
+  }
+  return added;
+}
+
+/** A new item lacking a fact the planner needs is left out (never filled with a guess) and reported. */
+function finishNewEntities(added, lists, fail) {
+  const skipped = [];
+  const NEEDS = {
+    city: ['name', 'name_zh', 'province', 'location'],
+    attraction: ['name', 'name_zh', 'city', 'location', 'themes', 'visit', 'hours', 'price'],
+    link: ['from', 'to', 'mode', 'duration', 'fare'],
+    pass: ['name', 'covers', 'validity', 'price'],
+  };
+  const drop = (item) => {
+    const list = lists[item._new];
+    list.splice(list.indexOf(item), 1);
+  };
+  for (const item of added) {
+    if (item._dropped) {
+      skipped.push(`${item._file} new ${item._new} ${item.id}: left out, ${item._dropped}`);
+      continue;
+    }
+    const missing = (item._access ? ['from', 'mode', 'duration'] : NEEDS[item._kind]).filter((k) => item[k] === undefined);
+    if (item._kind === 'pass' && !item._prov.price) missing.push('sourced price');
+    if (missing.length) {
+      skipped.push(`${item._file} new ${item._new} ${item.id}: left out, no ${missing.join(', ')} yet`);
+      drop(item);
+    }
+  }
+  const cityIds = new Set(lists.cities.map((c) => c.id));
+  const siteIds = new Set(lists.attractions.map((a) => a.id));
+  for (const item of added) {
+    if (item._kind === 'pass' && lists.passes.includes(item)) {
+      const unknown = item.covers.attractions.filter((id) => !siteIds.has(id));
+      item.covers.attractions = item.covers.attractions.filter((id) => siteIds.has(id));
+      if (unknown.length) item.note += ` Also covers ${unknown.join(', ')} (not in this catalogue yet).`;
+      if (!item.covers.attractions.length) {
+        skipped.push(`${item._file} new pass ${item.id}: left out, it covers no attraction of the catalogue`);
+        drop(item);
+      }
+      continue;
+    }
+    if (item._kind === 'attraction' && lists.attractions.includes(item) && !cityIds.has(item.city)) {
+      skipped.push(`${item._file} new attraction ${item.id}: left out, city ${item.city} is not in the catalogue`);
+      drop(item);
+    }
+    if (item._access && lists.links.includes(item)) {
+      drop(item);
+      if (!cityIds.has(item.from)) {
+        skipped.push(`${item._file} access link ${item.id}: left out, ${item.from} is not a city of the catalogue`);
+        continue;
+      }
+      const site = item._access;
+      site.access ??= [];
+      const index = site.access.length;
+      site.access.push(clean({ from: item.from, mode: item.mode, duration: item.duration, fare: item.fare, fares: item.fares, first: item.first, last: item.last, stations: item.stations, months: item.months, note: [item.id + ':', item.note].join(' ') }));
+      const facts = Object.values(item._prov);
+      site._prov[`access.${index}`] = {
+        status: facts.map((f) => f.status).reduce((a, b) => (['estimate', 'assumed', 'confirmed'].indexOf(a) <= ['estimate', 'assumed', 'confirmed'].indexOf(b) ? a : b), 'confirmed'),
+        sources: facts.flatMap((f) => f.sources),
+        checked: facts.map((f) => f.checked).filter(Boolean).sort().at(-1),
+        note: facts.map((f) => f.note).filter(Boolean).join(' ') || undefined,
+      };
+      continue;
+    }
+    if (item._kind === 'link' && lists.links.includes(item) && (!cityIds.has(item.from) || !cityIds.has(item.to))) {
+      skipped.push(`${item._file} new link ${item.id}: left out, ${item.from} or ${item.to} is not a city of the catalogue`);
+      drop(item);
+    }
+    if (item._kind === 'attraction' && lists.attractions.includes(item)) {
+      item.reservation ??= 'none';
+      item.rating ??= 'none';
+      if (!item._prov.reservation) item._prov.reservation = { status: 'estimate', sources: [], note: 'Not researched: no booking rule found.' };
+    }
+  }
+  void fail;
+  return { skipped };
+}
+
+/**
+ * A research `fare_rule` of a link mode (id rail, road, ferry, cruise) as a discount rule: the
+ * child share it states. Other categories keep paying the full fare unless a rule says otherwise.
+ */
+function fareRuleOf(r, report) {
+  const mode = MODES[r.id];
+  const pct = r.value?.child_pct;
+  if (!mode || !Number.isInteger(pct)) {
+    report.skipped.push(`${r.at}: a fare_rule needs a link mode as id and value.child_pct`);
+    return [];
+  }
+  report.applied.push(r.at);
+  return [{ category: 'child', pays: pct, applies_to: [mode], rule: r.value.rule, status: r.status, source: r.source ? { title: r.source.title ?? r.source.url, url: r.source.url ?? undefined, published: r.source.published } : undefined, checked: r.checked, note: r.note }];
+}
+
+/** A discount rule of curated.yaml: its source object becomes a source id. */
+function writeRule(r, registry) {
+  const ids = (Array.isArray(r.source) ? r.source : r.source ? [r.source] : []).map((s) => registry.add({ ...s, titled: true }));
+  return clean({ category: r.category, pays: r.pays, applies_to: r.applies_to, rule: r.rule, status: r.status, source: ids.length > 1 ? ids : ids[0], checked: r.checked ? String(r.checked) : undefined, note: r.note });
 }
 
 function clean(obj) {
@@ -348,7 +587,7 @@ function clean(obj) {
 // Write YAML: block style for structure, flow style for small values, quoted times
 // ---------------------------------------------------------------------------------------
 const FLOW_KEYS = new Set(['location', 'themes', 'closed', 'closed_dates', 'unconfirmed', 'price', 'fares', 'cities',
-  'attractions', 'departures', 'blackout', 'exclude', 'months', 'validity']);
+  'attractions', 'departures', 'blackout', 'exclude', 'months', 'validity', 'stations', 'nth', 'applies_to', 'weekdays', 'source', 'discounts']);
 const TIME_KEYS = new Set(['open', 'close', 'last_entry', 'first', 'last']);
 
 function toYaml(catalogue, compiled) {
@@ -370,8 +609,11 @@ function toYaml(catalogue, compiled) {
       // one hours season, a holiday override, a rider category per line
       const parentPair = path.at(-2);
       const k = YAML.isPair(parentPair) ? parentPair.key?.value : undefined;
-      if (k === 'hours' || k === 'holidays' || k === 'rider_categories') map.flow = true;
-      if (k === 'covers' || k === 'facts') map.flow = false;
+      if (k === 'hours' || k === 'holidays' || k === 'rider_categories' || k === 'closed_nth' || k === 'price_seasons') map.flow = true;
+      // one fact per line: `price.adult: { status: confirmed, source: …, checked: … }`
+      const grand = path.at(-3);
+      if (YAML.isPair(grand) && grand.key?.value === 'provenance') map.flow = true;
+      if (k === 'covers' || k === 'facts' || k === 'provenance') map.flow = false;
     },
   });
   // blank line + comment before each top-level section
@@ -383,6 +625,8 @@ function toYaml(catalogue, compiled) {
     routes: ' Curated tourism routes.',
     passes: ' SAMPLE one-ticket pass products of this project - not real offers.',
     holidays: ' Overrides on top of the built-in China holiday calendar (chinese-days package).',
+    discount_rules: ' National discount rules by rider category: a price that leaves a category out gives it this share.',
+    sources: ' The public sources that provenance entries name by id.',
     rates: ' Reference rates for quotes (scripts/rates.yaml): each with a source or the basis of its estimate.',
   };
   for (const pair of doc.contents.items) {
@@ -400,10 +644,12 @@ function toYaml(catalogue, compiled) {
     ' Agencies may edit this file by hand; to regenerate, edit facts.yaml / curated.yaml instead.',
     '',
     ` Facts were compiled from archived public web pages (newest source ${compiled}); prices and hours`,
-    ' change often - re-verify before selling. Each attraction, city and link carries `facts:`',
-    ' provenance: `checked` (when the facts were last confirmed), `sources`, and `unconfirmed`, the',
-    ' fields whose values are ESTIMATES or CONSERVATIVE PICKS (shorter hours, higher price, longer',
-    ' visit or journey) among missing or conflicting data; `facts.note` says why.',
+    ' change often - re-verify before selling. Every customer-visible fact carries its own',
+    ' provenance (`provenance:` field -> status, source ids from `sources:`, checked date, note):',
+    ' `confirmed` = a source read on the checked date states it; `estimate` = a best guess or a',
+    ' CONSERVATIVE PICK (shorter hours, higher price, longer visit) among missing or conflicting',
+    ' data; `assumed` = a general rule applied. `facts.note` says why a pick was made.',
+    ' `yangtze catalogue audit` lists the facts by status and age (catalogue/MAINTAINING.md).',
     ' Attraction ids are the facts.yaml ids without their region prefix (wh-yellow-crane-tower ->',
     ' yellow-crane-tower).',
     '',
@@ -441,7 +687,7 @@ function check(file) {
     return dateOk(a) && (b === undefined || (dateOk(b) && a <= b));
   };
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  const top = ['version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates'];
+  const top = ['version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates', 'sources', 'discount_rules'];
   for (const k of Object.keys(c)) if (!top.includes(k)) E(`unknown top-level key ${k}`);
   if (c.version !== 1) E('version must be 1');
   if (c.timezone !== 'Asia/Shanghai') E('timezone');
@@ -476,7 +722,7 @@ function check(file) {
     for (const k of Object.keys(f)) if (!['checked', 'unconfirmed', 'sources', 'note'].includes(k)) E(`${where}: facts.${k} unknown`);
     if (f.checked !== undefined && !/^\d{4}-\d{2}(-\d{2})?$/.test(String(f.checked))) E(`${where}: facts.checked ${f.checked}`);
     for (const u of f.unconfirmed ?? []) if (!fields.includes(u)) E(`${where}: facts.unconfirmed names unknown field ${u}`);
-    if (!Array.isArray(f.sources)) E(`${where}: facts.sources must be a list`);
+    if (f.sources !== undefined && !Array.isArray(f.sources)) E(`${where}: facts.sources must be a list`);
   };
 
   for (const ci of c.cities ?? []) {
@@ -484,7 +730,8 @@ function check(file) {
     checkFacts(ci.facts, `city ${ci.id}`, ['location', 'province', 'name', 'name_zh']);
   }
 
-  const ATTR_KEYS = ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'closed_dates', 'price', 'reservation', 'facts', 'must_see', 'description', 'note'];
+  const ATTR_KEYS = ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'closed_dates', 'price', 'reservation', 'facts', 'must_see', 'description', 'note',
+    'provenance', 'closed_nth', 'price_seasons', 'discounts', 'bird_season', 'access'];
   const byTheme = Object.fromEntries(THEMES.map((t) => [t, 0]));
   const byCity = {};
   for (const a of c.attractions ?? []) {
@@ -502,7 +749,7 @@ function check(file) {
     const visit = parseDuration(a.visit);
     if (!(visit > 0)) E(`${w}: visit ${a.visit}`);
     const seen = new Set();
-    for (const h of a.hours ?? []) {
+    for (const h of Array.isArray(a.hours) ? a.hours : []) {
       const months = parseMonths(h.months);
       if (!months) { E(`${w}: months ${h.months}`); continue; }
       for (const m of months) {
@@ -523,12 +770,12 @@ function check(file) {
     for (const d of a.closed_dates ?? []) if (!rangeOk(d)) E(`${w}: closed date ${d}`);
     checkPrice(a.price, w);
     if (!['none', 'recommended', 'required'].includes(a.reservation)) E(`${w}: reservation ${a.reservation}`);
-    if (!a.facts) E(`${w}: no facts provenance`);
+    if (!a.facts && !a.provenance) E(`${w}: no provenance`);
     checkFacts(a.facts, w, ['location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'closed_dates', 'price', 'reservation', 'name', 'name_zh', 'city']);
   }
 
   // links and connectivity
-  const LINK_KEYS = ['from', 'to', 'mode', 'oneway', 'duration', 'fare', 'fares', 'first', 'last', 'every', 'departures', 'note', 'facts'];
+  const LINK_KEYS = ['from', 'to', 'mode', 'oneway', 'duration', 'fare', 'fares', 'first', 'last', 'every', 'departures', 'note', 'facts', 'id', 'stations', 'per_day', 'provenance'];
   const adj = new Map([...cities].map((x) => [x, new Set()]));
   for (const l of c.links ?? []) {
     const w = `link ${l.from}->${l.to} (${l.mode})`;
@@ -578,7 +825,7 @@ function check(file) {
   const passInfo = [];
   for (const p of c.passes ?? []) {
     const w = `pass ${p.id}`;
-    for (const k of Object.keys(p)) if (!['id', 'name', 'name_zh', 'note', 'covers', 'validity', 'entries', 'price', 'blackout', 'reservation_still_required'].includes(k)) E(`${w}: unknown key ${k}`);
+    for (const k of Object.keys(p)) if (!['id', 'name', 'name_zh', 'note', 'covers', 'validity', 'entries', 'price', 'blackout', 'reservation_still_required', 'real', 'url', 'provenance', 'residents_only'].includes(k)) E(`${w}: unknown key ${k}`);
     const cov = p.covers ?? {};
     for (const t of cov.themes ?? []) if (!THEMES.includes(t)) E(`${w}: theme ${t}`);
     for (const ci of cov.cities ?? []) if (!cities.has(ci)) E(`${w}: unknown city ${ci}`);
@@ -602,9 +849,9 @@ function check(file) {
     checkPrice(p.price, w);
     for (const d of p.blackout ?? []) if (!rangeOk(d)) E(`${w}: blackout ${d}`);
     if (typeof p.reservation_still_required !== 'boolean') E(`${w}: reservation_still_required`);
-    if (!/sample/i.test(`${p.name} ${p.note}`)) E(`${w}: not marked as a sample product`);
+    if (!p.real && !/sample/i.test(`${p.name} ${p.note}`)) E(`${w}: not marked as a sample product`);
     const maxSite = Math.max(...covered.map((a) => a.price.adult));
-    if (!(p.price.adult > maxSite)) E(`${w}: price ${p.price.adult} not above the dearest covered site (${maxSite})`);
+    if (!p.real && !(p.price.adult > maxSite)) E(`${w}: price ${p.price.adult} not above the dearest covered site (${maxSite})`);
     for (const [cat, pp] of Object.entries(p.price)) if (cat !== 'adult' && pp > p.price.adult) E(`${w}: ${cat} price above adult`);
     passInfo.push(`${p.id}: ${v.kind}/${v.starts}/${p.entries}, ${covered.length} sites (${paid.length} paid, dearest ${maxSite}, sum ${paid.reduce((s, a) => s + a.price.adult, 0)}), adult ${p.price.adult}`);
   }
@@ -621,9 +868,9 @@ function check(file) {
   console.log(`${shown}: ${c.attractions.length} attractions, ${c.cities.length} cities, ${c.links.length} links, ${c.routes.length} routes, ${c.passes.length} passes, ${c.holidays?.length ?? 0} holiday overrides`);
   console.log(`  per theme: ${THEMES.map((t) => `${t} ${byTheme[t]}`).join(', ')}`);
   console.log(`  per city:  ${[...cities].map((ci) => `${ci} ${byCity[ci] ?? 0}`).join(', ')}`);
-  const unconf = {};
-  for (const a of c.attractions) for (const u of a.facts?.unconfirmed ?? []) unconf[u] = (unconf[u] ?? 0) + 1;
-  console.log(`  attractions with unconfirmed: ${Object.entries(unconf).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const byStatus = {};
+  for (const x of [...c.cities, ...c.attractions, ...c.links]) for (const f of Object.values(x.provenance ?? {})) byStatus[f.status] = (byStatus[f.status] ?? 0) + 1;
+  console.log(`  facts by status: ${Object.entries(byStatus).map(([k, v]) => `${k} ${v}`).join(', ')}; ${c.sources?.length ?? 0} sources`);
   for (const s of passInfo) console.log(`  pass ${s}`);
   for (const wmsg of warnings) console.log(`  warning: ${wmsg}`);
   for (const e of errors) console.error(`  ERROR: ${e}`);
@@ -635,8 +882,12 @@ function check(file) {
 }
 
 if (!checkOnly) {
-  const { catalogue, compiled } = generate();
+  const { catalogue, compiled, research } = generate();
   writeFileSync(outFile, toYaml(catalogue, compiled));
   console.log(`wrote ${relative(process.cwd(), outFile) || outFile}`);
+  console.log(`research: ${research.files.length} file(s), ${research.applied.length} record(s) applied, ${research.skipped.length} not applied`);
+  for (const w of research.warnings) console.log(`  research warning: ${w}`);
+  if (args.includes('--verbose')) for (const w of research.skipped) console.log(`  not applied: ${w}`);
+  else if (research.skipped.length) console.log('  (--verbose lists the records not applied)');
 }
 check(outFile);

@@ -20,6 +20,11 @@ export interface Effects {
   monotonicMs(): number;
   /** Reads all of stdin (for `-`). */
   readStdin(): Promise<string>;
+  /**
+   * Calls `stop` on SIGTERM or SIGINT (a long-running command's graceful stop);
+   * returns a function that unhooks it. Absent: nothing stops the command but itself.
+   */
+  onStopSignal?(stop: (signal: string) => void): () => void;
 }
 
 export function processEffects(): Effects {
@@ -35,6 +40,16 @@ export function processEffects(): Effects {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
+    },
+    onStopSignal(stop) {
+      let seen = 0;
+      const handler = (signal: NodeJS.Signals) => {
+        // A second signal while stopping gives up on the requests still under way.
+        if (++seen > 1) process.exit(130);
+        stop(signal);
+      };
+      process.on('SIGTERM', handler).on('SIGINT', handler);
+      return () => void process.off('SIGTERM', handler).off('SIGINT', handler);
     },
   };
 }

@@ -3,6 +3,7 @@
  * from its own file and loading its implementation lazily), and the single
  * place where errors become messages and exit codes.
  */
+import { neutraliseControls } from '../domain/control-characters.js';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { Chalk } from 'chalk';
 import { action, unknownCommand, type Register } from './action.js';
@@ -28,6 +29,7 @@ const GROUPS: readonly (() => Promise<{ register: Register }>)[] = [
   () => import('./register-pass.js'),
   () => import('./register-keys.js'),
   () => import('./register-quote.js'),
+  () => import('./register-gate.js'),
 ];
 
 export async function buildProgram(effects: Effects): Promise<Command> {
@@ -179,9 +181,13 @@ export function reportError(error: unknown, effects: Effects, color?: boolean): 
     return ExitCode.interrupted;
   }
   if (error instanceof UserError) {
-    if (error instanceof DataError && error.issues.length > 0) effects.stderr.write(formatIssues(error.issues, style));
-    if (error.message) effects.stderr.write(`${style.red('error:')} ${error.message}\n`);
-    if (error.hint) effects.stderr.write(`${error.hint}\n`);
+    // Messages may quote what a file or token holds (a holder name): shown as text, never obeyed by the terminal.
+    const safe = (text: string) => neutraliseControls(text, true);
+    if (error instanceof DataError && error.issues.length > 0) {
+      effects.stderr.write(formatIssues(error.issues.map((i) => ({ ...i, message: safe(i.message) })), style));
+    }
+    if (error.message) effects.stderr.write(`${style.red('error:')} ${safe(error.message)}\n`);
+    if (error.hint) effects.stderr.write(`${safe(error.hint)}\n`);
     return error.exitCode;
   }
   const system = systemError(error);

@@ -192,12 +192,17 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     .command('reconcile')
     .description('merge offline gate logs into the ledger and report double use (exit 1 if any)')
     .argument('<logs...>', 'gate log files (NDJSON, from pass redeem --offline --log)')
+    .option('--trust <file>', 'trust file the scanned tokens are checked against (default: the one under --home)')
     .option('--json', 'the report as JSON')
     .addHelpText('after', examples([['yangtze pass reconcile gate-east.ndjson gate-west.ndjson', 'exit 1 if a pass was used twice']]))
     .action(
-      action(async (ctx, _opts, args) => {
+      action(async (ctx, opts, args) => {
         const { runPassReconcile, renderPassReconcile } = await import('../commands/pass-reconcile.js');
-        const result = await runPassReconcile({ logs: args.map((a) => ctx.resolve(a)) }, { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now() });
+        const trust = opts.trust as string | undefined;
+        const result = await runPassReconcile(
+          { logs: args.map((a) => ctx.resolve(a)), ...(trust ? { trust: ctx.resolve(trust) } : {}) },
+          { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now() },
+        );
         renderPassReconcile(result, ctx.out);
       }, effects),
     );

@@ -31,6 +31,7 @@ export function register(program: Command, effects: Effects): void {
     .option('--json', 'short for --format json')
     .option('-o, --output <file>', 'write the result to a file instead of stdout')
     .option('--interactive', 'ask for the plan step by step (needs a terminal)')
+    .option('--quote', 'add the package price (`yangtze quote` defaults) to the text or HTML itinerary')
     .addHelpText('after', examples([
       ['yangtze plan --from wuhan --start 2026-05-12 --days 3 --themes red,cultural', 'a plan on the terminal'],
       ['yangtze plan --from 武汉 --to nanchang --start 2026-05-12 --party adult=2,child=1 --json > plan.json', 'saved for pass quote and pass issue'],
@@ -68,7 +69,7 @@ export function register(program: Command, effects: Effects): void {
 function stringOptions(opts: Record<string, unknown>): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
   for (const [key, value] of Object.entries(opts)) {
-    if (typeof value === 'string' || (value === true && (key === 'json' || key === 'interactive'))) out[key] = value;
+    if (typeof value === 'string' || (value === true && (key === 'json' || key === 'interactive' || key === 'quote'))) out[key] = value;
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { DataError, NoAnswer, UsageError, UserError } from '../cli/errors.js';
 import type { Output } from '../cli/output.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
 import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
+import { describeControl, firstControlCharacter, neutraliseControls } from '../domain/control-characters.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { priceFor } from '../domain/passes/ledger-new-claims.js';
 import { quoteBundle } from '../domain/passes/quote.js';
@@ -66,6 +67,10 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
       throw new UsageError(`--category: unknown rider category "${category}"`, near ? suggestionText(near) : `expected one of ${categoryIds.join(', ')}`);
     }
     if (holder.trim() === '') throw new UsageError('--holder: a holder name cannot be empty');
+    const control = firstControlCharacter(holder);
+    if (control >= 0) {
+      throw new UsageError(`--holder "${neutraliseControls(holder)}" holds the control character ${describeControl(holder[control]!)}, which would act on the gate's screen; remove it`);
+    }
     const idNumber = opts.idNumbers[i];
     return { holder: holder.trim(), category, ...(idNumber ? { idNumber } : {}) };
   });
@@ -147,7 +152,7 @@ export async function renderPassIssue(result: PassIssueResult, out: Output): Pro
   if (out.view === 'pipe') {
     out.result(
       result.passes
-        .map((p) => [p.id, p.product, p.holder, p.category, p.validFrom, p.validUntil, String(p.price), p.booking ?? '', p.token].join('\t'))
+        .map((p) => [p.id, p.product, p.holder, p.category, p.validFrom, p.validUntil, String(p.price), p.booking ?? '', p.token].map((c) => neutraliseControls(c)).join('\t'))
         .join('\n'),
     );
     return;
@@ -158,8 +163,8 @@ export async function renderPassIssue(result: PassIssueResult, out: Output): Pro
     const j = toPassJson(p, result.today);
     const qr = await passQrText(p.token);
     blocks.push(
-      `${s.bold(j.id)}  ${j.product}  ${s.cyan(j.holder)} (${j.category})\n` +
-        `valid ${j.validFrom}..${j.validUntil}  ${j.attractions.length} attractions  ${j.price} ${p.currency}${j.booking ? `  booking ${j.booking}` : ''}\n` +
+      `${s.bold(j.id)}  ${j.product}  ${s.cyan(neutraliseControls(j.holder))} (${j.category})\n` +
+        `valid ${j.validFrom}..${j.validUntil}  ${j.attractions.length} attractions  ${j.price} ${p.currency}${j.booking ? `  booking ${neutraliseControls(j.booking)}` : ''}\n` +
         qr,
     );
   }

@@ -9,6 +9,7 @@
  * Exit 0 admitted, 1 refused (the reason says why).
  */
 import { randomUUID } from 'node:crypto';
+import { neutraliseControls } from '../domain/control-characters.js';
 import { DataError, NoAnswer, UsageError } from '../cli/errors.js';
 import type { Output } from '../cli/output.js';
 import { toJson } from '../cli/output.js';
@@ -163,13 +164,16 @@ export function renderPassRedeem(r: PassRedeemResult, out: Output): void {
       }),
     );
   } else if (out.view === 'pipe') {
-    out.result([r.admitted ? 'admitted' : 'refused', r.reason, r.passId ?? '', r.attraction, r.date, r.message].join('\t'));
+    out.result([r.admitted ? 'admitted' : 'refused', r.reason, r.passId ?? '', r.attraction, r.date, r.message].map((c) => neutraliseControls(c)).join('\t'));
   } else {
     const s = out.style;
+    // The holder name and messages come from the token: shown, never obeyed (control-characters.ts).
+    const holder = neutraliseControls(r.holder ?? '');
+    const message = neutraliseControls(r.message);
     out.result(
       r.admitted
-        ? `${s.green('✔ admitted')}  ${r.holder ?? ''}  ${r.product ?? ''} at ${r.attraction}  ${s.dim(r.note ?? '')}`
-        : `${s.red('✘ refused')} (${r.reason}): ${r.message}${r.holder ? `  ${s.dim(`${r.holder}, ${r.passId}`)}` : ''}`,
+        ? `${s.green('✔ admitted')}  ${holder}  ${r.product ?? ''} at ${r.attraction}  ${s.dim(r.note ?? '')}`
+        : `${s.red('✘ refused')} (${r.reason}): ${message}${r.holder ? `  ${s.dim(`${holder}, ${r.passId}`)}` : ''}`,
     );
   }
   if (!r.admitted) throw new NoAnswer();

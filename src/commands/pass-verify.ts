@@ -5,6 +5,7 @@
 import type { CliContext } from '../cli/context.js';
 import { NoAnswer, UsageError } from '../cli/errors.js';
 import { isIsoDate } from '../domain/calendar/iso-date.js';
+import { neutraliseControls } from '../domain/control-characters.js';
 import type { RevocationList } from '../domain/passes/revocation-list.js';
 import type { TrustFile } from '../domain/passes/trust-file.js';
 import { shanghaiDate } from '../domain/passes/shanghai-time.js';
@@ -78,11 +79,12 @@ function render(ctx: CliContext, r: VerifyResult, oneLine: boolean): string {
   }
   if (ctx.out.view === 'pipe') {
     return [r.valid ? 'valid' : 'invalid', r.reason, p?.passId ?? '', p?.holder ?? '', p?.category ?? '', p?.product ?? '', p?.validFrom ?? '', p?.validUntil ?? '', r.message]
-      .map((c) => c.replace(/[\t\r\n]+/g, ' '))
+      .map((c) => neutraliseControls(c))
       .join('\t') + '\n';
   }
   const s = ctx.out.style;
   const head = r.valid ? s.green('✓ valid') : s.red(`✗ ${r.reason}`);
-  const who = p ? `  ${p.passId}  ${s.bold(p.holder)} (${p.category})  ${p.product}  ${p.validFrom}..${p.validUntil}` : '';
-  return `${head}${who}\n  ${s.dim(r.message)}\n`;
+  // The holder name (and messages quoting it) come from the token: shown as text, never obeyed.
+  const who = p ? `  ${p.passId}  ${s.bold(neutraliseControls(p.holder))} (${p.category})  ${p.product}  ${p.validFrom}..${p.validUntil}` : '';
+  return `${head}${who}\n  ${s.dim(neutraliseControls(r.message))}\n`;
 }

@@ -14,15 +14,17 @@ import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { parseParty } from '../domain/passes/party.js';
 import { parseMargin, parseRounding } from '../domain/quote/margin.js';
 import type { ChildBed, LocalTransport, QuoteOptions, RoomPlan, TripQuote } from '../domain/quote/quote-model.js';
-import { DEFAULT_PAX_RANGE, quoteTrip } from '../domain/quote/quote-trip.js';
+import { defaultQuoteOptions, quoteTrip } from '../domain/quote/quote-trip.js';
 import { EMPTY_RATES, overlayRates, type Grade, type RateTable } from '../domain/quote/rates.js';
 import { quoteCsv as quoteCsvView, quoteTsv as quoteTsvView } from '../export/quote-records.js';
 import { renderQuoteText as quoteTextView } from '../export/quote-text.js';
 import { readTextFile, writeFileAtomically } from '../io/pass-files.js';
 import { parseRateSheet } from '../io/rate-sheet.js';
+import { readAgencyProfile } from '../io/agency-profile-file.js';
+import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import { readPlanFile } from './read-plan-file.js';
 
-export const QUOTE_FORMATS = ['text', 'json', 'csv'] as const;
+export const QUOTE_FORMATS = ['text', 'json', 'csv', 'html', 'pdf'] as const;
 export type QuoteFormat = (typeof QUOTE_FORMATS)[number];
 
 export interface QuoteFlags {
@@ -55,7 +57,12 @@ export async function quoteCommand(ctx: CliContext, planFile: string, flags: Quo
   const rates = loadRates(ctx, flags.rates, catalogue);
   const quote = quoteTrip(itinerary, catalogue, rates, options);
   for (const m of quote.missing) ctx.out.warn(`not priced: ${m.en}`);
-  const text = renderQuote(ctx, quote, format, output !== undefined);
+  const agency = flags.agency !== undefined ? readAgency(ctx, flags.agency) : undefined;
+  if (format === 'pdf') {
+    await writePdf(ctx, quote, itinerary, catalogue, agency, output);
+    return;
+  }
+  const text = format === 'html' ? await quoteHtml(ctx, quote, itinerary, catalogue, agency) : renderQuote(ctx, quote, format, output !== undefined);
   if (output !== undefined) {
     const file = ctx.resolve(output);
     writeFileAtomically(file, { what: 'output file', flag: '-o', shown: output }, (append) => append(text));
@@ -65,7 +72,43 @@ export async function quoteCommand(ctx: CliContext, planFile: string, flags: Quo
   }
 }
 
-export function renderQuote(ctx: CliContext, quote: TripQuote, format: QuoteFormat, toFile: boolean): string {
+/** The agency document: the itinerary HTML with the letterhead, services and price block. */
+export async function quoteHtml(ctx: CliContext, quote: TripQuote, itinerary: Itinerary, catalogue: Catalogue, agency: AgencyProfile | undefined): Promise<string> {
+  const { renderItineraryHtml } = await import('../export/itinerary-html.js');
+  // The document's overview names the party quoted for, which --party may have changed.
+  const priced = { ...itinerary, request: { ...itinerary.request, party: quote.options.party } };
+  return renderItineraryHtml(priced, catalogue, { lang: ctx.out.lang, quote, ...(agency ? { agency } : {}) });
+}
+
+async function writePdf(ctx: CliContext, quote: TripQuote, itinerary: Itinerary, catalogue: Catalogue, agency: AgencyProfile | undefined, output: string | undefined): Promise<void> {
+  if (output === undefined) throw new UsageError('--format pdf needs -o FILE.pdf (a PDF is not written to the terminal)');
+  const { findChromium, printPdf } = await import('../io/print-pdf.js');
+  const chromium = findChromium(ctx.effects.env);
+  if (!chromium) {
+    throw new NotFoundError(
+      'PDF needs Chromium, which is not installed (looked for chromium, chromium-browser, google-chrome on PATH, and YANGTZE_CHROMIUM)',
+      'install it (Debian: apt-get install chromium), or write --format html and print it from a browser',
+    );
+  }
+  const html = await quoteHtml(ctx, quote, itinerary, catalogue, agency);
+  const file = ctx.resolve(output);
+  const printed = printPdf(chromium, html, file);
+  if (!printed.ok) throw new UsageError(`-o ${output}: ${printed.message}`);
+  ctx.out.info(`wrote ${displayPath(ctx.effects.cwd, file)}`);
+}
+
+function readAgency(ctx: CliContext, agencyFile: string): AgencyProfile {
+  const file = ctx.resolve(agencyFile);
+  const shown = displayPath(ctx.effects.cwd, file);
+  if (!existsSync(file)) throw new NotFoundError(`--agency: agency profile not found: ${shown}`);
+  const text = readTextFile(file, { what: 'agency profile', flag: '--agency', shown, kind: 'a YAML agency profile' });
+  const result = readAgencyProfile(text, file, shown);
+  if (!result.ok) throw new DataError(`${shown}: ${result.issues.length} problem${result.issues.length === 1 ? '' : 's'} in the agency profile`, result.issues);
+  return result.value;
+}
+
+/** The text views of a quote (the document views need the plan too: quoteHtml). */
+export function renderQuote(ctx: CliContext, quote: TripQuote, format: 'text' | 'json' | 'csv', toFile: boolean): string {
   switch (format) {
     case 'json':
       return toJson(quote);
@@ -111,22 +154,22 @@ export function quoteOptions(flags: QuoteFlags, itinerary: Itinerary, catalogue:
   if (!rounding.ok) throw new UsageError(rounding.message);
   if (flags.guide !== undefined && flags.guide !== 'none' && !/^[a-z]{2}$/.test(flags.guide)) throw new UsageError(`--guide ${flags.guide}: give a two-letter language code such as en or zh, or none`);
   if (flags.cabin !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(flags.cabin)) throw new UsageError(`--cabin ${flags.cabin}: give a cabin grade id such as standard, superior or suite`);
+  const defaults = defaultQuoteOptions(party);
   return {
-    party,
-    grade: (flags.grade ?? '4star') as Grade,
-    rooms: (flags.rooms ?? 'twin') as RoomPlan,
-    childBed: (flags.childBed ?? 'share') as ChildBed,
-    transport: (flags.transport ?? 'vehicle') as LocalTransport,
+    ...defaults,
+    ...(flags.grade !== undefined ? { grade: flags.grade as Grade } : {}),
+    ...(flags.rooms !== undefined ? { rooms: flags.rooms as RoomPlan } : {}),
+    ...(flags.childBed !== undefined ? { childBed: flags.childBed as ChildBed } : {}),
+    ...(flags.transport !== undefined ? { transport: flags.transport as LocalTransport } : {}),
     ...(flags.guide !== undefined && flags.guide !== 'none' ? { guide: flags.guide } : {}),
-    cabin: flags.cabin ?? 'standard',
+    ...(flags.cabin !== undefined ? { cabin: flags.cabin } : {}),
     margin: margin.value,
     rounding: rounding.value,
-    paxRange: parsePax(flags.pax),
+    ...(flags.pax !== undefined ? { paxRange: parsePax(flags.pax) } : {}),
   };
 }
 
-function parsePax(text: string | undefined): number[] {
-  if (text === undefined) return [...DEFAULT_PAX_RANGE];
+function parsePax(text: string): number[] {
   const sizes = text.split(',').map((s) => s.trim());
   if (sizes.some((s) => !/^\d{1,3}$/.test(s) || Number(s) < 1)) throw new UsageError(`--pax ${text}: give group sizes from 1 to 999, comma-separated, like 2,4,6,10,16`);
   return [...new Set(sizes.map(Number))].sort((a, b) => a - b);

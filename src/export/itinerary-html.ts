@@ -8,7 +8,10 @@
 import QRCode from 'qrcode';
 import type { Catalogue, LatLon, Theme } from '../domain/catalogue/model.js';
 import type { Itinerary, ItineraryDay, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import type { AgencyProfile } from '../domain/quote/agency-profile.js';
+import type { TripQuote } from '../domain/quote/quote-model.js';
 import { escapeHtml } from './html/escape.js';
+import { QUOTE_CSS, renderLetterhead, renderPriceBlock, renderServices } from './html/quote-sections.js';
 import { htmlLabels, type HtmlLabels } from './html/labels.js';
 import { ITINERARY_CSS } from './html/styles.js';
 import { renderSvgMap, type MapPlace } from './html/svg-map.js';
@@ -40,6 +43,9 @@ export interface IssuedPassView {
 export interface HtmlOptions {
   readonly lang: Lang;
   readonly passes?: readonly IssuedPassView[];
+  /** The agency's document (`quote --format html`): its letterhead, services day by day and the price block. */
+  readonly quote?: TripQuote;
+  readonly agency?: AgencyProfile;
 }
 
 const CORRIDOR_MAP = { width: 720, height: 300, minSpanDeg: 1 };
@@ -71,13 +77,16 @@ export async function renderItineraryHtml(itinerary: Itinerary, catalogue: Catal
   if (r.must.length > 0) facts.push([L.mustSee, escapeHtml(r.must.map(name).join(P.list))]);
   if (r.budget !== undefined) facts.push([L.budget, escapeHtml(money(r.budget))]);
 
+  const q = options.quote;
   const body = [
+    renderLetterhead(options.agency, lang),
     `<header><h1>${escapeHtml(title)}</h1><p class="subtitle">${escapeHtml(L.stopCount(numbers.size))} · ${escapeHtml(catalogue.name)}</p></header>`,
     `<section class="overview"><h2>${escapeHtml(L.overview)}</h2><dl class="facts">${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('')}</dl></section>`,
     renderMaps(itinerary, catalogue, lang, L, numbers),
     `<section class="timeline"><h2>${escapeHtml(L.timeline)}</h2>${itinerary.days.map((d) => renderDay(d, catalogue, lang, L, numbers, money)).join('')}</section>`,
-    renderCosts(itinerary, L, lang, money),
-    renderUnscheduled(itinerary, catalogue, lang, L),
+    q ? renderServices(q, lang) : '',
+    q ? renderPriceBlock(q, lang, options.agency, (id) => categoryName(catalogue, id, lang)) : renderCosts(itinerary, L, lang, money),
+    q ? '' : renderUnscheduled(itinerary, catalogue, lang, L),
     options.passes && options.passes.length > 0 ? await renderPasses(options.passes, catalogue, lang, L) : '',
     `<footer class="doc">${escapeHtml(L.footer)}</footer>`,
   ].join('\n');
@@ -90,7 +99,7 @@ export async function renderItineraryHtml(itinerary: Itinerary, catalogue: Catal
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="yangtze">`,
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${ITINERARY_CSS}</style>`,
+    `<style>${ITINERARY_CSS}${q ? QUOTE_CSS : ''}</style>`,
     '</head>',
     `<body><main>\n${body}\n</main></body>`,
     '</html>',

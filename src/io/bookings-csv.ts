@@ -19,6 +19,8 @@ export interface CsvCell {
   readonly text: string;
   readonly line: number;
   readonly col: number;
+  /** The cell was in double quotes: its text starts one column after `col`. */
+  readonly quoted?: boolean;
 }
 
 export interface BookingRecord {
@@ -123,7 +125,7 @@ function csvRecords(text: string): CsvCell[][] {
       value = text.slice(i, j);
       i = j;
     }
-    record.push({ text: value, line: cellLine, col: cellCol });
+    record.push({ text: value, line: cellLine, col: cellCol, ...(text[cellStart] === '"' ? { quoted: true } : {}) });
     if (i < n && text[i] === ',') {
       i++;
       continue;

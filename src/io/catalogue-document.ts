@@ -76,7 +76,7 @@ export function validateCatalogueDocument(text: string, shownPath: string): Resu
 
 /** Unknown keys point at the key, missing keys at the map that lacks them, the rest at the value. */
 function targetFor(i: Issue): PositionTarget {
-  if (i.code === 'unknown-key' || i.code === 'unknown-category') return 'key';
+  if (i.code === 'unknown-key' || i.code === 'unknown-category' || i.code === 'unknown-fact-field') return 'key';
   if (i.code === 'missing-key') return 'parent';
   return 'value';
 }

@@ -7,61 +7,19 @@
 import * as z from 'zod';
 import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { issue, type Issue, type IssuePath, type Result } from '../domain/issues.js';
-import { ID_PATTERN } from '../domain/catalogue/id-pattern.js';
-import { LINK_MODES, RATINGS, THEMES, WEEKDAYS } from '../domain/catalogue/model.js';
+import { LINK_MODES, RATINGS, WEEKDAYS } from '../domain/catalogue/model.js';
 import type { RawCatalogue } from '../domain/catalogue/raw-catalogue.js';
-import { DATE_OR_RANGE_PATTERN, DATE_PATTERN, parseDateRange } from '../domain/catalogue/parse-date-range.js';
-import { DURATION_PATTERN, parseDuration } from '../domain/catalogue/parse-duration.js';
-import { MONTH_RANGE_PATTERN } from '../domain/catalogue/parse-months.js';
-import { TIME_PATTERN } from '../domain/catalogue/parse-time.js';
+import { parseDuration } from '../domain/catalogue/parse-duration.js';
+import { date, dateOrRange, duration, id, location, months, patterned, PATTERN_CODES, prices, theme, time } from './catalogue-schema-values.js';
+import { cityFacts, attractionFacts, linkFacts, passFacts, topLevelFacts } from './catalogue-schema-facts.js';
+import { withOsmHours } from './catalogue-osm-hours.js';
+
+export { PATTERN_CODES } from './catalogue-schema-values.js';
 import { catalogueRatesSchema } from './catalogue-rates-schema.js';
 
 export const SUPPORTED_VERSION = 1;
 
 const MINUTES_PER_DAY = 24 * 60;
-
-/** Issue code and wording for each string pattern, looked up when a value does not match. */
-export const PATTERN_CODES = new Map<string, { readonly code: string; readonly expected: string }>();
-
-function patterned(pattern: RegExp, code: string, expected: string, description: string) {
-  PATTERN_CODES.set(String(pattern), { code, expected });
-  return z.string().regex(pattern).meta({ description });
-}
-
-const id = patterned(ID_PATTERN, 'bad-id', 'a lowercase kebab-case id like "yellow-crane-tower"', 'Lowercase kebab-case id.');
-const time = patterned(TIME_PATTERN, 'bad-time', 'a time of day "HH:MM" on a 24-hour clock, like "08:30"', 'Local time of day, "HH:MM".');
-const duration = patterned(
-  DURATION_PATTERN,
-  'bad-duration',
-  'a duration with units d, h, m, like 90m, 1h30m or 3d12h',
-  'Duration: number + unit (d, h, m), combinable: 90m, 1h30m, 3d12h.',
-).refine((s) => s !== '', { params: { code: 'bad-duration' }, message: 'A duration cannot be empty; write one like 90m or 1h30m.' });
-
-/** A non-matching string is left to the pattern's issue, so each mistake is reported once. */
-const realCalendarDays = (s: string) => !DATE_OR_RANGE_PATTERN.test(s) || parseDateRange(s) !== undefined;
-const badCalendarDay = { params: { code: 'bad-date' }, error: (i: { input: unknown }) => `${String(i.input)} names a day that is not on the calendar.` };
-
-const date = patterned(DATE_PATTERN, 'bad-date', 'a date "YYYY-MM-DD"', 'ISO date YYYY-MM-DD.').refine(realCalendarDays, badCalendarDay);
-const dateOrRange = patterned(
-  DATE_OR_RANGE_PATTERN,
-  'bad-date',
-  'a date "YYYY-MM-DD" or a range "START..END"',
-  'ISO date YYYY-MM-DD, or an inclusive range START..END.',
-).refine(realCalendarDays, badCalendarDay);
-
-const months = z
-  .union([
-    patterned(MONTH_RANGE_PATTERN, 'bad-months', 'a month range like Apr-Oct', 'Month range such as Apr-Oct (wraps: Nov-Mar).'),
-    z.array(z.number().int().min(1).max(12)).min(1),
-  ])
-  .meta({ description: 'Months in which this applies: a range such as Apr-Oct (wraps: Nov-Mar), or a list [1, 2, 12].' });
-
-const money = z.number().min(0).multipleOf(0.01).meta({ description: 'Amount in `currency`, at most 2 decimals.' });
-const prices = z.record(z.string(), money).meta({ description: 'Per rider category id.' });
-const theme = z.enum(THEMES);
-const location = z
-  .strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
-  .meta({ description: 'WGS84 decimal degrees (not GCJ-02).' });
 
 const facts = z
   .strictObject({
@@ -93,6 +51,7 @@ const city = z.strictObject({
   lodging: z.boolean().default(true).meta({ description: 'A day may end here (hotel night).' }),
   note: z.string().optional(),
   facts: facts.optional(),
+  ...cityFacts,
 });
 
 const season = z.strictObject({
@@ -100,6 +59,7 @@ const season = z.strictObject({
   open: time,
   close: time,
   last_entry: time.optional().meta({ description: 'Without it, the visit must end by close.' }),
+  weekdays: z.array(z.enum(WEEKDAYS)).min(1).optional().meta({ description: 'Days of the week this window applies on; default every day.' }),
 });
 
 const attraction = z.strictObject({
@@ -111,7 +71,9 @@ const attraction = z.strictObject({
   themes: z.array(theme).min(1),
   rating: z.enum(RATINGS),
   visit: duration.meta({ description: 'Typical visit length.' }),
-  hours: z.array(season).min(1).meta({ description: 'One entry per season.' }),
+  hours: z
+    .union([z.array(season).min(1), z.string().min(1).meta({ description: 'OpenStreetMap opening_hours syntax, e.g. "Tu-Su 09:00-17:00; Mo off".' })])
+    .meta({ description: 'One entry per season, or one OSM opening_hours string.' }),
   closed: z.array(z.enum(WEEKDAYS)).default([]).meta({ description: 'Weekly closing days.' }),
   holidays: z
     .enum(['open', 'closed', 'normal'])
@@ -124,6 +86,7 @@ const attraction = z.strictObject({
   description: z.string().optional(),
   note: z.string().optional(),
   facts: facts.optional(),
+  ...attractionFacts,
 });
 
 const link = z.strictObject({
@@ -141,6 +104,7 @@ const link = z.strictObject({
   departures: z.array(time).min(1).optional().meta({ description: 'A fixed timetable instead of first/last/every.' }),
   note: z.string().optional(),
   facts: facts.optional(),
+  ...linkFacts,
 });
 
 const route = z.strictObject({
@@ -189,6 +153,7 @@ const pass = z.strictObject({
     .meta({ description: 'The pass does not replace real-name booking (default true: the safe statement).' }),
   note: z.string().optional(),
   facts: facts.optional(),
+  ...passFacts,
 });
 
 const holiday = z.strictObject({
@@ -234,6 +199,7 @@ export const catalogueSchema = z
     passes: z.array(pass).default([]),
     holidays: z.array(holiday).default([]).meta({ description: 'Adds to / overrides the built-in China holiday calendar.' }),
     rates: catalogueRatesSchema.optional(),
+    ...topLevelFacts,
   })
   .meta({ title: 'yangtze catalogue (routes.yaml)' });
 
@@ -249,8 +215,10 @@ type ZodIssue = z.core.$ZodIssue;
 export function checkCatalogueShape(data: unknown): Result<RawCatalogue> {
   const parsed = catalogueSchema.safeParse(data, { reportInput: true });
   if (parsed.success) {
-    // Typed as RawCatalogue, so the compiler checks that the schema's output fits the domain's input shape.
-    const value: RawCatalogue = parsed.data;
+    // Typed as RawCatalogue, so the compiler checks that the schema's output (OSM hours turned into seasons) fits the domain's input shape.
+    const converted = withOsmHours(parsed.data);
+    if (converted.issues.length > 0) return { ok: false, issues: converted.issues, warnings: [] };
+    const value: RawCatalogue = converted.value;
     return { ok: true, value, warnings: [] };
   }
   const issues = parsed.error.issues.flatMap((i) => toIssues(i, []));
@@ -323,6 +291,7 @@ const VALUE_KINDS: Record<string, { code: string; noun: string }> = {
   rating: { code: 'unknown-rating', noun: 'rating' },
   closed: { code: 'unknown-weekday', noun: 'weekday' },
   mode: { code: 'unknown-mode', noun: 'transport mode' },
+  status: { code: 'bad-status', noun: 'fact status' },
 };
 
 /** Reports the branch that matches the value's type (a string months range, say), else a type mismatch. */

@@ -15,7 +15,7 @@ import type { Issue, IssuePath } from '../domain/issues.js';
 import { checkCatalogueShape } from './catalogue-schema.js';
 
 /** Lists whose items each carry an id that others may reference. */
-const ID_LISTS = new Set(['rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays']);
+const ID_LISTS = new Set(['rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'sources', 'discount_rules']);
 
 /** Shape-valid stand-ins for a broken top-level key; keys not listed here are dropped instead. */
 const PLACEHOLDERS: Readonly<Record<string, unknown>> = {
@@ -37,6 +37,7 @@ const REFERENCED_LIST: Readonly<Record<string, string>> = {
   'unknown-city': 'cities',
   'unknown-attraction': 'attractions',
   'unknown-category': 'rider_categories',
+  'unknown-source': 'sources',
 };
 
 /** Rules whose verdict depends on every item of a list, which may have been set aside. */

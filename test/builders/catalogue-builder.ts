@@ -46,6 +46,7 @@ export function aCity(partial: Partial<City> & { id: string }): City {
     province: 'Hubei',
     location: WUHAN,
     lodging: true,
+    provenance: {},
     ...partial,
   };
 }
@@ -61,11 +62,15 @@ export function anAttraction(partial: Partial<Attraction> & { id: string }): Att
     visitMin: 120,
     hours: [aSeason()],
     closedWeekdays: [],
+    closedNth: [],
     holidays: 'normal',
     closedDates: [],
     price: { adult: 50 },
+    priceSeasons: [],
+    access: [],
     reservation: 'none',
     facts: { unconfirmed: [], sources: [] },
+    provenance: {},
     mustSee: false,
     ...partial,
   };
@@ -80,6 +85,7 @@ export function aLink(partial: Partial<Link> & { from: string; to: string }): Li
     fares: {},
     firstMin: 6 * 60,
     lastMin: 22 * 60,
+    provenance: {},
     ...partial,
   };
 }
@@ -109,6 +115,8 @@ class CatalogueBuilder {
       { id: 'senior', name: 'Senior', isDefault: false },
       { id: 'student', name: 'Student', isDefault: false },
     ],
+    sources: [],
+    discountRules: [],
     cities: [],
     attractions: [],
     links: [],
@@ -197,6 +205,9 @@ function buildPass(p: PassInput, attractions: readonly Attraction[]): PassProduc
     price: { adult: 200 },
     blackout: [],
     reservationStillRequired: true,
+    real: false,
+    residentsOnly: false,
+    provenance: {},
     ...p,
     covers,
   };

@@ -29,13 +29,22 @@ export class AttractionBuilder {
     visitMin: 120,
     hours: [season(allYear, '09:00', '17:00', '16:00')],
     closedWeekdays: [],
+    closedNth: [],
     holidays: 'normal',
     closedDates: [],
     price: { adult: 0 },
+    priceSeasons: [],
+    access: [],
     reservation: 'required',
     facts: { unconfirmed: [], sources: [] },
+    provenance: {},
     mustSee: false,
   };
+
+  closedOnNth(weekday: Weekday, ...nth: number[]): this {
+    this.value = { ...this.value, closedNth: [...this.value.closedNth, { weekday, nth }] };
+    return this;
+  }
 
   closedOn(...days: Weekday[]): this {
     this.value = { ...this.value, closedWeekdays: days };

@@ -45,6 +45,12 @@ const ERRORS: readonly [fixture: string, code: string, line: number, col: number
     ['last-before-first', 'last-before-first', 69, 11],
     ['missing-validity-days', 'missing-key', 85, 7],
     ['too-few-themes', 'too-few', 30, 13],
+    // valid-provenance.yaml with one defect each
+    ['unknown-source', 'unknown-source', 49, 49],
+    ['bad-status', 'bad-status', 52, 24],
+    ['unsourced-fact', 'unsourced-fact', 49, 20],
+    ['unknown-fact-field', 'unknown-fact-field', 52, 7],
+    ['bad-nth', 'out-of-range', 45, 31],
 ];
 
 async function load(fixture: string) {

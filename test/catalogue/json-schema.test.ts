@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { catalogueJsonSchema } from '../../src/io/catalogue-json-schema.js';
 
-type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; required?: string[]; additionalProperties?: unknown; pattern?: string };
+type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; type?: string; required?: string[]; additionalProperties?: unknown; pattern?: string };
 
 describe('catalogueJsonSchema', () => {
   it('is stable (review the diff when the catalogue shape changes)', () => {
@@ -12,7 +12,7 @@ describe('catalogueJsonSchema', () => {
   it('lists the top-level sections of CATALOGUE.md and forbids unknown keys', () => {
     const schema = catalogueJsonSchema() as JsonSchema;
     expect(Object.keys(schema.properties ?? {})).toEqual([
-      'version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates',
+      'version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates', 'sources', 'discount_rules',
     ]);
     expect(schema.additionalProperties).toBe(false);
   });
@@ -29,7 +29,8 @@ describe('catalogueJsonSchema', () => {
   it('gives editors the duration and time patterns', () => {
     const attraction = (catalogueJsonSchema() as JsonSchema).properties!.attractions!.items!;
     expect(new RegExp(attraction.properties!.visit!.pattern!).test('1h30m')).toBe(true);
-    const season = attraction.properties!.hours!.items!;
+    // hours: a list of seasons, or one OSM opening_hours string
+    const season = attraction.properties!.hours!.anyOf!.find((b) => b.type === 'array')!.items!;
     expect(new RegExp(season.properties!.open!.pattern!).test('08:30')).toBe(true);
     expect(new RegExp(season.properties!.open!.pattern!).test('8:30')).toBe(false);
   });

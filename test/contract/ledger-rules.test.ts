@@ -180,4 +180,25 @@ describeEachBackend('ledger contract', (backend: Backend) => {
     }
     await expect(openLedger(target).then((l) => l.close())).resolves.toBeUndefined();
   });
+
+  it('refuses a ledger migrated by a newer yangtze, and leaves it as it was', async () => {
+    const target = await backend.fresh();
+    await issue(target, [row('BK1', 'Li Wei', 'wuhan-culture-pass')]);
+    await backend.markNewer(target, LEDGER_SCHEMA_VERSION + 1);
+    await expect(openLedger(target)).rejects.toThrow(/newer than this yangtze understands.*left untouched/);
+    await expect(openLedger(target, { create: true })).rejects.toMatchObject({ exitCode: 3 });
+  });
+
+  it('lets a reader stop early without leaving anything open: the next writes on the same ledger go through', async () => {
+    const target = await backend.fresh();
+    await issue(target, Array.from({ length: 1_200 }, (_, i) => row(`BK${i}`, `Holder ${i}`, 'wuhan-culture-pass')));
+    await withLedger(target, {}, async (ledger) => {
+      const first: LedgerPass[] = [];
+      for await (const p of ledger.iteratePasses()) if (first.push(p) === 3) break;
+      for (const p of first) {
+        expect(await ledger.recordEntry({ passId: p.id, attraction: 'east-lake', date: '2026-05-12', at: '2026-05-12T09:00:00+08:00', gate: null, source: 'online' })).toMatchObject({ admit: true });
+      }
+      expect(await ledger.entriesOf(first[2]!.id)).toHaveLength(1);
+    });
+  });
 });

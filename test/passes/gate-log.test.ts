@@ -72,3 +72,34 @@ describe('many scanners on one gate log', () => {
     }
   }, 180_000);
 });
+
+describe('pass reconcile checks what each log line claims', () => {
+  it('reports a forged token, a pass id that is not the token\'s, and an attraction the pass does not cover (exit 1), and merges none of them', async () => {
+    const home = await homeWithPasses(['BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12', 'BK2,Wang Fang,,adult,wuhan-culture-pass,2026-05-12']);
+    const [pass, other] = passesOf(home);
+    const log = path.join(home, 'gate.ndjson');
+    const line = (scan: string, fields: Record<string, string>) =>
+      JSON.stringify({ v: 1, scan, gate: 'north', at: '2026-05-12T09:00:00+08:00', date: '2026-05-12', passId: pass!.id, attraction: 'east-lake', result: 'admitted', reason: 'ok', token: pass!.token, ...fields });
+    const forged = pass!.token.slice(0, -2) + (pass!.token.endsWith('AA') ? 'BA' : 'AA');
+    writeFileSync(
+      log,
+      [
+        line('s1', { token: forged }),
+        line('s2', { passId: other!.id }),
+        line('s3', { attraction: 'hunan-museum' }),
+        line('s4', { token: 'not a token' }),
+        line('s5', {}),
+      ].join('\n') + '\n',
+    );
+    const run = await runCli(['--home', home, 'pass', 'reconcile', log, '--json']);
+    expect(run.exitCode).toBe(1);
+    const report = JSON.parse(run.stdout) as { merged: number; invalid: { log: string; reason: string }[] };
+    expect(report.merged).toBe(1);
+    expect(report.invalid.map((i) => [i.log, i.reason])).toEqual([
+      ['gate.ndjson:1', 'bad-signature'],
+      ['gate.ndjson:2', 'wrong-pass'],
+      ['gate.ndjson:3', 'wrong-attraction'],
+      ['gate.ndjson:4', 'malformed'],
+    ]);
+  });
+});

@@ -2,11 +2,12 @@
  * Whether an attraction is open on a date, and when. The rules, in order:
  * one-off closures always close; a public holiday follows the attraction's
  * `holidays` rule (closed, or open even on a weekly closing day); otherwise
- * the weekly closing days apply; and the month must fall in some season.
+ * the weekly and nth-weekday closing days apply ("1st and 3rd Tuesday"); and
+ * the month (and, for weekday-specific hours, the weekday) must fall in some season.
  */
 import type { Attraction, IsoDate, Weekday } from '../catalogue/model.js';
 import type { HolidayCalendar } from './holiday-calendar.js';
-import { inRange, monthOf, weekdayOf } from './iso-date.js';
+import { addDays, inRange, monthOf, weekdayOf } from './iso-date.js';
 import { MONTH_NAMES, monthSpan } from './month-span.js';
 
 export interface OpeningInterval {
@@ -25,6 +26,22 @@ export type Opening =
 const WEEKDAY_PLURALS: Readonly<Record<Weekday, string>> = {
   sun: 'Sundays', mon: 'Mondays', tue: 'Tuesdays', wed: 'Wednesdays', thu: 'Thursdays', fri: 'Fridays', sat: 'Saturdays',
 };
+
+const WEEKDAY_NAMES: Readonly<Record<Weekday, string>> = {
+  sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday',
+};
+
+/** Whether `date` is the nth of its weekday in its month (n = -1: the last one). */
+export function isNthWeekday(date: IsoDate, n: number): boolean {
+  const day = Number(date.slice(8, 10));
+  if (n === -1) return monthOf(addDays(date, 7)) !== monthOf(date);
+  return Math.ceil(day / 7) === n;
+}
+
+function nthList(nth: readonly number[]): string {
+  const words = nth.map((n) => (n === -1 ? 'last' : `${n}${n === 1 ? 'st' : n === 2 ? 'nd' : n === 3 ? 'rd' : 'th'}`));
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
 
 /**
  * @example
@@ -50,9 +67,18 @@ export function openingOn(attraction: Attraction, date: IsoDate, calendar: Holid
     const exception = attraction.holidays === 'open' ? ' except public holidays' : '';
     return { open: false, reason: 'weekly-closure', detail: `closed on ${WEEKDAY_PLURALS[weekday]}${exception}` };
   }
+  const nth = attraction.closedNth.find((c) => c.weekday === weekday && c.nth.some((n) => isNthWeekday(date, n)));
+  if (nth && !holidayOverridesWeekly) {
+    const exception = attraction.holidays === 'open' ? ' except public holidays' : '';
+    return { open: false, reason: 'weekly-closure', detail: `closed on the ${nthList(nth.nth)} ${WEEKDAY_NAMES[weekday]} of the month${exception}` };
+  }
 
   const month = monthOf(date);
-  const seasons = attraction.hours.filter((s) => s.months.includes(month));
+  const inMonth = attraction.hours.filter((s) => s.months.includes(month));
+  const seasons = inMonth.filter((s) => s.weekdays === undefined || s.weekdays.includes(weekday));
+  if (inMonth.length > 0 && seasons.length === 0) {
+    return { open: false, reason: 'weekly-closure', detail: `closed on ${WEEKDAY_PLURALS[weekday]}` };
+  }
   if (seasons.length === 0) {
     const covered = attraction.hours.flatMap((s) => s.months);
     const season = covered.length > 0 ? ` (season ${monthSpan(covered)})` : '';

@@ -44,6 +44,79 @@ export interface Provenance {
   readonly note?: string;
 }
 
+export const FACT_STATUSES = ['confirmed', 'estimate', 'assumed'] as const;
+/** confirmed: a dated source states it; estimate: a best guess; assumed: a general rule applied. */
+export type FactStatus = (typeof FACT_STATUSES)[number];
+
+/** A public source, named by id from provenance entries. */
+export interface FactSource {
+  readonly id: string;
+  readonly title: string;
+  readonly url?: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  readonly published?: string;
+  readonly note?: string;
+}
+
+/** Where one fact (a field of an item) comes from. */
+export interface Fact {
+  readonly status: FactStatus;
+  /** Ids into Catalogue.sources. */
+  readonly sources: readonly string[];
+  /** When the source was read: `YYYY-MM-DD` or `YYYY-MM`. */
+  readonly checked?: string;
+  readonly note?: string;
+  /** Set on entries the loader derived (a price a discount rule produced), absent on entries written in the file. */
+  readonly derivedFrom?: 'discount-rule' | 'discounts';
+}
+
+/**
+ * Field path → provenance, e.g. `price.adult`, `hours`, `closed`, `location`,
+ * `fare`, `timetable`. Derived prices (a discount rule applied) get the rule's entry.
+ */
+export type FactMap = Readonly<Record<string, Fact>>;
+
+/** What a rider category pays: a share of the full price, in whole percent (free 0, half 50, full 100). */
+export type PaysPercent = number;
+
+export type DiscountScope = 'attractions' | LinkMode;
+
+export interface DiscountRule {
+  readonly category: string;
+  readonly paysPercent: PaysPercent;
+  readonly appliesTo: readonly DiscountScope[];
+  readonly rule?: string;
+  readonly fact: Fact;
+}
+
+/** Closed on the nth weekday of the month (1..5, or -1 for the last one). */
+export interface NthWeekdayClosure {
+  readonly weekday: Weekday;
+  readonly nth: readonly number[];
+}
+
+export interface AccessLink {
+  readonly from: string;
+  readonly mode: LinkMode;
+  /** One way. */
+  readonly durationMin: Minutes;
+  /** Adult fare one way; absent = not known. */
+  readonly fare?: number;
+  readonly fares: Readonly<Record<string, number>>;
+  readonly firstMin?: MinuteOfDay;
+  readonly lastMin?: MinuteOfDay;
+  readonly stations?: { readonly from: string; readonly to: string };
+  /** Months it runs; absent = all year. */
+  readonly months?: readonly number[];
+  readonly note?: string;
+}
+
+export interface PriceSeason {
+  readonly months: readonly number[];
+  /** Resolved per rider category, like Attraction.price. */
+  readonly price: Readonly<Record<string, number>>;
+}
+
 export interface RiderCategory {
   readonly id: string;
   readonly name: string;
@@ -60,6 +133,7 @@ export interface City {
   readonly lodging: boolean;
   readonly note?: string;
   readonly facts?: Provenance;
+  readonly provenance: FactMap;
 }
 
 export interface Season {
@@ -69,6 +143,8 @@ export interface Season {
   readonly closeMin: MinuteOfDay;
   /** Absent: the visit must end by close. */
   readonly lastEntryMin?: MinuteOfDay;
+  /** Days of the week this window applies on; absent = every day (OSM hours may differ by weekday). */
+  readonly weekdays?: readonly Weekday[];
 }
 
 export type HolidayRule = 'open' | 'closed' | 'normal';
@@ -85,12 +161,24 @@ export interface Attraction {
   readonly visitMin: Minutes;
   readonly hours: readonly Season[];
   readonly closedWeekdays: readonly Weekday[];
+  /** E.g. closed on the 1st and 3rd Tuesday; public holidays override these like weekly closures. */
+  readonly closedNth: readonly NthWeekdayClosure[];
   readonly holidays: HolidayRule;
   readonly closedDates: readonly DateRange[];
-  /** Per rider category; a category left out pays `adult` (the default category). */
+  /**
+   * Per rider category, resolved: the file's own prices, then the site's
+   * `discounts`, then the catalogue's `discount_rules`; a category still left
+   * out pays the default category's price. Months of a `priceSeasons` entry pay that instead.
+   */
   readonly price: Readonly<Record<string, number>>;
+  readonly priceSeasons: readonly PriceSeason[];
   readonly reservation: Reservation;
   readonly facts: Provenance;
+  readonly provenance: FactMap;
+  /** Months of the wintering-bird season (wetlands). */
+  readonly birdSeason?: readonly number[];
+  /** Local access links from a city (a drive, bus or boat away), with real times. */
+  readonly access: readonly AccessLink[];
   /** Agencies' "do not miss": weighs the stop up in plans. */
   readonly mustSee: boolean;
   readonly description?: string;
@@ -115,6 +203,10 @@ export interface Link {
   readonly everyMin?: Minutes;
   readonly facts?: Provenance;
   readonly note?: string;
+  readonly id?: string;
+  readonly stations?: { readonly from: string; readonly to: string };
+  readonly perDay?: number;
+  readonly provenance: FactMap;
 }
 
 export interface CuratedRoute {
@@ -161,6 +253,12 @@ export interface PassProduct {
   readonly blackout: readonly DateRange[];
   readonly reservationStillRequired: boolean;
   readonly facts?: Provenance;
+  /** A real product on sale; false = a sample product of this project. */
+  readonly real: boolean;
+  readonly url?: string;
+  /** Sold only to local residents: listed, never quoted to visitors. */
+  readonly residentsOnly: boolean;
+  readonly provenance: FactMap;
 }
 
 export interface HolidayOverride {
@@ -181,6 +279,8 @@ export interface Catalogue {
   readonly routes: readonly CuratedRoute[];
   readonly passes: readonly PassProduct[];
   readonly holidays: readonly HolidayOverride[];
+  readonly sources: readonly FactSource[];
+  readonly discountRules: readonly DiscountRule[];
   /** Reference rates for quotes, when the catalogue has a `rates:` section. */
   readonly rates?: RateTable;
 }

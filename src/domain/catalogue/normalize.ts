@@ -1,10 +1,18 @@
-import type { Attraction, Catalogue, DateRange, Link, PassProduct, Provenance, Season } from './model.js';
+import type { Attraction, Catalogue, DateRange, DiscountRule, Fact, FactMap, Link, PassProduct, Provenance, Season } from './model.js';
 import { parseDateRange } from './parse-date-range.js';
 import { parseDuration } from './parse-duration.js';
 import { parseMonths } from './parse-months.js';
 import { parseTime } from './parse-time.js';
-import type { RawAttraction, RawCatalogue, RawFacts, RawLink, RawPass } from './raw-catalogue.js';
+import type { RawAttraction, RawCatalogue, RawFact, RawFactMap, RawFacts, RawLink, RawPass } from './raw-catalogue.js';
 import { resolvePassCoverage } from './resolve-pass-coverage.js';
+import { paysPercent, resolvePrices } from './resolve-prices.js';
+
+/** What prices need to know of the whole catalogue: its categories and discount rules. */
+interface PriceContext {
+  readonly defaultId: string;
+  readonly categories: readonly string[];
+  readonly rules: readonly DiscountRule[];
+}
 import { normalizeRates } from '../quote/normalize-rates.js';
 
 const ALL_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
@@ -17,7 +25,18 @@ const MINUTES_PER_DAY = 24 * 60;
  * file and rules can point back into it.
  */
 export function normalizeCatalogue(input: RawCatalogue): Catalogue {
-  const attractions = input.attractions.map(normalizeAttraction);
+  const prices: PriceContext = {
+    defaultId: input.rider_categories.find((c) => c.default)?.id ?? 'adult',
+    categories: input.rider_categories.map((c) => c.id),
+    rules: input.discount_rules.map((r) => ({
+      category: r.category,
+      paysPercent: paysPercent(r.pays),
+      appliesTo: r.applies_to,
+      ...optional('rule', r.rule),
+      fact: fact(r),
+    })),
+  };
+  const attractions = input.attractions.map((a) => normalizeAttraction(a, prices));
   return {
     version: input.version,
     name: input.name,
@@ -38,9 +57,10 @@ export function normalizeCatalogue(input: RawCatalogue): Catalogue {
       lodging: c.lodging,
       ...optional('note', c.note),
       ...(c.facts ? { facts: provenance(c.facts) } : {}),
+      provenance: factMap(c.provenance),
     })),
     attractions,
-    links: input.links.map(normalizeLink),
+    links: input.links.map((l) => normalizeLink(l, prices)),
     routes: input.routes.map((r) => ({
       id: r.id,
       name: r.name,
@@ -55,11 +75,24 @@ export function normalizeCatalogue(input: RawCatalogue): Catalogue {
     })),
     passes: input.passes.map((p) => normalizePass(p, attractions)),
     holidays: input.holidays.map((h) => ({ range: range(h.date), name: h.name, kind: h.kind })),
+    sources: input.sources.map((s) => ({
+      id: s.id,
+      title: s.title,
+      ...optional('url', s.url),
+      ...optional('published', s.published === undefined ? undefined : String(s.published)),
+      ...optional('note', s.note),
+    })),
+    discountRules: prices.rules,
     ...(input.rates ? { rates: normalizeRates(input.rates, 'catalogue') } : {}),
   };
 }
 
-function normalizeAttraction(a: RawAttraction): Attraction {
+function normalizeAttraction(a: RawAttraction, prices: PriceContext): Attraction {
+  const stated = factMap(a.provenance);
+  const ownDiscounts = Object.fromEntries(Object.entries(a.discounts).map(([k, v]) => [k, paysPercent(v)]));
+  const resolve = (table: Readonly<Record<string, number>>, prefix: string) =>
+    resolvePrices(table, ownDiscounts, prices.rules, { scope: 'attractions', ...prices, prefix, ownDiscountsFact: stated.discounts });
+  const base = resolve(a.price, 'price');
   return {
     id: a.id,
     name: a.name,
@@ -75,21 +108,43 @@ function normalizeAttraction(a: RawAttraction): Attraction {
         openMin: time(s.open),
         closeMin: time(s.close),
         ...optional('lastEntryMin', s.last_entry === undefined ? undefined : time(s.last_entry)),
+        ...optional('weekdays', s.weekdays),
       }),
     ),
     closedWeekdays: a.closed,
+    closedNth: a.closed_nth,
     holidays: a.holidays,
     closedDates: a.closed_dates.map(range),
-    price: a.price,
+    price: base.price,
+    priceSeasons: a.price_seasons.map((s) => ({ months: parseMonths(s.months) ?? [], price: resolve(s.price, 'price').price })),
     reservation: a.reservation,
     facts: a.facts ? provenance(a.facts) : { unconfirmed: [], sources: [] },
+    // Stated entries win over derived ones: a file may source a child price a rule would also give.
+    provenance: { ...base.derived, ...stated },
+    ...optional('birdSeason', a.bird_season === undefined ? undefined : parseMonths(a.bird_season)),
+    access: a.access.map((x) => ({
+      from: x.from,
+      mode: x.mode,
+      durationMin: minutes(x.duration),
+      ...optional('fare', x.fare),
+      fares: x.fares,
+      ...optional('firstMin', x.first === undefined ? undefined : time(x.first)),
+      ...optional('lastMin', x.last === undefined ? undefined : time(x.last)),
+      ...optional('stations', x.stations),
+      ...optional('months', x.months === undefined ? undefined : parseMonths(x.months)),
+      ...optional('note', x.note),
+    })),
     mustSee: a.must_see,
     ...optional('description', a.description),
     ...optional('note', a.note),
   };
 }
 
-function normalizeLink(l: RawLink): Link {
+function normalizeLink(l: RawLink, prices: PriceContext): Link {
+  const stated = factMap(l.provenance);
+  // Fares are keyed by category with the adult fare apart; resolve them as one table.
+  const table = resolvePrices({ ...l.fares, [prices.defaultId]: l.fare }, {}, prices.rules, { scope: l.mode, ...prices, prefix: 'fares' });
+  const fares = Object.fromEntries(Object.entries(table.price).filter(([category]) => category !== prices.defaultId));
   return {
     from: l.from,
     to: l.to,
@@ -97,13 +152,17 @@ function normalizeLink(l: RawLink): Link {
     oneway: l.oneway,
     durationMin: minutes(l.duration),
     fare: l.fare,
-    fares: l.fares,
+    fares,
     ...optional('departures', l.departures?.map(time)),
     firstMin: time(l.first),
     lastMin: time(l.last),
     ...optional('everyMin', l.every === undefined ? undefined : minutes(l.every)),
     ...(l.facts ? { facts: provenance(l.facts) } : {}),
     ...optional('note', l.note),
+    ...optional('id', l.id),
+    ...optional('stations', l.stations),
+    ...optional('perDay', l.per_day),
+    provenance: { ...table.derived, ...stated },
   };
 }
 
@@ -129,7 +188,20 @@ function normalizePass(p: RawPass, attractions: readonly Attraction[]): PassProd
     blackout: p.blackout.map(range),
     reservationStillRequired: p.reservation_still_required,
     ...(p.facts ? { facts: provenance(p.facts) } : {}),
+    real: p.real,
+    ...optional('url', p.url),
+    residentsOnly: p.residents_only,
+    provenance: factMap(p.provenance),
   };
+}
+
+function fact(f: RawFact): Fact {
+  const sources = f.source === undefined ? [] : typeof f.source === 'string' ? [f.source] : f.source;
+  return { status: f.status, sources, ...optional('checked', f.checked), ...optional('note', f.note) };
+}
+
+function factMap(m: RawFactMap): FactMap {
+  return Object.fromEntries(Object.entries(m).map(([path, f]) => [path, fact(f)]));
 }
 
 function provenance(f: RawFacts): Provenance {

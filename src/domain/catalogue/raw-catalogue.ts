@@ -6,7 +6,7 @@
  * so the domain depends on no parsing library.
  */
 import type { RawRates } from '../quote/raw-rates.js';
-import type { Entries, LinkMode, Rating, ValidityKind, ValidityStart, Weekday, Theme, HolidayRule, Reservation } from './model.js';
+import type { Entries, FactStatus, LinkMode, Rating, ValidityKind, ValidityStart, Weekday, Theme, HolidayRule, Reservation } from './model.js';
 
 export interface RawCatalogue {
   readonly version: 1;
@@ -20,8 +20,38 @@ export interface RawCatalogue {
   readonly routes: readonly RawRoute[];
   readonly passes: readonly RawPass[];
   readonly holidays: readonly RawHoliday[];
+  readonly sources: readonly RawSource[];
+  readonly discount_rules: readonly RawDiscountRule[];
   /** Reference rates for quotes (domain/quote). */
   readonly rates?: RawRates | undefined;
+}
+
+export interface RawSource {
+  readonly id: string;
+  readonly title: string;
+  readonly url?: string | undefined;
+  /** A YAML year may arrive as a number. */
+  readonly published?: string | number | undefined;
+  readonly note?: string | undefined;
+}
+
+export interface RawFact {
+  readonly status: FactStatus;
+  readonly source?: string | readonly string[] | undefined;
+  readonly checked?: string | undefined;
+  readonly note?: string | undefined;
+}
+
+export type RawFactMap = Readonly<Record<string, RawFact>>;
+
+/** free | half | full | whole percent. */
+export type RawPays = 'free' | 'half' | 'full' | number;
+
+export interface RawDiscountRule extends RawFact {
+  readonly category: string;
+  readonly pays: RawPays;
+  readonly applies_to: readonly ('attractions' | LinkMode)[];
+  readonly rule?: string | undefined;
 }
 
 export interface RawFacts {
@@ -47,6 +77,7 @@ export interface RawCity {
   readonly lodging: boolean;
   readonly note?: string | undefined;
   readonly facts?: RawFacts | undefined;
+  readonly provenance: RawFactMap;
 }
 
 export interface RawSeason {
@@ -55,6 +86,7 @@ export interface RawSeason {
   readonly open: string;
   readonly close: string;
   readonly last_entry?: string | undefined;
+  readonly weekdays?: readonly Weekday[] | undefined;
 }
 
 export interface RawAttraction {
@@ -76,6 +108,25 @@ export interface RawAttraction {
   readonly description?: string | undefined;
   readonly note?: string | undefined;
   readonly facts?: RawFacts | undefined;
+  readonly provenance: RawFactMap;
+  readonly closed_nth: readonly { readonly weekday: Weekday; readonly nth: readonly number[] }[];
+  readonly price_seasons: readonly { readonly months: string | readonly number[]; readonly price: Readonly<Record<string, number>> }[];
+  readonly discounts: Readonly<Record<string, RawPays>>;
+  readonly bird_season?: string | readonly number[] | undefined;
+  readonly access: readonly RawAccess[];
+}
+
+export interface RawAccess {
+  readonly from: string;
+  readonly mode: LinkMode;
+  readonly duration: string;
+  readonly fare?: number | undefined;
+  readonly fares: Readonly<Record<string, number>>;
+  readonly first?: string | undefined;
+  readonly last?: string | undefined;
+  readonly stations?: { readonly from: string; readonly to: string } | undefined;
+  readonly months?: string | readonly number[] | undefined;
+  readonly note?: string | undefined;
 }
 
 export interface RawLink {
@@ -92,6 +143,10 @@ export interface RawLink {
   readonly departures?: readonly string[] | undefined;
   readonly note?: string | undefined;
   readonly facts?: RawFacts | undefined;
+  readonly provenance: RawFactMap;
+  readonly id?: string | undefined;
+  readonly stations?: { readonly from: string; readonly to: string } | undefined;
+  readonly per_day?: number | undefined;
 }
 
 export interface RawRoute {
@@ -132,6 +187,10 @@ export interface RawPass {
   readonly reservation_still_required: boolean;
   readonly note?: string | undefined;
   readonly facts?: RawFacts | undefined;
+  readonly provenance: RawFactMap;
+  readonly real: boolean;
+  readonly url?: string | undefined;
+  readonly residents_only: boolean;
 }
 
 export interface RawHoliday {

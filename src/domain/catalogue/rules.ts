@@ -7,6 +7,7 @@
 import { didYouMean, suggestionText } from '../did-you-mean.js';
 import { issue, type Issue, type IssuePath } from '../issues.js';
 import type { Catalogue, DateRange } from './model.js';
+import { FACT_RULES } from './fact-rules.js';
 import { formatTime } from './parse-time.js';
 
 type Rule = (catalogue: Catalogue, issues: Issue[]) => void;
@@ -115,7 +116,9 @@ const openingHours: Rule = (c, issues) => {
         );
       }
       for (let k = 0; k < j; k++) {
-        const shared = s.months.filter((m) => a.hours[k]!.months.includes(m));
+        const other = a.hours[k]!;
+        const sameDays = s.weekdays === undefined || other.weekdays === undefined || s.weekdays.some((d) => other.weekdays!.includes(d));
+        const shared = sameDays ? s.months.filter((m) => other.months.includes(m)) : [];
         if (shared.length > 0) {
           issues.push(
             issue('seasons-overlap', at('months'), `Seasons ${k + 1} and ${j + 1} of ${a.id} both cover month${shared.length > 1 ? 's' : ''} ${shared.join(', ')}.`),
@@ -201,6 +204,7 @@ const RULES: readonly Rule[] = [
   insideRegion,
   passValidity,
   orderedDateRanges,
+  ...FACT_RULES,
 ];
 
 function unknown(code: string, noun: string, id: string, known: readonly string[], path: IssuePath): Issue {

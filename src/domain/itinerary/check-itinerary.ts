@@ -185,7 +185,7 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
       where = { id: a.id, city: a.city, location: a.location };
     }
     checkOpening(a, path, start, end);
-    const cost = admissionFor(a, req.party, defaultId);
+    const cost = admissionFor(a, req.party, defaultId, addDays(req.start, Math.floor(start / MINUTES_PER_DAY)));
     if (Math.abs(item.cost - cost) > MONEY_EPSILON) v('cost-mismatch', [...path, 'cost'], `${a.id} costs ${cost} for this party, not ${item.cost}`);
     admission += item.cost;
   }

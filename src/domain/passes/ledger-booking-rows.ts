@@ -7,11 +7,13 @@ import type { Catalogue, IsoDate, PassProduct } from '../catalogue/model.js';
 import { isIsoDate } from '../calendar/iso-date.js';
 import { didYouMean, suggestionText } from '../did-you-mean.js';
 import { issue, type Issue } from '../issues.js';
+import { describeControl, firstControlCharacter } from '../control-characters.js';
 
 interface Cell {
   readonly text: string;
   readonly line: number;
   readonly col: number;
+  readonly quoted?: boolean;
 }
 
 export interface RawBooking {
@@ -67,6 +69,22 @@ export function checkBookings(records: readonly RawBooking[], catalogue: Catalog
     const holder = text('holder');
     if (booking === '') fail('booking', 'missing-booking', 'no booking reference');
     if (holder === '') fail('holder', 'missing-holder', "no holder name");
+    // Names are shown at gates and on passes: a control character could clear the screen or reorder the name.
+    for (const column of ['booking', 'holder'] as const) {
+      const cell = record.cells[column];
+      const at = cell ? firstControlCharacter(cell.text) : -1;
+      if (cell && at >= 0) {
+        const before = cell.text.slice(0, at);
+        const breaks = before.split('\n').length - 1;
+        const col = breaks > 0 ? before.length - before.lastIndexOf('\n') : cell.col + (cell.quoted ? 1 : 0) + at;
+        found.push({
+          ...issue('control-character', [], `${column} holds the control character ${describeControl(cell.text[at]!)}, which would act on the gate's screen; remove it`),
+          file,
+          line: cell.line + breaks,
+          col,
+        });
+      }
+    }
     const productId = text('product');
     const product = products.get(productId);
     if (!product) {

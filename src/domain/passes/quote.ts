@@ -91,7 +91,7 @@ export function quoteBundle(itinerary: Itinerary, catalogue: Catalogue, party: R
       attraction: v.attraction,
       single: priceFor(attractions.get(v.attraction)?.price ?? {}, category) ?? 0,
     }));
-    const offered = catalogue.passes.filter((p) => priceFor(p.price, category) !== undefined);
+    const offered = catalogue.passes.filter((p) => !p.residentsOnly && priceFor(p.price, category) !== undefined);
     const products = offered.map((p) => searchProduct(p, priceFor(p.price, category)!, dayOf));
     const solution = cheapestBundle(searchVisits, products);
     optimal &&= solution.optimal;

@@ -45,7 +45,7 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
   const time = (m: number) => tripTime(request.start, m);
   const visitItem = (a: Attraction, start: number, end: number): VisitItem => ({
     kind: 'visit', attraction: a.id, city: a.city, start: time(start), end: time(end),
-    themes: [...a.themes], cost: admissionFor(a, request.party, defaultId),
+    themes: [...a.themes], cost: admissionFor(a, request.party, defaultId, addDays(request.start, Math.floor(start / MINUTES_PER_DAY))),
   });
   const travelItem = (s: Segment): TravelItem => ({
     kind: 'travel', from: s.from, to: s.to, mode: s.mode, depart: time(s.departMin), arrive: time(s.arriveMin), cost: s.cost,

@@ -10,6 +10,7 @@ import type { Itinerary } from '../itinerary/itinerary.js';
 import { quoteBundle } from '../passes/quote.js';
 import { monthOf } from '../calendar/iso-date.js';
 import { yuanToFen, type Fen } from './money.js';
+import { restsOnEstimate } from './fact-estimate.js';
 import { CHILD } from './price-rows.js';
 import type { DayPlan, PriceRow, QuoteLine, QuoteOptions, Section, Text } from './quote-model.js';
 import type { Grade, LodgingRate, Meal, RateOrigin, RateTable } from './rates.js';
@@ -21,7 +22,7 @@ export const ROAD_FACTOR = 1.3;
 export const TAXI_SEATS = 4;
 const MEAL_TIMES: Record<Meal, string> = { breakfast: '07:30', lunch: '12:00', dinner: '18:30' };
 const MEAL_ZH: Record<Meal, string> = { breakfast: '早餐', lunch: '午餐', dinner: '晚餐' };
-const GRADE_TEXT: Record<Grade, Text> = {
+export const GRADE_TEXT: Record<Grade, Text> = {
   budget: { en: 'budget', zh: '经济型' },
   '3star': { en: '3★', zh: '三星' },
   '4star': { en: '4★', zh: '四星' },
@@ -146,9 +147,10 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     }
   }
 
-  // ---- admissions: the cheapest bundle of passes and single tickets, per category
+  // ---- admissions: the cheapest bundle of real passes and single tickets, per category
+  // (the catalogue's sample pass products are examples of this project, never sold to a customer)
   const party = Object.fromEntries(categories.map((c) => [c, countOf(c)]));
-  const bundle = quoteBundle(itinerary, catalogue, party);
+  const bundle = quoteBundle(itinerary, { ...catalogue, passes: catalogue.passes.filter((p) => p.real) }, party);
   const attraction = new Map(catalogue.attractions.map((a) => [a.id, a]));
   const dayOfDate = new Map(facts.days.map((d) => [d.date, d.day]));
   for (const cq of bundle.categories) {
@@ -158,7 +160,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     }
     for (const s of cq.singles) {
       const a = attraction.get(s.attraction);
-      const unconfirmed = a?.facts.unconfirmed.includes('price') ?? true;
+      const unconfirmed = restsOnEstimate(a?.provenance, [`price.${cq.category}`, `price.${defaultCat}`, 'price']);
       add({ section: 'admissions', day: dayOfDate.get(s.date) ?? 1, date: s.date, label: { en: `${a?.name ?? s.attraction}, ${catName(cq.category).en}`, zh: `${a?.nameZh ?? s.attraction}（${catName(cq.category).zh}）` }, unit: 'person', quantity: cq.travellers, unitFen: yuanToFen(s.price), payers: rowsOf(cq.category), estimate: unconfirmed, basis: unconfirmed ? 'catalogue price (unconfirmed)' : 'catalogue price' });
     }
   }
@@ -173,8 +175,8 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     }
     for (const c of categories) {
       const fareYuan = link ? (link.fares[c] ?? link.fare) : leg.planCost / heads;
-      if (link && c === CHILD && link.fares[c] === undefined) assume(`No child fare in the catalogue for ${route.en} (${leg.mode}): children pay the adult fare.`, `目录中${route.zh}（${leg.mode}）没有儿童票价：儿童按成人票价计。`);
-      const unconfirmed = !link || (link.facts?.unconfirmed ?? []).some((f) => f === 'fare' || f === 'fares');
+      if (link && c === CHILD && link.fares[c] === undefined) assume(`No child fare in the catalogue for ${route.en} (${leg.mode}): children pay the adult fare.`, `目录中${route.zh}（${modeZh(leg.mode)}）没有儿童票价：儿童按成人票价计。`);
+      const unconfirmed = !link || restsOnEstimate(link.provenance, [`fares.${c}`, 'fare']);
       add({ section: 'fares', day: leg.day, date: leg.date, label: { en: `${cap(leg.mode)} ${route.en}, ${catName(c).en}`, zh: `${modeZh(leg.mode)} ${route.zh}（${catName(c).zh}）` }, unit: 'person', quantity: countOf(c), unitFen: yuanToFen(fareYuan), payers: rowsOf(c), estimate: unconfirmed, basis: link ? (unconfirmed ? 'catalogue fare (unconfirmed)' : 'catalogue fare') : 'the plan’s fare (no catalogue link)' });
     }
   }
@@ -187,11 +189,11 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
       if (rate) {
         unit = rate.fen[c] ?? rate.fen[defaultCat];
         origin = basisOf(rate);
-        if (c === CHILD && rate.fen[c] === undefined) assume(`No child price for the ${options.cabin} cabin ${route.en}: children pay the adult cruise fare.`, `${route.zh}${options.cabin}舱没有儿童价：儿童按成人价计。`);
+        if (c === CHILD && rate.fen[c] === undefined) assume(`No child price for the ${options.cabin} cabin ${route.en}: children pay the adult cruise fare.`, `${route.zh}${cabinZh(options.cabin)}没有儿童价：儿童按成人价计。`);
       } else if (link) {
         unit = yuanToFen(link.fares[c] ?? link.fare);
         origin = { estimate: true, basis: `catalogue link fare (no ${options.cabin} cabin rate)` };
-        assume(`No ${options.cabin} cabin rate for ${route.en}: the catalogue's example fare is used.`, `${route.zh}没有${options.cabin}舱价格：按目录示例票价计。`);
+        assume(`No ${options.cabin} cabin rate for ${route.en}: the catalogue's example fare is used.`, `${route.zh}没有${cabinZh(options.cabin)}价格：按目录示例票价计。`);
       } else {
         origin = { estimate: true, basis: '' };
       }
@@ -199,7 +201,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
         missing.push({ en: `No cruise fare for ${route.en} (${options.cabin}).`, zh: `${route.zh}没有邮轮价格（${options.cabin}）。` });
         return;
       }
-      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise ${route.en}, ${options.cabin} cabin, ${catName(c).en}`, zh: `邮轮 ${route.zh}，${options.cabin}舱（${catName(c).zh}）` }, unit: 'person', quantity: countOf(c), unitFen: unit, payers: rowsOf(c), ...origin });
+      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise ${route.en}, ${options.cabin} cabin, ${catName(c).en}`, zh: `邮轮 ${route.zh}，${cabinZh(options.cabin)}（${catName(c).zh}）` }, unit: 'person', quantity: countOf(c), unitFen: unit, payers: rowsOf(c), ...origin });
     }
     const alone = rows.filter((r) => r.basis === 'single');
     if (rate?.singleSupplementFen !== undefined) {
@@ -207,13 +209,19 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     }
   }
 
-  // ---- local transfers: a vehicle with driver per sightseeing day, or metered taxis per ride
-  const transferDays = new Map<number, string>();
-  for (const m of facts.moves) if (!transferDays.has(m.day)) transferDays.set(m.day, m.city);
-  for (const d of facts.days) if (!transferDays.has(d.day) && d.cities[0] && !aboardAt(localMs(d.date, '12:00'))) transferDays.set(d.day, d.cities[0]);
+  // ---- local transfers: a vehicle with driver per city and sightseeing day, or metered taxis per ride
+  const transferDays: { day: number; city: string }[] = [];
+  const addTransferDay = (day: number, city: string) => {
+    if (!transferDays.some((t) => t.day === day && t.city === city)) transferDays.push({ day, city });
+  };
+  for (const m of facts.moves) addTransferDay(m.day, m.city);
+  for (const d of facts.days) if (!transferDays.some((t) => t.day === d.day) && d.cities[0] && !aboardAt(localMs(d.date, '12:00'))) addTransferDay(d.day, d.cities[0]);
+  if (new Set(transferDays.map((t) => t.day)).size < transferDays.length) {
+    assume('A day in two cities has a vehicle and a guide booked in each.', '一天游览两座城市时，每座城市各订一辆车和一名导游。');
+  }
   const everyone = rows.map((r) => r.id);
   if (options.transport === 'vehicle') {
-    for (const [day, city] of transferDays) {
+    for (const { day, city } of transferDays) {
       const d = facts.days.find((x) => x.day === day)!;
       const pick = vehicleFor(rates, heads, city);
       if (!pick) {
@@ -222,7 +230,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
       }
       add({ section: 'transfers', day, date: d.date, label: { en: `Vehicle with driver (${pick.rate.seats} seats), ${cityName(city).en}`, zh: `${cityName(city).zh}${pick.rate.seats}座车含司机` }, unit: 'vehicle-day', quantity: pick.count, unitFen: pick.rate.perDayFen, payers: everyone, ...basisOf(pick.rate) });
     }
-    if (transferDays.size > 0) assume('A vehicle with driver on each sightseeing day covers the transfers between sights, hotel and station.', '每个游览日包车（含司机），负责景点、酒店与车站间接送。');
+    if (transferDays.length > 0) assume('A vehicle with driver on each sightseeing day covers the transfers between sights, hotel and station.', '每个游览日包车（含司机），负责景点、酒店与车站间接送。');
   } else if (options.transport === 'taxi') {
     const cars = Math.ceil(heads / TAXI_SEATS);
     for (const m of facts.moves) {
@@ -241,7 +249,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
 
   // ---- the guide: a local guide on each sightseeing day
   if (options.guide !== undefined) {
-    for (const [day, city] of transferDays) {
+    for (const { day, city } of transferDays) {
       const d = facts.days.find((x) => x.day === day)!;
       const rate = rates.guides.find((r) => r.language === options.guide && r.city === city) ?? rates.guides.find((r) => r.language === options.guide && r.city === undefined);
       if (!rate) {
@@ -255,8 +263,8 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   // ---- day by day, for the document
   for (const d of facts.days) {
     const night = d.day === lastDay ? undefined : d.lodging;
-    const hotel: Text | undefined = night === undefined ? undefined : night === 'on-board' ? { en: `On board (${options.cabin} cabin)`, zh: `船上（${options.cabin}舱）` } : { en: `${GRADE_TEXT[options.grade].en} hotel, ${cityName(night).en}`, zh: `${cityName(night).zh}${GRADE_TEXT[options.grade].zh}酒店` };
-    const transfer: Text = transferDays.has(d.day)
+    const hotel: Text | undefined = night === undefined ? undefined : night === 'on-board' ? { en: `On board (${options.cabin} cabin)`, zh: `船上（${cabinZh(options.cabin)}）` } : { en: `${GRADE_TEXT[options.grade].en} hotel, ${cityName(night).en}`, zh: `${cityName(night).zh}${GRADE_TEXT[options.grade].zh}酒店` };
+    const transfer: Text = transferDays.some((t) => t.day === d.day)
       ? options.transport === 'vehicle' ? { en: 'Private vehicle with driver', zh: '专车（含司机）' } : options.transport === 'taxi' ? { en: 'Taxi between sights', zh: '出租车往返景点' } : { en: 'Own arrangements', zh: '自理' }
       : cruiseLegs.some((l) => l.day <= d.day && aboardAt(localMs(d.date, '12:00'))) ? { en: 'Cruise ship', zh: '邮轮' } : { en: '—', zh: '—' };
     dayPlans.push({
@@ -290,6 +298,11 @@ function vehicleFor(rates: RateTable, heads: number, city: string) {
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Cabin grade ids in Chinese (others are shown as written). */
+export function cabinZh(cabin: string): string {
+  return ({ standard: '标准舱', superior: '高级舱', suite: '套房' } as Record<string, string>)[cabin] ?? cabin;
 }
 
 function modeZh(mode: string): string {

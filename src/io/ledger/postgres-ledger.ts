@@ -244,12 +244,18 @@ export class PostgresLedger implements Ledger {
     return this.guard(async () => (await this.pool.query<PassEntry>('SELECT attraction, day, gate, at FROM redemptions WHERE pass_id = $1 ORDER BY day, id', [passId])).rows);
   }
 
-  /** Pages of 1,000 by (issued_at, seq) in one read-only REPEATABLE READ transaction: one consistent snapshot. */
   async *iteratePasses(since?: IsoDate): AsyncGenerator<LedgerPass> {
+    for await (const page of this.passPages(since)) yield* page;
+  }
+
+  /** Pages of 1,000 by (issued_at, seq) in one read-only REPEATABLE READ transaction: one consistent snapshot. */
+  async *passPages(since?: IsoDate): AsyncGenerator<readonly LedgerPass[]> {
     const c = await this.guard(() => this.pool.connect());
     let broken: Error | undefined;
+    let open = false;
     try {
       await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      open = true;
       let after: { issuedAt: string; seq: string } | undefined;
       for (;;) {
         const { rows } = await c.query<PassRow & { seq: string }>(
@@ -258,16 +264,19 @@ export class PostgresLedger implements Ledger {
            ORDER BY issued_at, seq LIMIT ${pageRows}`,
           [since ?? '', after?.issuedAt ?? null, after?.seq ?? null],
         );
-        for (const row of rows) yield passFromRow(row);
+        if (rows.length > 0) yield rows.map(passFromRow);
         if (rows.length < pageRows) break;
         const last = rows[rows.length - 1]!;
         after = { issuedAt: last.issued_at, seq: last.seq };
       }
       await c.query('COMMIT');
+      open = false;
     } catch (error) {
       broken = error as Error;
       throw postgresFailure(error, this.location, true);
     } finally {
+      // A reader that stopped early (break) leaves the transaction open: end it before the connection goes back to the pool.
+      if (open && !broken) await c.query('ROLLBACK').catch((e: Error) => (broken = e));
       c.release(broken);
     }
   }

@@ -1,0 +1,16 @@
+/** The agency that sends the quote: what its document shows in the header and footer. */
+export interface AgencyProfile {
+  readonly name: string;
+  readonly nameZh?: string;
+  /** The logo as a data: URI (embedded, so the document stands alone). */
+  readonly logoDataUri?: string;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly website?: string;
+  readonly address?: string;
+  readonly licence?: string;
+  readonly terms?: string;
+  readonly termsZh?: string;
+  /** How long the quote holds, in days. */
+  readonly validDays?: number;
+}

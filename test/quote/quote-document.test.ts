@@ -1,0 +1,123 @@
+/**
+ * `quote --format html|pdf --agency`: the agency's document, rendered in a
+ * real browser. Checks that the letterhead, the services day by day, the
+ * price block and the pax-range table are there in both languages, that the
+ * PDF is A4 with the prices in its text, and that a missing Chromium is
+ * said plainly with exit 4. Bad profiles: exit 3 with file:line:col.
+ * UPDATE_SCREENSHOTS=1 also writes docs/screenshots/quote-document-{en,zh}.png.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pngStats } from '../agency/helpers/png-stats.js';
+import { noteSkip, which } from '../agency/helpers/tools.js';
+import { REPO_ROOT, runCli } from '../cli/helpers/run-cli.js';
+
+const AGENCY = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'agency');
+/** The README example: 7 days Chongqing → Nanchang (the Three Gorges cruise, Wuhan, Yueyang, Changsha), 2 adults and a child. */
+const PLAN = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'chongqing-nanchang-7d.itinerary.json');
+const QUOTE = ['quote', PLAN, '--guide', 'en', '--markup', '15%', '--rounding', 'up-to-10', '--agency', path.join(AGENCY, 'agency.yaml')];
+
+describe('the agency document (HTML)', () => {
+  it('carries the letterhead with the embedded logo, the services, the price block and the terms', async () => {
+    const run = await runCli([...QUOTE, '--format', 'html']);
+    expect(run.exitCode).toBe(0);
+    const html = run.stdout;
+    expect(html).toContain('Three Rivers Travel (sample agency)');
+    expect(html).toMatch(/<img class="logo" src="data:image\/png;base64,[A-Za-z0-9+/=]{100,}"/);
+    expect(html).toContain('Hotels, meals and transfers');
+    expect(html).toContain('¥8,950.00*'); // adult sharing a twin room, after 15 % markup and rounding up to 10
+    expect(html).toContain('¥25,430.00'); // the group
+    expect(html).toContain('This quote holds for 14 days.');
+    expect(html).toContain('2 × Adult, 1 × Child');
+    expect(html).not.toContain('Not in this plan'); // the planner's notes are for the agent, not the customer
+  });
+
+  it('is in Chinese with --lang zh', async () => {
+    const run = await runCli([...QUOTE, '--format', 'html', '--lang', 'zh']);
+    expect(run.stdout).toContain('三江旅行社（示例）');
+    expect(run.stdout).toContain('每人价格');
+    expect(run.stdout).toContain('预付30%定金确认预订');
+  });
+
+  it.each([
+    ['bad-key.yaml', '2:1', 'unknown-key', "Did you mean 'email'?"],
+    ['missing-logo.yaml', '2:7', 'logo-not-found', 'missing.png'],
+    ['bad-days.yaml', '2:13', 'wrong-type', 'Expected number, got "fourteen"'],
+    ['no-name.yaml', '1:1', 'missing-key', 'Missing required key "name"'],
+  ])('profile %s: exit 3 at file:line:col, nothing written', async (name, at, code, words) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quote-doc-'));
+    const run = await runCli([...QUOTE.slice(0, -1), path.join(AGENCY, name), '--format', 'html', '-o', path.join(dir, 'q.html')]);
+    expect(run.exitCode).toBe(3);
+    expect(run.stderr).toContain(`${name}:${at} error ${code}`);
+    expect(run.stderr).toContain(words);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('--format pdf without Chromium: exit 4, saying what to install, nothing written', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'quote-doc-'));
+    const run = await runCli([...QUOTE, '--format', 'pdf', '-o', path.join(dir, 'q.pdf')], { env: { PATH: dir } });
+    expect(run.exitCode).toBe(4);
+    expect(run.stderr).toContain('PDF needs Chromium, which is not installed');
+    expect(run.stderr).toContain('apt-get install chromium');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('--format pdf needs -o', async () => {
+    const run = await runCli([...QUOTE, '--format', 'pdf']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('needs -o');
+  });
+});
+
+const chromium = which('chromium', 'chromium-browser', 'google-chrome');
+if (!chromium) noteSkip('quote document rendered in a browser', 'Chromium', 'apt-get install -y chromium; CI installs it');
+const describeBrowser = chromium ? describe : describe.skip;
+
+describeBrowser('the agency document in headless Chromium', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'quote-browser-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(['en', 'zh'])('%s: prints to an A4 PDF whose text has the prices and the pax-range table', async (lang) => {
+    const pdf = path.join(dir, `${lang}.pdf`);
+    const run = await runCli([...QUOTE, '--format', 'pdf', '-o', pdf, '--lang', lang], { env: { PATH: process.env.PATH } });
+    expect(run.exitCode).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdfinfo = which('pdfinfo');
+    const pdftotext = which('pdftotext');
+    if (!pdfinfo || !pdftotext) return console.warn('[partly skipped] PDF checks need poppler-utils');
+    expect(spawnSync(pdfinfo, [pdf], { encoding: 'utf8' }).stdout).toMatch(/Page size:.*\(A4\)/);
+    const text = spawnSync(pdftotext, ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/[ \t]+/g, ' ');
+    for (const price of ['¥8,950.00', '¥7,530.00', '¥25,430.00', '¥10,560.00', '¥6,860.00']) expect(text).toContain(price);
+    expect(text).toContain(lang === 'zh' ? '三江旅行社' : 'Three Rivers Travel');
+  });
+
+  it.each(['en', 'zh'])('%s: the price page renders (a screenshot with text and colour)', async (lang) => {
+    const pdf = path.join(dir, `${lang}-shot.pdf`);
+    await runCli([...QUOTE, '--format', 'pdf', '-o', pdf, '--lang', lang], { env: { PATH: process.env.PATH } });
+    const pdftoppm = which('pdftoppm');
+    if (!pdftoppm) return console.warn('[partly skipped] screenshot needs poppler-utils (pdftoppm)');
+    const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
+    const prefix = path.join(dir, `${lang}-page`);
+    // The first page (letterhead) and the last (the price block, which starts a page in print).
+    spawnSync(pdftoppm, ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, `${prefix}-first`]);
+    spawnSync(pdftoppm, ['-png', '-r', '60', '-f', String(pages), '-l', String(pages), pdf, `${prefix}-last`]);
+    const shots = readdirSync(dir).filter((f) => f.startsWith(`${lang}-page`)).sort();
+    expect(shots).toHaveLength(2);
+    for (const shot of shots) {
+      const stats = pngStats(readFileSync(path.join(dir, shot)));
+      expect(stats.inkShare).toBeGreaterThan(0.01);
+      expect(stats.distinctColours).toBeGreaterThan(5);
+    }
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      copyFileSync(path.join(dir, shots[0]!), path.join(REPO_ROOT, 'docs', 'screenshots', `quote-document-${lang}-first.png`));
+      copyFileSync(path.join(dir, shots[1]!), path.join(REPO_ROOT, 'docs', 'screenshots', `quote-document-${lang}-price.png`));
+    }
+    expect(existsSync(pdf)).toBe(true);
+  });
+});
