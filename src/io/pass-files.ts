@@ -12,9 +12,9 @@
  * | the device failed (EIO, disk full) | 74 | `-o: cannot write x.csv: no space left on the device` |
  * | binary or not UTF-8 (a GBK export) | 3  | `b.csv: not UTF-8 text (line 3); …`      |
  */
-import { closeSync, existsSync, openSync, statSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { DataError, NotFoundError, UsageError, type UserError } from '../cli/errors.js';
+import { DataError, NotFoundError, UsageError, UserError } from '../cli/errors.js';
 import { fileFailureError, fileFailureReason } from '../cli/file-errors.js';
 
 export interface FileRole {
@@ -170,5 +170,22 @@ export function fileError(error: unknown, file: string, role: FileRole, doing: '
       const known = fileFailureReason(error);
       return known ? fileFailureError(`${flag}cannot ${doing} ${shown}: ${known.reason}`, known.exitCode) : error;
     }
+  }
+}
+
+/**
+ * Makes sure DIR is a folder this process can write files into (creating it
+ * when missing), before a command commits anything whose output goes there:
+ * `pass issue --qr-dir` checks its folder before issuing, so a failure cannot
+ * leave passes issued without their images (and a retry issuing duplicates).
+ * `unchanged` ends the message: what was not done ("nothing was issued").
+ */
+export function prepareOutputDir(dir: string, role: FileRole, unchanged: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const failure = fileError(error, dir, role, 'write');
+    throw failure instanceof UserError ? new UserError(`${failure.message}; ${unchanged}`, failure.exitCode, failure.hint) : failure;
   }
 }

@@ -116,18 +116,27 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   const planned = facts.meals;
   const mealsByDay = new Map<number, { meal: Meal; where: 'restaurant' | 'hotel' | 'on-board'; city?: string }[]>();
   const push = (day: number, m: { meal: Meal; where: 'restaurant' | 'hotel' | 'on-board'; city?: string }) => mealsByDay.set(day, [...(mealsByDay.get(day) ?? []), m]);
-  if (planned) {
-    for (const m of planned) push(m.day, { meal: m.meal, where: 'restaurant', ...(m.city ? { city: m.city } : {}) });
-  } else {
-    assume('Meals were not in the plan: lunch every day and dinner every night of the trip, breakfast at the hotel.', '行程未列餐食：按每天午餐、每晚晚餐、酒店早餐计。');
-    for (const d of facts.days) {
-      const city = d.lodging !== 'on-board' ? d.lodging : undefined;
-      for (const meal of ['breakfast', 'lunch', 'dinner'] as const) {
-        if (meal === 'breakfast' && d.day === 1) continue;
-        if (meal === 'dinner' && d.day === lastDay) continue;
-        if (aboardAt(localMs(d.date, MEAL_TIMES[meal]))) push(d.day, { meal, where: 'on-board' });
-        else if (meal === 'breakfast') push(d.day, { meal, where: breakfastAtHotel.has(d.day) ? 'hotel' : 'restaurant', ...(city ? { city } : {}) });
-        else push(d.day, { meal, where: 'restaurant', ...(d.cities[0] ? { city: d.cities[0] } : city ? { city } : {}) });
+  if (planned) assume('Lunches and dinners as in the plan; breakfast at the hotel.', '午餐、晚餐按行程安排；早餐在酒店。');
+  else assume('Meals were not in the plan: lunch every day and dinner every night of the trip, breakfast at the hotel.', '行程未列餐食：按每天午餐、每晚晚餐、酒店早餐计。');
+  for (const d of facts.days) {
+    const city = d.lodging !== 'on-board' ? d.lodging : undefined;
+    for (const meal of ['breakfast', 'lunch', 'dinner'] as const) {
+      if (meal === 'breakfast' && d.day === 1) continue;
+      if (meal === 'dinner' && d.day === lastDay && !planned) continue;
+      const aboard = aboardAt(localMs(d.date, MEAL_TIMES[meal]));
+      if (meal === 'breakfast') {
+        // Breakfast follows the night: aboard after a night on the ship, else at (or near) the hotel.
+        const previous = facts.days.find((x) => x.day === d.day - 1);
+        if (aboard || previous?.lodging === 'on-board') push(d.day, { meal, where: 'on-board' });
+        else push(d.day, { meal, where: breakfastAtHotel.has(d.day) ? 'hotel' : 'restaurant', ...(previous ? { city: previous.lodging } : {}) });
+        continue;
+      }
+      if (planned) {
+        for (const m of planned.filter((x) => x.day === d.day && x.meal === meal)) push(d.day, { meal, where: 'restaurant', ...(m.city ? { city: m.city } : {}) });
+      } else if (aboard) {
+        push(d.day, { meal, where: 'on-board' });
+      } else {
+        push(d.day, { meal, where: 'restaurant', ...(d.cities[0] ? { city: d.cities[0] } : city ? { city } : {}) });
       }
     }
   }
