@@ -26,6 +26,8 @@ export interface PlanFlags {
   readonly budget?: string;
   readonly route?: string;
   readonly seed?: string;
+  /** 'off' (from --no-meals) plans no meal breaks. */
+  readonly meals?: string;
 }
 
 export interface RequestProblem {
@@ -160,6 +162,7 @@ export function parseRequest(flags: PlanFlags, catalogue: Catalogue): ParsedRequ
     ...(budget !== undefined ? { budget } : {}),
     ...(route !== undefined ? { route } : {}),
     seed,
+    ...(flags.meals === 'off' ? { meals: false } : {}),
   };
   return { ok: true, request };
 }
