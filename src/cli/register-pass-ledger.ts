@@ -194,6 +194,10 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     .argument('<pass>', 'a pass id (YZ-…) or a pass token (YZ1:…)')
     .option('--trust <file>', 'trust file a token is checked against (default: the one under --home)')
     .option('--json', 'the pass and its entries as JSON')
+    .addHelpText('after', examples([
+      ['yangtze pass show YZ-7K3M9Q2X4TAB', 'status, window and every entry'],
+      ['yangtze pass show "$SCANNED" --json', 'by the token a gate scanned'],
+    ]))
     .action(
       action(async (ctx, opts, args) => {
         const { runPassShow, renderPassShow } = await import('../commands/pass-show.js');
@@ -210,6 +214,10 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     .option('--holder <name>', 'only holders whose name contains this (any case)')
     .option('--status <status>', 'only this status: issued, active, used-up, expired, revoked, refunded')
     .option('--json', 'the pass JSON document')
+    .addHelpText('after', examples([
+      ['yangtze pass list --booking BK1042', 'the passes of one booking'],
+      ['yangtze pass list --holder "li wei" --status active', 'by part of the name, any case'],
+    ]))
     .action(
       action(async (ctx, opts) => {
         const { runPassList, renderPassList } = await import('../commands/pass-show.js');
