@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DataError, NoAnswer, UsageError, UserError } from '../cli/errors.js';
 import type { Output } from '../cli/output.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
-import { didYouMean } from '../domain/did-you-mean.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { describeControl, firstControlCharacter, neutraliseControls } from '../domain/control-characters.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { priceFor } from '../domain/passes/ledger-new-claims.js';
@@ -68,7 +68,7 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
     const category = opts.categories[i] ?? defaultCategory;
     if (!categoryIds.includes(category)) {
       const near = didYouMean(category, categoryIds);
-      throw new UsageError(`--category: unknown rider category "${category}"`, near ? `did you mean "${near}"?` : `expected one of ${categoryIds.join(', ')}`);
+      throw new UsageError(`--category: unknown rider category "${category}"`, near ? suggestionText(near) : `expected one of ${categoryIds.join(', ')}`);
     }
     if (holder.trim() === '') throw new UsageError('--holder: a holder name cannot be empty');
     const control = firstControlCharacter(holder);
