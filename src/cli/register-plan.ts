@@ -26,6 +26,7 @@ export function register(program: Command, effects: Effects): void {
     .option('--budget <amount>', 'cap on admission plus transport for the whole party')
     .option('--route <id>', 'follow a curated route\'s cities in order')
     .option('--seed <n>', 'search seed; the same inputs and seed give the same plan (default 1)')
+    .option('--no-meals', 'plan no lunch or dinner breaks (default: lunch every sightseeing day, dinner when it runs late)')
     .option('--time-limit <ms>', 'search effort in milliseconds (default 1000)')
     .option('--format <format>', 'text, json, markdown, csv, ics, geojson or html (default text)')
     .option('--json', 'short for --format json')
@@ -70,6 +71,7 @@ function stringOptions(opts: Record<string, unknown>): Record<string, string | b
   const out: Record<string, string | boolean> = {};
   for (const [key, value] of Object.entries(opts)) {
     if (typeof value === 'string' || (value === true && (key === 'json' || key === 'interactive' || key === 'quote'))) out[key] = value;
+    else if (key === 'meals' && value === false) out[key] = 'off';
   }
   return out;
 }

@@ -7,9 +7,10 @@
  */
 import QRCode from 'qrcode';
 import type { Catalogue, LatLon, Theme } from '../domain/catalogue/model.js';
-import type { Itinerary, ItineraryDay, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import type { Itinerary, ItineraryDay, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
 import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import type { TripQuote } from '../domain/quote/quote-model.js';
+import { mealCost, mealTitle } from './meal-text.js';
 import { escapeHtml } from './html/escape.js';
 import { QUOTE_CSS, renderLetterhead, renderPriceBlock, renderServices } from './html/quote-sections.js';
 import { htmlLabels, type HtmlLabels } from './html/labels.js';
@@ -148,7 +149,7 @@ function renderMaps(itinerary: Itinerary, catalogue: Catalogue, lang: Lang, L: H
         const list = stopsByCity.get(item.city) ?? [];
         list.push({ n: numbers.get(`${day.day}:${i}`)!, visit: item });
         stopsByCity.set(item.city, list);
-      } else {
+      } else if (item.kind === 'travel') {
         pass(cityOf(catalogue, item.from));
         pass(cityOf(catalogue, item.to));
       }
@@ -207,9 +208,16 @@ function renderDay(
 ): string {
   const themeClass = day.theme ? `theme-${day.theme}` : '';
   const items = day.items
-    .map((item, i) => (item.kind === 'visit' ? renderVisit(item, numbers.get(`${day.day}:${i}`)!, catalogue, lang, L, money) : renderTravel(item, catalogue, lang, money)))
+    .map((item, i) =>
+      item.kind === 'visit'
+        ? renderVisit(item, numbers.get(`${day.day}:${i}`)!, catalogue, lang, L, money)
+        : item.kind === 'meal'
+          ? renderMeal(item, catalogue, lang)
+          : renderTravel(item, catalogue, lang, money),
+    )
     .join('');
-  const subtotal = day.items.reduce((sum, item) => sum + item.cost, 0);
+  // Meal prices are estimates, shown beside the meal but not added to the day's fares and tickets.
+  const subtotal = day.items.reduce((sum, item) => sum + (item.kind === 'meal' ? 0 : item.cost), 0);
   const P = punctuation(lang);
   const lodging = escapeHtml(`${L.lodging}${P.colon}${placeName(catalogue, day.lodging, lang)}`);
   return (
@@ -234,6 +242,16 @@ function renderVisit(item: VisitItem, n: number, catalogue: Catalogue, lang: Lan
     `<span><span class="name">${escapeHtml(placeName(catalogue, item.attraction, lang))}</span> ${item.themes.map((t) => chip(t, lang)).join('')}` +
     `${note ? `<span class="note">${escapeHtml(note)}</span>` : ''}</span>` +
     `<span class="cost">${escapeHtml(item.cost === 0 ? L.free : money(item.cost))}</span>` +
+    `</li>`
+  );
+}
+
+function renderMeal(item: MealItem, catalogue: Catalogue, lang: Lang): string {
+  return (
+    `<li class="meal" data-meal="${item.meal}">` +
+    `<span class="time">${wallClock(item.start)}–${wallClock(item.end)}</span><span></span>` +
+    `<span>${escapeHtml(mealTitle(item, catalogue, lang))}</span>` +
+    `<span class="cost">${escapeHtml(mealCost(item, catalogue.currency, lang))}</span>` +
     `</li>`
   );
 }

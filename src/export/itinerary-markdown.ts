@@ -9,6 +9,7 @@ import {
   categoryName, formatDate, formatDuration, formatMoney, minutesBetween, modeName, placeName, themeName, type Lang,
 } from './locale.js';
 import { timeSpan } from './itinerary-text.js';
+import { mealCost, mealTitle } from './meal-text.js';
 
 export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lang: Lang): string {
   const L = itineraryLabels(lang);
@@ -29,7 +30,9 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
     }
     out.push(`| ${L.time} | ${L.stop} | ${L.cost} |`, '|---|---|--:|');
     for (const item of day.items) {
-      if (item.kind === 'visit') {
+      if (item.kind === 'meal') {
+        out.push(`| ${timeSpan(item.start, item.end)} | _${cell(mealTitle(item, catalogue, lang))}_ | ${mealCost(item, it.totals.currency, lang)} |`);
+      } else if (item.kind === 'visit') {
         const alt = other(item.attraction);
         out.push(`| ${timeSpan(item.start, item.end)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')} | ${money(item.cost)} |`);
       } else {

@@ -28,6 +28,8 @@ export interface PlanRequest {
   readonly budget?: number;
   readonly route?: string;
   readonly seed?: number;
+  /** false with --no-meals; absent = lunch (and a late day's dinner) are planned. */
+  readonly meals?: boolean;
 }
 
 export interface VisitItem {
@@ -54,7 +56,27 @@ export interface TravelItem {
   readonly cost: number;
 }
 
-export type ItineraryItem = VisitItem | TravelItem;
+/**
+ * A meal break (docs/CLI.md "Meals"): lunch in every sightseeing day, dinner
+ * when the day runs late, taken where the party is (`near`: the stop or city
+ * it is at). Never overlaps a visit or a travel item. `cost` is an estimate
+ * for the whole party (`estimate: true`); it is not part of the budget.
+ */
+export interface MealItem {
+  readonly kind: 'meal';
+  readonly meal: 'lunch' | 'dinner';
+  readonly city: string;
+  /** Attraction or city id: where the party is. */
+  readonly near: string;
+  readonly start: string;
+  readonly end: string;
+  readonly cost: number;
+  readonly estimate: true;
+  /** Taken inside this visit (lunch at a mountain or scenic area during a long visit): lies within its span. */
+  readonly within?: string;
+}
+
+export type ItineraryItem = VisitItem | TravelItem | MealItem;
 
 export interface ItineraryDay {
   readonly day: number;
