@@ -233,12 +233,13 @@ export function showJson(result: ShowResult, catalogue: Catalogue): unknown {
       price: a.price,
       reservation: a.reservation,
       mustSee: a.mustSee,
+      description: a.description ?? null,
+      note: a.note ?? null,
+      // added with per-fact provenance (issue 13): after the original keys
       closedNth: a.closedNth,
       priceSeasons: a.priceSeasons.map((ps) => ({ months: ps.months, price: ps.price })),
       access: a.access,
       birdSeason: a.birdSeason ?? null,
-      description: a.description ?? null,
-      note: a.note ?? null,
     },
     days: result.days.map((d) => ({
       date: d.date,
