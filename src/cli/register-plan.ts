@@ -26,11 +26,13 @@ export function register(program: Command, effects: Effects): void {
     .option('--budget <amount>', 'cap on admission plus transport for the whole party')
     .option('--route <id>', 'follow a curated route\'s cities in order')
     .option('--seed <n>', 'search seed; the same inputs and seed give the same plan (default 1)')
+    .option('--no-meals', 'plan no lunch or dinner breaks (default: lunch every sightseeing day, dinner when it runs late)')
     .option('--time-limit <ms>', 'search effort in milliseconds (default 1000)')
     .option('--format <format>', 'text, json, markdown, csv, ics, geojson or html (default text)')
     .option('--json', 'short for --format json')
     .option('-o, --output <file>', 'write the result to a file instead of stdout')
     .option('--interactive', 'ask for the plan step by step (needs a terminal)')
+    .option('--quote', 'add the package price (`yangtze quote` defaults) to the text or HTML itinerary')
     .addHelpText('after', examples([
       ['yangtze plan --from wuhan --start 2026-05-12 --days 3 --themes red,cultural', 'a plan on the terminal'],
       ['yangtze plan --from 武汉 --to nanchang --start 2026-05-12 --party adult=2,child=1 --json > plan.json', 'saved for pass quote and pass issue'],
@@ -68,7 +70,8 @@ export function register(program: Command, effects: Effects): void {
 function stringOptions(opts: Record<string, unknown>): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
   for (const [key, value] of Object.entries(opts)) {
-    if (typeof value === 'string' || (value === true && (key === 'json' || key === 'interactive'))) out[key] = value;
+    if (typeof value === 'string' || (value === true && (key === 'json' || key === 'interactive' || key === 'quote'))) out[key] = value;
+    else if (key === 'meals' && value === false) out[key] = 'off';
   }
   return out;
 }

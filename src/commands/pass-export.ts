@@ -1,10 +1,10 @@
 /**
  * `pass export [--format json|ndjson|csv] [--since DATE] [-o FILE]`: streams
- * the ledger's passes, one row at a time, in issue order. Output is gathered
- * into blocks of about 64 KiB; with -o it goes to a temporary file renamed
- * into place at the end, so FILE is never half written. The ledger's pages are
- * checked before the first byte is written, so a damaged ledger fails before
- * any output, not halfway through it.
+ * the ledger's passes, a page of rows at a time, in issue order. Output is
+ * gathered into blocks of about 64 KiB; with -o it goes to a temporary file
+ * renamed into place at the end, so FILE is never half written. On stdout the
+ * ledger's pages are checked before the first byte is written, so a damaged
+ * ledger fails before any output, not halfway through it.
  */
 import { UsageError } from '../cli/errors.js';
 import type { Stream } from '../cli/effects.js';
@@ -36,69 +36,66 @@ export interface PassExportResult {
 export async function runPassExport(opts: PassExportOptions, deps: LedgerTarget & { nowMs: number; stdout: Stream }): Promise<PassExportResult> {
   if (opts.since !== undefined && !isIsoDate(opts.since)) throw new UsageError(`--since: "${opts.since}" is not a date (YYYY-MM-DD)`);
   const today = shanghaiDate(deps.nowMs);
-  return withLedger(deps, { checkPages: true }, async (ledger) => {
-    let passes = 0;
-    const counted = (async function* () {
-      for await (const p of ledger.iteratePasses(opts.since as IsoDate | undefined)) {
-        passes++;
-        yield p;
-      }
-    })();
+  // On stdout nothing can be taken back, so every page is checked before the first byte; with -o a
+  // damaged page met halfway only removes the temporary file (FILE stays as it was), so the check is skipped.
+  return withLedger(deps, { checkPages: !opts.output }, async (ledger) => {
     const format = opts.format === 'json' ? passJsonChunks : opts.format === 'ndjson' ? passNdjsonChunks : passCsvChunks;
-    const chunks = pumpChunks(counted, (feed) => format(feed, today));
+    const exported = blocksOf(ledger.passPages(opts.since as IsoDate | undefined), (feed) => format(feed, today));
     if (!opts.output) {
-      await writeBlocks(chunks, (s) => void deps.stdout.write(s));
-      return { passes };
+      for await (const block of exported.blocks) deps.stdout.write(block);
+      return { passes: exported.passes() };
     }
-    await writeFileAtomicallyAsync(opts.output, { what: 'export file', flag: '-o', kind: 'a file name' }, (append) => writeBlocks(chunks, append));
-    return { passes, output: opts.output };
+    await writeFileAtomicallyAsync(opts.output, { what: 'export file', flag: '-o', kind: 'a file name' }, async (append) => {
+      for await (const block of exported.blocks) append(block);
+    });
+    return { passes: exported.passes(), output: opts.output };
   });
-}
-
-async function writeBlocks(chunks: AsyncIterable<string>, write: (s: string) => void): Promise<void> {
-  let block = '';
-  for await (const chunk of chunks) {
-    block += chunk;
-    if (block.length >= blockBytes) {
-      write(block);
-      block = '';
-    }
-  }
-  if (block) write(block);
 }
 
 /**
  * Runs a synchronous chunk writer (passJsonChunks …, shared with `issue`) over
- * passes that arrive asynchronously: before each step one pass is fetched and
- * ready, and the writers take at most one pass per chunk they yield. A writer
- * that took more would find nothing ready: that throws rather than cut the file short.
+ * pages of passes that arrive asynchronously, and gathers its chunks into
+ * blocks of about 64 KiB: one wait per page and per block, none per pass.
+ * Before each step a pass is ready (or the pages have ended), and the writers
+ * take at most one pass per chunk they yield; a writer that took more would
+ * find nothing ready: that throws rather than cut the file short.
  */
-async function* pumpChunks(source: AsyncIterable<LedgerPass>, chunksOf: (feed: Iterable<LedgerPass>) => Iterator<string>): AsyncGenerator<string> {
-  const upstream = source[Symbol.asyncIterator]();
-  let ready: LedgerPass | undefined;
+function blocksOf(pages: AsyncIterable<readonly LedgerPass[]>, chunksOf: (feed: Iterable<LedgerPass>) => Iterator<string>) {
+  const upstream = pages[Symbol.asyncIterator]();
+  let page: readonly LedgerPass[] = [];
+  let next = 0;
   let ended = false;
+  let taken = 0;
   const feed: Iterable<LedgerPass> = {
     [Symbol.iterator]: () => ({
       next: (): IteratorResult<LedgerPass> => {
-        if (ready !== undefined) {
-          const value = ready;
-          ready = undefined;
-          return { value, done: false };
+        if (next < page.length) {
+          taken++;
+          return { value: page[next++]!, done: false };
         }
-        if (!ended) throw new Error('pumpChunks: a chunk writer took two passes in one step');
+        if (!ended) throw new Error('blocksOf: a chunk writer took two passes in one step');
         return { value: undefined, done: true };
       },
     }),
   };
-  const chunks = chunksOf(feed);
-  for (;;) {
-    if (ready === undefined && !ended) {
-      const next = await upstream.next();
-      if (next.done) ended = true;
-      else ready = next.value;
+  async function* blocks(): AsyncGenerator<string> {
+    const chunks = chunksOf(feed);
+    let block = '';
+    for (;;) {
+      while (next >= page.length && !ended) {
+        const more = await upstream.next();
+        if (more.done) ended = true;
+        else [page, next] = [more.value, 0];
+      }
+      const chunk = chunks.next();
+      if (chunk.done) break;
+      block += chunk.value;
+      if (block.length >= blockBytes) {
+        yield block;
+        block = '';
+      }
     }
-    const chunk = chunks.next();
-    if (chunk.done) return;
-    yield chunk.value;
+    if (block) yield block;
   }
+  return { blocks: blocks(), passes: () => taken };
 }

@@ -23,6 +23,8 @@ import type { LedgerTarget } from '../io/ledger/ledger-port.js';
 import { signPasses } from '../io/ledger/sign-pass.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
 import { readTextFile } from '../io/pass-files.js';
+import { ensureCoverage } from '../io/keys.js';
+import { warnCoverage } from './coverage-warning.js';
 
 /** Rows per transaction: large enough to amortize the commit's fsync, small enough that a kill loses little work. */
 export const CHUNK_ROWS = 1000;
@@ -49,6 +51,8 @@ export interface PassIssueBatchResult {
   readonly alreadyIssued: number;
   readonly badLines: readonly number[];
   readonly issues: readonly Issue[];
+  /** Coverage references this run added to the trust file: gates need the new one (ensureCoverage). */
+  readonly coverageAdded: readonly string[];
 }
 
 export async function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassIssueBatchDeps): Promise<PassIssueBatchResult> {
@@ -62,6 +66,7 @@ export async function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassI
   }
   const signer = typeof deps.signer === 'function' ? await deps.signer() : deps.signer;
   const defaultCategory = deps.catalogue.riderCategories.find((c) => c.isDefault)?.id ?? 'adult';
+  const coverage = ensureCoverage(deps.home, [...new Set(checked.rows.map((r) => r.product))]);
   const at = shanghaiTimestamp(deps.nowMs);
   const issued = { at, currency: deps.catalogue.currency };
   let inserted = 0;
@@ -73,7 +78,7 @@ export async function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassI
       const chunk = checked.rows.slice(from, from + CHUNK_ROWS);
       const rows = ledger.issuedBookingKeys(chunk.map(keyOf)).then((done) => {
         const fresh = chunk.filter((r) => !done.has(bookingKey(keyOf(r))));
-        return signPasses(fresh.map((r) => toSign(r, defaultCategory)), signer, issued);
+        return signPasses(fresh.map((r) => toSign(r, defaultCategory, coverage.refs)), signer, issued);
       });
       rows.catch(() => undefined); // awaited below; this only keeps a failure while a write is failing from going unhandled
       return { size: chunk.length, rows };
@@ -98,6 +103,7 @@ export async function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassI
     alreadyIssued: skipped,
     badLines: checked.badLines,
     issues: checked.issues,
+    coverageAdded: coverage.added,
   };
 }
 
@@ -105,8 +111,10 @@ function keyOf(r: BookingRow) {
   return { booking: r.booking, holder: r.holder, product: r.product.id };
 }
 
-function toSign(r: BookingRow, defaultCategory: string) {
+function toSign(r: BookingRow, defaultCategory: string, coverage: ReadonlyMap<string, string>) {
+  const ref = coverage.get(r.product.id);
   return {
+    ...(ref !== undefined ? { coverage: ref } : {}),
     product: r.product,
     holder: r.holder,
     category: r.category,
@@ -142,6 +150,7 @@ export function renderPassIssueBatch(result: PassIssueBatchResult, out: Output):
         (result.badLines.length > 0 ? `\n  ${s.red(String(result.badLines.length))} bad row(s) were not issued (listed on stderr)` : ''),
     );
   }
+  warnCoverage(result.coverageAdded, out);
   if (result.rows === 0) out.warn(`${shown} has a header but no booking rows: nothing was issued`);
   if (result.issues.length > 0) {
     throw new DataError(`${shown}: ${result.badLines.length} bad row(s) not issued; the ${result.issued + result.alreadyIssued} good row(s) are in the ledger`, result.issues);

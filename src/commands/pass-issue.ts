@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DataError, NoAnswer, UsageError, UserError } from '../cli/errors.js';
 import type { Output } from '../cli/output.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
-import { didYouMean } from '../domain/did-you-mean.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { describeControl, firstControlCharacter, neutraliseControls } from '../domain/control-characters.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { priceFor } from '../domain/passes/ledger-new-claims.js';
@@ -22,7 +22,9 @@ import { passFromRow, type LedgerPass, type PassRow } from '../io/ledger/ledger-
 import type { LedgerTarget } from '../io/ledger/ledger-port.js';
 import { signPass } from '../io/ledger/sign-pass.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
-import { fileError, readTextFile } from '../io/pass-files.js';
+import { fileError, prepareOutputDir, readTextFile } from '../io/pass-files.js';
+import { ensureCoverage } from '../io/keys.js';
+import { warnCoverage } from './coverage-warning.js';
 
 export interface PassIssueOptions {
   readonly plan: string;
@@ -51,6 +53,8 @@ export interface PassIssueResult {
   readonly singles: number;
   readonly qrFiles: readonly string[];
   readonly today: string;
+  /** Coverage references this run added to the trust file (ensureCoverage). */
+  readonly coverageAdded: readonly string[];
 }
 
 export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps): Promise<PassIssueResult> {
@@ -64,7 +68,7 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
     const category = opts.categories[i] ?? defaultCategory;
     if (!categoryIds.includes(category)) {
       const near = didYouMean(category, categoryIds);
-      throw new UsageError(`--category: unknown rider category "${category}"`, near ? `did you mean "${near}"?` : `expected one of ${categoryIds.join(', ')}`);
+      throw new UsageError(`--category: unknown rider category "${category}"`, near ? suggestionText(near) : `expected one of ${categoryIds.join(', ')}`);
     }
     if (holder.trim() === '') throw new UsageError('--holder: a holder name cannot be empty');
     const control = firstControlCharacter(holder);
@@ -75,12 +79,16 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
     return { holder: holder.trim(), category, ...(idNumber ? { idNumber } : {}) };
   });
   const itinerary = readPlan(opts.plan, opts.shownPlan ?? opts.plan);
+  // Outputs are checked before anything is committed: passes issued without their images invite a retry that duplicates them.
+  if (opts.qrDir) prepareOutputDir(opts.qrDir, qrRole, 'nothing was issued');
   const party: Record<string, number> = {};
   for (const t of travellers) party[t.category] = (party[t.category] ?? 0) + 1;
   const quote = quoteBundle(itinerary, catalogue, party);
   const products = new Map(catalogue.passes.map((p) => [p.id, p]));
   const issuedAt = shanghaiTimestamp(deps.nowMs);
   const signer = typeof deps.signer === 'function' ? await deps.signer() : deps.signer;
+  const chosen = quote.categories.flatMap((c) => c.passes.map((q) => products.get(q.product)!));
+  const coverage = ensureCoverage(deps.home, [...new Set(chosen)]);
   const rows: PassRow[] = [];
   for (const t of travellers) {
     const chosen = quote.categories.find((c) => c.category === t.category);
@@ -97,6 +105,7 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
             validUntil: q.validUntil,
             ...(opts.booking ? { booking: opts.booking } : {}),
             price: priceFor(product, t.category, defaultCategory) ?? q.price,
+            ...(coverage.refs.has(product.id) ? { coverage: coverage.refs.get(product.id)! } : {}),
           },
           signer,
           { at: issuedAt, currency: catalogue.currency },
@@ -112,15 +121,17 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
   const passes = outcome.inserted.map(passFromRow);
   const today = shanghaiDate(deps.nowMs);
   const qrFiles = opts.qrDir ? await writeQr(passes, opts.qrDir, opts.qrFormat) : [];
-  return { passes, alreadyIssued: outcome.skipped.map(passFromRow), singles, qrFiles, today };
+  return { passes, alreadyIssued: outcome.skipped.map(passFromRow), singles, qrFiles, today, coverageAdded: coverage.added };
 }
+
+const qrRole = { what: 'QR folder', flag: '--qr-dir', kind: 'a folder' };
 
 /** The passes are in the ledger by now: a failure here says so, and `pass export` has their tokens. */
 async function writeQr(passes: readonly LedgerPass[], dir: string, format: QrFormat): Promise<string[]> {
   try {
     return await writePassQrFiles(passes, dir, format);
   } catch (error) {
-    const failure = fileError(error, dir, { what: 'QR folder', flag: '--qr-dir', kind: 'a folder' }, 'write');
+    const failure = fileError(error, dir, qrRole, 'write');
     if (!(failure instanceof UserError)) throw error;
     throw new UserError(`${failure.message}; the ${passes.length} pass(es) were issued all the same: \`yangtze pass export\` has their tokens`, failure.exitCode);
   }
@@ -142,6 +153,7 @@ function readPlan(file: string, shown: string): Itinerary {
 }
 
 export async function renderPassIssue(result: PassIssueResult, out: Output): Promise<void> {
+  warnCoverage(result.coverageAdded, out);
   if (result.alreadyIssued.length > 0) {
     out.warn(`${result.alreadyIssued.length} pass(es) of this booking were already issued and were not issued again: ${result.alreadyIssued.map((p) => p.id).join(', ')}`);
   }

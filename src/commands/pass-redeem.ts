@@ -64,12 +64,23 @@ export interface PassRedeemResult {
   readonly mode: 'online' | 'offline';
 }
 
+/** How far past midnight a gate's clock may lag: a --date of tomorrow is accepted this close to midnight. */
+export const FUTURE_TOLERANCE_MS = 15 * 60_000;
+
 export async function runPassRedeem(opts: PassRedeemOptions, deps: PassRedeemDeps): Promise<PassRedeemResult> {
   if (opts.date !== undefined && !isIsoDate(opts.date)) throw new UsageError(`--date: "${opts.date}" is not a date (YYYY-MM-DD)`);
   if (opts.offline && !opts.log) throw new UsageError('--offline needs --log FILE: the gate log the scan is appended to');
   if (!opts.offline && opts.log) throw new UsageError('--log is for --offline gates; online redemptions go to the ledger');
   if (deps.attractionIds) checkGateAttraction(opts.at, deps.attractionIds, [opts.token]);
   const date = opts.date ?? shanghaiDate(deps.nowMs);
+  // An entry happens now: a later --date would record (and spend) an entry that has not happened.
+  const latest = shanghaiDate(deps.nowMs + FUTURE_TOLERANCE_MS);
+  if (date > latest) {
+    throw new UsageError(
+      `--date ${date} is in the future (today is ${shanghaiDate(deps.nowMs)} in Asia/Shanghai): a redemption is recorded when it happens`,
+      'Leave --date out at the gate; to check a pass for a later day, use `yangtze pass verify --date`.',
+    );
+  }
   const at = shanghaiTimestamp(deps.nowMs);
   const gate = opts.gate ?? null;
   const trust = readTrustFile(opts.trust ?? trustFilePath(deps.home));

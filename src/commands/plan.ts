@@ -42,6 +42,8 @@ export interface PlanCommandOptions extends PlanFlags {
   readonly output?: string;
   readonly timeLimit?: string;
   readonly interactive?: boolean;
+  /** Append the package price (text) or add the price block (html): `yangtze quote` with its defaults. */
+  readonly quote?: boolean;
 }
 
 export async function planCommand(ctx: CliContext, options: PlanCommandOptions): Promise<void> {
@@ -52,8 +54,18 @@ export async function planCommand(ctx: CliContext, options: PlanCommandOptions):
     return;
   }
   const target = outputTarget(ctx, options);
+  if (options.quote && target.format !== 'text' && target.format !== 'html') {
+    throw new UsageError(`--quote works with --format text or html; for ${target.format} save the plan and run \`yangtze quote PLAN.json --format …\``);
+  }
   const catalogue = await ctx.catalogue();
   const itinerary = await planWith(ctx, catalogue, options);
+  if (options.quote) {
+    const { renderQuotedPlan } = await import('./plan-quote.js');
+    const toFile = target.output !== undefined;
+    const planText = target.format === 'text' ? await renderPlan(ctx, catalogue, itinerary, 'text', { toFile }) : '';
+    await writePlanText(ctx, target, await renderQuotedPlan(ctx, catalogue, itinerary, target.format, planText, toFile));
+    return;
+  }
   await emitPlan(ctx, catalogue, itinerary, target);
 }
 
@@ -73,7 +85,11 @@ export function outputTarget(ctx: CliContext, options: Pick<PlanCommandOptions, 
 
 /** Renders the plan in the target's format and writes it to -o, or to stdout. */
 export async function emitPlan(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, target: OutputTarget): Promise<void> {
-  const text = await renderPlan(ctx, catalogue, itinerary, target.format, { toFile: target.output !== undefined });
+  await writePlanText(ctx, target, await renderPlan(ctx, catalogue, itinerary, target.format, { toFile: target.output !== undefined }));
+}
+
+/** Writes rendered text to -o, or to stdout. */
+async function writePlanText(ctx: CliContext, target: OutputTarget, text: string): Promise<void> {
   if (target.output !== undefined) {
     const file = ctx.resolve(target.output);
     await writeOutputFile('-o', target.output, file, text);

@@ -14,7 +14,7 @@ import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { parseParty } from '../domain/passes/party.js';
 import { parseMargin, parseRounding } from '../domain/quote/margin.js';
 import type { ChildBed, LocalTransport, QuoteOptions, RoomPlan, TripQuote } from '../domain/quote/quote-model.js';
-import { DEFAULT_PAX_RANGE, quoteTrip } from '../domain/quote/quote-trip.js';
+import { defaultQuoteOptions, quoteTrip } from '../domain/quote/quote-trip.js';
 import { EMPTY_RATES, overlayRates, type Grade, type RateTable } from '../domain/quote/rates.js';
 import { quoteCsv as quoteCsvView, quoteTsv as quoteTsvView } from '../export/quote-records.js';
 import { renderQuoteText as quoteTextView } from '../export/quote-text.js';
@@ -154,22 +154,22 @@ export function quoteOptions(flags: QuoteFlags, itinerary: Itinerary, catalogue:
   if (!rounding.ok) throw new UsageError(rounding.message);
   if (flags.guide !== undefined && flags.guide !== 'none' && !/^[a-z]{2}$/.test(flags.guide)) throw new UsageError(`--guide ${flags.guide}: give a two-letter language code such as en or zh, or none`);
   if (flags.cabin !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(flags.cabin)) throw new UsageError(`--cabin ${flags.cabin}: give a cabin grade id such as standard, superior or suite`);
+  const defaults = defaultQuoteOptions(party);
   return {
-    party,
-    grade: (flags.grade ?? '4star') as Grade,
-    rooms: (flags.rooms ?? 'twin') as RoomPlan,
-    childBed: (flags.childBed ?? 'share') as ChildBed,
-    transport: (flags.transport ?? 'vehicle') as LocalTransport,
+    ...defaults,
+    ...(flags.grade !== undefined ? { grade: flags.grade as Grade } : {}),
+    ...(flags.rooms !== undefined ? { rooms: flags.rooms as RoomPlan } : {}),
+    ...(flags.childBed !== undefined ? { childBed: flags.childBed as ChildBed } : {}),
+    ...(flags.transport !== undefined ? { transport: flags.transport as LocalTransport } : {}),
     ...(flags.guide !== undefined && flags.guide !== 'none' ? { guide: flags.guide } : {}),
-    cabin: flags.cabin ?? 'standard',
+    ...(flags.cabin !== undefined ? { cabin: flags.cabin } : {}),
     margin: margin.value,
     rounding: rounding.value,
-    paxRange: parsePax(flags.pax),
+    ...(flags.pax !== undefined ? { paxRange: parsePax(flags.pax) } : {}),
   };
 }
 
-function parsePax(text: string | undefined): number[] {
-  if (text === undefined) return [...DEFAULT_PAX_RANGE];
+function parsePax(text: string): number[] {
   const sizes = text.split(',').map((s) => s.trim());
   if (sizes.some((s) => !/^\d{1,3}$/.test(s) || Number(s) < 1)) throw new UsageError(`--pax ${text}: give group sizes from 1 to 999, comma-separated, like 2,4,6,10,16`);
   return [...new Set(sizes.map(Number))].sort((a, b) => a - b);

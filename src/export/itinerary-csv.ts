@@ -5,6 +5,7 @@
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { placeName } from './locale.js';
+import { mealTitle } from './meal-text.js';
 
 export const ITINERARY_CSV_HEADER = [
   'day', 'date', 'kind', 'start', 'end', 'id', 'from', 'to', 'city', 'mode', 'themes', 'name', 'name_zh', 'cost', 'currency',
@@ -18,6 +19,12 @@ export function renderItineraryCsv(it: Itinerary, catalogue: Catalogue): string 
         rows.push([
           day.day, day.date, 'visit', item.start, item.end, item.attraction, '', '', item.city, '', item.themes.join(' '),
           placeName(catalogue, item.attraction, 'en'), placeName(catalogue, item.attraction, 'zh'), item.cost, it.totals.currency,
+        ]);
+      } else if (item.kind === 'meal') {
+        // A meal's cost is an estimate (docs/CLI.md): `mode` holds lunch/dinner, `id` where it is taken.
+        rows.push([
+          day.day, day.date, 'meal', item.start, item.end, item.near, '', '', item.city, item.meal, '',
+          mealTitle(item, catalogue, 'en'), mealTitle(item, catalogue, 'zh'), item.cost, it.totals.currency,
         ]);
       } else {
         rows.push([

@@ -62,6 +62,8 @@ export function renderItineraryGeoJson(itinerary: Itinerary, catalogue: Catalogu
     let dayOrder = 0;
     let legIndex = 0;
     for (const item of day.items) {
+      // A meal is taken where the party already is: nothing new to map.
+      if (item.kind === 'meal') continue;
       if (item.kind === 'visit') {
         // Numbered like the printed itinerary: every visit counts, placed or not.
         order += 1;

@@ -1,6 +1,6 @@
 /**
  * `plan --format ics`: the itinerary as an RFC 5545 calendar. One VEVENT per
- * visit and per travel leg, times in Asia/Shanghai (with its VTIMEZONE), CRLF
+ * visit, meal and travel leg, times in Asia/Shanghai (with its VTIMEZONE), CRLF
  * line ends, lines folded at 75 octets without splitting a UTF-8 character.
  *
  * The output is byte-stable: UIDs come from the trip (from, to, start date),
@@ -9,7 +9,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Catalogue, LatLon } from '../domain/catalogue/model.js';
-import type { Itinerary, ItineraryItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import type { Itinerary, ItineraryItem, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import { itemSpan } from '../domain/itinerary/itinerary-time.js';
+import { mealCost, mealTitle } from './meal-text.js';
 import { bilingualName, formatDuration, formatMoney, minutesBetween, modeName, placeName, punctuation, themeName, type Lang } from './locale.js';
 
 const CRLF = '\r\n';
@@ -58,13 +60,15 @@ export function renderItineraryIcs(itinerary: Itinerary, catalogue: Catalogue, o
       const event =
         item.kind === 'visit'
           ? visitEvent(item, catalogue, name, lang)
-          : travelEvent(item, catalogue, name, lang);
+          : item.kind === 'meal'
+            ? mealEvent(item, catalogue, lang)
+            : travelEvent(item, catalogue, name, lang);
       lines.push(
         'BEGIN:VEVENT',
         `UID:${uid}`,
         `DTSTAMP:${dtstamp}`,
-        `DTSTART;TZID=${TZID}:${localStamp(item.kind === 'visit' ? item.start : item.depart)}`,
-        `DTEND;TZID=${TZID}:${localStamp(item.kind === 'visit' ? item.end : item.arrive)}`,
+        `DTSTART;TZID=${TZID}:${localStamp(itemSpan(item).start)}`,
+        `DTEND;TZID=${TZID}:${localStamp(itemSpan(item).end)}`,
         `SEQUENCE:0`,
         `SUMMARY:${escapeText(event.summary)}`,
         ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
@@ -113,6 +117,13 @@ function visitEvent(item: VisitItem, catalogue: Catalogue, name: (id: string) =>
   };
 }
 
+function mealEvent(item: MealItem, catalogue: Catalogue, lang: Lang): EventText {
+  const geo = locate(catalogue, item.near);
+  const cost = mealCost(item, catalogue.currency, lang);
+  const description = lang === 'zh' ? `费用（全体，估计）：${cost}` : `Cost (whole party, estimate): ${cost}`;
+  return { summary: mealTitle(item, catalogue, lang), location: placeName(catalogue, item.near, lang), ...(geo ? { geo } : {}), description, categories: ['MEAL'] };
+}
+
 function travelEvent(item: TravelItem, catalogue: Catalogue, name: (id: string) => string, lang: Lang): EventText {
   const geo = locate(catalogue, item.from);
   const duration = formatDuration(minutesBetween(item.depart, item.arrive), lang);
@@ -130,6 +141,7 @@ function tripKey(itinerary: Itinerary): string {
 }
 
 function itemKey(item: ItineraryItem): string {
+  if (item.kind === 'meal') return `${item.meal}`;
   return item.kind === 'visit' ? `visit-${item.attraction}` : `${item.mode}-${item.from}-${item.to}`;
 }
 

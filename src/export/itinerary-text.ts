@@ -3,13 +3,16 @@
  * timeline with both names, the day's theme in its colour, travel legs with
  * mode and duration, costs; then stops by theme, what was left out and why,
  * and totals. Pipe: the same facts as tab-separated rows without colour, one
- * record type in the first column (day, visit, travel, theme, unscheduled,
- * total), columns fixed so `cut` and `awk` keep working.
+ * record type in the first column (day, visit, travel, meal, theme,
+ * unscheduled, total), columns fixed so `cut` and `awk` keep working.
  */
 import type { ChalkInstance } from 'chalk';
 import type { Catalogue, Theme } from '../domain/catalogue/model.js';
-import type { Itinerary, ItineraryDay, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import type { Itinerary, ItineraryDay, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import { itemSpan } from '../domain/itinerary/itinerary-time.js';
+import { mealCost, mealTitle } from './meal-text.js';
 import { displayWidth } from './display-width.js';
+import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
 import { itineraryLabels, type ItineraryLabels } from './itinerary-labels.js';
 import { themeStyle } from './theme-style.js';
 import {
@@ -43,15 +46,18 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
     lines.push(dayHeading(day, catalogue, L, lang, style));
     if (day.items.length === 0) lines.push(`  ${style.dim(L.free)}`);
     for (const item of day.items) {
-      const when = item.kind === 'visit' ? timeSpan(item.start, item.end) : timeSpan(item.depart, item.arrive);
-      if (item.kind === 'visit') {
+      const span = itemSpan(item);
+      const when = timeSpan(span.start, span.end);
+      if (item.kind === 'meal') {
+        lines.push(`  ${when}  ${style.dim('◦')} ${mealTitle(item, catalogue, lang)}  ${style.dim(mealCost(item, it.totals.currency, lang))}`);
+      } else if (item.kind === 'visit') {
         const theme = item.themes.find((t) => r.themes.includes(t)) ?? item.themes[0] ?? null;
         const tags = item.themes.map((t) => themeColor(style, t)(themeName(t, lang))).join(' ');
-        lines.push(`  ${when}  ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}`);
+        lines.push(`  ${when}  ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}${style.yellow(estimateMark(item))}`);
       } else {
         const minutes = minutesBetween(item.depart, item.arrive);
         const leg = `${modeName(item.mode, lang)} ${formatDuration(minutes, lang)}`;
-        lines.push(style.dim(`  ${when}  → ${placeName(catalogue, item.from, lang)} → ${placeName(catalogue, item.to, lang)} · ${leg}`) + costText(item.cost, money));
+        lines.push(style.dim(`  ${when}  → ${placeName(catalogue, item.from, lang)} → ${placeName(catalogue, item.to, lang)} · ${leg}`) + costText(item.cost, money) + style.yellow(estimateMark(item)));
       }
     }
   }
@@ -65,6 +71,8 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
   lines.push('', style.bold(L.unscheduled));
   if (it.unscheduled.length === 0) lines.push(`  ${style.dim(L.nothingLeftOut)}`);
   for (const u of it.unscheduled) lines.push(`  ${name(u.attraction)} — ${style.yellow(L.reasons[u.reason])}: ${u.detail}`);
+  const notes = estimateFootnotes(it, (id) => placeName(catalogue, id, lang), lang);
+  if (notes.length > 0) lines.push('', style.yellow(estimateHeading(lang)), ...notes.map((n) => `  ${n}`));
   const t = it.totals;
   lines.push('', `${style.bold(L.totals)}  ${t.visits} ${L.visits} · ${L.score} ${t.score} · ${L.admission} ${money(t.admission)} · ${L.transport} ${money(t.transport)} · ${style.bold(`${L.total} ${money(t.admission + t.transport)}`)}`);
   return lines.join('\n') + '\n';
@@ -98,7 +106,9 @@ function renderPipe(it: Itinerary, catalogue: Catalogue): string {
   const rows: (string | number)[][] = [];
   for (const day of it.days) {
     rows.push(['day', day.day, day.date, day.theme ?? '', day.start, day.lodging]);
-    for (const item of day.items) rows.push(item.kind === 'visit' ? visitRow(day, item, catalogue) : travelRow(day, item));
+    for (const item of day.items) {
+      rows.push(item.kind === 'visit' ? visitRow(day, item, catalogue) : item.kind === 'meal' ? mealRow(day, item) : travelRow(day, item));
+    }
   }
   for (const [theme, ids] of Object.entries(it.byTheme)) rows.push(['theme', theme, ids.join(',')]);
   for (const u of it.unscheduled) rows.push(['unscheduled', u.attraction, u.reason, u.detail]);
@@ -109,6 +119,11 @@ function renderPipe(it: Itinerary, catalogue: Catalogue): string {
 
 function visitRow(day: ItineraryDay, v: VisitItem, catalogue: Catalogue): (string | number)[] {
   return ['visit', day.day, v.start, v.end, v.attraction, v.city, v.themes.join(','), v.cost, placeName(catalogue, v.attraction, 'en'), placeName(catalogue, v.attraction, 'zh')];
+}
+
+/** meal, day, start, end, lunch|dinner, near, city, estimated cost */
+function mealRow(day: ItineraryDay, m: MealItem): (string | number)[] {
+  return ['meal', day.day, m.start, m.end, m.meal, m.near, m.city, m.cost];
 }
 
 function travelRow(day: ItineraryDay, t: TravelItem): (string | number)[] {

@@ -1,6 +1,6 @@
 /**
  * QR codes of pass tokens: the whole token is the QR payload, byte mode,
- * error correction M (docs/TOKEN.md: a typical token is a version-15 code).
+ * error correction M for images, L for the terminal (docs/TOKEN.md "Size").
  * `passQrText` draws one for a terminal with UTF-8 half blocks; `writePassQrFiles`
  * writes one PNG or SVG per pass for `pass issue --qr-dir`, named `<pass id>.<format>`.
  */
@@ -11,12 +11,18 @@ import QRCode from 'qrcode';
 export const QR_FORMATS = ['png', 'svg'] as const;
 export type QrFormat = (typeof QR_FORMATS)[number];
 
-/** M recovers ~15% damage (a crumpled printout) and keeps typical tokens at version 15. */
+/** Images (printed, crumpled): M recovers ~15% damage; tokens of 260–350 characters are versions 12–14. */
 const errorCorrectionLevel = 'M';
+/**
+ * A terminal code is read off a screen, where nothing gets creased or stained:
+ * L (~7%) is enough there and keeps every shipped product's token at version
+ * 11–12, at most 73 columns with the quiet zone — inside an 80-column terminal.
+ */
+const terminalErrorCorrectionLevel = 'L';
 
 /** The code as text, two modules per character row (`▀`, `▄`, `█`). */
 export function passQrText(token: string): Promise<string> {
-  return QRCode.toString(token, { type: 'utf8', errorCorrectionLevel });
+  return QRCode.toString(token, { type: 'utf8', errorCorrectionLevel: terminalErrorCorrectionLevel });
 }
 
 /** Writes `<dir>/<id>.<format>` for each pass (creating dir) and returns the paths in order. */

@@ -22,7 +22,8 @@ import { decodeBase64Url, encodeBase64Url } from '../domain/passes/base64url.js'
 import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
 import { activeKey, keyIdFor, parseTrustFile, type TrustedKey, type TrustFile } from '../domain/passes/trust-file.js';
-import { didYouMean } from '../domain/did-you-mean.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
+import { coverageRef, usesCoverageRef } from '../domain/passes/coverage.js';
 import { readTextFile } from './pass-files.js';
 
 export function trustFilePath(home: string): string {
@@ -115,7 +116,7 @@ export function compromiseKey(home: string, keyId: string, nowMs: number, opts: 
   const key = trust.keys.find((k) => k.keyId === keyId);
   if (!key) {
     const near = didYouMean(keyId, trust.keys.map((k) => k.keyId));
-    throw new NotFoundError(`no key ${keyId} in ${trustPath}`, near ? `did you mean "${near}"?` : `the keys are ${trust.keys.map((k) => k.keyId).join(', ')}`);
+    throw new NotFoundError(`no key ${keyId} in ${trustPath}`, near ? suggestionText(near) : `the keys are ${trust.keys.map((k) => k.keyId).join(', ')}`);
   }
   const since = opts.since;
   const stamp = shanghaiTimestamp(nowMs);
@@ -145,6 +146,29 @@ function needsList(trust: TrustFile, keyId: string): boolean {
  * that is retired or compromised. Sorted by pass id.
  */
 export type PassIdsByKey = ReadonlyMap<string, readonly { readonly id: string; readonly issuedAt: string }[]>;
+
+/**
+ * The coverage references for products that cover many attractions
+ * (coverage.ts), by product id, after adding to the trust file any list it
+ * lacks. `added` names the new ones: gates need the new trust file before
+ * they can admit those passes, so the caller says so.
+ */
+export function ensureCoverage(home: string, products: readonly { readonly id: string; readonly attractionIds: readonly string[] }[]): { refs: Map<string, string>; added: string[] } {
+  const refs = new Map<string, string>();
+  const lists: Record<string, readonly string[]> = {};
+  for (const p of products) {
+    if (!usesCoverageRef(p.attractionIds)) continue;
+    const ref = coverageRef(p.id, p.attractionIds);
+    refs.set(p.id, ref);
+    lists[ref] = [...p.attractionIds].sort();
+  }
+  if (refs.size === 0) return { refs, added: [] };
+  const trustPath = trustFilePath(home);
+  const trust = readTrustFile(trustPath);
+  const added = Object.keys(lists).filter((ref) => trust.coverage?.[ref] === undefined);
+  if (added.length > 0) writeTrustFile(trustPath, { ...trust, coverage: { ...trust.coverage, ...Object.fromEntries(added.map((r) => [r, lists[r]!])) } });
+  return { refs, added };
+}
 
 function privateKeyIds(home: string): string[] {
   const dir = keysDir(home);

@@ -63,7 +63,7 @@ describe('piped output: no colour, no header', () => {
     const run = await runCli(PLAN_TEXT, { monotonicMs: () => 0 });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).not.toMatch(ANSI);
-    for (const row of run.stdout.trimEnd().split('\n')) expect(row.split('\t')[0]).toMatch(/^(day|visit|travel|theme|unscheduled|total)$/);
+    for (const row of run.stdout.trimEnd().split('\n')) expect(row.split('\t')[0]).toMatch(/^(day|visit|travel|meal|theme|unscheduled|total)$/);
   });
 
   it('a usage error on a piped stderr has no colour, even when stdout is a terminal', async () => {

@@ -10,11 +10,14 @@ import { runCli, type RunCliOptions } from '../cli/helpers/run-cli.js';
 
 const DOCUMENT_KEYS = ['schemaVersion', 'kind', 'request', 'days', 'byTheme', 'unscheduled', 'totals'];
 const REQUEST_KEYS = ['from', 'to', 'start', 'days', 'themes', 'party', 'dayStart', 'dayEnd', 'must', 'avoid', 'pace'];
-/** Not in the design's example; appended after the documented keys when set. */
-const REQUEST_EXTRA_KEYS = ['budget', 'route', 'seed'];
+/** Not in the design's example; appended after the documented keys when set (`meals: false` with --no-meals). */
+const REQUEST_EXTRA_KEYS = ['budget', 'route', 'seed', 'meals'];
 const DAY_KEYS = ['day', 'date', 'theme', 'start', 'lodging', 'items'];
 const VISIT_KEYS = ['kind', 'attraction', 'city', 'start', 'end', 'themes', 'cost'];
 const TRAVEL_KEYS = ['kind', 'from', 'to', 'mode', 'depart', 'arrive', 'cost'];
+/** docs/CLI.md's meal item; `within` is appended for a lunch taken inside a long visit. */
+const MEAL_KEYS = ['kind', 'meal', 'city', 'near', 'start', 'end', 'cost', 'estimate'];
+const MEAL_EXTRA_KEYS = ['within'];
 const BY_THEME_KEYS = ['cultural', 'red', 'eco', 'water'];
 const UNSCHEDULED_KEYS = ['attraction', 'reason', 'detail'];
 const TOTALS_KEYS = ['visits', 'score', 'admission', 'transport', 'currency'];
@@ -73,7 +76,30 @@ describe('plan --json: keys, in order', () => {
     expect(run.exitCode).toBe(0);
     const keys = Object.keys((JSON.parse(run.stdout) as Doc).request);
     // Without --to (a route or "wherever suits") the trip has no fixed end and `to` is left out.
-    expect(keys).toEqual([...REQUEST_KEYS.filter((k) => k !== 'to'), ...REQUEST_EXTRA_KEYS]);
+    expect(keys).toEqual([...REQUEST_KEYS.filter((k) => k !== 'to'), ...REQUEST_EXTRA_KEYS.filter((k) => k !== 'meals')]);
+  });
+
+  it('records --no-meals as request.meals = false, after the other keys, and then plans no meal', async () => {
+    const run = await plan([...EXAMPLE, '--no-meals']);
+    expect(run.exitCode).toBe(0);
+    const off = JSON.parse(run.stdout) as Doc;
+    expect(Object.keys(off.request)).toEqual([...REQUEST_KEYS, 'seed', 'meals']);
+    expect(off.request.meals).toBe(false);
+    expect(off.days.flatMap((d) => d.items).filter((i) => i.kind === 'meal')).toEqual([]);
+  });
+
+  it('has a lunch, with the documented keys, on every day with sightseeing', () => {
+    for (const day of doc.days) {
+      if (!day.items.some((i) => i.kind === 'visit')) continue;
+      const lunch = day.items.filter((i) => i.kind === 'meal' && i.meal === 'lunch');
+      expect(lunch).toHaveLength(1);
+    }
+    for (const meal of items().filter((i) => i.kind === 'meal')) {
+      const keys = Object.keys(meal);
+      expect(keys.slice(0, MEAL_KEYS.length)).toEqual(MEAL_KEYS);
+      for (const k of keys.slice(MEAL_KEYS.length)) expect(MEAL_EXTRA_KEYS).toContain(k);
+      expect(meal.estimate).toBe(true);
+    }
   });
 
   it('has the documented keys on every day, visit and travel item', () => {
@@ -81,8 +107,21 @@ describe('plan --json: keys, in order', () => {
     expect(doc.days.map((d) => d.date)).toEqual(['2026-05-12', '2026-05-13', '2026-05-14', '2026-05-15']);
     for (const day of doc.days) expect(Object.keys(day)).toEqual(DAY_KEYS);
     const kinds = new Set(items().map((i) => i.kind));
-    expect([...kinds].sort()).toEqual(['travel', 'visit']);
-    for (const item of items()) expect(Object.keys(item)).toEqual(item.kind === 'visit' ? VISIT_KEYS : TRAVEL_KEYS);
+    expect([...kinds].sort()).toEqual(['meal', 'travel', 'visit']);
+    // `estimates` (the unconfirmed facts behind an item) comes last, and only when there are some
+    for (const item of items().filter((i) => i.kind !== 'meal')) {
+      const keys = item.kind === 'visit' ? VISIT_KEYS : TRAVEL_KEYS;
+      expect(Object.keys(item)).toEqual('estimates' in item ? [...keys, 'estimates'] : keys);
+    }
+  });
+
+  it('lists on an item the facts behind it that rest on an estimate, by catalogue field', () => {
+    const marked = items().filter((i) => 'estimates' in i);
+    expect(marked.length).toBeGreaterThan(0);
+    for (const i of marked) {
+      expect(i.estimates).toEqual(expect.arrayContaining([expect.stringMatching(/^(price\.(adult|child)|hours|closed|closed_nth|fare|fares\.child|timetable|duration)$/)]));
+      expect((i.estimates as string[]).length).toBeGreaterThan(0);
+    }
     for (const item of items().filter((i) => i.kind === 'travel')) expect(TRAVEL_MODES).toContain(item.mode);
   });
 
@@ -95,7 +134,7 @@ describe('plan --json: keys, in order', () => {
 
 describe('plan --json: values', () => {
   it('gives every time with the +08:00 offset', () => {
-    const times = items().flatMap((i) => (i.kind === 'visit' ? [i.start, i.end] : [i.depart, i.arrive]));
+    const times = items().flatMap((i) => (i.kind === 'travel' ? [i.depart, i.arrive] : [i.start, i.end]));
     expect(times.length).toBeGreaterThan(0);
     for (const t of times) expect(t).toMatch(CHINA_TIME);
   });

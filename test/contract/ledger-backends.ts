@@ -12,9 +12,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { LedgerTarget } from '../../src/io/ledger/ledger-port.js';
 import { initKeys } from '../../src/io/keys.js';
+import { ledgerPath } from '../../src/io/ledger/sqlite-open.js';
 import { FIXED_NOW_MS } from '../cli/helpers/run-cli.js';
 
 export const PG_URL_VARIABLE = 'YANGTZE_TEST_PG_URL';
@@ -25,6 +27,8 @@ export interface Backend {
   fresh(): Promise<LedgerTarget & { home: string }>;
   /** CLI flags that select this ledger (`--ledger URL` on PostgreSQL). */
   flags(target: LedgerTarget): string[];
+  /** Marks an existing ledger as migrated by a newer yangtze (behind the adapter's back). */
+  markNewer(target: LedgerTarget, version: number): Promise<void>;
 }
 
 function aHome(): string {
@@ -37,6 +41,11 @@ const sqlite: Backend = {
   name: 'sqlite',
   fresh: async () => ({ home: aHome() }),
   flags: () => [],
+  markNewer: async (target, version) => {
+    const db = new Database(ledgerPath(target.home));
+    db.pragma(`user_version = ${version}`);
+    db.close();
+  },
 };
 
 function postgres(adminUrl: string): Backend {
@@ -64,6 +73,12 @@ function postgres(adminUrl: string): Backend {
       return { home: aHome(), ledgerUrl: url.toString() };
     },
     flags: (target) => (target.ledgerUrl ? ['--ledger', target.ledgerUrl] : []),
+    markNewer: async (target, version) => {
+      const c = new pg.Client({ connectionString: target.ledgerUrl });
+      await c.connect();
+      await c.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+      await c.end();
+    },
   };
 }
 

@@ -21,7 +21,7 @@ import { LEDGER_SCHEMA_VERSION } from '../../src/io/ledger/migrations.js';
 import { openLedger } from '../../src/io/ledger/open-ledger.js';
 import { withLedger } from '../../src/io/ledger/with-ledger.js';
 import { FIXED_NOW_MS } from '../cli/helpers/run-cli.js';
-import { ledgerCatalogue, writeBookings } from '../passes/ledger-helpers.js';
+import { ledgerCatalogue, noonOf, writeBookings } from '../passes/ledger-helpers.js';
 import { describeEachBackend, type Backend } from './ledger-backends.js';
 
 type Target = LedgerTarget & { home: string };
@@ -42,7 +42,7 @@ async function passes(target: Target): Promise<LedgerPass[]> {
 }
 
 function redeem(target: Target, pass: LedgerPass, at: string, date: string) {
-  return runPassRedeem({ token: pass.token, at, date, offline: false }, { ...target, nowMs: FIXED_NOW_MS });
+  return runPassRedeem({ token: pass.token, at, date, offline: false }, { ...target, nowMs: noonOf(date) });
 }
 
 const row = (booking: string, holder: string, product: string) => `${booking},${holder},,adult,${product},2026-05-12`;
@@ -179,5 +179,39 @@ describeEachBackend('ledger contract', (backend: Backend) => {
       await ledger.close();
     }
     await expect(openLedger(target).then((l) => l.close())).resolves.toBeUndefined();
+  });
+
+  it('refuses a ledger migrated by a newer yangtze, and leaves it as it was', async () => {
+    const target = await backend.fresh();
+    await issue(target, [row('BK1', 'Li Wei', 'wuhan-culture-pass')]);
+    await backend.markNewer(target, LEDGER_SCHEMA_VERSION + 1);
+    await expect(openLedger(target)).rejects.toThrow(/newer than this yangtze understands.*left untouched/);
+    await expect(openLedger(target, { create: true })).rejects.toMatchObject({ exitCode: 3 });
+  });
+
+  it('lets a reader stop early without leaving anything open: the next writes on the same ledger go through', async () => {
+    const target = await backend.fresh();
+    await issue(target, Array.from({ length: 1_200 }, (_, i) => row(`BK${i}`, `Holder ${i}`, 'wuhan-culture-pass')));
+    await withLedger(target, {}, async (ledger) => {
+      const first: LedgerPass[] = [];
+      for await (const p of ledger.iteratePasses()) if (first.push(p) === 3) break;
+      for (const p of first) {
+        expect(await ledger.recordEntry({ passId: p.id, attraction: 'east-lake', date: '2026-05-12', at: '2026-05-12T09:00:00+08:00', gate: null, source: 'online' })).toMatchObject({ admit: true });
+      }
+      expect(await ledger.entriesOf(first[2]!.id)).toHaveLength(1);
+    });
+  });
+
+  it('stores gate names and scan times exactly as given, quotes and backslashes included', async () => {
+    const target = await backend.fresh();
+    await issue(target, [row('BK1', 'Li Wei', 'wuhan-culture-pass')]);
+    const [pass] = await passes(target);
+    const gate = "north'); DELETE FROM passes; -- \\ \u00e9\u95e8";
+    const outcome = await withLedger(target, {}, (l) =>
+      l.recordEntry({ passId: pass!.id, attraction: 'east-lake', date: '2026-05-12', at: "2026-05-12T09:00:00+08:00'", gate, source: 'online' }),
+    );
+    expect(outcome).toMatchObject({ admit: true });
+    expect(await withLedger(target, {}, (l) => l.entriesOf(pass!.id))).toEqual([{ attraction: 'east-lake', day: '2026-05-12', gate, at: "2026-05-12T09:00:00+08:00'" }]);
+    expect(await passes(target)).toHaveLength(1);
   });
 });

@@ -4,11 +4,11 @@
  * line), the documented exit code, and never a stack trace.
  */
 import { describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli, type CliRun } from '../cli/helpers/run-cli.js';
-import { aHome, BOOKINGS_HEADER, homeWithPasses, LEDGER_CATALOGUE } from './ledger-helpers.js';
+import { aHome, BOOKINGS_HEADER, homeWithPasses, LEDGER_CATALOGUE, passesOf } from './ledger-helpers.js';
 import { anItinerary } from './builders.js';
 
 const GOOD_ROW = 'BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12';
@@ -78,12 +78,17 @@ describe('other pass commands given the wrong kind of file', () => {
     expectClean(await runCli([...args, path.join(home, 'plan.json')]), 3, 'plan.json: not UTF-8 text');
   });
 
-  it('pass issue --qr-dir naming a file: says the passes were issued all the same (exit 2)', async () => {
+  it('pass issue --qr-dir that cannot hold images: exit 2 before anything is issued, so a retry cannot duplicate', async () => {
     const home = aHome();
     const plan = path.join(home, 'plan.json');
     writeFileSync(plan, JSON.stringify(anItinerary([{ attraction: 'yellow-crane-tower', date: '2026-05-12' }, { attraction: 'east-lake', date: '2026-05-12' }])));
-    const run = await runCli(['--home', home, '--catalogue', LEDGER_CATALOGUE, 'pass', 'issue', '--plan', plan, '--holder', 'Li Wei', '--qr-dir', plan]);
-    expectClean(run, 2, `--qr-dir: ${plan} exists and is not a folder`, 'were issued all the same');
+    const issue = (qrDir: string) => runCli(['--home', home, '--catalogue', LEDGER_CATALOGUE, 'pass', 'issue', '--plan', plan, '--holder', 'Li Wei', '--booking', 'BK1', '--qr-dir', qrDir]);
+    expectClean(await issue(plan), 2, `--qr-dir: ${plan} exists and is not a folder`, 'nothing was issued');
+    expectClean(await issue(path.join(plan, 'qr')), 2, '--qr-dir', 'nothing was issued');
+    expect(existsSync(path.join(home, 'ledger.sqlite')) ? passesOf(home) : []).toEqual([]);
+    const good = await issue(path.join(home, 'qr'));
+    expect(good.exitCode).toBe(0);
+    expect(passesOf(home)).toHaveLength(1);
   });
 
   it('pass verify --trust / --revoked: a directory (3), binary (3), a CSV (3)', async () => {
@@ -106,7 +111,7 @@ describe('other pass commands given the wrong kind of file', () => {
   it('pass redeem --offline --log: a directory (3); a file that is not a gate log is left alone (3)', async () => {
     const home = await homeWithPasses([GOOD_ROW]);
     const token = JSON.parse((await runCli(['--home', home, 'pass', 'export', '--format', 'ndjson'])).stdout).token as string;
-    const redeem = (log: string) => runCli(['--home', home, 'pass', 'redeem', token, '--at', 'east-lake', '--date', '2026-05-12', '--offline', '--log', log]);
+    const redeem = (log: string) => runCli(['--home', home, 'pass', 'redeem', token, '--at', 'east-lake', '--date', '2026-05-12', '--offline', '--log', log], { now: '2026-05-12T10:00:00+08:00' });
     expectClean(await redeem(home), 3, `--log: ${home} is a directory`);
     const notes = path.join(home, 'notes.txt');
     writeFileSync(notes, 'shopping list\nmilk\n');

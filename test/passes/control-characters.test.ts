@@ -65,8 +65,8 @@ describe('a holder name with control characters', () => {
         const runs = [
           await runCli(['--home', gate, 'pass', 'verify', token, '--date', '2026-05-12'], { tty }),
           await runCli(['--home', gate, 'pass', 'verify', token, '--date', '2026-05-12', '--id-number', '420106199001011234'], { tty }),
-          await runCli(['--home', gate, 'pass', 'redeem', token, '--at', 'east-lake', '--date', '2026-05-12', '--offline', '--log', path.join(gate, 'g.ndjson')], { tty }),
-          await runCli(['--home', gate, 'pass', 'redeem', token, '--at', 'east-lake', '--date', '2026-05-12', '--offline', '--log', path.join(gate, 'g.ndjson')], { tty }),
+          await runCli(['--home', gate, 'pass', 'redeem', token, '--at', 'east-lake', '--date', '2026-05-12', '--offline', '--log', path.join(gate, 'g.ndjson')], { tty, now: '2026-05-12T10:00:00+08:00' }),
+          await runCli(['--home', gate, 'pass', 'redeem', token, '--at', 'east-lake', '--date', '2026-05-12', '--offline', '--log', path.join(gate, 'g.ndjson')], { tty, now: '2026-05-12T10:00:00+08:00' }),
         ];
         for (const run of runs) expect(withoutColours(run.stdout + run.stderr)).not.toMatch(/[\u001b\u202e\u2066]/);
         // Redeem's pipe columns carry no holder; every other view shows the name, escaped.

@@ -46,6 +46,9 @@ export async function homeWithPasses(rows: readonly string[]): Promise<string> {
   return home;
 }
 
+/** Noon in Wuhan on DATE: the clock of a gate redeeming on that day (a redemption cannot be dated ahead of its clock). */
+export const noonOf = (date: string): number => Date.parse(`${date}T12:00:00+08:00`);
+
 /** Every pass in the home's ledger, in issue order. */
 export function passesOf(home: string): LedgerPass[] {
   const db = openSqliteDb(home);

@@ -10,7 +10,7 @@ import { ledgerPath, openSqliteDb } from '../../src/io/ledger/sqlite-open.js';
 import { runPassRedeem } from '../../src/commands/pass-redeem.js';
 import { iteratePasses } from '../../src/io/ledger/iterate-passes.js';
 import { runCli, FIXED_NOW_MS } from '../cli/helpers/run-cli.js';
-import { homeWithPasses } from './ledger-helpers.js';
+import { homeWithPasses, noonOf } from './ledger-helpers.js';
 
 const consecutive3: EntryRules = { kind: 'consecutive-days', starts: 'first-use', entries: 'once', days: 3, validFrom: '2026-05-12', validUntil: '2026-06-30' };
 
@@ -123,12 +123,12 @@ describe('the ledger file', () => {
     holder.exec('BEGIN IMMEDIATE');
     try {
       await expect(
-        runPassRedeem({ token: pass!.token, at: 'east-lake', date: '2026-05-12', offline: false }, { home, nowMs: FIXED_NOW_MS, busyTimeoutMs: 50 }),
+        runPassRedeem({ token: pass!.token, at: 'east-lake', date: '2026-05-12', offline: false }, { home, nowMs: noonOf('2026-05-12'), busyTimeoutMs: 50 }),
       ).rejects.toThrow(/locked by another process; nothing was changed/);
     } finally {
       holder.exec('ROLLBACK');
     }
-    const again = await runPassRedeem({ token: pass!.token, at: 'east-lake', date: '2026-05-12', offline: false }, { home, nowMs: FIXED_NOW_MS });
+    const again = await runPassRedeem({ token: pass!.token, at: 'east-lake', date: '2026-05-12', offline: false }, { home, nowMs: noonOf('2026-05-12') });
     expect(again.admitted).toBe(true);
     holder.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,21 +8,21 @@ import { ledgerPath } from '../../src/io/ledger/open-ledger.js';
 import { FIXED_NOW_MS, runCli, spawnCli } from '../cli/helpers/run-cli.js';
 import { encodeToken } from '../../src/domain/passes/token.js';
 import { aKeyPair, aTrustFile, someClaims } from './builders.js';
-import { homeWithPasses, passesOf } from './ledger-helpers.js';
+import { homeWithPasses, noonOf, passesOf } from './ledger-helpers.js';
 
 
 function redeem(home: string, token: string, at: string, date: string, extra: Partial<Parameters<typeof runPassRedeem>[0]> = {}) {
-  return runPassRedeem({ token, at, date, offline: false, ...extra }, { home, nowMs: FIXED_NOW_MS });
+  return runPassRedeem({ token, at, date, offline: false, ...extra }, { home, nowMs: noonOf(date) });
 }
 
 describe('pass redeem (online)', () => {
   it('admits a pass once per attraction and refuses the second entry as already used (exit 1)', async () => {
     const home = await homeWithPasses(['BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12']);
     const [pass] = passesOf(home);
-    const first = await runCli(['--home', home, 'pass', 'redeem', pass!.token, '--at', 'east-lake', '--date', '2026-05-12', '--gate', 'north']);
+    const first = await runCli(['--home', home, 'pass', 'redeem', pass!.token, '--at', 'east-lake', '--date', '2026-05-12', '--gate', 'north'], { now: '2026-05-12T10:00:00+08:00' });
     expect(first.exitCode).toBe(0);
     expect(first.stdout).toMatch(/^admitted\tok\t/);
-    const second = await runCli(['--home', home, 'pass', 'redeem', pass!.token, '--at', 'east-lake', '--date', '2026-05-13', '--json']);
+    const second = await runCli(['--home', home, 'pass', 'redeem', pass!.token, '--at', 'east-lake', '--date', '2026-05-13', '--json'], { now: '2026-05-13T10:00:00+08:00' });
     expect(second.exitCode).toBe(1);
     expect(JSON.parse(second.stdout)).toMatchObject({ schemaVersion: 1, kind: 'yangtze.redemption', admitted: false, reason: 'already-used' });
     expect(passesOf(home)[0]).toMatchObject({ status: 'active', activatedOn: '2026-05-12' });
@@ -144,9 +144,25 @@ describe('pass redeem --offline: the entry rules from the token alone', () => {
     const claims = someClaims({ keyId: issuer.signer.keyId, kind: 'flex-days', days: 3, withinDays: 5, entries: 'once-per-day', validFrom: '2026-05-12', validUntil: '2026-06-30' });
     const token = encodeToken(claims, issuer.signer.sign);
     const log = path.join(home, 'gate.ndjson');
-    const scan = (date: string) => runPassRedeem({ token, at: 'east-lake', date, offline: true, log }, { home, nowMs: FIXED_NOW_MS });
+    const scan = (date: string) => runPassRedeem({ token, at: 'east-lake', date, offline: true, log }, { home, nowMs: noonOf(date) });
     expect(await scan('2026-05-12')).toMatchObject({ admitted: true, note: 'day 1 of 3' });
     expect(await scan('2026-05-16')).toMatchObject({ admitted: true, note: 'day 2 of 3' });
     expect(await scan('2026-05-17')).toMatchObject({ admitted: false, reason: 'expired', message: 'its 5-day window from 2026-05-12 ended on 2026-05-16' });
+  });
+});
+
+describe('pass redeem --date', () => {
+  it('refuses a day after today (exit 2) online and offline, recording nothing, and allows today near midnight', async () => {
+    const home = await homeWithPasses(['BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12']);
+    const [pass] = passesOf(home);
+    const log = path.join(home, 'gate.ndjson');
+    for (const extra of [[], ['--offline', '--log', log]]) {
+      const run = await runCli(['--home', home, 'pass', 'redeem', pass!.token, '--at', 'east-lake', '--date', '2026-05-13', ...extra], { now: '2026-05-12T10:00:00+08:00' });
+      expect(run.exitCode).toBe(2);
+      expect(run.stderr).toContain('--date 2026-05-13 is in the future (today is 2026-05-12');
+    }
+    expect(existsSync(log)).toBe(false);
+    const lateClock = await runCli(['--home', home, 'pass', 'redeem', pass!.token, '--at', 'east-lake', '--date', '2026-05-13'], { now: '2026-05-12T23:50:00+08:00' });
+    expect(lateClock.exitCode).toBe(0);
   });
 });

@@ -23,17 +23,17 @@ describe('--at with an unknown attraction id', () => {
       ['pass', 'redeem', pass.token, '--at', 'yellow-crane-towr', '--date', '2026-05-12', '--offline', '--log', log],
       ['pass', 'verify', pass.token, '--at', 'yellow-crane-towr', '--date', '2026-05-12'],
     ]) {
-      const run = await runCli(['--home', home, ...args]);
+      const run = await runCli(['--home', home, ...args], { now: '2026-05-12T10:00:00+08:00' });
       expect({ exitCode: run.exitCode, stdout: run.stdout }).toEqual({ exitCode: 2, stdout: '' });
       expect(run.stderr).toContain('--at: unknown attraction "yellow-crane-towr"');
-      expect(run.stderr).toContain('did you mean "yellow-crane-tower"?');
+      expect(run.stderr).toContain("Did you mean 'yellow-crane-tower'?");
     }
     expect(existsSync(log)).toBe(false);
   });
 
   it('still refuses a known attraction the pass does not cover as wrong-attraction (exit 1)', async () => {
     const { home, pass } = await aPass();
-    const run = await runCli(['--home', home, 'pass', 'redeem', pass.token, '--at', 'hunan-museum', '--date', '2026-05-12', '--json']);
+    const run = await runCli(['--home', home, 'pass', 'redeem', pass.token, '--at', 'hunan-museum', '--date', '2026-05-12', '--json'], { now: '2026-05-12T10:00:00+08:00' });
     expect([run.exitCode, JSON.parse(run.stdout).reason]).toEqual([1, 'wrong-attraction']);
   });
 });

@@ -47,7 +47,7 @@ describe('checkItinerary', () => {
       for (const [d, day] of p.days.entries()) {
         day.date = `2026-05-${11 + d}`;
         for (const item of day.items) {
-          if (item.kind === 'visit') { item.start = item.start.replace(/2026-05-1(\d)/, (_, n) => `2026-05-1${Number(n) - 1}`); item.end = item.end.replace(/2026-05-1(\d)/, (_, n) => `2026-05-1${Number(n) - 1}`); }
+          if (item.kind !== 'travel') { item.start = item.start.replace(/2026-05-1(\d)/, (_, n) => `2026-05-1${Number(n) - 1}`); item.end = item.end.replace(/2026-05-1(\d)/, (_, n) => `2026-05-1${Number(n) - 1}`); }
           else { item.depart = item.depart.replace(/2026-05-1(\d)/, (_, n) => `2026-05-1${Number(n) - 1}`); item.arrive = item.arrive.replace(/2026-05-1(\d)/, (_, n) => `2026-05-1${Number(n) - 1}`); }
         }
       }

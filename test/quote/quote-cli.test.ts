@@ -69,6 +69,21 @@ describe('yangtze quote: one dataset, four views', () => {
   });
 });
 
+describe('the README example: 7 days Chongqing → Nanchang, water and culture, 2 adults and a child', () => {
+  const SEVEN = ['quote', path.join(FIXTURES, 'chongqing-nanchang-7d.itinerary.json'), '--guide', 'en', '--markup', '15%', '--rounding', 'up-to-10'];
+  it.each([
+    ['en', 'chongqing-nanchang-7d.txt'],
+    ['zh', 'chongqing-nanchang-7d.zh.txt'],
+  ])('terminal (%s)', async (lang, file) => {
+    const run = await runCli([...SEVEN, '--no-color', '--lang', lang], { tty: true });
+    expect(run.exitCode).toBe(0);
+    golden(file, run.stdout);
+  });
+  it('pipe', async () => {
+    golden('chongqing-nanchang-7d.tsv', (await runCli(SEVEN)).stdout);
+  });
+});
+
 describe('yangtze quote --rates: an agency rate sheet', () => {
   it('a YAML sheet overrides the catalogue: the named hotel and the contracted guide', async () => {
     const run = await runCli([...QUOTE, '--json', '--rates', path.join(FIXTURES, 'rates-good.yaml')]);
@@ -91,7 +106,7 @@ describe('yangtze quote --rates: an agency rate sheet', () => {
 
   it.each([
     ['bad-type.yaml', '2:40', 'wrong-type', 'Expected number, got "cheap"'],
-    ['bad-key.yaml', '2:45', 'unknown-key', 'Did you mean "extra_bed"?'],
+    ['bad-key.yaml', '2:45', 'unknown-key', "Did you mean 'extra_bed'?"],
     ['bad-money.yaml', '2:30', 'bad-money', '650.555 has more than 2 decimals'],
     ['bad-grade.yaml', '2:27', 'bad-value', '"four" is not one of budget, 3star, 4star, 5star'],
     ['bad-syntax.yaml', '2:13', 'yaml-syntax', 'not allowed'],
@@ -135,5 +150,12 @@ describe('yangtze quote: bad flags and files', () => {
     const run = await runCli(['quote', path.join(dir, 'p.json')]);
     expect(run.exitCode).toBe(3);
     expect(run.stderr).toContain('not JSON');
+  });
+});
+
+describe('the README shows the quote as it is', () => {
+  it('has the 7-day example exactly as the golden terminal view', () => {
+    const readme = readFileSync(path.join(FIXTURES, '..', '..', '..', 'README.md'), 'utf8');
+    expect(readme).toContain(readFileSync(path.join(GOLDEN, 'chongqing-nanchang-7d.txt'), 'utf8').trimEnd());
   });
 });

@@ -14,10 +14,11 @@ import path from 'node:path';
 import { pngStats } from '../agency/helpers/png-stats.js';
 import { noteSkip, which } from '../agency/helpers/tools.js';
 import { REPO_ROOT, runCli } from '../cli/helpers/run-cli.js';
-import { CRUISE_PLAN } from './shipped.js';
 
 const AGENCY = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'agency');
-const QUOTE = ['quote', CRUISE_PLAN, '--party', 'adult=2,child=1', '--guide', 'en', '--markup', '15%', '--rounding', 'up-to-10', '--agency', path.join(AGENCY, 'agency.yaml')];
+/** The README example: 7 days Chongqing → Nanchang (the Three Gorges cruise, Wuhan, Yueyang, Changsha), 2 adults and a child. */
+const PLAN = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'chongqing-nanchang-7d.itinerary.json');
+const QUOTE = ['quote', PLAN, '--guide', 'en', '--markup', '15%', '--rounding', 'up-to-10', '--agency', path.join(AGENCY, 'agency.yaml')];
 
 describe('the agency document (HTML)', () => {
   it('carries the letterhead with the embedded logo, the services, the price block and the terms', async () => {
@@ -27,8 +28,8 @@ describe('the agency document (HTML)', () => {
     expect(html).toContain('Three Rivers Travel (sample agency)');
     expect(html).toMatch(/<img class="logo" src="data:image\/png;base64,[A-Za-z0-9+/=]{100,}"/);
     expect(html).toContain('Hotels, meals and transfers');
-    expect(html).toContain('¥6,670.00*'); // adult sharing a twin room, after 15 % markup and rounding up to 10
-    expect(html).toContain('¥18,990.00'); // the group
+    expect(html).toContain('¥8,950.00*'); // adult sharing a twin room, after 15 % markup and rounding up to 10
+    expect(html).toContain('¥25,430.00'); // the group
     expect(html).toContain('This quote holds for 14 days.');
     expect(html).toContain('2 × Adult, 1 × Child');
     expect(html).not.toContain('Not in this plan'); // the planner's notes are for the agent, not the customer
@@ -42,7 +43,7 @@ describe('the agency document (HTML)', () => {
   });
 
   it.each([
-    ['bad-key.yaml', '2:1', 'unknown-key', 'Did you mean "email"?'],
+    ['bad-key.yaml', '2:1', 'unknown-key', "Did you mean 'email'?"],
     ['missing-logo.yaml', '2:7', 'logo-not-found', 'missing.png'],
     ['bad-days.yaml', '2:13', 'wrong-type', 'Expected number, got "fourteen"'],
     ['no-name.yaml', '1:1', 'missing-key', 'Missing required key "name"'],
@@ -92,7 +93,7 @@ describeBrowser('the agency document in headless Chromium', () => {
     if (!pdfinfo || !pdftotext) return console.warn('[partly skipped] PDF checks need poppler-utils');
     expect(spawnSync(pdfinfo, [pdf], { encoding: 'utf8' }).stdout).toMatch(/Page size:.*\(A4\)/);
     const text = spawnSync(pdftotext, ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/[ \t]+/g, ' ');
-    for (const price of ['¥6,670.00', '¥5,650.00', '¥18,990.00', '¥7,480.00', '¥5,620.00']) expect(text).toContain(price);
+    for (const price of ['¥8,950.00', '¥7,530.00', '¥25,430.00', '¥10,560.00', '¥6,860.00']) expect(text).toContain(price);
     expect(text).toContain(lang === 'zh' ? '三江旅行社' : 'Three Rivers Travel');
   });
 

@@ -13,11 +13,17 @@ if (!loaded.ok) throw new Error('the shipped catalogue does not load');
 export const shipped: Catalogue = loaded.value;
 export const shippedRates = shipped.rates ?? EMPTY_RATES;
 
+/**
+ * Frozen copies of two planner goldens (test/quote/fixtures/plans/, as they were before the
+ * planner added meal items): the quote's own goldens should not move whenever the planner's do.
+ */
+const PLANS = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'plans');
+
 export function goldenPlan(name: string): Itinerary {
-  return JSON.parse(readFileSync(path.join(REPO_ROOT, 'test', 'golden', `${name}.itinerary.json`), 'utf8')) as Itinerary;
+  return JSON.parse(readFileSync(path.join(PLANS, `${name}.itinerary.json`), 'utf8')) as Itinerary;
 }
 
-export const CRUISE_PLAN = path.join(REPO_ROOT, 'test', 'golden', 'cruise-chongqing-wuhan.itinerary.json');
+export const CRUISE_PLAN = path.join(PLANS, 'cruise-chongqing-wuhan.itinerary.json');
 
 export function options(over: Partial<QuoteOptions> = {}): QuoteOptions {
   return {

@@ -22,7 +22,7 @@ export interface PromptMessages {
   readonly budget: string;
   readonly badBudget: string;
   readonly next: string;
-  readonly actions: Readonly<Record<'add' | 'remove' | 'dates' | 'replan' | 'quote' | 'issue' | 'save' | 'done', string>>;
+  readonly actions: Readonly<Record<'add' | 'remove' | 'dates' | 'replan' | 'quote' | 'price' | 'issue' | 'save' | 'done', string>>;
   readonly addWhich: string;
   readonly removeWhich: string;
   readonly nothingToAdd: string;
@@ -78,6 +78,7 @@ const EN: PromptMessages = {
     dates: 'Change the dates or the number of days',
     replan: 'Re-plan (keep the stops I chose)',
     quote: 'Quote passes',
+    price: 'Price the trip per person (hotels, meals, fares, transfers)',
     issue: 'Issue passes for named travellers',
     save: 'Save the files',
     done: 'Done',
@@ -130,6 +131,7 @@ const ZH: PromptMessages = {
     dates: '修改日期或天数',
     replan: '重新规划（保留已选景点）',
     quote: '通票报价',
+    price: '整团报价（住宿、餐食、交通、接送）',
     issue: '为出行人出票',
     save: '保存文件',
     done: '完成',

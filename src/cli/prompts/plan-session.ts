@@ -9,6 +9,9 @@ import type { ChalkInstance } from 'chalk';
 import type { Catalogue, Theme } from '../../domain/catalogue/model.js';
 import type { Itinerary } from '../../domain/itinerary/itinerary.js';
 import { quoteBundle } from '../../domain/passes/quote.js';
+import { defaultQuoteOptions, quoteTrip } from '../../domain/quote/quote-trip.js';
+import { EMPTY_RATES } from '../../domain/quote/rates.js';
+import { renderQuoteText } from '../../export/quote-text.js';
 import type { IssuedPassView } from '../../export/itinerary-html.js';
 import { categoryName, placeName, type Lang } from '../../export/locale.js';
 import type { Asker, Choice } from './asker.js';
@@ -43,7 +46,7 @@ export interface SessionDeps {
   readonly style: ChalkInstance;
 }
 
-export type SessionAction = 'add' | 'remove' | 'dates' | 'replan' | 'quote' | 'issue' | 'save' | 'done';
+export type SessionAction = 'add' | 'remove' | 'dates' | 'replan' | 'quote' | 'price' | 'issue' | 'save' | 'done';
 
 export interface SessionResult {
   /** The last request planned (the answers after every edit), for the equivalent command line. */
@@ -123,6 +126,10 @@ export async function runPlanSession(
       itinerary = await replan();
     } else if (action === 'quote') {
       deps.show(renderQuoteSummary(quoteBundle(itinerary, ctx.catalogue, request.party), ctx.catalogue, lang, deps.style));
+    } else if (action === 'price') {
+      // The package price with `yangtze quote`'s defaults and the catalogue's reference rates.
+      const quote = quoteTrip(itinerary, ctx.catalogue, ctx.catalogue.rates ?? EMPTY_RATES, defaultQuoteOptions(request.party));
+      deps.show(renderQuoteText(quote, deps.style, lang));
     } else if (action === 'issue') {
       const travellers = await askTravellers(asker, ctx, request.party);
       passes = [...passes, ...(await deps.issue(itinerary, travellers))];

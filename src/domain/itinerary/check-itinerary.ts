@@ -13,7 +13,7 @@ import type { Attraction, Catalogue, LatLon } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addDays } from '../calendar/iso-date.js';
 import { openingOn } from '../calendar/opening-on.js';
-import { PACES } from '../plan/pace.js';
+import { MEAL_RULES, PACES, paceVisitMin } from '../plan/pace.js';
 import { admissionFor, cents, defaultCategory, fareFor } from '../plan/party-cost.js';
 import { attractionScore } from '../plan/score.js';
 import { BY_THEME_ORDER } from '../plan/day-theme.js';
@@ -21,8 +21,8 @@ import { directedLinks, type DirectedLink } from '../travel/city-links.js';
 import { departsAt } from '../travel/link-departures.js';
 import { seenFromBoard } from '../travel/seen-from-board.js';
 import { BOARDING_MIN, MINUTES_PER_DAY, localTravelMin } from '../travel/travel-model.js';
-import type { Itinerary, TravelItem, VisitItem } from './itinerary.js';
-import { hhmm, parseHhmm, tripMinute } from './itinerary-time.js';
+import type { Itinerary, MealItem, TravelItem, VisitItem } from './itinerary.js';
+import { hhmm, itemSpan, parseHhmm, tripMinute } from './itinerary-time.js';
 
 export interface Violation {
   /** Stable kebab-case code, e.g. 'closed', 'overlap', 'travel-too-short'. */
@@ -32,6 +32,9 @@ export interface Violation {
   /** One plain sentence. */
   readonly message: string;
 }
+
+/** A visit shorter than this share of the catalogue's visit length (at the pace) is flagged. */
+export const SHORT_VISIT_SHARE = 0.5;
 
 /** Money compares to the cent. */
 const MONEY_EPSILON = 0.005;
@@ -75,6 +78,9 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     : undefined;
   let clock = -Infinity;
   let aboard: { link: DirectedLink; departMin: number; arriveMin: number } | undefined;
+  let lastVisitSpan: { id: string; start: number; end: number } | undefined;
+  /** The day's visits on land (not sights seen from a ship's deck, whose meals are the ship's). */
+  let landVisits: { start: number; end: number }[] = [];
   let previousLodging = req.from;
   const visited = new Map<string, (string | number)[]>();
   let admission = 0;
@@ -89,11 +95,11 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     if (day.start !== previousLodging) {
       v('wrong-start', [...dayPath, 'start'], `day ${d + 1} starts in "${day.start}" but the night before was spent in "${previousLodging}"`);
     }
+    landVisits = [];
     day.items.forEach((item, i) => {
       const path = [...dayPath, 'items', i];
-      const label = item.kind === 'visit' ? item.attraction : `${item.from} → ${item.to}`;
-      const startText = item.kind === 'visit' ? item.start : item.depart;
-      const endText = item.kind === 'visit' ? item.end : item.arrive;
+      const label = item.kind === 'visit' ? item.attraction : item.kind === 'meal' ? `${item.meal} near ${item.near}` : `${item.from} → ${item.to}`;
+      const { start: startText, end: endText } = itemSpan(item);
       const start = tripMinute(req.start, startText);
       const end = tripMinute(req.start, endText);
       if (start === undefined || end === undefined) {
@@ -104,10 +110,13 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
       if (Math.floor(start / MINUTES_PER_DAY) !== d) v('wrong-day', path, `${label} starts on ${startText.slice(0, 10)}, not on day ${d + 1} (${date})`);
       if (item.kind === 'visit') {
         checkVisit(item, path, start, end);
+      } else if (item.kind === 'meal') {
+        checkMeal(item, path, start, end);
       } else {
         checkTravel(item, path, start, end);
       }
     });
+    checkLunchTaken(day, d);
     // The night.
     const endOfDay = (d + 1) * MINUTES_PER_DAY;
     if (day.lodging === 'on-board') {
@@ -183,11 +192,65 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
       }
       clock = end;
       where = { id: a.id, city: a.city, location: a.location };
+      lastVisitSpan = { id: a.id, start, end };
+      landVisits.push({ start, end });
     }
     checkOpening(a, path, start, end);
+    // Far shorter than the catalogue's visit length (at the party's pace): not really a visit.
+    const deserved = paceVisitMin(a.visitMin, req.pace in PACES ? req.pace : 'standard');
+    if (end - start < deserved * SHORT_VISIT_SHARE) {
+      v('visit-too-short', path, `${a.id} gets ${end - start} min; the catalogue's visit takes ${deserved} min at this pace (at least ${Math.ceil(deserved * SHORT_VISIT_SHARE)} expected)`);
+    }
     const cost = admissionFor(a, req.party, defaultId, addDays(req.start, Math.floor(start / MINUTES_PER_DAY)));
     if (Math.abs(item.cost - cost) > MONEY_EPSILON) v('cost-mismatch', [...path, 'cost'], `${a.id} costs ${cost} for this party, not ${item.cost}`);
     admission += item.cost;
+  }
+
+  /** A meal is taken where the party is, after the previous item, at a meal time (meals.ts's rules for the pace). */
+  function checkMeal(item: MealItem, path: (string | number)[], start: number, end: number): void {
+    const rules = MEAL_RULES[req.pace] ?? MEAL_RULES.standard;
+    const near = locate(item.near);
+    if (!near) {
+      v('unknown-id', [...path, 'near'], `"${item.near}" is neither a city nor an attraction in the catalogue`);
+      return;
+    }
+    if (item.city !== near.city) v('wrong-city', [...path, 'city'], `${item.near} is in ${near.city}, not "${item.city}"`);
+    const onBoard = aboard !== undefined && start >= aboard.departMin && end <= aboard.arriveMin;
+    if (item.within !== undefined) {
+      // Lunch at the site during a long visit: inside that visit, which must be the last one.
+      const span = lastVisitSpan;
+      if (!span || span.id !== item.within || start < span.start || end > span.end) {
+        v('overlap', path, `${item.meal} within ${item.within} must lie inside that visit, the item before it`);
+      }
+    } else if (!onBoard) {
+      if (start < clock) v('overlap', path, `${item.meal} starts at ${hhmm(mod(start))} before the previous item ends (${hhmm(mod(clock))})`);
+      const there = where && (where.id === item.near || (item.near === near.city && where.city === near.city) || samePoint(where, near));
+      if (where && !there) v('not-there', path, `the party is at ${where.id}, not at ${item.near}, for ${item.meal}`);
+      clock = end;
+    }
+    const s = mod(start);
+    if (item.meal === 'lunch' && (s < rules.lunchFrom || s > rules.lunchLatest)) {
+      v('meal-time', path, `lunch starts at ${hhmm(s)}, outside ${hhmm(rules.lunchFrom)}–${hhmm(rules.lunchLatest)}`);
+    }
+    if (item.meal === 'dinner' && s < rules.dinnerFrom) v('meal-time', path, `dinner starts at ${hhmm(s)}, before ${hhmm(rules.dinnerFrom)}`);
+    if (item.cost < 0) v('cost-mismatch', [...path, 'cost'], `a cost cannot be negative`);
+  }
+
+  /**
+   * A day of sightseeing on land that runs through lunchtime has a lunch
+   * (unless the request turned meals off): eight-hour blocks of sights are
+   * not a plan an agency can sell.
+   */
+  function checkLunchTaken(day: Itinerary['days'][number], d: number): void {
+    if (req.meals === false) return;
+    const rules = MEAL_RULES[req.pace] ?? MEAL_RULES.standard;
+    const base = d * MINUTES_PER_DAY;
+    if (landVisits.length === 0 || day.items.some((i) => i.kind === 'meal' && i.meal === 'lunch')) return;
+    const first = landVisits[0]!.start;
+    const last = landVisits.at(-1)!.end;
+    if (first < base + rules.lunchFrom && last > base + rules.lunchTo) {
+      v('no-lunch', ['days', d, 'items'], `day ${d + 1} goes from ${hhmm(first - base)} to ${hhmm(last - base)} without a lunch break`);
+    }
   }
 
   function checkOpening(a: Attraction, path: (string | number)[], start: number, end: number): void {
@@ -229,6 +292,7 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     }
     transport += item.cost;
     clock = arrive;
+    lastVisitSpan = undefined;
     where = { id: item.to, city: to.city, location: to.location };
   }
 

@@ -25,6 +25,7 @@ const request = z.object({
   budget: z.number().min(0).optional(),
   route: z.string().optional(),
   seed: z.number().int().optional(),
+  meals: z.boolean().optional(),
 });
 
 const visit = z.object({
@@ -47,6 +48,18 @@ const travel = z.object({
   cost: money,
 });
 
+const meal = z.object({
+  kind: z.literal('meal'),
+  meal: z.enum(['lunch', 'dinner']),
+  city: z.string(),
+  near: z.string(),
+  start: z.string(),
+  end: z.string(),
+  cost: money,
+  estimate: z.literal(true),
+  within: z.string().optional(),
+});
+
 const itinerary = z.object({
   schemaVersion: z.literal(1),
   kind: z.literal('yangtze.itinerary'),
@@ -58,7 +71,7 @@ const itinerary = z.object({
       theme: theme.nullable(),
       start: z.string(),
       lodging: z.string(),
-      items: z.array(z.discriminatedUnion('kind', [visit, travel])),
+      items: z.array(z.discriminatedUnion('kind', [visit, travel, meal])),
     }),
   ),
   byTheme: z.object({ cultural: z.array(z.string()), red: z.array(z.string()), eco: z.array(z.string()), water: z.array(z.string()) }),

@@ -4,6 +4,7 @@
  * minutes counted from 00:00 on its first day, so day d starts at d × 1440.
  */
 import type { IsoDate } from '../catalogue/model.js';
+import type { ItineraryItem } from './itinerary.js';
 import { addDays, daysBetween, isIsoDate } from '../calendar/iso-date.js';
 import { formatTime as hhmm, parseTime as parseHhmm } from '../catalogue/parse-time.js';
 
@@ -28,6 +29,11 @@ export function tripMinute(start: IsoDate, text: string): number | undefined {
   const minutes = Number(m[3]);
   if (hours > 23 || minutes > 59 || m[4] !== '00') return undefined;
   return daysBetween(start, m[1]!) * MINUTES_PER_DAY + hours * 60 + minutes;
+}
+
+/** When an item starts and ends, whatever its kind (a visit's start/end, a leg's depart/arrive). */
+export function itemSpan(item: ItineraryItem): { readonly start: string; readonly end: string } {
+  return item.kind === 'travel' ? { start: item.depart, end: item.arrive } : { start: item.start, end: item.end };
 }
 
 /** 'HH:MM' ↔ minutes of the day: the catalogue's one definition of a time of day. */

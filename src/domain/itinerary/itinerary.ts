@@ -28,6 +28,8 @@ export interface PlanRequest {
   readonly budget?: number;
   readonly route?: string;
   readonly seed?: number;
+  /** false with --no-meals; absent = lunch (and a late day's dinner) are planned. */
+  readonly meals?: boolean;
 }
 
 export interface VisitItem {
@@ -40,6 +42,8 @@ export interface VisitItem {
   readonly themes: readonly Theme[];
   /** Whole party. */
   readonly cost: number;
+  /** Facts behind this visit that rest on an estimate or an assumption (`price.adult`, `hours`, `closed`); absent when all are sourced. */
+  readonly estimates?: readonly string[];
 }
 
 export interface TravelItem {
@@ -52,9 +56,31 @@ export interface TravelItem {
   readonly depart: string;
   readonly arrive: string;
   readonly cost: number;
+  /** Facts behind this journey that rest on an estimate (`fare`, `fares.child`, `timetable`, `duration`); absent when all are sourced. */
+  readonly estimates?: readonly string[];
 }
 
-export type ItineraryItem = VisitItem | TravelItem;
+/**
+ * A meal break (docs/CLI.md "Meals"): lunch in every sightseeing day, dinner
+ * when the day runs late, taken where the party is (`near`: the stop or city
+ * it is at). Never overlaps a visit or a travel item. `cost` is an estimate
+ * for the whole party (`estimate: true`); it is not part of the budget.
+ */
+export interface MealItem {
+  readonly kind: 'meal';
+  readonly meal: 'lunch' | 'dinner';
+  readonly city: string;
+  /** Attraction or city id: where the party is. */
+  readonly near: string;
+  readonly start: string;
+  readonly end: string;
+  readonly cost: number;
+  readonly estimate: true;
+  /** Taken inside this visit (lunch at a mountain or scenic area during a long visit): lies within its span. */
+  readonly within?: string;
+}
+
+export type ItineraryItem = VisitItem | TravelItem | MealItem;
 
 export interface ItineraryDay {
   readonly day: number;

@@ -18,6 +18,8 @@ export interface NewPassSale {
   /** From keyedIdHash(idNumber, idSalt, idKey); the number itself is never kept. */
   readonly idHash?: string;
   readonly idSalt?: string;
+  /** The coverage reference to write instead of the attraction list (coverage.ts), when the trust file has it. */
+  readonly coverage?: string;
 }
 
 export function newPassClaims(product: PassProduct, sale: NewPassSale): PassClaims {
@@ -30,6 +32,7 @@ export function newPassClaims(product: PassProduct, sale: NewPassSale): PassClai
     category: sale.category,
     ...(sale.idHash !== undefined && sale.idSalt !== undefined ? { idHash: sale.idHash, idSalt: sale.idSalt } : {}),
     attractions: [...product.attractionIds],
+    ...(sale.coverage !== undefined ? { coverage: sale.coverage } : {}),
     validFrom: sale.validFrom,
     validUntil: sale.validUntil,
     kind: v.kind,

@@ -18,6 +18,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DateRange, Entries, IsoDate, ValidityKind, ValidityStart } from '../catalogue/model.js';
 import { decodeBase64Url, encodeBase64Url } from './base64url.js';
+import { COVERAGE_REF_PREFIX } from './coverage.js';
 
 export const TOKEN_PREFIX = 'YZ1:';
 /** Inflated payloads larger than this are refused (a token is a few hundred bytes). */
@@ -54,8 +55,16 @@ export interface PassClaims {
   readonly idHash?: string;
   /** Per-pass random salt for `idHash` (base64url). */
   readonly idSalt?: string;
-  /** Attraction ids the pass admits to, sorted (always the full list: gates have no catalogue). */
+  /**
+   * Attraction ids the pass admits to, sorted. Empty in a decoded token that
+   * carries a `coverage` reference: verifyToken fills it in from the trust file.
+   */
   readonly attractions: readonly string[];
+  /**
+   * A coverage reference (coverage.ts) written in claim 7 instead of the list,
+   * for products covering many attractions; the trust file holds the list.
+   */
+  readonly coverage?: string;
   /**
    * The outer window. For `starts: first-use` passes this is the latest possible
    * window (first possible day .. last day the pass could still be used); the
@@ -141,7 +150,7 @@ function claimsToArray(c: PassClaims): unknown[] {
     c.category,
     c.idHash ?? '',
     c.idSalt ?? '',
-    c.attractions.join(','),
+    c.coverage !== undefined ? COVERAGE_REF_PREFIX + c.coverage : c.attractions.join(','),
     c.validFrom,
     c.validUntil,
     kindCodes[c.kind] + startCodes[c.starts] + entryCodes[c.entries],
@@ -192,7 +201,9 @@ function claimsFromArray(a: unknown): PassClaims | undefined {
     category,
     ...(idHash ? { idHash } : {}),
     ...(idSalt ? { idSalt } : {}),
-    attractions: attractions === '' ? [] : attractions.split(','),
+    ...(attractions.startsWith(COVERAGE_REF_PREFIX)
+      ? { attractions: [], coverage: attractions.slice(COVERAGE_REF_PREFIX.length) }
+      : { attractions: attractions === '' ? [] : attractions.split(',') }),
     validFrom,
     validUntil,
     kind,

@@ -24,6 +24,7 @@
  */
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { decodeBase64Url } from './base64url.js';
+import { coverageRef } from './coverage.js';
 
 export const TRUST_SCHEMA_VERSION = 1;
 export const TRUST_KIND = 'yangtze.trust';
@@ -50,6 +51,8 @@ export interface TrustFile {
   readonly schemaVersion: 1;
   readonly kind: 'yangtze.trust';
   readonly keys: readonly TrustedKey[];
+  /** Attraction lists by coverage reference (coverage.ts): what tokens of large products name. */
+  readonly coverage?: Readonly<Record<string, readonly string[]>>;
 }
 
 export type ParsedTrustFile = { readonly ok: true; readonly trust: TrustFile } | { readonly ok: false; readonly field: string; readonly message: string };
@@ -98,7 +101,19 @@ export function parseTrustFile(value: unknown): ParsedTrustFile {
       ...(Array.isArray(k.passIds) ? { passIds: k.passIds as string[] } : {}),
     });
   }
-  return { ok: true, trust: { schemaVersion: 1, kind: 'yangtze.trust', keys } };
+  let coverage: Record<string, string[]> | undefined;
+  if (value.coverage !== undefined) {
+    if (!isRecord(value.coverage)) return fail('coverage', 'expected an object of attraction lists by coverage reference');
+    coverage = {};
+    for (const [ref, list] of Object.entries(value.coverage)) {
+      const product = ref.slice(0, ref.lastIndexOf('.'));
+      if (!Array.isArray(list) || !list.every((a) => typeof a === 'string' && a !== '') || product === '' || coverageRef(product, list as string[]) !== ref) {
+        return fail(`coverage.${ref}`, 'expected the sorted attraction ids whose hash the reference names (as `pass issue` writes them)');
+      }
+      coverage[ref] = list as string[];
+    }
+  }
+  return { ok: true, trust: { schemaVersion: 1, kind: 'yangtze.trust', keys, ...(coverage ? { coverage } : {}) } };
 }
 
 /** The key new passes are signed with: the newest one neither retired nor compromised. */

@@ -27,6 +27,7 @@ export const VERIFY_REASONS = [
   'bad-signature',
   'key-retired',
   'key-compromised',
+  'unknown-coverage',
   'revoked',
   'not-yet-valid',
   'expired',
@@ -69,7 +70,7 @@ export function verifyToken(token: string, trust: TrustFile, opts: VerifyOptions
   const checked = prepare(token, trust);
   if ('reason' in checked) return checked;
   if (!verify(null, checked.decoded.signed, checked.publicKey, checked.decoded.signature)) return forged;
-  return judge(checked.decoded.claims, checked.key, opts);
+  return judge(checked.decoded.claims, checked.key, trust, opts);
 }
 
 /**
@@ -84,7 +85,7 @@ export async function verifyTokenAsync(token: string, trust: TrustFile, opts: Ve
   const good = await new Promise<boolean>((resolve, reject) =>
     verify(null, signed, checked.publicKey, signature, (error, ok) => (error ? reject(error) : resolve(ok))),
   );
-  return good ? judge(checked.decoded.claims, checked.key, opts) : forged;
+  return good ? judge(checked.decoded.claims, checked.key, trust, opts) : forged;
 }
 
 const forged: VerifyResult = { valid: false, reason: 'bad-signature', message: 'the signature does not match: the token was altered or forged' };
@@ -101,8 +102,14 @@ function prepare(token: string, trust: TrustFile): Prepared {
 }
 
 /** The checks after a good signature, in the documented order. */
-function judge(claims: PassClaims, key: TrustedKey, opts: VerifyOptions): VerifyResult {
+function judge(signed: PassClaims, key: TrustedKey, trust: TrustFile, opts: VerifyOptions): VerifyResult {
+  // A coverage reference is resolved from the trust file: the list the pass was sold with.
+  const listed = signed.coverage !== undefined ? trust.coverage?.[signed.coverage] : signed.attractions;
+  const claims = listed === signed.attractions || listed === undefined ? signed : { ...signed, attractions: listed };
   const refuse = (reason: VerifyReason, message: string): VerifyResult => ({ valid: false, reason, message, pass: claims });
+  if (listed === undefined) {
+    return refuse('unknown-coverage', `the trust file does not list the attractions of ${signed.coverage}: copy the issuer's current trust file (\`yangtze keys export\`) to this gate`);
+  }
   const retired = retirement(claims, key);
   if (retired) return refuse(retired.reason, retired.message);
   if (opts.revoked && isRevoked(opts.revoked, claims.passId)) return refuse('revoked', `pass ${claims.passId} has been revoked`);

@@ -15,7 +15,7 @@ import type { PlanRequest } from '../itinerary/itinerary.js';
 import type { Problem, ProblemDay, ProblemVisit, TimeWindow, Travel } from '../planner/problem.js';
 import { MINUTES_PER_DAY } from '../travel/travel-model.js';
 import type { CityPlan, LandDay } from './city-plan.js';
-import { PACES, paceVisitMin } from './pace.js';
+import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
 import { admissionFor, defaultCategory } from './party-cost.js';
 import { attractionScore } from './score.js';
 import { tripTravel, type Place, type TripTravel } from './trip-travel.js';
@@ -29,6 +29,8 @@ export interface BuiltProblem {
   /** Problem day index → the land day and its trip day index. */
   readonly landDays: readonly { readonly day: LandDay; readonly tripDay: number }[];
   readonly tripTravel: TripTravel;
+  /** Per problem day: minutes held back from its end for lunch (meals.ts gives them back). */
+  readonly mealReserveMin: readonly number[];
 }
 
 export interface BuildProblemInput {
@@ -75,9 +77,13 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
       ...(mandatory.has(a.id) ? { mandatory: true } : {}),
     };
   });
-  const days: ProblemDay[] = landDays.map(({ day }) => ({
+  // The core plans each day with the lunch's length held back from its end; meals.ts then
+  // places the lunch where the party is and re-times the day within the full window.
+  const lunchMin = request.meals === false ? 0 : MEAL_RULES[request.pace].lunchMin;
+  const mealReserveMin = landDays.map(({ day }) => Math.max(0, Math.min(lunchMin, day.closeMin - day.openMin)));
+  const days: ProblemDay[] = landDays.map(({ day }, i) => ({
     open: day.openMin,
-    close: day.closeMin,
+    close: day.closeMin - mealReserveMin[i]!,
     start: hubOf.get(day.startCity)!,
     ends: [hubOf.get(day.endCity)!],
   }));
@@ -96,7 +102,7 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
     travel: travel.travel,
     ...(request.budget !== undefined ? { budget: Math.max(0, request.budget - input.committedCost) } : {}),
   };
-  return { problem, places, hubOf, attractions, landDays, tripTravel: travel };
+  return { problem, places, hubOf, attractions, landDays, tripTravel: travel, mealReserveMin };
 }
 
 /**

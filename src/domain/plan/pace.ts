@@ -24,3 +24,30 @@ export const PACES: Readonly<Record<Pace, PaceRules>> = {
 export function paceVisitMin(visitMin: Minutes, pace: Pace): Minutes {
   return Math.max(5, Math.round((visitMin * PACES[pace].visitFactor) / 5) * 5);
 }
+
+export interface MealRules {
+  /** Lunch starts in [lunchFrom, lunchTo], minutes of the day; preferred at lunchAt. */
+  readonly lunchFrom: Minutes;
+  readonly lunchTo: Minutes;
+  readonly lunchAt: Minutes;
+  readonly lunchMin: Minutes;
+  /** A late lunch, rather than a stop dropped, may start up to this (minute of the day). */
+  readonly lunchLatest: Minutes;
+  /** A day whose programme ends after this (minute of the day) gets a dinner. */
+  readonly dinnerAfter: Minutes;
+  /** Dinner never starts before this. */
+  readonly dinnerFrom: Minutes;
+  readonly dinnerMin: Minutes;
+}
+
+/**
+ * Documented defaults (docs/CLI.md, "Meals"): lunch between 11:30 and 13:30
+ * (a late lunch up to 14:30 rather than a stop dropped), dinner when the day's programme runs past 18:30. A relaxed party lingers at
+ * table, a packed one eats quickly. Agency practice, not a sourced fact.
+ */
+export const MEAL_RULES: Readonly<Record<Pace, MealRules>> = {
+  relaxed: { lunchFrom: 11 * 60 + 30, lunchTo: 13 * 60 + 30, lunchAt: 12 * 60, lunchMin: 75, lunchLatest: 14 * 60 + 30, dinnerAfter: 18 * 60 + 30, dinnerFrom: 17 * 60 + 30, dinnerMin: 90 },
+  standard: { lunchFrom: 11 * 60 + 30, lunchTo: 13 * 60 + 30, lunchAt: 12 * 60, lunchMin: 60, lunchLatest: 14 * 60 + 30, dinnerAfter: 18 * 60 + 30, dinnerFrom: 17 * 60 + 30, dinnerMin: 75 },
+  packed: { lunchFrom: 11 * 60 + 30, lunchTo: 13 * 60 + 30, lunchAt: 12 * 60, lunchMin: 45, lunchLatest: 14 * 60 + 30, dinnerAfter: 18 * 60 + 30, dinnerFrom: 17 * 60 + 30, dinnerMin: 60 },
+};
+

@@ -9,7 +9,8 @@
  *    run on each skeleton, then the rest of the effort in two runs (other
  *    seeds) on the one that led; the best-scoring result of all runs wins
  *    (ties: the cheaper one, then the first).
- * 4. to-itinerary.ts writes the document.
+ * 4. meals.ts places lunch (and a late day's dinner) where the party is.
+ * 5. to-itinerary.ts writes the document.
  *
  * Deterministic: the same catalogue, request and seed give the same
  * itinerary; the wall-clock limit is only a safety cap.
@@ -25,7 +26,8 @@ import { localTravelMin } from '../travel/travel-model.js';
 import { buildProblem } from './build-problem.js';
 import type { CityPlan } from './city-plan.js';
 import { chooseCities, daysToReach, type CityCandidate } from './choose-cities.js';
-import { PACES, paceVisitMin } from './pace.js';
+import { withMeals } from './meals.js';
+import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
 import { cents, fareFor } from './party-cost.js';
 import { attractionScore, matchesThemes } from './score.js';
 import { groupByTheme } from './group-by-theme.js';
@@ -106,8 +108,9 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
     });
     if (solution.cutShort) cutShort = true;
     const grouped = groupByTheme(built[skeleton]!, solution, request.themes);
+    const fed = request.meals === false ? { solution: grouped, meals: [] } : withMeals(built[skeleton]!, grouped, MEAL_RULES[request.pace]);
     const itinerary = toItinerary({
-      catalogue, request, calendar, plan: plans[skeleton]!, built: built[skeleton]!, solution: grouped, candidates, dayStartMin, dayEndMin,
+      catalogue, request, calendar, plan: plans[skeleton]!, built: built[skeleton]!, solution: fed.solution, meals: fed.meals, candidates, dayStartMin, dayEndMin,
     });
     iterations += solution.iterations;
     if (!best || isBetter(itinerary, best.itinerary)) best = { itinerary, skeleton };

@@ -8,9 +8,10 @@
 import type { Attraction, Catalogue, Theme } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addDays } from '../calendar/iso-date.js';
+import { estimatesAmong, legFacts, visitFacts } from '../catalogue/fact-of.js';
 import { openingOn } from '../calendar/opening-on.js';
 import type {
-  Itinerary, ItineraryDay, ItineraryItem, PlanRequest, TravelItem, UnscheduledEntry, VisitItem,
+  Itinerary, ItineraryDay, ItineraryItem, MealItem, PlanRequest, TravelItem, UnscheduledEntry, VisitItem,
 } from '../itinerary/itinerary.js';
 import { ITINERARY_KIND, ITINERARY_SCHEMA_VERSION } from '../itinerary/itinerary.js';
 import { tripTime } from '../itinerary/itinerary-time.js';
@@ -25,6 +26,7 @@ import { BY_THEME_ORDER, dayTheme } from './day-theme.js';
 import { admissionFor, cents, defaultCategory, fareFor } from './party-cost.js';
 import { attractionScore, isStrongCandidate, matchesThemes } from './score.js';
 import type { Segment } from './trip-travel.js';
+import type { PlacedMeal } from './meals.js';
 
 export interface ToItineraryInput {
   readonly catalogue: Catalogue;
@@ -33,19 +35,28 @@ export interface ToItineraryInput {
   readonly plan: CityPlan;
   readonly built: BuiltProblem;
   readonly solution: Solution;
+  /** Per problem day, the meals placed by meals.ts (none with --no-meals). */
+  readonly meals: readonly (readonly PlacedMeal[])[];
   /** Candidates (theme-filtered, --avoid removed, --must added). */
   readonly candidates: readonly Attraction[];
   readonly dayStartMin: number;
   readonly dayEndMin: number;
 }
 
+/** `estimates: [...]` only when some fact rests on an estimate, so the JSON of a sourced plan is unchanged. */
+function estimatesField(fields: readonly string[]): { estimates?: readonly string[] } {
+  return fields.length > 0 ? { estimates: fields } : {};
+}
+
 export function toItinerary(input: ToItineraryInput): Itinerary {
   const { catalogue, request, plan, built, solution } = input;
   const defaultId = defaultCategory(catalogue);
+  const partyCategories = Object.keys(request.party).filter((c) => (request.party[c] ?? 0) > 0);
   const time = (m: number) => tripTime(request.start, m);
   const visitItem = (a: Attraction, start: number, end: number): VisitItem => ({
     kind: 'visit', attraction: a.id, city: a.city, start: time(start), end: time(end),
     themes: [...a.themes], cost: admissionFor(a, request.party, defaultId, addDays(request.start, Math.floor(start / MINUTES_PER_DAY))),
+    ...estimatesField(estimatesAmong(a, visitFacts(a, partyCategories))),
   });
   const travelItem = (s: Segment): TravelItem => ({
     kind: 'travel', from: s.from, to: s.to, mode: s.mode, depart: time(s.departMin), arrive: time(s.arriveMin), cost: s.cost,
@@ -53,6 +64,14 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
   const legItem = (leg: Leg): TravelItem => ({
     kind: 'travel', from: leg.link.from, to: leg.link.to, mode: leg.link.link.mode,
     depart: time(leg.departMin), arrive: time(leg.arriveMin), cost: fareFor(leg.link.link, request.party),
+    ...estimatesField(estimatesAmong(leg.link.link, legFacts(leg.link.link, partyCategories, defaultId))),
+  });
+
+  const heads = Object.values(request.party).reduce((s, n) => s + n, 0);
+  const mealItem = (m: PlacedMeal): MealItem => ({
+    kind: 'meal', meal: m.meal, city: built.places[m.place]!.city, near: built.places[m.place]!.id,
+    start: time(m.startMin), end: time(m.endMin), cost: MEAL_ESTIMATE_PER_HEAD[m.meal] * heads, estimate: true,
+    ...(m.within !== undefined ? { within: built.attractions[m.within]!.id } : {}),
   });
 
   const visited = new Set<string>();
@@ -79,19 +98,30 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
         for (const s of built.tripTravel.segments(at, to, depart, p) ?? []) items.push(travelItem(s));
         at = to;
       };
+      const meals = input.meals[p] ?? [];
+      const eatBefore = (i: number) => {
+        for (const m of meals.filter((x) => x.before === i)) {
+          items.push(mealItem(m));
+          // A lunch inside a long visit takes none of the day's time between stops.
+          if (m.within === undefined) t = m.endMin;
+        }
+      };
       route.visits.forEach((sv, i) => {
+        eatBefore(i);
         const place = built.problem.visits[sv.visit]!.place;
-        // Leave the hotel just in time for the first stop of a day in one city.
+        // Leave the hotel (or the lunch table) just in time for the next stop in the same city.
         const sameCity = built.places[at]!.city === built.places[place]!.city;
-        const firstLocal = i === 0 && sameCity ? Math.max(t, sv.start - built.problem.travel.minDuration(at, place)) : t;
-        push(place, firstLocal);
+        const justInTime = sameCity ? Math.max(t, sv.start - built.problem.travel.minDuration(at, place)) : t;
+        push(place, i === 0 || meals.some((m) => m.before === i && m.within === undefined) ? justInTime : t);
         const a = built.attractions[sv.visit]!;
         items.push(visitItem(a, sv.start, sv.end));
         themed.push({ themes: a.themes, minutes: sv.end - sv.start });
         visited.add(a.id);
         t = sv.end;
       });
+      eatBefore(route.visits.length);
       push(route.end, t);
+      eatBefore(route.visits.length + 1);
       if (day.cruiseOut) items.push(legItem(day.cruiseOut));
     }
     const lodging = lodgingOf(day);
@@ -128,6 +158,13 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
     },
   };
 }
+
+/**
+ * An estimate, per head and meal, of a set meal at an ordinary restaurant
+ * near the sights (yuan), for the quote; not a sourced price, so meal items
+ * carry `estimate: true`, and it is not counted against --budget.
+ */
+export const MEAL_ESTIMATE_PER_HEAD: Readonly<Record<PlacedMeal['meal'], number>> = { lunch: 60, dinner: 80 };
 
 interface AboardVisit {
   readonly a: Attraction;

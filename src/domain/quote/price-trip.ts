@@ -22,7 +22,7 @@ export const ROAD_FACTOR = 1.3;
 export const TAXI_SEATS = 4;
 const MEAL_TIMES: Record<Meal, string> = { breakfast: '07:30', lunch: '12:00', dinner: '18:30' };
 const MEAL_ZH: Record<Meal, string> = { breakfast: '早餐', lunch: '午餐', dinner: '晚餐' };
-const GRADE_TEXT: Record<Grade, Text> = {
+export const GRADE_TEXT: Record<Grade, Text> = {
   budget: { en: 'budget', zh: '经济型' },
   '3star': { en: '3★', zh: '三星' },
   '4star': { en: '4★', zh: '四星' },
@@ -116,18 +116,27 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   const planned = facts.meals;
   const mealsByDay = new Map<number, { meal: Meal; where: 'restaurant' | 'hotel' | 'on-board'; city?: string }[]>();
   const push = (day: number, m: { meal: Meal; where: 'restaurant' | 'hotel' | 'on-board'; city?: string }) => mealsByDay.set(day, [...(mealsByDay.get(day) ?? []), m]);
-  if (planned) {
-    for (const m of planned) push(m.day, { meal: m.meal, where: 'restaurant', ...(m.city ? { city: m.city } : {}) });
-  } else {
-    assume('Meals were not in the plan: lunch every day and dinner every night of the trip, breakfast at the hotel.', '行程未列餐食：按每天午餐、每晚晚餐、酒店早餐计。');
-    for (const d of facts.days) {
-      const city = d.lodging !== 'on-board' ? d.lodging : undefined;
-      for (const meal of ['breakfast', 'lunch', 'dinner'] as const) {
-        if (meal === 'breakfast' && d.day === 1) continue;
-        if (meal === 'dinner' && d.day === lastDay) continue;
-        if (aboardAt(localMs(d.date, MEAL_TIMES[meal]))) push(d.day, { meal, where: 'on-board' });
-        else if (meal === 'breakfast') push(d.day, { meal, where: breakfastAtHotel.has(d.day) ? 'hotel' : 'restaurant', ...(city ? { city } : {}) });
-        else push(d.day, { meal, where: 'restaurant', ...(d.cities[0] ? { city: d.cities[0] } : city ? { city } : {}) });
+  if (planned) assume('Lunches and dinners as in the plan; breakfast at the hotel.', '午餐、晚餐按行程安排；早餐在酒店。');
+  else assume('Meals were not in the plan: lunch every day and dinner every night of the trip, breakfast at the hotel.', '行程未列餐食：按每天午餐、每晚晚餐、酒店早餐计。');
+  for (const d of facts.days) {
+    const city = d.lodging !== 'on-board' ? d.lodging : undefined;
+    for (const meal of ['breakfast', 'lunch', 'dinner'] as const) {
+      if (meal === 'breakfast' && d.day === 1) continue;
+      if (meal === 'dinner' && d.day === lastDay && !planned) continue;
+      const aboard = aboardAt(localMs(d.date, MEAL_TIMES[meal]));
+      if (meal === 'breakfast') {
+        // Breakfast follows the night: aboard after a night on the ship, else at (or near) the hotel.
+        const previous = facts.days.find((x) => x.day === d.day - 1);
+        if (aboard || previous?.lodging === 'on-board') push(d.day, { meal, where: 'on-board' });
+        else push(d.day, { meal, where: breakfastAtHotel.has(d.day) ? 'hotel' : 'restaurant', ...(previous ? { city: previous.lodging } : {}) });
+        continue;
+      }
+      if (planned) {
+        for (const m of planned.filter((x) => x.day === d.day && x.meal === meal)) push(d.day, { meal, where: 'restaurant', ...(m.city ? { city: m.city } : {}) });
+      } else if (aboard) {
+        push(d.day, { meal, where: 'on-board' });
+      } else {
+        push(d.day, { meal, where: 'restaurant', ...(d.cities[0] ? { city: d.cities[0] } : city ? { city } : {}) });
       }
     }
   }
@@ -147,9 +156,10 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     }
   }
 
-  // ---- admissions: the cheapest bundle of passes and single tickets, per category
+  // ---- admissions: the cheapest bundle of real passes and single tickets, per category
+  // (the catalogue's sample pass products are examples of this project, never sold to a customer)
   const party = Object.fromEntries(categories.map((c) => [c, countOf(c)]));
-  const bundle = quoteBundle(itinerary, catalogue, party);
+  const bundle = quoteBundle(itinerary, { ...catalogue, passes: catalogue.passes.filter((p) => p.real) }, party);
   const attraction = new Map(catalogue.attractions.map((a) => [a.id, a]));
   const dayOfDate = new Map(facts.days.map((d) => [d.date, d.day]));
   for (const cq of bundle.categories) {
@@ -208,13 +218,19 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     }
   }
 
-  // ---- local transfers: a vehicle with driver per sightseeing day, or metered taxis per ride
-  const transferDays = new Map<number, string>();
-  for (const m of facts.moves) if (!transferDays.has(m.day)) transferDays.set(m.day, m.city);
-  for (const d of facts.days) if (!transferDays.has(d.day) && d.cities[0] && !aboardAt(localMs(d.date, '12:00'))) transferDays.set(d.day, d.cities[0]);
+  // ---- local transfers: a vehicle with driver per city and sightseeing day, or metered taxis per ride
+  const transferDays: { day: number; city: string }[] = [];
+  const addTransferDay = (day: number, city: string) => {
+    if (!transferDays.some((t) => t.day === day && t.city === city)) transferDays.push({ day, city });
+  };
+  for (const m of facts.moves) addTransferDay(m.day, m.city);
+  for (const d of facts.days) if (!transferDays.some((t) => t.day === d.day) && d.cities[0] && !aboardAt(localMs(d.date, '12:00'))) addTransferDay(d.day, d.cities[0]);
+  if (new Set(transferDays.map((t) => t.day)).size < transferDays.length) {
+    assume('A day in two cities has a vehicle and a guide booked in each.', '一天游览两座城市时，每座城市各订一辆车和一名导游。');
+  }
   const everyone = rows.map((r) => r.id);
   if (options.transport === 'vehicle') {
-    for (const [day, city] of transferDays) {
+    for (const { day, city } of transferDays) {
       const d = facts.days.find((x) => x.day === day)!;
       const pick = vehicleFor(rates, heads, city);
       if (!pick) {
@@ -223,7 +239,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
       }
       add({ section: 'transfers', day, date: d.date, label: { en: `Vehicle with driver (${pick.rate.seats} seats), ${cityName(city).en}`, zh: `${cityName(city).zh}${pick.rate.seats}座车含司机` }, unit: 'vehicle-day', quantity: pick.count, unitFen: pick.rate.perDayFen, payers: everyone, ...basisOf(pick.rate) });
     }
-    if (transferDays.size > 0) assume('A vehicle with driver on each sightseeing day covers the transfers between sights, hotel and station.', '每个游览日包车（含司机），负责景点、酒店与车站间接送。');
+    if (transferDays.length > 0) assume('A vehicle with driver on each sightseeing day covers the transfers between sights, hotel and station.', '每个游览日包车（含司机），负责景点、酒店与车站间接送。');
   } else if (options.transport === 'taxi') {
     const cars = Math.ceil(heads / TAXI_SEATS);
     for (const m of facts.moves) {
@@ -242,7 +258,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
 
   // ---- the guide: a local guide on each sightseeing day
   if (options.guide !== undefined) {
-    for (const [day, city] of transferDays) {
+    for (const { day, city } of transferDays) {
       const d = facts.days.find((x) => x.day === day)!;
       const rate = rates.guides.find((r) => r.language === options.guide && r.city === city) ?? rates.guides.find((r) => r.language === options.guide && r.city === undefined);
       if (!rate) {
@@ -257,7 +273,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   for (const d of facts.days) {
     const night = d.day === lastDay ? undefined : d.lodging;
     const hotel: Text | undefined = night === undefined ? undefined : night === 'on-board' ? { en: `On board (${options.cabin} cabin)`, zh: `船上（${cabinZh(options.cabin)}）` } : { en: `${GRADE_TEXT[options.grade].en} hotel, ${cityName(night).en}`, zh: `${cityName(night).zh}${GRADE_TEXT[options.grade].zh}酒店` };
-    const transfer: Text = transferDays.has(d.day)
+    const transfer: Text = transferDays.some((t) => t.day === d.day)
       ? options.transport === 'vehicle' ? { en: 'Private vehicle with driver', zh: '专车（含司机）' } : options.transport === 'taxi' ? { en: 'Taxi between sights', zh: '出租车往返景点' } : { en: 'Own arrangements', zh: '自理' }
       : cruiseLegs.some((l) => l.day <= d.day && aboardAt(localMs(d.date, '12:00'))) ? { en: 'Cruise ship', zh: '邮轮' } : { en: '—', zh: '—' };
     dayPlans.push({

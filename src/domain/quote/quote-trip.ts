@@ -12,11 +12,26 @@ import type { Itinerary } from '../itinerary/itinerary.js';
 import { applyMargin, applyRounding } from './margin.js';
 import { sumFen, type Fen } from './money.js';
 import { headsOf, priceRows } from './price-rows.js';
-import { cabinZh, priceTrip } from './price-trip.js';
+import { cabinZh, GRADE_TEXT, priceTrip } from './price-trip.js';
 import { QUOTE_KIND, QUOTE_SCHEMA_VERSION, SECTIONS, type PaxRangeRow, type PriceRow, type QuoteLine, type QuoteOptions, type RowPrice, type Section, type Text, type TripQuote } from './quote-model.js';
 import type { RateTable } from './rates.js';
 
 export const DEFAULT_PAX_RANGE = [2, 4, 6, 10, 16] as const;
+
+/** What `yangtze quote` assumes without flags: 4★, twin rooms, children sharing, a vehicle with driver, no guide, no margin. */
+export function defaultQuoteOptions(party: Readonly<Record<string, number>>): QuoteOptions {
+  return {
+    party,
+    grade: '4star',
+    rooms: 'twin',
+    childBed: 'share',
+    transport: 'vehicle',
+    cabin: 'standard',
+    margin: { kind: 'none' },
+    rounding: { kind: 'up-to', yuan: 1 },
+    paxRange: [...DEFAULT_PAX_RANGE],
+  };
+}
 
 export function quoteTrip(itinerary: Itinerary, catalogue: Catalogue, rates: RateTable, options: QuoteOptions): TripQuote {
   const core = priceCore(itinerary, catalogue, rates, options);
@@ -118,7 +133,7 @@ function count(lines: readonly QuoteLine[], section: Section): number {
 function inclusions(lines: readonly QuoteLine[], options: QuoteOptions): Text[] {
   const out: Text[] = [];
   const nights = new Set(lines.filter((l) => l.section === 'lodging').map((l) => l.day)).size;
-  if (nights > 0) out.push({ en: `${nights} hotel night(s), ${options.grade} grade, breakfast included where the rate includes it`, zh: `${nights}晚酒店住宿（${options.grade}），按价格含早餐` });
+  if (nights > 0) out.push({ en: `${nights} hotel night(s), ${GRADE_TEXT[options.grade].en} grade, breakfast included where the rate includes it`, zh: `${nights}晚${GRADE_TEXT[options.grade].zh}酒店住宿，按价格含早餐` });
   if (count(lines, 'cruise') > 0) out.push({ en: `Three Gorges cruise, ${options.cabin} cabin, meals on board and the ship's standard shore excursions`, zh: `长江三峡邮轮（${cabinZh(options.cabin)}），含船上餐食及标准岸上游览` });
   if (count(lines, 'meals') > 0) out.push({ en: 'Meals as listed day by day', zh: '行程所列餐食' });
   if (count(lines, 'admissions') > 0) out.push({ en: 'Admission to every sight in the itinerary (passes where cheaper)', zh: '行程内全部景点门票（联票更省时用联票）' });

@@ -150,6 +150,8 @@ export interface Ledger {
   entriesOf(passId: string): Promise<PassEntry[]>;
   /** Passes issued on or after `since` (a date), oldest first, streamed (never the whole table in memory). */
   iteratePasses(since?: IsoDate): AsyncIterable<LedgerPass>;
+  /** The same passes in pages of up to 1,000: one wait per page, not per pass (export). */
+  passPages(since?: IsoDate): AsyncIterable<readonly LedgerPass[]>;
 
   /** Throws GateExists when the id is taken. */
   addGate(gate: NewGate): Promise<void>;

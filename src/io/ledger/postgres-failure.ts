@@ -32,6 +32,9 @@ export function postgresFailure(error: unknown, location: string, connected: boo
   if (code === '3D000') return new LedgerNotFound(`${location} (no such database)`);
   if (code === '28P01' || code === '28000') return new LedgerError(`cannot log in to the ledger ${location}: ${detail}`, 'Check the user and password in --ledger or YANGTZE_LEDGER_URL.');
   if (code === '25006') return new LedgerError(`the ledger ${location} is read-only (a replica?); nothing was changed`, 'Point --ledger at the primary database.');
+  if (code === '42P07' || code === '42710') {
+    return new LedgerError(`${location} already has tables of another program (${detail}); the ledger was not created there`, 'Give yangtze a database of its own.');
+  }
   if (code === '57014') return new LedgerError(`the ledger ${location} took too long to answer; the request was cancelled`);
   const lost =
     (code !== undefined && (code.startsWith('08') || code.startsWith('57P'))) ||

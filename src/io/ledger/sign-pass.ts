@@ -38,6 +38,8 @@ export interface PassToSign {
   readonly validUntil: IsoDate;
   readonly booking?: string;
   readonly price: number;
+  /** Write this coverage reference instead of the attraction list (the trust file holds it: ensureCoverage). */
+  readonly coverage?: string;
 }
 
 export interface Issued {
@@ -76,6 +78,7 @@ function prepare(pass: PassToSign, signer: Signer, issued: Issued, random: Uint8
     validUntil: pass.validUntil,
     issuedAt: issued.at.slice(0, 10),
     ...(pass.booking ? { booking: pass.booking } : {}),
+    ...(pass.coverage !== undefined ? { coverage: pass.coverage } : {}),
     ...(pass.idNumber !== undefined && idSalt !== undefined ? { idHash: keyedIdHash(pass.idNumber, idSalt, signer.idKey!), idSalt } : {}),
   });
   return { claims, head: tokenHead(claims) };

@@ -17,6 +17,8 @@ import { revokedPassIds, revokePass } from './revoke-pass.js';
 import { addGate, findGate, listGates, revokeGate } from './sqlite-gates.js';
 import { ledgerPath, openSqliteDb, type Db, type OpenSqliteOptions } from './sqlite-open.js';
 
+const PAGE_PASSES = 1000;
+
 export function openSqliteLedger(home: string, options: OpenSqliteOptions = {}): Ledger {
   return new SqliteLedger(openSqliteDb(home, options), ledgerPath(home));
 }
@@ -67,11 +69,21 @@ export class SqliteLedger implements Ledger {
     return this.run((db) => entriesOf(db, passId));
   }
   async *iteratePasses(since?: IsoDate): AsyncGenerator<LedgerPass> {
+    for await (const page of this.passPages(since)) yield* page;
+  }
+  async *passPages(since?: IsoDate): AsyncGenerator<readonly LedgerPass[]> {
+    let page: LedgerPass[] = [];
     try {
-      yield* iteratePasses(this.db, since);
+      for (const pass of iteratePasses(this.db, since)) {
+        if (page.push(pass) === PAGE_PASSES) {
+          yield page;
+          page = [];
+        }
+      }
     } catch (error) {
       throw ledgerFailure(error, this.location);
     }
+    if (page.length > 0) yield page;
   }
   addGate(gate: NewGate) {
     return this.run((db) => addGate(db, gate));

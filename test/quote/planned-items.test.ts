@@ -1,0 +1,61 @@
+/**
+ * What the quote takes from the plan and what it derives: meal items (the
+ * planner's `meal` kind) replace the derived lunches and dinners; nights on
+ * board have no hotel and their meals come with the cruise; items aboard a
+ * cruise are not local transfers.
+ */
+import { describe, expect, it } from '@jest/globals';
+import type { Itinerary } from '../../src/domain/itinerary/itinerary.js';
+import { quoteTrip } from '../../src/domain/quote/quote-trip.js';
+import { goldenPlan, options, shipped, shippedRates } from './shipped.js';
+
+const cruise = goldenPlan('cruise-chongqing-wuhan');
+
+function withMeals(plan: Itinerary, meals: readonly { day: number; meal: 'lunch' | 'dinner'; city: string }[]): Itinerary {
+  return {
+    ...plan,
+    days: plan.days.map((d) => ({
+      ...d,
+      items: [
+        ...d.items,
+        ...meals
+          .filter((m) => m.day === d.day)
+          .map((m) => ({ kind: 'meal', meal: m.meal, city: m.city, near: m.city, start: `${d.date}T12:00:00+08:00`, end: `${d.date}T13:00:00+08:00`, cost: 180, estimate: true })),
+      ],
+    })) as unknown as Itinerary['days'],
+  };
+}
+
+const mealLines = (plan: Itinerary) =>
+  quoteTrip(plan, shipped, shippedRates, options({ party: { adult: 2 } }))
+    .lines.filter((l) => l.section === 'meals')
+    .map((l) => `D${l.day} ${l.label.en}`);
+
+describe('meals', () => {
+  it('without meal items: lunch each day and dinner each night ashore, none aboard', () => {
+    const lines = mealLines(cruise);
+    expect(lines).not.toContain('D2 Lunch, adult'); // aboard all day
+    expect(lines).not.toContain('D3 Dinner, adult');
+    expect(lines).toContain('D5 Lunch, adult');
+    expect(lines).toContain('D5 Dinner, adult');
+    expect(lines).not.toContain('D6 Dinner, adult'); // the trip ends that evening
+  });
+
+  it('with meal items: exactly the planned lunches and dinners, and the assumption says so', () => {
+    const plan = withMeals(cruise, [{ day: 5, meal: 'lunch', city: 'wuhan' }, { day: 6, meal: 'dinner', city: 'nanchang' }]);
+    expect(mealLines(plan)).toEqual(['D5 Lunch, adult', 'D6 Dinner, adult']);
+    const q = quoteTrip(plan, shipped, shippedRates, options({ party: { adult: 2 } }));
+    expect(q.assumptions.map((a) => a.en)).toContain('Lunches and dinners as in the plan; breakfast at the hotel.');
+    expect(q.days.find((d) => d.day === 5)!.meals).toEqual([{ meal: 'breakfast', where: 'hotel' }, { meal: 'lunch', where: 'restaurant' }]);
+  });
+});
+
+describe('nights', () => {
+  it('a hotel for each night ashore but the last; none on board', () => {
+    const q = quoteTrip(cruise, shipped, shippedRates, options());
+    const nights = q.lines.filter((l) => l.section === 'lodging').map((l) => l.day);
+    expect(nights).toEqual([4, 5]); // days 1-3 end on board, day 6 ends the trip
+    expect(q.trip.nights).toBe(5);
+    expect(q.days.filter((d) => d.night === 'on-board').map((d) => d.day)).toEqual([1, 2, 3]);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The quote where agents already work: `plan … --quote` (text and HTML) and
+ * the interactive session's "Price the trip" action.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { Chalk } from 'chalk';
+import type { PlanAnswers } from '../../src/cli/prompts/plan-questions.js';
+import { runPlanSession, type SessionDeps } from '../../src/cli/prompts/plan-session.js';
+import { catalogue, itinerary } from '../fixtures/agency/wuhan-nanchang.js';
+import { scriptedAsker } from '../agency/helpers/scripted-asker.js';
+import { runCli } from '../cli/helpers/run-cli.js';
+import { shippedRates } from './shipped.js';
+
+const PLAN = ['plan', '--from', 'wuhan', '--to', 'nanchang', '--start', '2026-05-12', '--days', '3', '--party', 'adult=2,child=1', '--time-limit', '200'];
+
+describe('plan --quote', () => {
+  it('text: the itinerary, then the package price per person', async () => {
+    const run = await runCli([...PLAN, '--quote', '--no-color'], { tty: true });
+    expect(run.exitCode).toBe(0);
+    const plan = run.stdout.indexOf('Wuhan');
+    const price = run.stdout.indexOf('Price per person');
+    expect(plan).toBeGreaterThanOrEqual(0);
+    expect(price).toBeGreaterThan(plan);
+    expect(run.stdout).toContain('Per person by group size (twin share)');
+  });
+
+  it('pipe: the plan rows, then the quote records', async () => {
+    const run = await runCli([...PLAN, '--quote']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/\ntotal\t3\t/);
+    expect(run.stdout).toMatch(/\npax\t16\t/);
+  });
+
+  it('html: the itinerary document with the price block', async () => {
+    const run = await runCli([...PLAN, '--quote', '--format', 'html']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('<section class="price">');
+    expect(run.stdout).toContain('Hotels, meals and transfers');
+  });
+
+  it('json: a usage error that points at `yangtze quote`', async () => {
+    const run = await runCli([...PLAN, '--quote', '--json']);
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toContain('yangtze quote PLAN.json');
+  });
+});
+
+describe('the interactive session', () => {
+  const ctx = { catalogue: { ...catalogue, rates: shippedRates }, lang: 'en' as const, today: '2026-05-11' };
+  const first: PlanAnswers = {
+    from: 'wuhan', to: 'nanchang', start: '2026-05-12', days: 3, themes: ['red', 'cultural'], party: { adult: 2, child: 1 }, pace: 'standard', must: [],
+  };
+
+  it('prices the trip per person on request', async () => {
+    const shown: string[] = [];
+    const deps: SessionDeps = {
+      plan: async () => itinerary,
+      issue: async () => [],
+      save: async (_p, basename, format) => `${basename}.${format}`,
+      show: (text) => shown.push(text),
+      note: () => undefined,
+      style: new Chalk({ level: 0 }),
+    };
+    await runPlanSession(scriptedAsker([['select', 'price'], ['select', 'done']]), ctx, first, deps);
+    expect(shown[1]).toMatch(/^Quote: 3 days \/ 2 nights from 2026-05-12, adult 2, child 1/);
+    expect(shown[1]).toContain('Price per person');
+    expect(shown[1]).toMatch(/adult, twin share +× 2 +[\d,]+\.00/);
+  });
+});
