@@ -272,8 +272,8 @@ function pgCtl(args: readonly string[]): void {
   const serverOptions = started.slice(started.indexOf(' ') + 1).replace(/"-D" "[^"]*" ?/, '');
   const ctl = [path.join(process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin', 'pg_ctl'), '-D', data, ...args, ...(args[0] === 'start' ? ['-o', serverOptions, '-l', path.join(data, '..', 'server.log')] : [])];
   // PostgreSQL refuses to run as root; the throwaway cluster (scripts/pg-throwaway.sh) then belongs to postgres.
-  if (process.getuid?.() === 0) execFileSync('runuser', ['-u', 'postgres', '--', ...ctl], { stdio: 'inherit' });
-  else execFileSync(ctl[0]!, ctl.slice(1), { stdio: 'inherit' });
+  if (process.getuid?.() === 0) execFileSync('runuser', ['-u', 'postgres', '--', ...ctl], { stdio: ['ignore', 2, 2] });
+  else execFileSync(ctl[0]!, ctl.slice(1), { stdio: ['ignore', 2, 2] });
 }
 
 /** Redemption rows, (pass, attraction) pairs admitted more than once, and this run's scan ids. */
