@@ -203,6 +203,7 @@ export function skeletonsFor(catalogue: Catalogue, request: PlanRequest, candida
     aboardCandidates: (link) => sightsAlong(link, catalogue).filter((a) => candidateIds.has(a.id)).map(candidate),
     fare: (link) => fareFor(link.link, request.party),
     ...(request.budget !== undefined ? { budget: request.budget } : {}),
+    ...(request.cities !== undefined ? { cities: new Set([request.from, ...request.cities]) } : {}),
     count,
   });
 }
@@ -228,6 +229,9 @@ function whyNoPlan(catalogue: Catalogue, request: PlanRequest): { flag: string; 
     if (need > request.days) {
       return { flag: '--to', message: `--to ${request.to} cannot be reached from ${request.from} in ${request.days} day${request.days === 1 ? '' : 's'}; it takes at least ${need}` };
     }
+  }
+  if (request.cities !== undefined) {
+    return { flag: '--cities', message: `no trip from ${request.from} through only ${request.cities.join(', ')} fits ${request.days} days (links and hotel cities)` };
   }
   if (request.budget !== undefined) {
     return { flag: '--budget', message: `--budget ${request.budget} does not cover the fares of any way through these days` };
