@@ -117,9 +117,16 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
   };
   for (const probe of probeRuns(plans.length, probeShare)) run(probe);
   for (const final of finalRunsOn(best?.skeleton ?? 0, plans.length, 1 - probeShare * plans.length, finalRuns)) run(final);
-  const itinerary = cutShort ? withWarning(best!.itinerary, cutShortWarning(options.timeLimitMs!)) : best!.itinerary;
+  let itinerary = cutShort ? withWarning(best!.itinerary, cutShortWarning(options.timeLimitMs!)) : best!.itinerary;
+  if (itinerary.totals.visits === 0) itinerary = withWarning(itinerary, EMPTY_PLAN_WARNING);
   return { ok: true, itinerary, iterations, cutShort };
 }
+
+/** A plan without a single visit is an answer, but not a trip to sell: `plan` exits 1 with it. */
+export const EMPTY_PLAN_WARNING: ItineraryWarning = {
+  code: 'empty-plan',
+  message: 'no stop fits this request: the plan has no visits (see unscheduled for why)',
+};
 
 /** The safety cap fired: the plan is what the search had found by then. */
 export function cutShortWarning(limitMs: number): ItineraryWarning {
