@@ -2,7 +2,7 @@
 import type { CliContext } from '../cli/context.js';
 import { UsageError } from '../cli/errors.js';
 import { RATINGS, THEMES, type Attraction, type Catalogue, type City, type Rating, type Theme } from '../domain/catalogue/model.js';
-import { didYouMean } from '../domain/did-you-mean.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { renderAttractionList } from '../export/catalogue-list.js';
 
 export interface CatalogueListOptions {
@@ -73,5 +73,5 @@ function findCity(text: string, cities: readonly City[]): City {
 
 function suggestion(input: string, candidates: readonly string[], what: string): string {
   const close = didYouMean(input, candidates);
-  return (close ? `Did you mean '${close}'? ` : '') + `${what}: ${candidates.join(', ')}.`;
+  return (close ? `${suggestionText(close)} ` : '') + `${what}: ${candidates.join(', ')}.`;
 }

@@ -6,7 +6,7 @@ import type { DayKind } from '../domain/calendar/holiday-calendar.js';
 import { nextDates, weekdayOf } from '../domain/calendar/iso-date.js';
 import { openingOn, type Opening } from '../domain/calendar/opening-on.js';
 import type { Attraction, Catalogue, City, IsoDate, Weekday } from '../domain/catalogue/model.js';
-import { didYouMean } from '../domain/did-you-mean.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { renderShow } from '../export/catalogue-show.js';
 import { builtInHolidayYears, chinaHolidayCalendar } from '../io/china-holidays.js';
 
@@ -59,7 +59,7 @@ export function runCatalogueShow(id: string, catalogue: Catalogue, nowMs: number
   const close = didYouMean(id, ids);
   throw new NotFoundError(
     `no attraction or city '${id}' in the catalogue`,
-    close ? `Did you mean '${close}'?` : 'Run `yangtze catalogue list` for the ids.',
+    close ? suggestionText(close) : 'Run `yangtze catalogue list` for the ids.',
   );
 }
 

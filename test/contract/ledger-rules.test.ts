@@ -201,4 +201,17 @@ describeEachBackend('ledger contract', (backend: Backend) => {
       expect(await ledger.entriesOf(first[2]!.id)).toHaveLength(1);
     });
   });
+
+  it('stores gate names and scan times exactly as given, quotes and backslashes included', async () => {
+    const target = await backend.fresh();
+    await issue(target, [row('BK1', 'Li Wei', 'wuhan-culture-pass')]);
+    const [pass] = await passes(target);
+    const gate = "north'); DELETE FROM passes; -- \\ \u00e9\u95e8";
+    const outcome = await withLedger(target, {}, (l) =>
+      l.recordEntry({ passId: pass!.id, attraction: 'east-lake', date: '2026-05-12', at: "2026-05-12T09:00:00+08:00'", gate, source: 'online' }),
+    );
+    expect(outcome).toMatchObject({ admit: true });
+    expect(await withLedger(target, {}, (l) => l.entriesOf(pass!.id))).toEqual([{ attraction: 'east-lake', day: '2026-05-12', gate, at: "2026-05-12T09:00:00+08:00'" }]);
+    expect(await passes(target)).toHaveLength(1);
+  });
 });

@@ -18,7 +18,7 @@
  * The driver (node-postgres, README "Dependencies") is imported only here,
  * and this module only when a PostgreSQL ledger is asked for.
  */
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryResult } from 'pg';
 import type { IsoDate } from '../../domain/catalogue/model.js';
 import { admitted, alreadyMerged, entryOfScan, mergedNow, planEntry, planRevocation, refusedByConstraint, type StoredEntry, type StoredRevocation } from './entry-plan.js';
 import { GATE_COLUMNS, gateFromRow, type GateRow } from './gate-row.js';
@@ -51,6 +51,7 @@ const passColumnList = PASS_COLUMNS.split(', ');
 /** Rows per INSERT: 22 columns × 1,000 rows stays under PostgreSQL's 65,535 parameters. */
 const pageRows = 1000;
 const maxAttempts = 8;
+const BEGIN = 'BEGIN ISOLATION LEVEL READ COMMITTED';
 
 export async function openPostgresLedger(url: string, options: OpenPostgresOptions = {}): Promise<PostgresLedger> {
   const location = redactedUrl(url);
@@ -112,15 +113,22 @@ export class PostgresLedger implements Ledger {
    * One READ COMMITTED transaction on a connection of its own, run again on a
    * serialization failure or deadlock (nothing of a failed attempt is kept).
    */
-  private async transaction<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
+  private transaction<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
+    return this.retried(async (c) => {
+      await c.query(BEGIN);
+      const result = await fn(c);
+      await c.query('COMMIT');
+      return result;
+    });
+  }
+
+  /** A connection for `fn`, which begins and commits its transaction itself; rolled back and run again as `transaction`. */
+  private async retried<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const c = await this.pool.connect();
       let broken: Error | undefined;
       try {
-        await c.query('BEGIN ISOLATION LEVEL READ COMMITTED');
-        const result = await fn(c);
-        await c.query('COMMIT');
-        return result;
+        return await fn(c);
       } catch (error) {
         await c.query('ROLLBACK').catch((e: Error) => (broken = e));
         if (isRetryable(error) && attempt < maxAttempts) {
@@ -185,7 +193,8 @@ export class PostgresLedger implements Ledger {
   recordEntry(req: EntryRequest): Promise<EntryOutcome> {
     return this.guard(async () => {
       try {
-        return await this.transaction((c) => recordEntryIn(c, req));
+        // Two round trips: "BEGIN; lock; read" and "write; COMMIT" (see recordEntryIn).
+        return await this.retried((c) => recordEntryIn(c, req, { open: BEGIN, close: 'COMMIT' }));
       } catch (error) {
         if (isUniqueViolation(error)) return refusedByConstraint(req);
         throw error;
@@ -317,51 +326,47 @@ export class PostgresLedger implements Ledger {
   }
 }
 
-/** recordEntry's transaction body: lock the pass, then read (statements of their own: see the header), decide, write. */
-async function recordEntryIn(c: PoolClient, req: EntryRequest): Promise<EntryOutcome> {
-  const row = (await c.query<PassRow>(`SELECT ${PASS_COLUMNS} FROM passes WHERE id = $1 FOR UPDATE`, [req.passId])).rows[0];
-  const read = row
-    ? (
-    await c.query<{ revocation: StoredRevocation | null; past: (Omit<StoredEntry, 'id'> & { id: number | string })[] }>(
-      `SELECT (SELECT json_build_object('kind', kind, 'reason', reason, 'at', at) FROM revocations WHERE pass_id = $1) AS revocation,
-              coalesce((SELECT json_agg(json_build_object('id', id, 'attraction', attraction, 'day', day, 'gate', gate, 'at', at) ORDER BY day, id)
-                        FROM redemptions WHERE pass_id = $1), '[]'::json) AS past`,
-      [req.passId],
-    )
-  ).rows[0]!
-    : { revocation: null, past: [] };
-  const past = read.past.map((e) => ({ ...e, id: Number(e.id) }));
-  const plan = planEntry(row ? passFromRow(row) : undefined, read.revocation ?? undefined, past, req);
-  if (!plan.write) return plan.outcome;
+/**
+ * An entry: lock the pass, then read (a statement of its own: see the header), decide, write. The
+ * statements go as two query strings, "open; lock; read" and "write; close", so an entry costs two
+ * round trips to the server, not five: `open`/`close` are BEGIN/COMMIT for recordEntry, and
+ * SAVEPOINT/RELEASE inside reconcile's transaction. A multi-statement string cannot carry
+ * parameters, so values go in as literals, quoted by the driver (escapeLiteral).
+ */
+async function recordEntryIn(c: PoolClient, req: EntryRequest, around: { open: string; close: string }): Promise<EntryOutcome> {
+  const id = c.escapeLiteral(req.passId);
+  const [, locked, read] = (await c.query(
+    `${around.open};
+     SELECT ${PASS_COLUMNS} FROM passes WHERE id = ${id} FOR UPDATE;
+     SELECT (SELECT json_build_object('kind', kind, 'reason', reason, 'at', at) FROM revocations WHERE pass_id = ${id}) AS revocation,
+            coalesce((SELECT json_agg(json_build_object('id', id, 'attraction', attraction, 'day', day, 'gate', gate, 'at', at) ORDER BY day, id)
+                      FROM redemptions WHERE pass_id = ${id}), '[]'::json) AS past`,
+  )) as unknown as [QueryResult, QueryResult<PassRow>, QueryResult<{ revocation: StoredRevocation | null; past: (Omit<StoredEntry, 'id'> & { id: number | string })[] }>];
+  const row = locked.rows[0];
+  const { revocation, past } = read.rows[0]!;
+  const plan = planEntry(row ? passFromRow(row) : undefined, row ? (revocation ?? undefined) : undefined, row ? past.map((e) => ({ ...e, id: Number(e.id) })) : [], req);
+  if (!plan.write) {
+    await c.query(around.close);
+    return plan.outcome;
+  }
   const { decision } = plan;
+  const lit = (v: string | number | null) => (v === null ? 'NULL' : typeof v === 'number' ? String(Math.trunc(v)) : c.escapeLiteral(v));
   // One statement for the three writes: the day slot (flex-days), the entry, the pass's status.
-  const written = await c.query<{ id: string }>(
+  const [written] = (await c.query(
     `WITH day_slot AS (
-       INSERT INTO pass_days (pass_id, day_no, day) SELECT $1, $9::integer, $3 WHERE $9::integer IS NOT NULL
+       INSERT INTO pass_days (pass_id, day_no, day) SELECT ${id}, ${lit(decision.dayNo ?? null)}::integer, ${lit(req.date)} WHERE ${decision.dayNo !== undefined}
      ), entry AS (
        INSERT INTO redemptions (pass_id, attraction, day, day_key, credit, gate, at, source, scan_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10) RETURNING id
+       VALUES (${id}, ${lit(req.attraction)}, ${lit(req.date)}, ${lit(decision.dayKey)}, ${lit(decision.credit ?? null)}::integer, ${lit(req.gate)}, ${lit(req.at)}, ${lit(req.source)}, ${lit(req.scanId ?? null)})
+       RETURNING id
      ), status AS (
-       UPDATE passes SET status = $11,
-         activated_on = CASE WHEN activated_on IS NULL OR activated_on > $12 THEN $12 ELSE activated_on END
-       WHERE id = $1
+       UPDATE passes SET status = ${lit(decision.usedUp ? 'used-up' : 'active')},
+         activated_on = CASE WHEN activated_on IS NULL OR activated_on > ${lit(decision.windowStart)} THEN ${lit(decision.windowStart)} ELSE activated_on END
+       WHERE id = ${id}
      )
-     SELECT id FROM entry`,
-    [
-      req.passId,
-      req.attraction,
-      req.date,
-      decision.dayKey,
-      decision.credit ?? null,
-      req.gate,
-      req.at,
-      req.source,
-      decision.dayNo ?? null,
-      req.scanId ?? null,
-      decision.usedUp ? 'used-up' : 'active',
-      decision.windowStart,
-    ],
-  );
+     SELECT id FROM entry;
+     ${around.close}`,
+  )) as unknown as [QueryResult<{ id: string }>, QueryResult];
   return admitted(plan, Number(written.rows[0]!.id));
 }
 
@@ -386,11 +391,9 @@ async function mergeScanIn(c: PoolClient, s: ScanToMerge, mergedAt: string): Pro
     return alreadyMerged(s, seen);
   }
   // A savepoint, so that a UNIQUE violation undoes this scan's entry only, not the chunk (as SQLite's nested transaction).
-  await c.query('SAVEPOINT scan');
   let outcome: EntryOutcome;
   try {
-    outcome = await recordEntryIn(c, entryOfScan(s));
-    await c.query('RELEASE SAVEPOINT scan');
+    outcome = await recordEntryIn(c, entryOfScan(s), { open: 'SAVEPOINT scan', close: 'RELEASE SAVEPOINT scan' });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     await c.query('ROLLBACK TO SAVEPOINT scan');
