@@ -6,7 +6,7 @@
  */
 import { estimatesAmong } from '../domain/catalogue/fact-of.js';
 import { toJson, type Output } from '../cli/output.js';
-import type { DayOpening, ShowResult } from '../commands/catalogue-show.js';
+import type { DayOpening, ShowResult } from '../domain/catalogue/catalogue-views.js';
 import { monthSpan } from '../domain/calendar/month-span.js';
 import type { OpeningInterval } from '../domain/calendar/opening-on.js';
 import type { Attraction, Catalogue, City, DateRange, Provenance, Season } from '../domain/catalogue/model.js';
