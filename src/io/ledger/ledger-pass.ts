@@ -6,7 +6,6 @@
 import type { Entries, IsoDate, ValidityKind, ValidityStart } from '../../domain/catalogue/model.js';
 import type { EntryRules } from '../../domain/passes/ledger-entry-rule.js';
 import type { PassClaims } from '../../domain/passes/token.js';
-import type { BookingKey } from './ledger-port.js';
 
 export const PASS_STATUSES = ['issued', 'active', 'used-up', 'revoked', 'refunded'] as const;
 export type StoredStatus = (typeof PASS_STATUSES)[number];
@@ -138,6 +137,6 @@ export function entryRulesOf(p: LedgerPass): EntryRules {
 }
 
 /** One string per (booking, holder, product): what issuedBookingKeys returns. */
-export function bookingKey(k: BookingKey): string {
+export function bookingKey(k: { readonly booking: string; readonly holder: string; readonly product: string }): string {
   return `${k.booking}\u0000${k.holder}\u0000${k.product}`;
 }
