@@ -1,5 +1,5 @@
 /**
- * `yangtze catalogue validate|list|show|schema`. Declares options only; each
+ * `yangtze catalogue validate|list|show|audit|schema`. Declares options only; each
  * action imports its command module when it runs, so `--help` loads none.
  */
 import type { Command } from 'commander';
@@ -68,6 +68,30 @@ export function register(program: Command, effects: Effects): void {
       action(async (ctx, _opts, args) => {
         const { catalogueShow } = await import('../commands/catalogue-show.js');
         await catalogueShow(ctx, args[0]!);
+      }, effects),
+    );
+
+  catalogue
+    .command('audit')
+    .description("the catalogue's facts by status and age: what rests on an estimate, what is due for a re-check")
+    .option('--status <statuses>', 'confirmed, estimate or assumed (comma-separated: any of them)')
+    .option('--older-than <age>', 'facts checked before this: a duration back from today (90d, 6w, 12mo, 1y) or a date YYYY-MM-DD')
+    .option('--attraction <id>', 'one attraction (or city, link, pass) id')
+    .option('--city <city>', 'city id or name')
+    .option('--json', 'a JSON document (schemaVersion 1)')
+    .addHelpText('after', examples([
+      ['yangtze catalogue audit --status estimate', 'every fact that rests on a best guess'],
+      ['yangtze catalogue audit --older-than 12mo --city wuhan', 'Wuhan facts due for a re-check'],
+    ]))
+    .action(
+      action(async (ctx, opts) => {
+        const { catalogueAudit } = await import('../commands/catalogue-audit.js');
+        await catalogueAudit(ctx, {
+          ...(typeof opts.status === 'string' ? { status: opts.status } : {}),
+          ...(typeof opts.olderThan === 'string' ? { olderThan: opts.olderThan } : {}),
+          ...(typeof opts.attraction === 'string' ? { attraction: opts.attraction } : {}),
+          ...(typeof opts.city === 'string' ? { city: opts.city } : {}),
+        });
       }, effects),
     );
 

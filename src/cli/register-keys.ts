@@ -30,7 +30,7 @@ export function register(program: Command, effects: Effects): void {
     .option('--json', 'print a JSON document')
     .addHelpText('after', examples([
       ['yangtze keys compromise k20260501-… --since 2026-05-12T09:00:00+08:00', 'passes recorded before then still admit'],
-      ['yangtze keys rotate && yangtze pass revocations export -o revoked.json', 'then: a new key, and lists for the gates'],
+      ['yangtze keys export > trust.json && yangtze pass revocations export -o revoked.json', 'then: both to every gate (a new key is made if it was the active one)'],
     ]))
     .action(
       action(async (ctx, opts, args) => (await import('../commands/keys-compromise.js')).keysCompromise(ctx, args[0]!, opts as { since?: string }), effects),

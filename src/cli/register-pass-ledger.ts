@@ -189,6 +189,48 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     );
 
   pass
+    .command('show')
+    .description('one pass from the ledger, by pass id or token, with its entries')
+    .argument('<pass>', 'a pass id (YZ-…) or a pass token (YZ1:…)')
+    .option('--trust <file>', 'trust file a token is checked against (default: the one under --home)')
+    .option('--json', 'the pass and its entries as JSON')
+    .addHelpText('after', examples([
+      ['yangtze pass show YZ-7K3M9Q2X4TAB', 'status, window and every entry'],
+      ['yangtze pass show "$SCANNED" --json', 'by the token a gate scanned'],
+    ]))
+    .action(
+      action(async (ctx, opts, args) => {
+        const { runPassShow, renderPassShow } = await import('../commands/pass-show.js');
+        const trust = opts.trust as string | undefined;
+        const result = await runPassShow(args[0]!, { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now(), ...(trust ? { trust: ctx.resolve(trust) } : {}) });
+        renderPassShow(result, ctx.out);
+      }, effects),
+    );
+
+  pass
+    .command('list')
+    .description('passes in the ledger, filtered by booking, holder or status')
+    .option('--booking <ref>', 'only this booking')
+    .option('--holder <name>', 'only holders whose name contains this (any case)')
+    .option('--status <status>', 'only this status: issued, active, used-up, expired, revoked, refunded')
+    .option('--json', 'the pass JSON document')
+    .addHelpText('after', examples([
+      ['yangtze pass list --booking BK1042', 'the passes of one booking'],
+      ['yangtze pass list --holder "li wei" --status active', 'by part of the name, any case'],
+    ]))
+    .action(
+      action(async (ctx, opts) => {
+        const { runPassList, renderPassList } = await import('../commands/pass-show.js');
+        const o = opts as { booking?: string; holder?: string; status?: string };
+        const result = await runPassList(
+          { ...(o.booking !== undefined ? { booking: o.booking } : {}), ...(o.holder !== undefined ? { holder: o.holder } : {}), ...(o.status !== undefined ? { status: o.status } : {}) },
+          { ...(await ledgerTargetOf(ctx)), nowMs: ctx.effects.now() },
+        );
+        renderPassList(result, ctx.out);
+      }, effects),
+    );
+
+  pass
     .command('reconcile')
     .description('merge offline gate logs into the ledger and report double use (exit 1 if any)')
     .argument('<logs...>', 'gate log files (NDJSON, from pass redeem --offline --log)')

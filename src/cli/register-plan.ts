@@ -44,8 +44,14 @@ export function register(program: Command, effects: Effects): void {
     .action(
       action(async (ctx, opts, _args, command) => {
         if (command.args.length > 0) throw unknownCommand(command, command.args[0]!);
-        const { planCommand } = await import('../commands/plan.js');
-        await planCommand(ctx, stringOptions(opts) as PlanCommandOptions);
+        const options = stringOptions(opts) as PlanCommandOptions;
+        const { planCommand, wantsInteractivePlan } = await import('../commands/plan.js');
+        if (wantsInteractivePlan(ctx, options)) {
+          const { runInteractivePlan } = await import('../commands/plan-interactive.js');
+          await runInteractivePlan(ctx, { ...options });
+          return;
+        }
+        await planCommand(ctx, options);
       }, effects),
     );
 

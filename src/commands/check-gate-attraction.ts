@@ -6,7 +6,7 @@
  * with an older catalogue still admits a pass for an attraction added since.
  */
 import { UsageError } from '../cli/errors.js';
-import { didYouMean } from '../domain/did-you-mean.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { decodeToken } from '../domain/passes/token.js';
 
 export function checkGateAttraction(at: string, catalogueIds: Iterable<string>, tokens: readonly string[]): void {
@@ -18,5 +18,5 @@ export function checkGateAttraction(at: string, catalogueIds: Iterable<string>, 
   }
   if (known.has(at)) return;
   const near = didYouMean(at, known);
-  throw new UsageError(`--at: unknown attraction "${at}"`, near ? `did you mean "${near}"?` : 'give the attraction id of this gate, as `yangtze catalogue list` shows it');
+  throw new UsageError(`--at: unknown attraction "${at}"`, near ? suggestionText(near) : 'give the attraction id of this gate, as `yangtze catalogue list` shows it');
 }

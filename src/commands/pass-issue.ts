@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DataError, NoAnswer, UsageError, UserError } from '../cli/errors.js';
 import type { Output } from '../cli/output.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
-import { didYouMean } from '../domain/did-you-mean.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { describeControl, firstControlCharacter, neutraliseControls } from '../domain/control-characters.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { priceFor } from '../domain/passes/ledger-new-claims.js';
@@ -18,8 +18,8 @@ import { shanghaiDate, shanghaiTimestamp } from '../domain/passes/shanghai-time.
 import type { Signer } from '../domain/passes/token.js';
 import { passesDocument, toPassJson } from '../export/pass-json.js';
 import { passQrText, writePassQrFiles, type QrFormat } from '../export/pass-qr.js';
-import { passFromRow, type LedgerPass, type PassRow } from '../io/ledger/ledger-pass.js';
-import type { LedgerTarget } from '../io/ledger/ledger-port.js';
+import { bookingKey, passFromRow, type LedgerPass, type PassRow } from '../io/ledger/ledger-pass.js';
+import type { Ledger, LedgerTarget } from '../io/ledger/ledger-port.js';
 import { signPass } from '../io/ledger/sign-pass.js';
 import { withLedger } from '../io/ledger/with-ledger.js';
 import { fileError, prepareOutputDir, readTextFile } from '../io/pass-files.js';
@@ -68,7 +68,7 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
     const category = opts.categories[i] ?? defaultCategory;
     if (!categoryIds.includes(category)) {
       const near = didYouMean(category, categoryIds);
-      throw new UsageError(`--category: unknown rider category "${category}"`, near ? `did you mean "${near}"?` : `expected one of ${categoryIds.join(', ')}`);
+      throw new UsageError(`--category: unknown rider category "${category}"`, near ? suggestionText(near) : `expected one of ${categoryIds.join(', ')}`);
     }
     if (holder.trim() === '') throw new UsageError('--holder: a holder name cannot be empty');
     const control = firstControlCharacter(holder);
@@ -78,6 +78,15 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
     const idNumber = opts.idNumbers[i];
     return { holder: holder.trim(), category, ...(idNumber ? { idNumber } : {}) };
   });
+  // A booking tells its passes apart by holder name (the ledger's idempotency key): two travellers
+  // with one name would get one pass, the other dropped. Refused, until each name is told apart.
+  const twice = travellers.find((t, i) => travellers.findIndex((u) => u.holder === t.holder) !== i);
+  if (opts.booking && twice) {
+    throw new UsageError(
+      `--holder "${neutraliseControls(twice.holder)}" twice in booking ${opts.booking}: passes of one booking are told apart by the holder's name, so the second would not be issued; nothing was issued`,
+      'Write each name as it should be printed and checked, told apart (e.g. "Li Na (b. 2010)"), or issue them under separate bookings.',
+    );
+  }
   const itinerary = readPlan(opts.plan, opts.shownPlan ?? opts.plan);
   // Outputs are checked before anything is committed: passes issued without their images invite a retry that duplicates them.
   if (opts.qrDir) prepareOutputDir(opts.qrDir, qrRole, 'nothing was issued');
@@ -117,14 +126,28 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
   if (rows.length === 0) {
     throw new NoAnswer(`no pass product pays off for ${path.basename(opts.plan)}: buy single tickets for its ${quote.visits.length} visits`);
   }
-  const outcome = await withLedger(deps, { create: true }, (ledger) => ledger.insertPasses(rows));
+  const outcome = await withLedger(deps, { create: true }, async (ledger) => {
+    const inserted = await ledger.insertPasses(rows);
+    return { inserted: inserted.inserted, before: await storedPasses(ledger, inserted.skipped) };
+  });
   const passes = outcome.inserted.map(passFromRow);
   const today = shanghaiDate(deps.nowMs);
   const qrFiles = opts.qrDir ? await writeQr(passes, opts.qrDir, opts.qrFormat) : [];
-  return { passes, alreadyIssued: outcome.skipped.map(passFromRow), singles, qrFiles, today, coverageAdded: coverage.added };
+  return { passes, alreadyIssued: outcome.before, singles, qrFiles, today, coverageAdded: coverage.added };
 }
 
 const qrRole = { what: 'QR folder', flag: '--qr-dir', kind: 'a folder' };
+
+/** The passes in the ledger that made these rows redundant (same booking, holder, product): the ones to name. */
+async function storedPasses(ledger: Ledger, skipped: readonly PassRow[]): Promise<LedgerPass[]> {
+  if (skipped.length === 0) return [];
+  const wanted = new Set(skipped.map((r) => bookingKey({ booking: r.booking ?? '', holder: r.holder, product: r.product })));
+  const found: LedgerPass[] = [];
+  for await (const p of ledger.iteratePasses()) {
+    if (p.booking !== null && wanted.has(bookingKey({ booking: p.booking, holder: p.holder, product: p.product }))) found.push(p);
+  }
+  return found;
+}
 
 /** The passes are in the ledger by now: a failure here says so, and `pass export` has their tokens. */
 async function writeQr(passes: readonly LedgerPass[], dir: string, format: QrFormat): Promise<string[]> {

@@ -46,13 +46,18 @@ export interface PlanCommandOptions extends PlanFlags {
   readonly quote?: boolean;
 }
 
-export async function planCommand(ctx: CliContext, options: PlanCommandOptions): Promise<void> {
+/**
+ * Whether a `plan` run asks its questions: --interactive, or a required flag
+ * missing in a terminal. The CLI decides with this and calls the interactive
+ * command itself, so this file never imports plan-interactive.ts (which
+ * imports this one: no cycle).
+ */
+export function wantsInteractivePlan(ctx: CliContext, options: PlanCommandOptions): boolean {
   const missing = REQUIRED_FLAGS.filter((f) => options[f] === undefined);
-  if (options.interactive || (missing.length > 0 && ctx.interactive)) {
-    const { runInteractivePlan } = await import('./plan-interactive.js');
-    await runInteractivePlan(ctx, { ...options });
-    return;
-  }
+  return Boolean(options.interactive) || (missing.length > 0 && ctx.interactive);
+}
+
+export async function planCommand(ctx: CliContext, options: PlanCommandOptions): Promise<void> {
   const target = outputTarget(ctx, options);
   if (options.quote && target.format !== 'text' && target.format !== 'html') {
     throw new UsageError(`--quote works with --format text or html; for ${target.format} save the plan and run \`yangtze quote PLAN.json --format …\``);

@@ -4,8 +4,9 @@
  * Pipe: `field<TAB>value` lines, and `day<TAB>date<TAB>open|closed<TAB>…`.
  * JSON: a versioned document whose keys never depend on --lang.
  */
+import { estimatesAmong } from '../domain/catalogue/fact-of.js';
 import { toJson, type Output } from '../cli/output.js';
-import type { DayOpening, ShowResult } from '../commands/catalogue-show.js';
+import type { DayOpening, ShowResult } from '../domain/catalogue/catalogue-views.js';
 import { monthSpan } from '../domain/calendar/month-span.js';
 import type { OpeningInterval } from '../domain/calendar/opening-on.js';
 import type { Attraction, Catalogue, City, DateRange, Provenance, Season } from '../domain/catalogue/model.js';
@@ -33,7 +34,7 @@ function attractionTty(a: Attraction, city: City | undefined, days: readonly Day
   const { style, lang } = out;
   const l = catalogueLabels(lang);
   const estimate = (field: string, text: string) =>
-    a.facts.unconfirmed.includes(field) ? `${text} ${style.yellow(lang === 'zh' ? '(估计)' : '(estimate)')}` : text;
+    estimatesAmong(a, shownFields(a, field)).length > 0 ? `${text} ${style.yellow(lang === 'zh' ? '(估计)' : '(estimate)')}` : text;
   const rows: [string, string][] = [
     [l.city, city ? `${displayName(city, lang, 'tty')} ${style.dim(`(${city.id})`)}` : a.city],
     [l.themes, colorThemes(a.themes, style)],
@@ -59,8 +60,27 @@ function attractionTty(a: Attraction, city: City | undefined, days: readonly Day
     ...dayLines.map((line) => '  ' + line),
     '',
     style.bold(l.facts),
-    ...labelled(provenanceRows(a.facts, l, out), style.bold),
+    ...labelled(Object.keys(a.provenance).length > 0 ? factRows(a, catalogue, l, out) : provenanceRows(a.facts, l, out), style.bold),
   ].join('\n') + '\n';
+}
+
+/** The facts one row of the view shows: every price category, weekly and monthly closures. */
+function shownFields(a: Attraction, field: string): string[] {
+  if (field === 'price') return Object.keys(a.price).map((c) => `price.${c}`);
+  if (field === 'closed') return ['closed', 'closed_nth', 'holidays'];
+  return [field];
+}
+
+/** One row per fact: field, status (estimates in yellow), when checked, and its sources. */
+function factRows(a: Attraction, catalogue: Catalogue, l: CatalogueLabels, out: ShowOutput): [string, string][] {
+  const titles = new Map(catalogue.sources.map((s) => [s.id, s.url ? `${s.title} <${s.url}>` : s.title]));
+  const rows: [string, string][] = [];
+  for (const [field, fact] of Object.entries(a.provenance)) {
+    const status = fact.status === 'confirmed' ? out.style.green(fact.status) : out.style.yellow(fact.status);
+    rows.push([field, [status, fact.checked ? `${l.checked.toLowerCase()} ${fact.checked}` : '', fact.note ?? ''].filter(Boolean).join(' · ')]);
+    for (const id of fact.sources) rows.push(['', out.style.dim(titles.get(id) ?? id)]);
+  }
+  return rows;
 }
 
 function dayLineTty(d: DayOpening, out: ShowOutput, l: CatalogueLabels): string {
@@ -128,15 +148,18 @@ function attractionPipe(a: Attraction, days: readonly DayOpening[], catalogue: C
     ...catalogue.riderCategories.map((c) => ['price', c.id, formatMoney(a.price[c.id] ?? a.price[defaultCategory(catalogue)] ?? 0)]),
     ...a.hours.map((s) => ['hours', monthSpan(s.months), formatClock(s.openMin), formatClock(s.closeMin), s.lastEntryMin !== undefined ? formatClock(s.lastEntryMin) : '']),
     ['closed', a.closedWeekdays.join(',')],
+    ...a.closedNth.map((c) => ['closed_nth', c.weekday, c.nth.join(',')]),
     ['holidays', a.holidays],
     ...a.closedDates.map((r) => ['closed_date', r.from, r.to]),
+    ...a.priceSeasons.flatMap((ps) => catalogue.riderCategories.map((c) => ['price_season', monthSpan(ps.months), c.id, formatMoney(ps.price[c.id] ?? ps.price[defaultCategory(catalogue)] ?? 0)])),
     ...days.map((d) =>
       d.opening.open
         ? ['day', d.date, 'open', d.opening.intervals.map((i) => `${formatClock(i.openMin)}-${formatClock(i.closeMin)}`).join(','), d.day.kind]
         : ['day', d.date, 'closed', d.opening.reason, d.day.kind],
     ),
     ['checked', a.facts.checked ?? ''],
-    ['unconfirmed', a.facts.unconfirmed.join(',')],
+    ['unconfirmed', [...new Set([...a.facts.unconfirmed, ...estimatesAmong(a, Object.keys(a.provenance)).map((f) => f.split('.')[0]!)])].join(',')],
+    ...Object.entries(a.provenance).map(([field, f]) => ['fact', field, f.status, f.checked ?? '', f.sources.join(',')]),
     ...a.facts.sources.map((s) => ['source', s]),
   ];
   return lines.map((cells) => cells.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t') + '\n').join('');
@@ -223,10 +246,21 @@ export function showJson(result: ShowResult, catalogue: Catalogue): unknown {
     })),
     facts: {
       checked: a.facts.checked ?? null,
-      unconfirmed: a.facts.unconfirmed,
+      // the older per-item block, plus the fields whose per-fact provenance is an estimate or an assumption
+      unconfirmed: [...new Set([...a.facts.unconfirmed, ...estimatesAmong(a, Object.keys(a.provenance)).map((f) => f.split('.')[0]!)])],
       sources: a.facts.sources,
       note: a.facts.note ?? null,
     },
+    provenance: Object.entries(a.provenance).map(([field, f]) => ({
+      field,
+      status: f.status,
+      checked: f.checked ?? null,
+      note: f.note ?? null,
+      sources: f.sources.map((id) => {
+        const src = catalogue.sources.find((x) => x.id === id);
+        return { id, title: src?.title ?? null, url: src?.url ?? null, published: src?.published ?? null };
+      }),
+    })),
   };
 }
 
@@ -247,6 +281,7 @@ function closedText(a: Attraction, l: CatalogueLabels): string {
   if (a.closedWeekdays.length > 0) {
     parts.push(a.closedWeekdays.join(', ') + (a.holidays === 'open' ? ` (${l.exceptHolidays})` : ''));
   }
+  for (const c of a.closedNth) parts.push(`${c.weekday} #${c.nth.map((n) => (n === -1 ? 'last' : String(n))).join(',')}` + (a.holidays === 'open' ? ` (${l.exceptHolidays})` : ''));
   if (a.holidays === 'closed') parts.push(l.onHolidays);
   return parts.join('; ') || l.never;
 }

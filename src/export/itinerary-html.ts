@@ -7,9 +7,10 @@
  */
 import QRCode from 'qrcode';
 import type { Catalogue, LatLon, Theme } from '../domain/catalogue/model.js';
-import type { Itinerary, ItineraryDay, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import type { Itinerary, ItineraryDay, ItineraryItem, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
 import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import type { TripQuote } from '../domain/quote/quote-model.js';
+import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { escapeHtml } from './html/escape.js';
 import { QUOTE_CSS, renderLetterhead, renderPriceBlock, renderServices } from './html/quote-sections.js';
@@ -87,6 +88,7 @@ export async function renderItineraryHtml(itinerary: Itinerary, catalogue: Catal
     `<section class="timeline"><h2>${escapeHtml(L.timeline)}</h2>${itinerary.days.map((d) => renderDay(d, catalogue, lang, L, numbers, money)).join('')}</section>`,
     q ? renderServices(q, lang) : '',
     q ? renderPriceBlock(q, lang, options.agency, (id) => categoryName(catalogue, id, lang)) : renderCosts(itinerary, L, lang, money),
+    renderEstimates(itinerary, catalogue, lang),
     q ? '' : renderUnscheduled(itinerary, catalogue, lang, L),
     options.passes && options.passes.length > 0 ? await renderPasses(options.passes, catalogue, lang, L) : '',
     `<footer class="doc">${escapeHtml(L.footer)}</footer>`,
@@ -241,7 +243,7 @@ function renderVisit(item: VisitItem, n: number, catalogue: Catalogue, lang: Lan
     `<span class="num">${n}</span>` +
     `<span><span class="name">${escapeHtml(placeName(catalogue, item.attraction, lang))}</span> ${item.themes.map((t) => chip(t, lang)).join('')}` +
     `${note ? `<span class="note">${escapeHtml(note)}</span>` : ''}</span>` +
-    `<span class="cost">${escapeHtml(item.cost === 0 ? L.free : money(item.cost))}</span>` +
+    `<span class="cost">${escapeHtml(item.cost === 0 ? L.free : money(item.cost))}${estimateSup(item)}</span>` +
     `</li>`
   );
 }
@@ -264,8 +266,24 @@ function renderTravel(item: TravelItem, catalogue: Catalogue, lang: Lang, money:
     `<li class="travel" data-mode="${item.mode}">` +
     `<span class="time">${wallClock(item.depart)}–${wallClock(item.arrive)}</span><span></span>` +
     `<span>${escapeHtml(text)}</span>` +
-    `<span class="cost">${item.cost > 0 ? escapeHtml(money(item.cost)) : ''}</span>` +
+    `<span class="cost">${item.cost > 0 ? escapeHtml(money(item.cost)) : ''}${estimateSup(item)}</span>` +
     `</li>`
+  );
+}
+
+/** The estimate mark after a cost, linked to the footnotes. */
+function estimateSup(item: ItineraryItem): string {
+  const mark = estimateMark(item);
+  return mark ? `<sup class="estimate"><a href="#estimates">${mark}</a></sup>` : '';
+}
+
+function renderEstimates(itinerary: Itinerary, catalogue: Catalogue, lang: Lang): string {
+  const notes = estimateFootnotes(itinerary, (id) => placeName(catalogue, id, lang), lang);
+  if (notes.length === 0) return '';
+  return (
+    `<section class="estimates" id="estimates"><p>${escapeHtml(estimateHeading(lang))}</p><ul>` +
+    notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('') +
+    `</ul></section>`
   );
 }
 

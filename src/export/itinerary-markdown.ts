@@ -4,6 +4,7 @@
  */
 import type { Catalogue, Theme } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
+import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
 import { itineraryLabels } from './itinerary-labels.js';
 import {
   categoryName, formatDate, formatDuration, formatMoney, minutesBetween, modeName, placeName, themeName, type Lang,
@@ -34,9 +35,9 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
         out.push(`| ${timeSpan(item.start, item.end)} | _${cell(mealTitle(item, catalogue, lang))}_ | ${mealCost(item, it.totals.currency, lang)} |`);
       } else if (item.kind === 'visit') {
         const alt = other(item.attraction);
-        out.push(`| ${timeSpan(item.start, item.end)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')} | ${money(item.cost)} |`);
+        out.push(`| ${timeSpan(item.start, item.end)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')} | ${money(item.cost)}${estimateMark(item)} |`);
       } else {
-        out.push(`| ${timeSpan(item.depart, item.arrive)} | ${modeName(item.mode, lang)}: ${cell(name(item.from))} → ${cell(name(item.to))} (${formatDuration(minutesBetween(item.depart, item.arrive), lang)}) | ${item.cost > 0 ? money(item.cost) : ''} |`);
+        out.push(`| ${timeSpan(item.depart, item.arrive)} | ${modeName(item.mode, lang)}: ${cell(name(item.from))} → ${cell(name(item.to))} (${formatDuration(minutesBetween(item.depart, item.arrive), lang)}) | ${item.cost > 0 ? money(item.cost) : ''}${estimateMark(item)} |`);
       }
     }
     out.push('');
@@ -48,6 +49,8 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
   out.push('', `## ${L.unscheduled}`, '');
   if (it.unscheduled.length === 0) out.push(`- ${L.nothingLeftOut}`);
   for (const u of it.unscheduled) out.push(`- **${name(u.attraction)}** — ${L.reasons[u.reason]}: ${u.detail}`);
+  const notes = estimateFootnotes(it, name, lang);
+  if (notes.length > 0) out.push('', `_${estimateHeading(lang)}_`, '', ...notes.map((n) => `- ${cell(n)}`));
   const t = it.totals;
   out.push('', `## ${L.totals}`, '');
   out.push(`- ${L.visits}: ${t.visits}`, `- ${L.admission}: ${money(t.admission)}`, `- ${L.transport}: ${money(t.transport)}`, `- **${L.total}: ${money(t.admission + t.transport)}**`);

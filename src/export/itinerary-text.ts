@@ -12,6 +12,7 @@ import type { Itinerary, ItineraryDay, MealItem, TravelItem, VisitItem } from '.
 import { itemSpan } from '../domain/itinerary/itinerary-time.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { displayWidth } from './display-width.js';
+import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
 import { itineraryLabels, type ItineraryLabels } from './itinerary-labels.js';
 import { themeStyle } from './theme-style.js';
 import {
@@ -52,11 +53,11 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
       } else if (item.kind === 'visit') {
         const theme = item.themes.find((t) => r.themes.includes(t)) ?? item.themes[0] ?? null;
         const tags = item.themes.map((t) => themeColor(style, t)(themeName(t, lang))).join(' ');
-        lines.push(`  ${when}  ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}`);
+        lines.push(`  ${when}  ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}${style.yellow(estimateMark(item))}`);
       } else {
         const minutes = minutesBetween(item.depart, item.arrive);
         const leg = `${modeName(item.mode, lang)} ${formatDuration(minutes, lang)}`;
-        lines.push(style.dim(`  ${when}  → ${placeName(catalogue, item.from, lang)} → ${placeName(catalogue, item.to, lang)} · ${leg}`) + costText(item.cost, money));
+        lines.push(style.dim(`  ${when}  → ${placeName(catalogue, item.from, lang)} → ${placeName(catalogue, item.to, lang)} · ${leg}`) + costText(item.cost, money) + style.yellow(estimateMark(item)));
       }
     }
   }
@@ -70,6 +71,8 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
   lines.push('', style.bold(L.unscheduled));
   if (it.unscheduled.length === 0) lines.push(`  ${style.dim(L.nothingLeftOut)}`);
   for (const u of it.unscheduled) lines.push(`  ${name(u.attraction)} — ${style.yellow(L.reasons[u.reason])}: ${u.detail}`);
+  const notes = estimateFootnotes(it, (id) => placeName(catalogue, id, lang), lang);
+  if (notes.length > 0) lines.push('', style.yellow(estimateHeading(lang)), ...notes.map((n) => `  ${n}`));
   const t = it.totals;
   lines.push('', `${style.bold(L.totals)}  ${t.visits} ${L.visits} · ${L.score} ${t.score} · ${L.admission} ${money(t.admission)} · ${L.transport} ${money(t.transport)} · ${style.bold(`${L.total} ${money(t.admission + t.transport)}`)}`);
   return lines.join('\n') + '\n';

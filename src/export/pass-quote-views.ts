@@ -6,6 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Quote } from '../domain/passes/quote.js';
+import { ESTIMATE_MARK, estimateHeading } from './estimate-notes.js';
 
 export const QUOTE_KIND = 'yangtze.pass-quote';
 
@@ -59,9 +60,10 @@ export function quoteTty(quote: Quote, catalogue: Catalogue, style: ChalkInstanc
         lines.push(`          if ${site(d.attraction)} (${d.date}) is dropped: ${verdict}`);
       }
     }
-    for (const s of c.singles) lines.push(`  ${style.dim('single')}  ${site(s.attraction)}  ${s.date}  ${money(s.price)}`);
+    for (const s of c.singles) lines.push(`  ${style.dim('single')}  ${site(s.attraction)}  ${s.date}  ${money(s.price)}${s.estimate ? style.yellow(ESTIMATE_MARK) : ''}`);
     lines.push(`  per traveller: walk-up ${money(c.walkUp)}, bundle ${money(c.bundle)}, saves ${style.green(money(c.savings))}`);
   }
+  if (quote.categories.some((c) => c.singles.some((s) => s.estimate))) lines.push('', style.yellow(estimateHeading(lang)));
   lines.push(
     '',
     style.bold(`Party: walk-up ${money(quote.walkUpTotal)}, bundle ${money(quote.bundleTotal)}, saves ${money(quote.savings)} ${quote.currency}`),

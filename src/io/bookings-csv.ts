@@ -8,7 +8,7 @@
  * record keeps the line and column of each cell, so problems point at
  * `bookings.csv:17:34`.
  */
-import { didYouMean } from '../domain/did-you-mean.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { issue, type Issue } from '../domain/issues.js';
 
 export const BOOKING_COLUMNS = ['booking', 'holder', 'id_number', 'category', 'product', 'start'] as const;
@@ -51,7 +51,7 @@ export function parseBookingsCsv(text: string, file: string): ParsedBookings {
       const near = didYouMean(name, BOOKING_COLUMNS);
       issues.push(
         at(cell.line, cell.col, near
-          ? issue('unknown-column', [], `unknown column "${cell.text}";`, { hint: `did you mean "${near}"?` })
+          ? issue('unknown-column', [], `unknown column "${cell.text}";`, { hint: suggestionText(near) })
           : issue('unknown-column', [], `unknown column "${cell.text}"; the columns are ${BOOKING_COLUMNS.join(',')} (remove the others)`)),
       );
       columns.push(undefined);

@@ -5,7 +5,7 @@
  * rules (unknown ids, overlapping seasons, …) live in domain/catalogue/rules.ts.
  */
 import * as z from 'zod';
-import { didYouMean } from '../domain/did-you-mean.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { issue, type Issue, type IssuePath, type Result } from '../domain/issues.js';
 import { LINK_MODES, RATINGS, WEEKDAYS } from '../domain/catalogue/model.js';
 import type { RawCatalogue } from '../domain/catalogue/raw-catalogue.js';
@@ -233,7 +233,7 @@ function toIssues(zi: ZodIssue, prefix: IssuePath): Issue[] {
       return zi.keys.map((key) => {
         const known = keysAt(catalogueSchema, path).filter((k) => !isRecord(input) || !(k in input));
         const suggestion = didYouMean(key, known);
-        return issue('unknown-key', [...path, key], `Unknown key "${key}".`, suggestion ? { hint: `Did you mean "${suggestion}"?` } : {});
+        return issue('unknown-key', [...path, key], `Unknown key "${key}".`, suggestion ? { hint: suggestionText(suggestion) } : {});
       });
     case 'invalid_type':
       if (input === undefined) return [issue('missing-key', path, `Missing required key "${String(path.at(-1))}".`)];
@@ -270,6 +270,8 @@ function toIssues(zi: ZodIssue, prefix: IssuePath): Issue[] {
 
 /** Enum and literal mismatches get the code of what they name (theme, rating, version, …). */
 function invalidValue(path: IssuePath, input: unknown, values: readonly unknown[]): Issue {
+  // A required enum key that is not there (`ratng:` for `rating:`): missing, not "Unknown rating undefined".
+  if (input === undefined) return issue('missing-key', path, `Missing required key "${String(path.at(-1))}".`);
   const field = [...path].reverse().find((p) => typeof p === 'string');
   if (path.length === 1 && field === 'version') {
     return issue('unsupported-version', path, `Catalogue version ${describe(input)} is not supported; this yangtze reads version ${SUPPORTED_VERSION}.`);
@@ -277,7 +279,7 @@ function invalidValue(path: IssuePath, input: unknown, values: readonly unknown[
   const named = VALUE_KINDS[field ?? ''];
   const list = values.map(String).join(', ');
   const suggestion = typeof input === 'string' ? didYouMean(input, values.map(String)) : undefined;
-  const hint = suggestion ? { hint: `Did you mean "${suggestion}"?` } : {};
+  const hint = suggestion ? { hint: suggestionText(suggestion) } : {};
   if (named && !(path.length >= 2 && path[path.length - 2] === 'validity')) {
     return issue(named.code, path, `Unknown ${named.noun} ${quote(input)}; use one of ${list}.`, hint);
   }
@@ -306,7 +308,7 @@ function dropMissingKeysExplainedByTypos(issues: Issue[]): Issue[] {
   const explained = new Set(
     issues
       .filter((i) => i.code === 'unknown-key' && i.hint)
-      .map((i) => JSON.stringify([...i.path.slice(0, -1), /"(.*)"/.exec(i.hint!)?.[1]])),
+      .map((i) => JSON.stringify([...i.path.slice(0, -1), /['"](.*)['"]/.exec(i.hint!)?.[1]])),
   );
   return issues.filter((i) => i.code !== 'missing-key' || !explained.has(JSON.stringify(i.path)));
 }

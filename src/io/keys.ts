@@ -22,7 +22,7 @@ import { decodeBase64Url, encodeBase64Url } from '../domain/passes/base64url.js'
 import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
 import { activeKey, keyIdFor, parseTrustFile, type TrustedKey, type TrustFile } from '../domain/passes/trust-file.js';
-import { didYouMean } from '../domain/did-you-mean.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { coverageRef, usesCoverageRef } from '../domain/passes/coverage.js';
 import { readTextFile } from './pass-files.js';
 
@@ -116,7 +116,7 @@ export function compromiseKey(home: string, keyId: string, nowMs: number, opts: 
   const key = trust.keys.find((k) => k.keyId === keyId);
   if (!key) {
     const near = didYouMean(keyId, trust.keys.map((k) => k.keyId));
-    throw new NotFoundError(`no key ${keyId} in ${trustPath}`, near ? `did you mean "${near}"?` : `the keys are ${trust.keys.map((k) => k.keyId).join(', ')}`);
+    throw new NotFoundError(`no key ${keyId} in ${trustPath}`, near ? suggestionText(near) : `the keys are ${trust.keys.map((k) => k.keyId).join(', ')}`);
   }
   const since = opts.since;
   const stamp = shanghaiTimestamp(nowMs);

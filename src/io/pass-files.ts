@@ -12,7 +12,7 @@
  * | the device failed (EIO, disk full) | 74 | `-o: cannot write x.csv: no space left on the device` |
  * | binary or not UTF-8 (a GBK export) | 3  | `b.csv: not UTF-8 text (line 3); …`      |
  */
-import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { DataError, NotFoundError, UsageError, UserError } from '../cli/errors.js';
 import { fileFailureError, fileFailureReason } from '../cli/file-errors.js';
@@ -77,6 +77,8 @@ export async function writeFileAtomicallyAsync(file: string, role: FileRole, wri
 }
 
 function openTemporary(file: string, role: FileRole) {
+  // A FIFO, a terminal or /dev/null is written in place: renaming a file over it would replace the device itself.
+  if (isSpecialFile(file)) return openInPlace(file, role);
   const temp = `${file}.${process.pid}.tmp`;
   let fd: number;
   try {
@@ -106,6 +108,42 @@ function openTemporary(file: string, role: FileRole) {
   };
 }
 
+function isSpecialFile(file: string): boolean {
+  try {
+    const stat = statSync(file);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function openInPlace(file: string, role: FileRole) {
+  let fd: number;
+  try {
+    fd = openSync(file, 'w');
+  } catch (error) {
+    throw fileError(error, file, role, 'write');
+  }
+  let open = true;
+  const abort = (error: unknown): unknown => {
+    if (open) closeSync(fd);
+    open = false;
+    return fileError(error, file, role, 'write');
+  };
+  return {
+    append: (text: string) => void writeSync(fd, text),
+    abort,
+    commit: () => {
+      try {
+        closeSync(fd);
+        open = false;
+      } catch (error) {
+        throw abort(error);
+      }
+    },
+  };
+}
+
 /** A user-facing error for a failed read or write of `file`; anything unexpected is passed on as it was. */
 export function fileError(error: unknown, file: string, role: FileRole, doing: 'read' | 'write'): UserError | unknown {
   const code = (error as { code?: string }).code;
@@ -113,9 +151,10 @@ export function fileError(error: unknown, file: string, role: FileRole, doing: '
   const shown = role.shown ?? file;
   switch (code) {
     case 'ENOENT':
-      return doing === 'read'
-        ? new NotFoundError(`${role.what} not found: ${shown}`)
-        : new NotFoundError(`${flag}cannot write ${shown}: the folder ${path.dirname(file)} does not exist`);
+      if (doing === 'read') return new NotFoundError(`${role.what} not found: ${shown}`);
+      // The folder is there but no file can be made in it (/proc, /sys): the path cannot be used, it is not missing.
+      if (existsSync(path.dirname(file))) return new UsageError(`${flag}cannot write ${shown}: no new file can be made in ${path.dirname(file)}`);
+      return new NotFoundError(`${flag}cannot write ${shown}: the folder ${path.dirname(file)} does not exist`);
     case 'EISDIR': {
       // An input that is a directory is bad input data (exit 3), as in `plan check` and `--catalogue`;
       // an output path that is one is a usage error (exit 2), as `-o DIR` is everywhere.

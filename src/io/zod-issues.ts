@@ -4,7 +4,7 @@
  * has its own, richer wording (catalogue-schema.ts).
  */
 import type * as z from 'zod';
-import { didYouMean } from '../domain/did-you-mean.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { issue, type Issue } from '../domain/issues.js';
 
 export function zodIssues(error: z.ZodError, allowedKeys: (path: readonly (string | number)[]) => readonly string[] = () => []): Issue[] {
@@ -15,7 +15,7 @@ export function zodIssues(error: z.ZodError, allowedKeys: (path: readonly (strin
       case 'unrecognized_keys':
         return zi.keys.map((k) => {
           const guess = didYouMean(k, allowedKeys(path));
-          return issue('unknown-key', [...path, k], `Unknown key "${k}".`, guess ? { hint: `Did you mean "${guess}"?` } : {});
+          return issue('unknown-key', [...path, k], `Unknown key "${k}".`, guess ? { hint: suggestionText(guess) } : {});
         });
       case 'invalid_type':
         return input === undefined

@@ -82,13 +82,13 @@ describe('a catalogue with one defect', () => {
     const result = await load('unknown-key');
     const plain = new Chalk({ level: 0 });
     expect(result.ok ? [] : result.issues.map((i) => formatIssue(i, plain))).toEqual([
-      'invalid-unknown-key.yaml:16:5 error unknown-key: Unknown key "provnce". Did you mean "province"?',
+      "invalid-unknown-key.yaml:16:5 error unknown-key: Unknown key \"provnce\". Did you mean 'province'?",
     ]);
   });
 
   it('suggests the nearest id for a misspelt reference', async () => {
     const result = await load('unknown-attraction');
-    expect(result.ok ? [] : result.issues.map((i) => i.hint)).toEqual(['Did you mean "yellow-crane-tower"?']);
+    expect(result.ok ? [] : result.issues.map((i) => i.hint)).toEqual(["Did you mean 'yellow-crane-tower'?"]);
   });
 
   it('names the supported version when the version is another', async () => {

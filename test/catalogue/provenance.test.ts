@@ -8,7 +8,8 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { resolvePrices, share } from '../../src/domain/catalogue/resolve-prices.js';
 import type { DiscountRule } from '../../src/domain/catalogue/model.js';
-import { admissionFor, priceTableOn } from '../../src/domain/plan/party-cost.js';
+import { priceTableOn } from '../../src/domain/catalogue/price-on.js';
+import { admissionFor } from '../../src/domain/plan/party-cost.js';
 import { loadCatalogueFile } from '../../src/io/load-catalogue.js';
 import { fixturePath } from './fixture-path.js';
 

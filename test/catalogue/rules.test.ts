@@ -69,7 +69,7 @@ describe('checkCatalogueRules', () => {
   it('reports a link fare table keyed by something other than a rider category', () => {
     const issues = checkCatalogueRules(aCatalogue().withLink({ from: 'wuhan', to: 'yichang', fares: { adlut: 10 } }).build());
     expect(codesOf(issues)).toEqual(['error unknown-category links.0.fares.adlut']);
-    expect(issues[0]!.hint).toBe('Did you mean "adult"?');
+    expect(issues[0]!.hint).toBe("Did you mean 'adult'?");
   });
 
   it('reports holiday overrides whose range runs backwards', () => {

@@ -24,10 +24,10 @@ describe('shape checks', () => {
     const text = withEdits(['visit: 2h', 'visit: 2 hours'], ['rating: none', 'rating: 2A'], ['    province: Hunan', '    provinc: Hunan'], ['mode: rail', 'mode: rial']);
     expect(report(text)).toEqual(
       expect.arrayContaining([
-        '22:5 unknown-key (Did you mean "province"?)',
+        "22:5 unknown-key (Did you mean 'province'?)",
         '33:12 bad-duration',
-        '50:13 unknown-rating (Did you mean "5A"?)',
-        '66:11 unknown-mode (Did you mean "rail"?)',
+        "50:13 unknown-rating (Did you mean '5A'?)",
+        "66:11 unknown-mode (Did you mean 'rail'?)",
       ]),
     );
     expect(report(text)).toHaveLength(4);
@@ -47,7 +47,7 @@ describe('shape checks', () => {
 
   it('still run the cross-reference rules on the items that are well formed', () => {
     const text = withEdits(['    city: changsha', '    city: changsa'], ['    province: Hubei', '    provnce: Hubei']);
-    expect(report(text)).toEqual(['17:5 unknown-key (Did you mean "province"?)', '47:11 unknown-city (Did you mean "changsha"?)']);
+    expect(report(text)).toEqual(["17:5 unknown-key (Did you mean 'province'?)", "47:11 unknown-city (Did you mean 'changsha'?)"]);
   });
 
   it('do not blame references to an item that is set aside for its own shape problem', () => {
@@ -69,7 +69,7 @@ describe('shape checks', () => {
   });
 
   it('suggest the key that was meant, and do not also report it as missing', () => {
-    expect(report(withEdits(['    name_zh: 黄鹤楼', '    namezh: 黄鹤楼']))).toEqual(['28:5 unknown-key (Did you mean "name_zh"?)']);
+    expect(report(withEdits(['    name_zh: 黄鹤楼', '    namezh: 黄鹤楼']))).toEqual(["28:5 unknown-key (Did you mean 'name_zh'?)"]);
   });
 
   it('point a missing key at the map that lacks it', () => {

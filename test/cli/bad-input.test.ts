@@ -138,7 +138,7 @@ const noInput: Record<string, Row> = {
 };
 
 const notFound: Record<string, Row> = {
-  'plan --from wuhn': { args: ['plan', '--from', 'wuhn', '--start', '2026-05-12'], exit: 4, stderr: [/--from wuhn: no such city/, /did you mean wuhan\?/] },
+  'plan --from wuhn': { args: ['plan', '--from', 'wuhn', '--start', '2026-05-12'], exit: 4, stderr: [/--from wuhn: no such city/, /Did you mean 'wuhan'\?/] },
   'plan --to lushan': { args: [...PLAN, '--to', 'lushan'], exit: 4, stderr: [/--to lushan: no such city/] },
   'plan --must with a misspelt attraction': { args: [...PLAN, '--must', 'yellow-crane-towr'], exit: 4, stderr: [/--must yellow-crane-towr: no such attraction/, /yellow-crane-tower/] },
   'plan --avoid with an unknown attraction': { args: [...PLAN, '--avoid', 'nowhere-at-all'], exit: 4, stderr: [/--avoid nowhere-at-all: no such attraction/] },

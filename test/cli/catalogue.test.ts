@@ -118,7 +118,7 @@ describe('catalogue show', () => {
   it('prints a versioned JSON document with these fields', async () => {
     const run = await runCli(withFixture('show', 'mao-former-residence-changsha', '--json'));
     const doc = JSON.parse(run.stdout) as Record<string, Record<string, unknown>[] & Record<string, unknown>>;
-    expect(Object.keys(doc)).toEqual(['schemaVersion', 'kind', 'currency', 'attraction', 'days', 'facts']);
+    expect(Object.keys(doc)).toEqual(['schemaVersion', 'kind', 'currency', 'attraction', 'days', 'facts', 'provenance']);
     expect(doc.kind).toBe('yangtze.attraction');
     expect(Object.keys(doc.attraction!)).toEqual([
       'id', 'name', 'nameZh', 'city', 'location', 'themes', 'rating', 'visitMin', 'hours', 'closed', 'holidays',

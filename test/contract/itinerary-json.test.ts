@@ -108,7 +108,20 @@ describe('plan --json: keys, in order', () => {
     for (const day of doc.days) expect(Object.keys(day)).toEqual(DAY_KEYS);
     const kinds = new Set(items().map((i) => i.kind));
     expect([...kinds].sort()).toEqual(['meal', 'travel', 'visit']);
-    for (const item of items().filter((i) => i.kind !== 'meal')) expect(Object.keys(item)).toEqual(item.kind === 'visit' ? VISIT_KEYS : TRAVEL_KEYS);
+    // `estimates` (the unconfirmed facts behind an item) comes last, and only when there are some
+    for (const item of items().filter((i) => i.kind !== 'meal')) {
+      const keys = item.kind === 'visit' ? VISIT_KEYS : TRAVEL_KEYS;
+      expect(Object.keys(item)).toEqual('estimates' in item ? [...keys, 'estimates'] : keys);
+    }
+  });
+
+  it('lists on an item the facts behind it that rest on an estimate, by catalogue field', () => {
+    const marked = items().filter((i) => 'estimates' in i);
+    expect(marked.length).toBeGreaterThan(0);
+    for (const i of marked) {
+      expect(i.estimates).toEqual(expect.arrayContaining([expect.stringMatching(/^(price\.(adult|child)|hours|closed|closed_nth|fare|fares\.child|timetable|duration)$/)]));
+      expect((i.estimates as string[]).length).toBeGreaterThan(0);
+    }
     for (const item of items().filter((i) => i.kind === 'travel')) expect(TRAVEL_MODES).toContain(item.mode);
   });
 

@@ -195,3 +195,21 @@ describe('pass quote shows paths as the user would type them', () => {
     expect(absolute.stderr).not.toContain('..');
   });
 });
+
+describe('a home whose ledger or lists are in the way', () => {
+  it('names a ledger.sqlite that is a directory (exit 3) in export, issue and redeem, never a stack trace', async () => {
+    const home = aHome();
+    mkdirSync(path.join(home, 'ledger.sqlite'));
+    const bookings = path.join(home, 'b.csv');
+    writeFileSync(bookings, `${BOOKINGS_HEADER}\n${GOOD_ROW}\n`);
+    const other = await homeWithPasses([GOOD_ROW]);
+    const [pass] = passesOf(other);
+    for (const args of [
+      ['pass', 'export'],
+      ['--catalogue', LEDGER_CATALOGUE, 'pass', 'issue', '--bookings', bookings],
+      ['pass', 'redeem', pass!.token, '--at', 'east-lake', '--trust', path.join(other, 'trust.json')],
+    ]) {
+      expectClean(await runCli(['--home', home, ...args], { now: '2026-05-12T10:00:00+08:00' }), 3, `${path.join(home, 'ledger.sqlite')} is a directory`);
+    }
+  });
+});

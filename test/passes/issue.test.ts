@@ -46,8 +46,8 @@ describe('pass issue --bookings', () => {
     const file = writeBookings(home, ['BK1,Li Wei,,adult,wuhan-culture-pas,2026-05-12', 'BK2,Wang Fang,,,wuhan-three-visits,2026-05-20', 'BK3,Zhao Lei,,adlt,wuhan-daily-pass,2026-02-30']);
     const run = await runCli(['--home', home, '--catalogue', LEDGER_CATALOGUE, 'pass', 'issue', '--bookings', file]);
     expect(run.exitCode).toBe(3);
-    expect(run.stderr).toContain('bookings.csv:2:19 error unknown-product: unknown product "wuhan-culture-pas"; did you mean "wuhan-culture-pass"?');
-    expect(run.stderr).toContain('bookings.csv:4:15 error unknown-category: unknown category "adlt"; did you mean "adult"?');
+    expect(run.stderr).toContain("bookings.csv:2:19 error unknown-product: unknown product \"wuhan-culture-pas\"; Did you mean 'wuhan-culture-pass'?");
+    expect(run.stderr).toContain("bookings.csv:4:15 error unknown-category: unknown category \"adlt\"; Did you mean 'adult'?");
     expect(run.stderr).toContain('bookings.csv:4:37 error bad-date');
     expect(run.stdout).toBe('issued\t1\nalready-issued\t0\nbad-rows\t2\n');
     expect(count(home, 'SELECT count(*) FROM passes')).toBe(1);

@@ -85,7 +85,7 @@ describe('keys compromise', () => {
     const { keyId } = initKeys(home, may12);
     const run = await runCli(['--home', home, 'keys', 'compromise', keyId.slice(0, -1) + (keyId.endsWith('0') ? '1' : '0')]);
     expect(run.exitCode).toBe(4);
-    expect(run.stderr).toContain(`did you mean "${keyId}"?`);
+    expect(run.stderr).toContain(`Did you mean '${keyId}'?`);
   });
 });
 

@@ -139,13 +139,13 @@ describe('yangtze pass quote', () => {
   it('exits 3 on an attraction the catalogue does not know, with a suggestion', async () => {
     const run = await quote(write('unknown.json', JSON.stringify(anItinerary([{ attraction: 'yellow-crane-towr', date: '2026-05-12' }]))));
     expect(run.exitCode).toBe(3);
-    expect(run.stderr).toContain('days[0].items[0].attraction: unknown attraction "yellow-crane-towr" (did you mean "yellow-crane-tower"?)');
+    expect(run.stderr).toContain("days[0].items[0].attraction: unknown attraction \"yellow-crane-towr\" (Did you mean 'yellow-crane-tower'?)");
   });
 
   it('exits 2 on an unknown rider category in --party', async () => {
     const run = await quote(plan, '--party', 'adlt=2');
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toContain('did you mean "adult"?');
+    expect(run.stderr).toContain("Did you mean 'adult'?");
   });
 });
 

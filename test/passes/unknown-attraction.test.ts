@@ -26,7 +26,7 @@ describe('--at with an unknown attraction id', () => {
       const run = await runCli(['--home', home, ...args], { now: '2026-05-12T10:00:00+08:00' });
       expect({ exitCode: run.exitCode, stdout: run.stdout }).toEqual({ exitCode: 2, stdout: '' });
       expect(run.stderr).toContain('--at: unknown attraction "yellow-crane-towr"');
-      expect(run.stderr).toContain('did you mean "yellow-crane-tower"?');
+      expect(run.stderr).toContain("Did you mean 'yellow-crane-tower'?");
     }
     expect(existsSync(log)).toBe(false);
   });

@@ -34,8 +34,8 @@ describe('parseRequest', () => {
   it('tells an unknown id (not found) from a bad value (usage)', () => {
     const parsed = parseRequest({ ...base, to: 'changsa', avoid: 'musem' }, catalogue);
     expect(!parsed.ok && parsed.problems).toEqual([
-      expect.objectContaining({ kind: 'not-found', flag: '--to', hint: 'did you mean changsha?' }),
-      expect.objectContaining({ kind: 'not-found', flag: '--avoid', hint: 'did you mean museum?' }),
+      expect.objectContaining({ kind: 'not-found', flag: '--to', hint: "Did you mean 'changsha'?" }),
+      expect.objectContaining({ kind: 'not-found', flag: '--avoid', hint: "Did you mean 'museum'?" }),
     ]);
   });
 

@@ -85,12 +85,12 @@ describe('yangtze plan', () => {
   });
 
   it.each([
-    [['--from', 'wuhna', '--start', '2026-05-12'], 4, /--from wuhna.*did you mean wuhan/],
-    [['--from', 'wuhan', '--start', '2026-05-12', '--must', 'yellow-crane-towr'], 4, /--must yellow-crane-towr.*did you mean yellow-crane-tower/],
+    [['--from', 'wuhna', '--start', '2026-05-12'], 4, /--from wuhna.*Did you mean 'wuhan'/],
+    [['--from', 'wuhan', '--start', '2026-05-12', '--must', 'yellow-crane-towr'], 4, /--must yellow-crane-towr.*Did you mean 'yellow-crane-tower'/],
     [['--from', 'wuhan', '--start', '2026-02-30'], 2, /--start 2026-02-30: not a real date/],
     [['--from', 'wuhan', '--start', '2026-05-12', '--days', '0'], 2, /--days 0/],
     [['--from', 'wuhan', '--start', '2026-05-12', '--must', 'east-lake', '--avoid', 'east-lake'], 2, /--must and --avoid both name east-lake/],
-    [['--from', 'wuhan', '--start', '2026-05-12', '--party', 'adults=2'], 2, /--party: unknown rider category "adults".*did you mean adult/],
+    [['--from', 'wuhan', '--start', '2026-05-12', '--party', 'adults=2'], 2, /--party: unknown rider category "adults".*Did you mean 'adult'/],
     [['--from', 'wuhan', '--start', '2026-05-12', '--party', 'adult=two'], 2, /--party: "adult=two"/],
     [['--start', '2026-05-12'], 2, /missing --from/],
     [['--from', 'chongqing', '--to', 'nanchang', '--start', '2026-05-12', '--days', '1'], 2, /--to nanchang cannot be reached from chongqing in 1 day/],

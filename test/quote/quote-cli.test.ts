@@ -106,7 +106,7 @@ describe('yangtze quote --rates: an agency rate sheet', () => {
 
   it.each([
     ['bad-type.yaml', '2:40', 'wrong-type', 'Expected number, got "cheap"'],
-    ['bad-key.yaml', '2:45', 'unknown-key', 'Did you mean "extra_bed"?'],
+    ['bad-key.yaml', '2:45', 'unknown-key', "Did you mean 'extra_bed'?"],
     ['bad-money.yaml', '2:30', 'bad-money', '650.555 has more than 2 decimals'],
     ['bad-grade.yaml', '2:27', 'bad-value', '"four" is not one of budget, 3star, 4star, 5star'],
     ['bad-syntax.yaml', '2:13', 'yaml-syntax', 'not allowed'],

@@ -43,7 +43,7 @@ describe('the agency document (HTML)', () => {
   });
 
   it.each([
-    ['bad-key.yaml', '2:1', 'unknown-key', 'Did you mean "email"?'],
+    ['bad-key.yaml', '2:1', 'unknown-key', "Did you mean 'email'?"],
     ['missing-logo.yaml', '2:7', 'logo-not-found', 'missing.png'],
     ['bad-days.yaml', '2:13', 'wrong-type', 'Expected number, got "fourteen"'],
     ['no-name.yaml', '1:1', 'missing-key', 'Missing required key "name"'],

@@ -4,7 +4,7 @@
  * issues; paths name the file's keys (snake_case) and list indices, which
  * normalization keeps, so the loader can point at the offending line.
  */
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean, suggestionText } from '../did-you-mean.js';
 import { issue, type Issue, type IssuePath } from '../issues.js';
 import type { Catalogue, DateRange } from './model.js';
 import { FACT_RULES } from './fact-rules.js';
@@ -209,5 +209,5 @@ const RULES: readonly Rule[] = [
 
 function unknown(code: string, noun: string, id: string, known: readonly string[], path: IssuePath): Issue {
   const suggestion = didYouMean(id, known);
-  return issue(code, path, `Unknown ${noun} "${id}".`, suggestion ? { hint: `Did you mean "${suggestion}"?` } : {});
+  return issue(code, path, `Unknown ${noun} "${id}".`, suggestion ? { hint: suggestionText(suggestion) } : {});
 }

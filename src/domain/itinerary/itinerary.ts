@@ -42,6 +42,8 @@ export interface VisitItem {
   readonly themes: readonly Theme[];
   /** Whole party. */
   readonly cost: number;
+  /** Facts behind this visit that rest on an estimate or an assumption (`price.adult`, `hours`, `closed`); absent when all are sourced. */
+  readonly estimates?: readonly string[];
 }
 
 export interface TravelItem {
@@ -54,6 +56,8 @@ export interface TravelItem {
   readonly depart: string;
   readonly arrive: string;
   readonly cost: number;
+  /** Facts behind this journey that rest on an estimate (`fare`, `fares.child`, `timetable`, `duration`); absent when all are sourced. */
+  readonly estimates?: readonly string[];
 }
 
 /**

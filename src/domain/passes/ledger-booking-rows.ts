@@ -5,7 +5,7 @@
  */
 import type { Catalogue, IsoDate, PassProduct } from '../catalogue/model.js';
 import { isIsoDate } from '../calendar/iso-date.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean, suggestionText } from '../did-you-mean.js';
 import { issue, type Issue } from '../issues.js';
 import { describeControl, firstControlCharacter } from '../control-characters.js';
 
@@ -90,12 +90,12 @@ export function checkBookings(records: readonly RawBooking[], catalogue: Catalog
     if (!product) {
       const near = didYouMean(productId, products.keys());
       if (productId === '') fail('product', 'missing-product', 'no product');
-      else fail('product', 'unknown-product', `unknown product "${productId}";`, near ? `did you mean "${near}"?` : undefined);
+      else fail('product', 'unknown-product', `unknown product "${productId}";`, near ? suggestionText(near) : undefined);
     }
     const category = text('category') || defaultCategory;
     if (!categories.includes(category)) {
       const near = didYouMean(category, categories);
-      fail('category', 'unknown-category', `unknown category "${category}";`, near ? `did you mean "${near}"?` : `expected one of ${categories.join(', ')}`);
+      fail('category', 'unknown-category', `unknown category "${category}";`, near ? suggestionText(near) : `expected one of ${categories.join(', ')}`);
     } else if (product && product.price[category] === undefined && product.price[defaultCategory] === undefined) {
       fail('category', 'no-price', `${product.id} has no price for "${category}"`);
     }

@@ -5,7 +5,7 @@
  * API: parseParty(text, categories) → { ok: true, party } | { ok: false, message, hint? }.
  */
 import type { RiderCategory } from '../catalogue/model.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean, suggestionText } from '../did-you-mean.js';
 
 export type ParsedParty =
   | { readonly ok: true; readonly party: Readonly<Record<string, number>> }
@@ -23,7 +23,7 @@ export function parseParty(text: string, categories: readonly RiderCategory[]): 
     const [, id, count] = m as unknown as [string, string, string];
     if (!ids.includes(id)) {
       const guess = didYouMean(id, ids);
-      return { ok: false, message: `--party: unknown rider category "${id}"`, hint: guess ? `did you mean "${guess}"? categories: ${ids.join(', ')}` : `categories: ${ids.join(', ')}` };
+      return { ok: false, message: `--party: unknown rider category "${id}"`, hint: guess ? `${suggestionText(guess)} categories: ${ids.join(', ')}` : `categories: ${ids.join(', ')}` };
     }
     party[id] = (party[id] ?? 0) + Number(count);
   }

@@ -7,7 +7,7 @@
  */
 import type { Catalogue } from '../catalogue/model.js';
 import { isIsoDate } from '../calendar/iso-date.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean, suggestionText } from '../did-you-mean.js';
 import { ITINERARY_KIND, ITINERARY_SCHEMA_VERSION, type Itinerary } from '../itinerary/itinerary.js';
 
 export type PlanDocument =
@@ -32,7 +32,7 @@ export function readPlanDocument(value: unknown, catalogue: Catalogue): PlanDocu
       if (typeof item.attraction !== 'string') return fail(`${at}.attraction`, 'expected an attraction id');
       if (!known.has(item.attraction)) {
         const guess = didYouMean(item.attraction, known);
-        return fail(`${at}.attraction`, `unknown attraction "${item.attraction}"`, guess ? `did you mean "${guess}"?` : undefined);
+        return fail(`${at}.attraction`, `unknown attraction "${item.attraction}"`, guess ? suggestionText(guess) : undefined);
       }
       if (typeof item.start !== 'string' || !isIsoDate(item.start.slice(0, 10))) {
         return fail(`${at}.start`, 'expected a local time like "2026-05-12T08:30:00+08:00"');

@@ -8,7 +8,9 @@
  *   quoteBundle(itinerary, catalogue, party) → Quote; Quote, CategoryQuote, QuotedPass,
  *   QuotedSingle, QuotedVisit, planVisits(itinerary).
  */
-import type { Catalogue, IsoDate, PassProduct } from '../catalogue/model.js';
+import { estimatesAmong } from '../catalogue/fact-of.js';
+import type { Attraction, Catalogue, IsoDate, PassProduct } from '../catalogue/model.js';
+import { priceTableOn } from '../catalogue/price-on.js';
 import { addDays, daysBetween, datesIn } from '../calendar/iso-date.js';
 import type { Itinerary } from '../itinerary/itinerary.js';
 import { cheapestBundle, type SearchProduct, type SearchVisit } from './bundle-search.js';
@@ -38,6 +40,8 @@ export interface QuotedPass {
 
 export interface QuotedSingle extends QuotedVisit {
   readonly price: number;
+  /** The walk-up price rests on an estimate or an assumption, not on a dated source (the catalogue's `price.<category>`). */
+  readonly estimate?: true;
 }
 
 export interface CategoryQuote {
@@ -89,7 +93,7 @@ export function quoteBundle(itinerary: Itinerary, catalogue: Catalogue, party: R
     const searchVisits: SearchVisit[] = visits.map((v) => ({
       day: dayOf(v.date),
       attraction: v.attraction,
-      single: priceFor(attractions.get(v.attraction)?.price ?? {}, category) ?? 0,
+      single: priceFor(priceTableOnOrEmpty(attractions.get(v.attraction), v.date), category) ?? 0,
     }));
     const offered = catalogue.passes.filter((p) => !p.residentsOnly && priceFor(p.price, category) !== undefined);
     const products = offered.map((p) => searchProduct(p, priceFor(p.price, category)!, dayOf));
@@ -112,7 +116,11 @@ export function quoteBundle(itinerary: Itinerary, catalogue: Catalogue, party: R
         ...(worst >= 0 ? { worstDrop: { ...covered[worst]!, walkUpValueAfter: after, stillPays: after > price } } : {}),
       };
     });
-    const singles = solution.singles.map((i) => ({ ...visits[i]!, price: searchVisits[i]!.single }));
+    const singles = solution.singles.map((i): QuotedSingle => {
+      const site = attractions.get(visits[i]!.attraction);
+      const estimated = site !== undefined && estimatesAmong(site, [`price.${category}`]).length > 0;
+      return { ...visits[i]!, price: searchVisits[i]!.single, ...(estimated ? { estimate: true as const } : {}) };
+    });
     const walkUp = round2(searchVisits.reduce((a, v) => a + v.single, 0));
     categories.push({ category, travellers, passes, singles, walkUp, bundle: solution.cost, savings: round2(walkUp - solution.cost) });
   }
@@ -142,6 +150,11 @@ function searchProduct(p: PassProduct, price: number, dayOf: (d: IsoDate) => num
     ...(v.starts === 'fixed-date' && v.startDate ? { fixedStart: dayOf(v.startDate) } : {}),
     blackoutDays: new Set(p.blackout.flatMap((r) => datesIn(r).map(dayOf))),
   };
+}
+
+/** The walk-up prices on the visit's date (a price season), {} for an unknown site. */
+function priceTableOnOrEmpty(site: Attraction | undefined, date: IsoDate): Readonly<Record<string, number>> {
+  return site ? priceTableOn(site, date) : {};
 }
 
 function round2(x: number): number {

@@ -6,7 +6,7 @@
  */
 import { THEMES, type Catalogue, type Theme } from '../catalogue/model.js';
 import { isIsoDate } from '../calendar/iso-date.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean, suggestionText } from '../did-you-mean.js';
 import type { Pace, Party, PlanRequest } from '../itinerary/itinerary.js';
 import { parseHhmm } from '../itinerary/itinerary-time.js';
 import { defaultCategory } from './party-cost.js';
@@ -62,7 +62,7 @@ export function parseRequest(flags: PlanFlags, catalogue: Catalogue): ParsedRequ
   const attractionIds = catalogue.attractions.map((a) => a.id);
   const suggest = (value: string, ids: readonly string[]) => {
     const close = didYouMean(value, ids);
-    return close ? `did you mean ${close}?` : undefined;
+    return close ? suggestionText(close) : undefined;
   };
 
   const city = (flag: string, value: string | undefined): string | undefined => {
@@ -181,7 +181,7 @@ function parseParty(value: string | undefined, catalogue: Catalogue, usage: (f: 
     const [, category, count] = m as unknown as [string, string, string];
     if (!categories.includes(category)) {
       const close = didYouMean(category, categories);
-      usage('--party', `--party: unknown rider category "${category}"`, close ? `did you mean ${close}?` : `categories: ${categories.join(', ')}`);
+      usage('--party', `--party: unknown rider category "${category}"`, close ? suggestionText(close) : `categories: ${categories.join(', ')}`);
       continue;
     }
     party[category] = (party[category] ?? 0) + Number(count);

@@ -2,23 +2,13 @@
  * Prices for the whole party: each rider category pays its own price, and a
  * category the catalogue leaves out pays the default (adult) price.
  */
-import { monthOf } from '../calendar/iso-date.js';
 import type { Attraction, Catalogue, IsoDate, Link } from '../catalogue/model.js';
+import { priceTableOn } from '../catalogue/price-on.js';
 import type { Party } from '../itinerary/itinerary.js';
+
 
 export function defaultCategory(catalogue: Pick<Catalogue, 'riderCategories'>): string {
   return catalogue.riderCategories.find((c) => c.isDefault)?.id ?? 'adult';
-}
-
-/**
- * The price table on a date: a price season covering its month (off-peak,
- * flood season), else the main table. Without a date, the main table, which
- * the generated catalogue keeps at the dearest season so budgets stay safe.
- */
-export function priceTableOn(attraction: Attraction, date?: IsoDate): Readonly<Record<string, number>> {
-  if (date === undefined) return attraction.price;
-  const month = monthOf(date);
-  return attraction.priceSeasons.find((s) => s.months.includes(month))?.price ?? attraction.price;
 }
 
 /** Admission for the party (on `date`, when seasons differ), rounded to cents. */

@@ -8,6 +8,7 @@
 import type { Attraction, Catalogue, Theme } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addDays } from '../calendar/iso-date.js';
+import { estimatesAmong, legFacts, visitFacts } from '../catalogue/fact-of.js';
 import { openingOn } from '../calendar/opening-on.js';
 import type {
   Itinerary, ItineraryDay, ItineraryItem, MealItem, PlanRequest, TravelItem, UnscheduledEntry, VisitItem,
@@ -42,13 +43,20 @@ export interface ToItineraryInput {
   readonly dayEndMin: number;
 }
 
+/** `estimates: [...]` only when some fact rests on an estimate, so the JSON of a sourced plan is unchanged. */
+function estimatesField(fields: readonly string[]): { estimates?: readonly string[] } {
+  return fields.length > 0 ? { estimates: fields } : {};
+}
+
 export function toItinerary(input: ToItineraryInput): Itinerary {
   const { catalogue, request, plan, built, solution } = input;
   const defaultId = defaultCategory(catalogue);
+  const partyCategories = Object.keys(request.party).filter((c) => (request.party[c] ?? 0) > 0);
   const time = (m: number) => tripTime(request.start, m);
   const visitItem = (a: Attraction, start: number, end: number): VisitItem => ({
     kind: 'visit', attraction: a.id, city: a.city, start: time(start), end: time(end),
     themes: [...a.themes], cost: admissionFor(a, request.party, defaultId, addDays(request.start, Math.floor(start / MINUTES_PER_DAY))),
+    ...estimatesField(estimatesAmong(a, visitFacts(a, partyCategories))),
   });
   const travelItem = (s: Segment): TravelItem => ({
     kind: 'travel', from: s.from, to: s.to, mode: s.mode, depart: time(s.departMin), arrive: time(s.arriveMin), cost: s.cost,
@@ -56,6 +64,7 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
   const legItem = (leg: Leg): TravelItem => ({
     kind: 'travel', from: leg.link.from, to: leg.link.to, mode: leg.link.link.mode,
     depart: time(leg.departMin), arrive: time(leg.arriveMin), cost: fareFor(leg.link.link, request.party),
+    ...estimatesField(estimatesAmong(leg.link.link, legFacts(leg.link.link, partyCategories, defaultId))),
   });
 
   const heads = Object.values(request.party).reduce((s, n) => s + n, 0);

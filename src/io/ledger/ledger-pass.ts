@@ -136,6 +136,13 @@ export function entryRulesOf(p: LedgerPass): EntryRules {
   };
 }
 
+/** A pass of a booking: issuing the same booking again skips the (booking, holder, product) already issued. */
+export interface BookingKey {
+  readonly booking: string;
+  readonly holder: string;
+  readonly product: string;
+}
+
 /** One string per (booking, holder, product): what issuedBookingKeys returns. */
 export function bookingKey(k: { readonly booking: string; readonly holder: string; readonly product: string }): string {
   return `${k.booking}\u0000${k.holder}\u0000${k.product}`;

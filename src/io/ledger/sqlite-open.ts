@@ -7,7 +7,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { corruptLedger, emptyLedger, LedgerNotFound, ledgerFailure, newerLedger } from './ledger-error.js';
+import { corruptLedger, emptyLedger, LedgerError, LedgerNotFound, ledgerFailure, newerLedger } from './ledger-error.js';
 import type { OpenLedgerOptions } from './ledger-port.js';
 import { LEDGER_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
 
@@ -35,6 +35,9 @@ export function busyTimeoutFromEnv(env: Readonly<Record<string, string | undefin
 export function openSqliteDb(home: string, options: OpenSqliteOptions = {}): Db {
   const file = ledgerPath(home);
   if (existsSync(file)) {
+    if (statSync(file).isDirectory()) {
+      throw new LedgerError(`${file} is a directory, not a ledger; it was left untouched`, 'Move it aside, or pass the --home that holds the ledger.');
+    }
     // SQLite takes a 0-byte file for a new database and would make it an empty ledger: after that a
     // batch issue issues every booking again. A ledger is never empty, so the file was truncated.
     if (statSync(file).size === 0) throw emptyLedger(file);

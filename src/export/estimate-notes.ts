@@ -1,0 +1,47 @@
+/**
+ * The estimate mark of the itinerary views: a dagger after a cost or time
+ * that rests on an estimate (an item's `estimates`), and one footnote line
+ * per such item saying which facts, so an agent knows what to re-check
+ * before quoting it to a customer.
+ */
+import type { Itinerary, ItineraryItem } from '../domain/itinerary/itinerary.js';
+import type { Lang } from './locale.js';
+
+export const ESTIMATE_MARK = '†';
+
+/** The mark for an item, or '' when everything behind it is sourced. */
+export function estimateMark(item: ItineraryItem): string {
+  return 'estimates' in item && item.estimates && item.estimates.length > 0 ? ESTIMATE_MARK : '';
+}
+
+/** "† Yellow Crane Tower: hours, price.adult" lines, in the order of the plan. */
+export function estimateFootnotes(it: Itinerary, name: (id: string) => string, lang: Lang): string[] {
+  const lines: string[] = [];
+  for (const day of it.days) {
+    for (const item of day.items) {
+      if (item.kind === 'meal' || !item.estimates || item.estimates.length === 0) continue;
+      const what = item.kind === 'visit' ? name(item.attraction) : `${name(item.from)} → ${name(item.to)}`;
+      lines.push(`${ESTIMATE_MARK} ${what}: ${item.estimates.map((f) => fieldName(f, lang)).join(', ')}`);
+    }
+  }
+  return lines;
+}
+
+export function estimateHeading(lang: Lang): string {
+  return lang === 'zh' ? `${ESTIMATE_MARK} 以下信息为估计，尚无注明日期的来源（出售前请核实；yangtze catalogue audit 可列出）` : `${ESTIMATE_MARK} Rests on an estimate, not a dated source (re-check before selling; yangtze catalogue audit lists them)`;
+}
+
+const NAMES_EN: Readonly<Record<string, string>> = {
+  hours: 'opening hours', closed: 'closing days', closed_nth: 'monthly closing days', timetable: 'timetable', duration: 'journey time', fare: 'fare',
+};
+const NAMES_ZH: Readonly<Record<string, string>> = {
+  hours: '开放时间', closed: '闭馆日', closed_nth: '每月闭馆日', timetable: '班次时刻', duration: '行程时间', fare: '票价',
+};
+
+/** `price.child` → "price (child)"; known fields by name. */
+function fieldName(field: string, lang: Lang): string {
+  const [head, sub] = field.split('.');
+  const names = lang === 'zh' ? NAMES_ZH : NAMES_EN;
+  if ((head === 'price' || head === 'fares') && sub) return lang === 'zh' ? `票价（${sub}）` : `price (${sub})`;
+  return names[field] ?? field;
+}
