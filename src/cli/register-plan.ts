@@ -26,6 +26,8 @@ export function register(program: Command, effects: Effects): void {
     .option('--budget <amount>', 'cap on admission plus transport for the whole party')
     .option('--route <id>', 'follow a curated route\'s cities in order')
     .option('--seed <n>', 'search seed; the same inputs and seed give the same plan (default 1)')
+    .option('--stay <city>', 'keep the whole trip in one city: every night there (sets --to)')
+    .option('--cities <ids>', 'the only cities the trip may go to besides --from (comma-separated)')
     .option('--no-meals', 'plan no lunch or dinner breaks (default: lunch every sightseeing day, dinner when it runs late)')
     .option('--time-limit <ms>', 'search effort in milliseconds (default 1000)')
     .option('--format <format>', 'text, json, markdown, csv, ics, geojson or html (default text)')
@@ -44,8 +46,14 @@ export function register(program: Command, effects: Effects): void {
     .action(
       action(async (ctx, opts, _args, command) => {
         if (command.args.length > 0) throw unknownCommand(command, command.args[0]!);
-        const { planCommand } = await import('../commands/plan.js');
-        await planCommand(ctx, stringOptions(opts) as PlanCommandOptions);
+        const options = stringOptions(opts) as PlanCommandOptions;
+        const { planCommand, wantsInteractivePlan } = await import('../commands/plan.js');
+        if (wantsInteractivePlan(ctx, options)) {
+          const { runInteractivePlan } = await import('../commands/plan-interactive.js');
+          await runInteractivePlan(ctx, { ...options });
+          return;
+        }
+        await planCommand(ctx, options);
       }, effects),
     );
 

@@ -1,9 +1,10 @@
 /** `yangtze catalogue list [--theme T] [--city C] [--rating R]`: the attractions, filtered. */
 import type { CliContext } from '../cli/context.js';
 import { UsageError } from '../cli/errors.js';
-import { RATINGS, THEMES, type Attraction, type Catalogue, type City, type Rating, type Theme } from '../domain/catalogue/model.js';
+import { RATINGS, THEMES, type Catalogue, type City, type Rating, type Theme } from '../domain/catalogue/model.js';
 import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { renderAttractionList } from '../export/catalogue-list.js';
+import type { AttractionListing } from '../domain/catalogue/catalogue-views.js';
 
 export interface CatalogueListOptions {
   /** One theme or a comma-separated list; an attraction with any of them matches. */
@@ -11,12 +12,6 @@ export interface CatalogueListOptions {
   /** City id, or its English or Chinese name. */
   readonly city?: string;
   readonly rating?: string;
-}
-
-export interface AttractionListing {
-  readonly filters: { readonly themes: readonly Theme[]; readonly city?: string; readonly rating?: Rating };
-  /** In catalogue order. */
-  readonly attractions: readonly Attraction[];
 }
 
 /** Checks the flags against the catalogue and filters; a bad flag value is a UsageError naming the flag. */

@@ -2,35 +2,16 @@
 import type { CliContext } from '../cli/context.js';
 import { NotFoundError } from '../cli/errors.js';
 import { dateInZone } from '../domain/calendar/date-in-zone.js';
-import type { DayKind } from '../domain/calendar/holiday-calendar.js';
 import { nextDates, weekdayOf } from '../domain/calendar/iso-date.js';
-import { openingOn, type Opening } from '../domain/calendar/opening-on.js';
-import type { Attraction, Catalogue, City, IsoDate, Weekday } from '../domain/catalogue/model.js';
+import { openingOn } from '../domain/calendar/opening-on.js';
+import type { Catalogue, IsoDate } from '../domain/catalogue/model.js';
 import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { renderShow } from '../export/catalogue-show.js';
+import type { DayOpening, ShowResult } from '../domain/catalogue/catalogue-views.js';
 import { builtInHolidayYears, chinaHolidayCalendar } from '../io/china-holidays.js';
 
 /** How many days of opening times `show` lists, today included. */
 export const SHOWN_DAYS = 7;
-
-export interface DayOpening {
-  readonly date: IsoDate;
-  readonly weekday: Weekday;
-  readonly day: DayKind;
-  readonly opening: Opening;
-}
-
-export type ShowResult =
-  | {
-      readonly kind: 'attraction';
-      readonly attraction: Attraction;
-      readonly city: City | undefined;
-      /** Today in the catalogue's time zone, then the six days after. */
-      readonly days: readonly DayOpening[];
-      /** Years among `days` for which no holiday data is known (built in or in the catalogue). */
-      readonly yearsWithoutHolidays: readonly number[];
-    }
-  | { readonly kind: 'city'; readonly city: City; readonly attractions: readonly Attraction[] };
 
 /** Looks `id` up among attractions, then cities; unknown → NotFoundError with a suggestion. */
 export function runCatalogueShow(id: string, catalogue: Catalogue, nowMs: number): ShowResult {

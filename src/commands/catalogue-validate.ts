@@ -8,26 +8,7 @@ import { formatIssues } from '../cli/render-issues.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Issue } from '../domain/issues.js';
 import { renderValidation, type Validation } from '../export/catalogue-validate.js';
-
-export interface CatalogueCounts {
-  readonly cities: number;
-  readonly attractions: number;
-  readonly links: number;
-  readonly routes: number;
-  readonly passes: number;
-  readonly holidays: number;
-}
-
-export function countCatalogue(catalogue: Catalogue): CatalogueCounts {
-  return {
-    cities: catalogue.cities.length,
-    attractions: catalogue.attractions.length,
-    links: catalogue.links.length,
-    routes: catalogue.routes.length,
-    passes: catalogue.passes.length,
-    holidays: catalogue.holidays.length,
-  };
-}
+import { countCatalogue } from '../domain/catalogue/catalogue-views.js';
 
 /** Validates FILE, else the catalogue every other command would read. */
 export async function catalogueValidate(ctx: CliContext, file: string | undefined): Promise<void> {

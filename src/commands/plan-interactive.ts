@@ -128,6 +128,7 @@ export function toPlanOptions(request: SessionRequest): Record<string, unknown> 
     ...(request.must.length > 0 ? { must: request.must.join(',') } : {}),
     ...(request.avoid.length > 0 ? { avoid: request.avoid.join(',') } : {}),
     ...(request.budget !== undefined ? { budget: String(request.budget) } : {}),
+    ...(request.stay !== undefined ? { stay: request.stay } : {}),
     seed: String(request.seed),
   };
 }

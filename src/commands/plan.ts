@@ -6,7 +6,7 @@
  */
 import { Chalk } from 'chalk';
 import { displayPath, type CliContext } from '../cli/context.js';
-import { NotFoundError, UsageError } from '../cli/errors.js';
+import { NoAnswer, NotFoundError, UsageError } from '../cli/errors.js';
 import { checkOutputPath, toJson, writeOutputFile } from '../cli/output.js';
 import { nextDates } from '../domain/calendar/iso-date.js';
 import type { Catalogue, IsoDate } from '../domain/catalogue/model.js';
@@ -46,13 +46,18 @@ export interface PlanCommandOptions extends PlanFlags {
   readonly quote?: boolean;
 }
 
-export async function planCommand(ctx: CliContext, options: PlanCommandOptions): Promise<void> {
+/**
+ * Whether a `plan` run asks its questions: --interactive, or a required flag
+ * missing in a terminal. The CLI decides with this and calls the interactive
+ * command itself, so this file never imports plan-interactive.ts (which
+ * imports this one: no cycle).
+ */
+export function wantsInteractivePlan(ctx: CliContext, options: PlanCommandOptions): boolean {
   const missing = REQUIRED_FLAGS.filter((f) => options[f] === undefined);
-  if (options.interactive || (missing.length > 0 && ctx.interactive)) {
-    const { runInteractivePlan } = await import('./plan-interactive.js');
-    await runInteractivePlan(ctx, { ...options });
-    return;
-  }
+  return Boolean(options.interactive) || (missing.length > 0 && ctx.interactive);
+}
+
+export async function planCommand(ctx: CliContext, options: PlanCommandOptions): Promise<void> {
   const target = outputTarget(ctx, options);
   if (options.quote && target.format !== 'text' && target.format !== 'html') {
     throw new UsageError(`--quote works with --format text or html; for ${target.format} save the plan and run \`yangtze quote PLAN.json --format …\``);
@@ -64,9 +69,15 @@ export async function planCommand(ctx: CliContext, options: PlanCommandOptions):
     const toFile = target.output !== undefined;
     const planText = target.format === 'text' ? await renderPlan(ctx, catalogue, itinerary, 'text', { toFile }) : '';
     await writePlanText(ctx, target, await renderQuotedPlan(ctx, catalogue, itinerary, target.format, planText, toFile));
-    return;
+  } else {
+    await emitPlan(ctx, catalogue, itinerary, target);
   }
-  await emitPlan(ctx, catalogue, itinerary, target);
+  // The plan is written (it says why each stop was left out), but an empty plan is not a success.
+  const empty = itinerary.warnings?.find((w) => w.code === 'empty-plan');
+  if (empty) {
+    ctx.out.warn(empty.message);
+    throw new NoAnswer();
+  }
 }
 
 /** Where and how a plan goes: the format from --format/--json, the file from -o (`-o -` is stdout). */

@@ -131,7 +131,9 @@ function chooseFormat(flags: QuoteFlags, json: boolean): QuoteFormat {
 
 function readPlan(ctx: CliContext, planFile: string, catalogue: Catalogue): Itinerary {
   const itinerary = readPlanFile(ctx, planFile, catalogue);
-  if (!Array.isArray(itinerary.days) || itinerary.days.length === 0) throw new DataError(`${planFile}: days: the plan has no days to price`);
+  if (!Array.isArray(itinerary.days) || itinerary.days.length === 0) {
+    throw new DataError(`${displayPath(ctx.effects.cwd, ctx.resolve(planFile))}: days: the plan has no days to price`);
+  }
   return itinerary;
 }
 

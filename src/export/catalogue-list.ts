@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import { toJson, type Output } from '../cli/output.js';
 import { renderTable, type Column } from '../cli/table.js';
-import type { AttractionListing } from '../commands/catalogue-list.js';
+import type { AttractionListing } from '../domain/catalogue/catalogue-views.js';
 import type { Attraction, Catalogue, Theme } from '../domain/catalogue/model.js';
 import { formatDurationMin, formatMoney, themeColor } from './catalogue-format.js';
 import { catalogueLabels } from './catalogue-labels.js';

@@ -1,6 +1,6 @@
 /** The result of `catalogue validate`: one summary line, or a JSON document. */
 import { toJson, type Output } from '../cli/output.js';
-import type { CatalogueCounts } from '../commands/catalogue-validate.js';
+import type { CatalogueCounts } from '../domain/catalogue/catalogue-views.js';
 import type { Issue } from '../domain/issues.js';
 import { issueJson } from './error-json.js';
 

@@ -10,6 +10,7 @@ import type { Catalogue, LatLon, Theme } from '../domain/catalogue/model.js';
 import type { Itinerary, ItineraryDay, ItineraryItem, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
 import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import type { TripQuote } from '../domain/quote/quote-model.js';
+import { customerUnscheduled } from './customer-view.js';
 import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { escapeHtml } from './html/escape.js';
@@ -303,8 +304,9 @@ function renderCosts(itinerary: Itinerary, L: HtmlLabels, lang: Lang, money: (n:
 }
 
 function renderUnscheduled(itinerary: Itinerary, catalogue: Catalogue, lang: Lang, L: HtmlLabels): string {
-  if (itinerary.unscheduled.length === 0) return '';
-  const items = itinerary.unscheduled.map((u) => {
+  const left = customerUnscheduled(itinerary);
+  if (left.length === 0) return '';
+  const items = left.map((u) => {
     // The planner's sentence is English; in Chinese the reason label alone is shown.
     const detail = lang === 'en' && u.detail ? ` — ${escapeHtml(u.detail)}` : '';
     return `<li><strong>${escapeHtml(placeName(catalogue, u.attraction, lang))}</strong>${escapeHtml(punctuation(lang).colon + L.reasons[u.reason])}${detail}</li>`;

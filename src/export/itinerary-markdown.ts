@@ -1,6 +1,7 @@
 /**
  * The itinerary as Markdown, to paste into an email to the client: a heading,
- * one table per day, stops by theme, what was left out, totals.
+ * one table per day, stops by theme, what was left out, totals. A customer's
+ * view: no scores, no agent's notes (customer-view.ts).
  */
 import type { Catalogue, Theme } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
@@ -10,6 +11,7 @@ import {
   categoryName, formatDate, formatDuration, formatMoney, minutesBetween, modeName, placeName, themeName, type Lang,
 } from './locale.js';
 import { timeSpan } from './itinerary-text.js';
+import { customerUnscheduled } from './customer-view.js';
 import { mealCost, mealTitle } from './meal-text.js';
 
 export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lang: Lang): string {
@@ -47,8 +49,9 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
     if (ids.length > 0) out.push(`- **${themeName(theme, lang)}**: ${ids.map(name).join(', ')}`);
   }
   out.push('', `## ${L.unscheduled}`, '');
-  if (it.unscheduled.length === 0) out.push(`- ${L.nothingLeftOut}`);
-  for (const u of it.unscheduled) out.push(`- **${name(u.attraction)}** — ${L.reasons[u.reason]}: ${u.detail}`);
+  const left = customerUnscheduled(it);
+  if (left.length === 0) out.push(`- ${L.nothingLeftOut}`);
+  for (const u of left) out.push(`- **${name(u.attraction)}** — ${L.reasons[u.reason]}: ${u.detail}`);
   const notes = estimateFootnotes(it, name, lang);
   if (notes.length > 0) out.push('', `_${estimateHeading(lang)}_`, '', ...notes.map((n) => `- ${cell(n)}`));
   const t = it.totals;

@@ -10,6 +10,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { issue, type Issue, type Result } from '../domain/issues.js';
 import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import { positionOf } from './yaml-positions.js';
+import { yamlSyntaxIssues } from './yaml-syntax-issues.js';
 import { zodIssues } from './zod-issues.js';
 
 export const MAX_LOGO_BYTES = 1024 * 1024;
@@ -36,7 +37,7 @@ export function readAgencyProfile(text: string, file: string, shown: string): Re
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const fail = (issues: Issue[]): Result<AgencyProfile> => ({ ok: false, issues, warnings: [] });
   if (doc.errors.length > 0) {
-    return fail(doc.errors.map((e) => ({ ...issue(e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', [], e.message.split('\n')[0]!.replace(/:$/, '.')), file: shown, ...lineCounter.linePos(e.pos[0]) })));
+    return fail(yamlSyntaxIssues(doc.errors, lineCounter, shown));
   }
   const at = (i: Issue): Issue => {
     const pos = positionOf(doc as Document, lineCounter, i.path, i.code === 'unknown-key' ? 'key' : i.code === 'missing-key' ? 'parent' : 'value');

@@ -11,6 +11,7 @@ import { normalizeRates } from '../domain/quote/normalize-rates.js';
 import type { RateTable } from '../domain/quote/rates.js';
 import { rateSheetSchema } from './catalogue-rates-schema.js';
 import { positionOf } from './yaml-positions.js';
+import { yamlSyntaxIssues } from './yaml-syntax-issues.js';
 import { zodIssues } from './zod-issues.js';
 
 const LISTS = { lodging: 'lodging', meal: 'meals', taxi: 'taxi', vehicle: 'vehicles', guide: 'guides', cruise: 'cruise' } as const;
@@ -36,7 +37,7 @@ function parseYamlSheet(text: string, file: string): Result<RateTable> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return fail(doc.errors.map((e) => ({ ...issue(e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', [], e.message.split('\n')[0]!.replace(/:$/, '.')), file, ...lineCounter.linePos(e.pos[0]) })));
+    return fail(yamlSyntaxIssues(doc.errors, lineCounter, file));
   }
   let data = doc.toJS({ maxAliasCount: 100 }) as unknown;
   // A sheet may be the `rates:` map itself or a document with a `rates:` key (a catalogue excerpt).

@@ -8,6 +8,7 @@
 import { parseBearer, secretMatches } from '../domain/passes/gate-credential.js';
 import type { GateLedger, GateRecord } from './gate-ledger.js';
 import { HttpError } from './http-error.js';
+import { ledgerCall } from './ledger-call.js';
 
 export const WWW_AUTHENTICATE = { 'WWW-Authenticate': 'Bearer realm="yangtze-gate"' };
 /** A cache never grows past this many gates (the cost of a lookup is one indexed read). */
@@ -23,7 +24,7 @@ export function gateAuthenticator(ledger: Pick<GateLedger, 'findGate'>, cacheMs:
     const hit = cache.get(id);
     const now = nowMs();
     if (hit && hit.until > now) return hit.record;
-    const record = await ledger.findGate(id);
+    const record = await ledgerCall(() => ledger.findGate(id));
     if (cacheMs > 0 && record) {
       if (cache.size >= maxCachedGates) cache.clear();
       cache.set(id, { record, until: now + cacheMs });

@@ -20,6 +20,7 @@ import {
 } from './gate-api-schemas.js';
 import type { GateLedger, GateRecord } from './gate-ledger.js';
 import { HttpError } from './http-error.js';
+import { ledgerCall } from './ledger-call.js';
 
 /** Fields of the request's log line that the handler knows. */
 export interface HandlerLog {
@@ -138,26 +139,6 @@ function inScope(gate: GateRecord, attraction: string, log: HandlerLog): void {
   log.attraction = attraction;
   if (!gate.attractions.includes(attraction)) {
     throw new HttpError('wrong-scope', `gate ${gate.id} is not allowed at ${attraction}; it serves ${gate.attractions.join(', ')}`);
-  }
-}
-
-/**
- * A failure of the ledger itself (database down, locked too long) is a 503:
- * the gate retries. Whether a redemption under way was committed is unknown to
- * the service, so the message asks for the retry to carry the same scanId.
- */
-async function ledgerCall<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    throw new LedgerUnavailable(error);
-  }
-}
-
-export class LedgerUnavailable extends HttpError {
-  constructor(readonly cause: unknown) {
-    super('ledger-unavailable', 'the ledger did not answer; retry with the same scanId (an entry is never recorded twice for one scan)', { 'Retry-After': '1' });
-    this.name = 'LedgerUnavailable';
   }
 }
 

@@ -13,7 +13,8 @@ import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'n
 import type { AddressInfo, Socket } from 'node:net';
 import type { TrustFile } from '../domain/passes/trust-file.js';
 import { gateAuthenticator } from './authenticate-gate.js';
-import { healthHandler, LedgerUnavailable, redeemHandler, verifyHandler, type HandlerDeps, type HandlerLog } from './gate-handlers.js';
+import { healthHandler, redeemHandler, verifyHandler, type HandlerDeps, type HandlerLog } from './gate-handlers.js';
+import { LedgerUnavailable } from './ledger-call.js';
 import type { GateLedger, GateRecord } from './gate-ledger.js';
 import { gateOpenApi } from './gate-openapi.js';
 import { GATE_ROUTES, type GateRoute } from './gate-routes.js';

@@ -47,6 +47,8 @@ describe('meals', () => {
     const q = quoteTrip(plan, shipped, shippedRates, options({ party: { adult: 2 } }));
     expect(q.assumptions.map((a) => a.en)).toContain('Lunches and dinners as in the plan; breakfast at the hotel.');
     expect(q.days.find((d) => d.day === 5)!.meals).toEqual([{ meal: 'breakfast', where: 'hotel' }, { meal: 'lunch', where: 'restaurant' }]);
+    // A plan has no meal items aboard; the ship's meals still show, priced in the cruise fare.
+    expect(q.days.find((d) => d.day === 2)!.meals).toEqual([{ meal: 'breakfast', where: 'on-board' }, { meal: 'lunch', where: 'on-board' }, { meal: 'dinner', where: 'on-board' }]);
   });
 });
 

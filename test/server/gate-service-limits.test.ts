@@ -119,3 +119,31 @@ describe('gate service limits and shutdown', () => {
     expect(lines.find((l) => l.msg === 'shutdown')).toMatchObject({ reason: 'SIGTERM', inFlight: 6 });
   });
 });
+
+describe('a ledger that does not answer', () => {
+  it('gets 503 ledger-unavailable with Retry-After; the retry with the same scanId, once it answers, admits once', async () => {
+    const world = await aGateWorld(1);
+    const gate = await addGate(world, 'gate-a', ['east-lake']);
+    const port = await openLedger(world.target);
+    const inner = gateLedgerOf(port, await scanLookupFor(port, world.target));
+    let down = true;
+    const flaky: GateLedger = {
+      ...inner,
+      findGate: async (id) => {
+        if (down) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+        return inner.findGate(id);
+      },
+    };
+    const held: Held = { ledger: flaky, waiting: () => 0, release: () => undefined, closed: () => false };
+    const { service, url, lines } = await serve(world, held, { gateCacheMs: 0 });
+    const scan = { token: world.passes[0]!.token, attraction: 'east-lake', scanId: 'scan-1' };
+    const refused = await post(url, '/v1/redeem', scan, { credential: gate });
+    expect([refused.status, refused.body.error.code, refused.headers.get('retry-after')]).toEqual([503, 'ledger-unavailable', '1']);
+    expect(lines.find((l) => l.error === 'ledger-unavailable')).toMatchObject({ level: 'error', cause: expect.stringContaining('ECONNREFUSED') });
+    down = false;
+    const retried = await post(url, '/v1/redeem', scan, { credential: gate });
+    expect(retried.body).toMatchObject({ admitted: true, replayed: false });
+    expect(await entriesOf(world, world.passes[0]!.id)).toHaveLength(1);
+    await service.shutdown('test');
+  });
+});

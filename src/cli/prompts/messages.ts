@@ -5,6 +5,7 @@ export interface PromptMessages {
   readonly from: string;
   readonly to: string;
   readonly sameCity: string;
+  readonly stayInCity: string;
   readonly start: string;
   readonly badDate: string;
   readonly pastDate: (today: string) => string;
@@ -55,6 +56,7 @@ const EN: PromptMessages = {
   from: 'Start in which city? (type to search, English or 中文)',
   to: 'End in which city?',
   sameCity: '(same as the start: a round trip)',
+  stayInCity: '(stay in the start city: every night there, no other city)',
   start: 'First day (YYYY-MM-DD)?',
   badDate: 'Give a real date as YYYY-MM-DD, e.g. 2026-05-12',
   pastDate: (today) => `That day has passed; give ${today} or later`,
@@ -108,6 +110,7 @@ const ZH: PromptMessages = {
   from: '从哪座城市出发？（可输入中文或英文搜索）',
   to: '在哪座城市结束？',
   sameCity: '（与出发城市相同：环线）',
+  stayInCity: '（只在出发城市：每晚都住这里，不去别的城市）',
   start: '第一天的日期（YYYY-MM-DD）？',
   badDate: '请输入有效日期，格式为 YYYY-MM-DD，例如 2026-05-12',
   pastDate: (today) => `该日期已过，请输入 ${today} 或之后的日期`,

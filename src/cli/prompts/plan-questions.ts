@@ -28,7 +28,12 @@ export interface PlanAnswers {
   readonly pace: Pace;
   readonly must: readonly string[];
   readonly budget?: number;
+  /** The trip stays in this city (the start city) every night: `plan --stay`. */
+  readonly stay?: string;
 }
+
+/** The `to` answer that keeps the trip in the start city. */
+const STAY = '=stay';
 
 export interface QuestionContext {
   readonly catalogue: Catalogue;
@@ -154,11 +159,13 @@ export async function askPlanRequest(asker: Asker, ctx: QuestionContext, partial
 
   const toFlag = given(partial, 'to');
   let to: string | undefined;
+  let stay: string | undefined;
   if (toFlag !== undefined) to = String(toFlag);
   else if (fromFlag === undefined) {
     // With --from given and --to not, the command line already says "a round trip", as `plan` reads it.
-    const picked = await asker.search(cityQuestion(ctx, m.to, [{ value: '', name: m.sameCity }]));
-    to = picked === '' || picked === from ? undefined : picked;
+    const picked = await asker.search(cityQuestion(ctx, m.to, [{ value: '', name: m.sameCity }, { value: STAY, name: m.stayInCity }]));
+    if (picked === STAY) stay = from;
+    to = picked === '' || picked === from || picked === STAY ? undefined : picked;
   }
 
   const startFlag = given(partial, 'start');
@@ -213,7 +220,7 @@ export async function askPlanRequest(asker: Asker, ctx: QuestionContext, partial
     budget = b === '' ? undefined : Number(b);
   }
 
-  return { from, ...(to ? { to } : {}), start, days, themes, party, pace, must, ...(budget !== undefined ? { budget } : {}) };
+  return { from, ...(to ? { to } : {}), start, days, themes, party, pace, must, ...(budget !== undefined ? { budget } : {}), ...(stay ? { stay } : {}) };
 }
 
 function nextDay(date: IsoDate): IsoDate {

@@ -78,6 +78,8 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     : undefined;
   let clock = -Infinity;
   let aboard: { link: DirectedLink; departMin: number; arriveMin: number } | undefined;
+  // --stay / --cities: the only cities the trip may go to, besides where it starts.
+  const allowedCities = req.cities !== undefined ? new Set([req.from, ...req.cities]) : undefined;
   let lastVisitSpan: { id: string; start: number; end: number } | undefined;
   /** The day's visits on land (not sights seen from a ship's deck, whose meals are the ship's). */
   let landVisits: { start: number; end: number }[] = [];
@@ -131,6 +133,9 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
         v('lodging-elsewhere', [...dayPath, 'lodging'], `day ${d + 1} ends in ${where.city} but the night is booked in "${day.lodging}"`);
       }
     }
+    if (allowedCities && day.lodging !== 'on-board' && !allowedCities.has(day.lodging)) {
+      v('outside-cities', [...dayPath, 'lodging'], `night ${d + 1} is in "${day.lodging}", which the request does not go to (cities: ${[...allowedCities].join(', ')})`);
+    }
     previousLodging = day.lodging;
   });
 
@@ -174,6 +179,7 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
       return;
     }
     if (item.city !== a.city) v('wrong-city', [...path, 'city'], `${a.id} is in ${a.city}, not "${item.city}"`);
+    if (allowedCities && !allowedCities.has(a.city)) v('outside-cities', path, `${a.id} is in ${a.city}, which the request does not go to (cities: ${[...allowedCities].join(', ')})`);
     if (visited.has(a.id)) v('duplicate-visit', path, `${a.id} is visited twice`);
     visited.set(a.id, path);
     score += attractionScore(a, req.themes);

@@ -26,6 +26,7 @@ const request = z.object({
   route: z.string().optional(),
   seed: z.number().int().optional(),
   meals: z.boolean().optional(),
+  cities: z.array(z.string()).optional(),
 });
 
 const visit = z.object({

@@ -30,6 +30,8 @@ export interface PlanRequest {
   readonly seed?: number;
   /** false with --no-meals; absent = lunch (and a late day's dinner) are planned. */
   readonly meals?: boolean;
+  /** With --stay or --cities: the only cities the trip goes to besides `from`. */
+  readonly cities?: readonly string[];
 }
 
 export interface VisitItem {

@@ -44,6 +44,8 @@ export interface ChooseCitiesInput {
   readonly fare: (link: DirectedLink) => number;
   /** Caps the fares a skeleton may spend. */
   readonly budget?: number;
+  /** When given, the only cities the trip may move to (--stay, --cities). */
+  readonly cities?: ReadonlySet<string>;
   readonly beamWidth?: number;
   /** How many skeletons to return, best first. */
   readonly count?: number;
@@ -121,6 +123,7 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
       }
       for (const l of links) {
         if (l.from !== s.city) continue;
+        if (input.cities && !input.cities.has(l.to)) continue;
         if (input.route && routeIndex(l.to) <= routeIndex(s.city)) continue;
         const dep = nextDeparture(l.link, openMin - dayBase + BOARDING_MIN[l.link.mode]);
         if (dep === undefined) continue;

@@ -28,6 +28,10 @@ export interface PlanFlags {
   readonly seed?: string;
   /** 'off' (from --no-meals) plans no meal breaks. */
   readonly meals?: string;
+  /** One city: every night there (--to defaults to it). */
+  readonly stay?: string;
+  /** The only cities the trip may go to (besides --from). */
+  readonly cities?: string;
 }
 
 export interface RequestProblem {
@@ -74,7 +78,18 @@ export function parseRequest(flags: PlanFlags, catalogue: Catalogue): ParsedRequ
   };
   if (flags.from === undefined) usage('--from', 'missing --from (the city the trip starts in)');
   const from = city('--from', flags.from);
-  const to = city('--to', flags.to);
+  const stay = city('--stay', flags.stay);
+  if (flags.stay !== undefined && flags.cities !== undefined) usage('--cities', '--stay and --cities both limit the cities; give one');
+  if (stay !== undefined && flags.to !== undefined && flags.to.trim().toLowerCase() !== stay) {
+    usage('--to', `--to ${flags.to} disagrees with --stay ${stay}: a trip that stays in one city ends there`);
+  }
+  // --stay X is --cities X --to X: the trip goes to X (if it does not start there) and stays.
+  const to = stay ?? city('--to', flags.to);
+  const cities = stay !== undefined ? [stay] : flags.cities !== undefined ? list(flags.cities).map((c) => city('--cities', c)).filter((c): c is string => c !== undefined) : undefined;
+  if (flags.cities !== undefined && list(flags.cities).length === 0) usage('--cities', '--cities is empty; e.g. --cities wuhan,yichang');
+  if (to !== undefined && cities !== undefined && to !== from && !cities.includes(to)) {
+    usage('--to', `--to ${to} is not among --cities ${cities.join(',')}`);
+  }
   if (to !== undefined && !catalogue.cities.find((c) => c.id === to)!.lodging) {
     usage('--to', `--to ${to}: the catalogue has no hotels there (lodging: false), so a trip cannot end there`);
   }
@@ -163,6 +178,7 @@ export function parseRequest(flags: PlanFlags, catalogue: Catalogue): ParsedRequ
     ...(route !== undefined ? { route } : {}),
     seed,
     ...(flags.meals === 'off' ? { meals: false } : {}),
+    ...(cities !== undefined ? { cities: [...new Set(cities)] } : {}),
   };
   return { ok: true, request };
 }

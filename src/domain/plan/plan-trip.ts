@@ -117,9 +117,16 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
   };
   for (const probe of probeRuns(plans.length, probeShare)) run(probe);
   for (const final of finalRunsOn(best?.skeleton ?? 0, plans.length, 1 - probeShare * plans.length, finalRuns)) run(final);
-  const itinerary = cutShort ? withWarning(best!.itinerary, cutShortWarning(options.timeLimitMs!)) : best!.itinerary;
+  let itinerary = cutShort ? withWarning(best!.itinerary, cutShortWarning(options.timeLimitMs!)) : best!.itinerary;
+  if (itinerary.totals.visits === 0) itinerary = withWarning(itinerary, EMPTY_PLAN_WARNING);
   return { ok: true, itinerary, iterations, cutShort };
 }
+
+/** A plan without a single visit is an answer, but not a trip to sell: `plan` exits 1 with it. */
+export const EMPTY_PLAN_WARNING: ItineraryWarning = {
+  code: 'empty-plan',
+  message: 'no stop fits this request: the plan has no visits (see unscheduled for why)',
+};
 
 /** The safety cap fired: the plan is what the search had found by then. */
 export function cutShortWarning(limitMs: number): ItineraryWarning {
@@ -203,6 +210,7 @@ export function skeletonsFor(catalogue: Catalogue, request: PlanRequest, candida
     aboardCandidates: (link) => sightsAlong(link, catalogue).filter((a) => candidateIds.has(a.id)).map(candidate),
     fare: (link) => fareFor(link.link, request.party),
     ...(request.budget !== undefined ? { budget: request.budget } : {}),
+    ...(request.cities !== undefined ? { cities: new Set([request.from, ...request.cities]) } : {}),
     count,
   });
 }
@@ -228,6 +236,9 @@ function whyNoPlan(catalogue: Catalogue, request: PlanRequest): { flag: string; 
     if (need > request.days) {
       return { flag: '--to', message: `--to ${request.to} cannot be reached from ${request.from} in ${request.days} day${request.days === 1 ? '' : 's'}; it takes at least ${need}` };
     }
+  }
+  if (request.cities !== undefined) {
+    return { flag: '--cities', message: `no trip from ${request.from} through only ${request.cities.join(', ')} fits ${request.days} days (links and hotel cities)` };
   }
   if (request.budget !== undefined) {
     return { flag: '--budget', message: `--budget ${request.budget} does not cover the fares of any way through these days` };

@@ -131,10 +131,11 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
         else push(d.day, { meal, where: breakfastAtHotel.has(d.day) ? 'hotel' : 'restaurant', ...(previous ? { city: previous.lodging } : {}) });
         continue;
       }
-      if (planned) {
-        for (const m of planned.filter((x) => x.day === d.day && x.meal === meal)) push(d.day, { meal, where: 'restaurant', ...(m.city ? { city: m.city } : {}) });
-      } else if (aboard) {
+      if (aboard) {
+        // A plan has no meal items aboard: the ship's meals come with the cruise.
         push(d.day, { meal, where: 'on-board' });
+      } else if (planned) {
+        for (const m of planned.filter((x) => x.day === d.day && x.meal === meal)) push(d.day, { meal, where: 'restaurant', ...(m.city ? { city: m.city } : {}) });
       } else {
         push(d.day, { meal, where: 'restaurant', ...(d.cities[0] ? { city: d.cities[0] } : city ? { city } : {}) });
       }

@@ -6,7 +6,6 @@
 import type { Entries, IsoDate, ValidityKind, ValidityStart } from '../../domain/catalogue/model.js';
 import type { EntryRules } from '../../domain/passes/ledger-entry-rule.js';
 import type { PassClaims } from '../../domain/passes/token.js';
-import type { BookingKey } from './ledger-port.js';
 
 export const PASS_STATUSES = ['issued', 'active', 'used-up', 'revoked', 'refunded'] as const;
 export type StoredStatus = (typeof PASS_STATUSES)[number];
@@ -135,6 +134,13 @@ export function entryRulesOf(p: LedgerPass): EntryRules {
     ...(p.withinDays !== null ? { withinDays: p.withinDays } : {}),
     ...(p.count !== null ? { count: p.count } : {}),
   };
+}
+
+/** A pass of a booking: issuing the same booking again skips the (booking, holder, product) already issued. */
+export interface BookingKey {
+  readonly booking: string;
+  readonly holder: string;
+  readonly product: string;
 }
 
 /** One string per (booking, holder, product): what issuedBookingKeys returns. */

@@ -9,7 +9,7 @@
 import type { IsoDate } from '../../domain/catalogue/model.js';
 import type { EntryRefusal } from '../../domain/passes/ledger-entry-rule.js';
 import type { GateScan } from '../gate-log.js';
-import type { LedgerPass, PassRow } from './ledger-pass.js';
+import type { BookingKey, LedgerPass, PassRow } from './ledger-pass.js';
 
 /** Where the ledger is: the SQLite file under `home`, unless `ledgerUrl` names a PostgreSQL database. */
 export interface LedgerTarget {
@@ -32,11 +32,8 @@ export interface OpenLedgerOptions {
   readonly connections?: number;
 }
 
-export interface BookingKey {
-  readonly booking: string;
-  readonly holder: string;
-  readonly product: string;
-}
+// Defined beside bookingKey() in ledger-pass.ts, which this file imports: one arrow, no cycle.
+export type { BookingKey };
 
 export interface InsertOutcome {
   readonly inserted: readonly PassRow[];
