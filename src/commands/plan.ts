@@ -131,9 +131,11 @@ async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanComm
     throw usage.length > 0 ? new UsageError(message) : new NotFoundError(message);
   }
   const timeLimitMs = parseTimeLimit(options.timeLimit);
-  const { builtInHolidayYears, chinaHolidayCalendar } = await import('../io/china-holidays.js');
+  const { chinaHolidayCalendar, provisionalYearsAmong, yearsWithoutHolidays } = await import('../io/china-holidays.js');
   const calendar = chinaHolidayCalendar(catalogue.holidays);
-  warnOfYearsWithoutHolidays(ctx, yearsWithoutHolidays(nextDates(parsed.request.start, parsed.request.days), catalogue, builtInHolidayYears()));
+  const tripDates = nextDates(parsed.request.start, parsed.request.days);
+  warnOfYears(ctx, 'none', yearsWithoutHolidays(tripDates, catalogue.holidays));
+  warnOfYears(ctx, 'provisional', provisionalYearsAmong(tripDates, catalogue.holidays));
   // A past start is planned (an agency may re-plan a trip for its records), but never without a word.
   const today = shanghaiDate(ctx.effects.now());
   if (parsed.request.start < today) {
@@ -160,28 +162,22 @@ async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanComm
 }
 
 /** The interactive session plans again and again: each year is warned about once per run. */
-const warnedYears = new WeakMap<CliContext, Set<number>>();
-
-function warnOfYearsWithoutHolidays(ctx: CliContext, years: readonly number[]): void {
-  const warned = warnedYears.get(ctx) ?? new Set<number>();
-  warnedYears.set(ctx, warned);
-  const fresh = years.filter((y) => !warned.has(y));
-  if (fresh.length === 0) return;
-  for (const y of fresh) warned.add(y);
-  ctx.out.notice(`no public-holiday data for ${fresh.join(', ')}: holidays are not taken into account; add them under \`holidays:\` in the catalogue`);
-}
+const warnedYears = new WeakMap<CliContext, Set<string>>();
 
 /**
- * Years of `dates` that neither the built-in data nor the catalogue's
- * `holidays:` has holidays for: in them, holidays count as ordinary days.
+ * A setup notice (silenced by -q): years with no holiday data at all, or
+ * with the provisional statutory holidays only. The plan itself marks each
+ * holiday day whatever -q says.
  */
-export function yearsWithoutHolidays(dates: readonly IsoDate[], catalogue: Catalogue, builtIn: { readonly first: number; readonly last: number }): number[] {
-  const listed = new Set<number>();
-  for (const h of catalogue.holidays) {
-    for (let y = Number(h.range.from.slice(0, 4)); y <= Number(h.range.to.slice(0, 4)); y++) listed.add(y);
-  }
-  const years = new Set(dates.map((d) => Number(d.slice(0, 4))));
-  return [...years].filter((y) => (y < builtIn.first || y > builtIn.last) && !listed.has(y));
+function warnOfYears(ctx: CliContext, what: 'none' | 'provisional', years: readonly number[]): void {
+  const warned = warnedYears.get(ctx) ?? new Set<string>();
+  warnedYears.set(ctx, warned);
+  const fresh = years.filter((y) => !warned.has(`${what}:${y}`));
+  if (fresh.length === 0) return;
+  for (const y of fresh) warned.add(`${what}:${y}`);
+  ctx.out.notice(what === 'none'
+    ? `no public-holiday data for ${fresh.join(', ')}: holidays are not taken into account; add them under \`holidays:\` in the catalogue`
+    : `no official holiday schedule for ${fresh.join(', ')} yet: the plan uses the statutory public holidays of the law, marked provisional (no make-up workdays or bridging days); add the State Council's notice under \`holidays:\` in the catalogue`);
 }
 
 /** Effort of the whole search for a --time-limit. */
