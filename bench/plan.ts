@@ -10,9 +10,13 @@
  *    (target: within 1 %). No clock is passed, so both runs are decided by
  *    their effort alone (iterations: all core runs together).
  *
+ * 3. Determinism under load: the issue's 9-day request run once quietly and
+ *    once with the process stopped (SIGSTOP) for 1.5 s a little after it
+ *    starts planning, then continued (SIGCONT): the JSON must be the same bytes.
+ *
  * Prints Markdown for bench/results/plan.md.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,8 +93,36 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     lines.push(`| **${c.name}** | all | **${sumDefault}** | **${sumTen}** | **${pct(sumDefault, sumTen)}** | | | |`);
   }
+  lines.push('', 'Paused mid-search (SIGSTOP 1.5 s, then SIGCONT), the 9-day Yichang → Wuhan request of issue 12:', '');
+  lines.push('| pause after | bytes equal to the quiet run | warnings |', '|--:|---|---|');
+  const quiet = spawnSync(process.execPath, [bin, '--catalogue', catalogueFile, 'plan', ...NINE_DAYS], { encoding: 'utf8' }).stdout;
+  for (const afterMs of [300, 600, 900]) {
+    const paused = await pausedRun(afterMs, 1500);
+    const warnings = (JSON.parse(paused) as { warnings?: { code: string }[] }).warnings?.map((w) => w.code).join(', ') ?? 'none';
+    lines.push(`| ${afterMs} ms | ${paused === quiet ? 'yes' : 'NO'} | ${warnings} |`);
+  }
   lines.push('', `Load average at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}.`);
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+const NINE_DAYS = [
+  '--from', 'yichang', '--to', 'wuhan', '--start', '2027-10-05', '--days', '9', '--themes', 'eco,water,red,cultural',
+  '--party', 'adult=2', '--budget', '13392', '--json',
+];
+
+/** The 9-day plan with the process stopped for `pauseMs` after `afterMs` of running; its stdout. */
+function pausedRun(afterMs: number, pauseMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, '--catalogue', catalogueFile, 'plan', ...NINE_DAYS], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    setTimeout(() => {
+      child.kill('SIGSTOP');
+      setTimeout(() => child.kill('SIGCONT'), pauseMs);
+    }, afterMs);
+    child.on('error', reject);
+    child.on('close', () => resolve(out));
+  });
 }
 
 function ms(x: number): string {

@@ -139,6 +139,7 @@ export function applyResearch(records, items, ctx) {
   }
   for (const { target, kind, records: rs } of byTarget.values()) {
     const field = rs[0].field;
+    if (kind === 'attraction' && field === 'mandatory_extras') continue; // applied after the prices, below
     const handler = HANDLERS[kind]?.[field];
     if (!handler) {
       const noted = NOTE_FIELDS.has(field);
@@ -152,11 +153,39 @@ export function applyResearch(records, items, ctx) {
     if (typeof why === 'string') skipped.push(...rs.map((r) => REASON(r, why)));
     else applied.push(...rs.map((r) => r.at));
   }
+  // After the prices: a charge nobody can avoid (the dam's sightseeing bus) is part of what a visit costs.
+  for (const { target, kind, records: rs } of byTarget.values()) {
+    if (kind !== 'attraction' || rs[0].field !== 'mandatory_extras') continue;
+    for (const r of rs) {
+      const why = addMandatoryExtra(target, r);
+      if (why) skipped.push(REASON(r, why));
+      else applied.push(r.at);
+    }
+  }
   return { applied, skipped };
 }
 
+/**
+ * Adds a mandatory extra (`adult_cny`) to every category's price — such buses and ferries give
+ * no concessions — and says so in each price's provenance; its status is the weaker of the two.
+ */
+function addMandatoryExtra(t, r) {
+  const amount = r.value?.adult_cny;
+  if (!(typeof amount === 'number' && amount > 0)) return 'mandatory_extras without adult_cny';
+  const add = (table) => Object.fromEntries(Object.entries(table).map(([c, v]) => [c, Math.round((v + amount) * 100) / 100]));
+  t.price = add(t.price);
+  if (t.price_seasons) t.price_seasons = t.price_seasons.map((ps) => ({ ...ps, price: add(ps.price) }));
+  const extra = factOf(r);
+  const what = `Includes ${amount} CNY for ${r.value.what ?? 'a mandatory extra'} (no concessions).`;
+  for (const key of Object.keys(t.price).map((c) => `price.${c}`)) {
+    const f = t._prov[key] ?? { status: 'estimate', sources: [], note: 'Admission itself not sourced.' };
+    t._prov[key] = { ...f, status: weaker(f.status, extra.status), sources: [...f.sources, ...extra.sources], note: [f.note, what].filter(Boolean).join(' ') };
+  }
+  appendNote(t, `Price includes ${r.value.what ?? 'a mandatory extra'} (${amount} CNY).`);
+}
+
 /** Fields shown to agents as a note rather than modelled: extra charges, access rules, notices. */
-const NOTE_FIELDS = new Set(['mandatory_extras', 'access_rule', 'seasonal_hours_rule', 'night_hours', 'closed_dates']);
+const NOTE_FIELDS = new Set(['access_rule', 'seasonal_hours_rule', 'night_hours', 'closed_dates']);
 
 function noteText(r) {
   const v = r.value ?? {};

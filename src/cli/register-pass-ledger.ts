@@ -22,6 +22,7 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     // Repeatable flags have no commander default: it would print "(default: [])" in the help.
     .option('--holder <name>', 'traveller name; repeat per traveller', collect)
     .option('--id-number <n>', 'ID number of the holder in the same position (stored only as a keyed, salted hash)', collect)
+    .option('--id-type <type>', 'document of the --id-number in the same position: prc (default; checksum and birth date checked), passport, other', collect)
     .option('--category <c>', 'rider category of the holder in the same position (default: the catalogue\'s default category)', collect)
     .option('--booking <ref>', 'agency booking reference (issuing the same booking again issues nothing new)')
     .option('--bookings <file>', 'issue many at once: CSV with columns booking,holder,id_number,category,product,start')
@@ -37,7 +38,7 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
     .action(
       action(async (ctx, opts) => {
         const o = opts as {
-          plan?: string; holder?: string[]; idNumber?: string[]; category?: string[]; booking?: string;
+          plan?: string; holder?: string[]; idNumber?: string[]; idType?: string[]; category?: string[]; booking?: string;
           bookings?: string; strict?: boolean; qrDir?: string; qrFormat: 'png' | 'svg';
         };
         if (o.plan && o.bookings) throw new UsageError('use either --plan or --bookings, not both');
@@ -63,6 +64,7 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
             shownPlan: displayPath(ctx.effects.cwd, ctx.resolve(o.plan!)),
             holders: o.holder ?? [],
             idNumbers: o.idNumber ?? [],
+            idTypes: o.idType ?? [],
             categories: o.category ?? [],
             ...(o.booking ? { booking: o.booking } : {}),
             ...(o.qrDir ? { qrDir: ctx.resolve(o.qrDir) } : {}),

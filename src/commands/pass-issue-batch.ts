@@ -15,7 +15,7 @@ import type { Issue } from '../domain/issues.js';
 import { checkBookings, type BookingRow } from '../domain/passes/ledger-booking-rows.js';
 import { priceFor } from '../domain/passes/ledger-new-claims.js';
 import { passWindow } from '../domain/passes/ledger-window.js';
-import { shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
+import { shanghaiDate, shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
 import { parseBookingsCsv } from '../io/bookings-csv.js';
 import { bookingKey } from '../io/ledger/ledger-pass.js';
@@ -60,7 +60,7 @@ export async function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassI
   const text = readTextFile(opts.bookings, { what: 'bookings file', flag: '--bookings', kind: 'a CSV file (booking,holder,id_number,category,product,start)', hint: 'in Excel or WPS: Save As "CSV UTF-8"' });
   const parsed = parseBookingsCsv(text, shown);
   if (!parsed.ok) throw new DataError(`${shown}: cannot read the header; nothing was issued`, parsed.issues);
-  const checked = checkBookings(parsed.records, deps.catalogue, shown);
+  const checked = checkBookings(parsed.records, deps.catalogue, shown, shanghaiDate(deps.nowMs));
   if (opts.strict && checked.issues.length > 0) {
     throw new DataError(`${shown}: ${checked.badLines.length} bad row(s); --strict: nothing was issued`, checked.issues);
   }

@@ -13,6 +13,7 @@ import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { describeControl, firstControlCharacter, neutraliseControls } from '../domain/control-characters.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { priceFor } from '../domain/passes/ledger-new-claims.js';
+import { checkIdDocument, ID_TYPES, type IdType } from '../domain/passes/id-document.js';
 import { quoteBundle } from '../domain/passes/quote.js';
 import { shanghaiDate, shanghaiTimestamp } from '../domain/passes/shanghai-time.js';
 import type { Signer } from '../domain/passes/token.js';
@@ -32,6 +33,8 @@ export interface PassIssueOptions {
   readonly shownPlan?: string;
   readonly holders: readonly string[];
   readonly idNumbers: readonly string[];
+  /** Document type of the --id-number in the same position (id-document.ts); default `prc`. */
+  readonly idTypes?: readonly string[];
   readonly categories: readonly string[];
   readonly booking?: string;
   readonly qrDir?: string;
@@ -76,6 +79,7 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
       throw new UsageError(`--holder "${neutraliseControls(holder)}" holds the control character ${describeControl(holder[control]!)}, which would act on the gate's screen; remove it`);
     }
     const idNumber = opts.idNumbers[i];
+    if (idNumber) checkIdFlag(holder.trim(), idNumber, opts.idTypes?.[i], shanghaiDate(deps.nowMs));
     return { holder: holder.trim(), category, ...(idNumber ? { idNumber } : {}) };
   });
   // A booking tells its passes apart by holder name (the ledger's idempotency key): two travellers
@@ -134,6 +138,22 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
   const today = shanghaiDate(deps.nowMs);
   const qrFiles = opts.qrDir ? await writeQr(passes, opts.qrDir, opts.qrFormat) : [];
   return { passes, alreadyIssued: outcome.before, singles, qrFiles, today, coverageAdded: coverage.added };
+}
+
+/** A mistyped ID number would make the gate's check fail for the genuine holder: refused before anything is issued. */
+function checkIdFlag(holder: string, idNumber: string, type: string | undefined, today: string): void {
+  const idType = type ?? 'prc';
+  if (!(ID_TYPES as readonly string[]).includes(idType)) {
+    const near = didYouMean(idType, ID_TYPES);
+    throw new UsageError(`--id-type: unknown document type "${idType}"`, near ? `did you mean "${near}"?` : `expected one of ${ID_TYPES.join(', ')}`);
+  }
+  const problem = checkIdDocument(idType as IdType, idNumber, today);
+  if (problem) {
+    throw new UsageError(
+      `--id-number for ${neutraliseControls(holder)}: not a ${idType === 'prc' ? 'PRC resident ID' : idType} number: ${problem}; nothing was issued`,
+      idType === 'prc' ? 'For a passport or another document, add --id-type passport|other in the same position.' : undefined,
+    );
+  }
 }
 
 const qrRole = { what: 'QR folder', flag: '--qr-dir', kind: 'a folder' };

@@ -47,6 +47,14 @@ function attractionTty(a: Attraction, city: City | undefined, days: readonly Day
     [l.location, `${a.location.lat}, ${a.location.lon}`],
   ];
   if (a.closedDates.length > 0) rows.push([l.closedDates, a.closedDates.map(rangeText).join(', ')]);
+  for (const ps of a.priceSeasons) rows.push([`${l.price} ${monthSpan(ps.months)}`, estimate('price_seasons', formatMoney(ps.price[defaultCategory(catalogue)] ?? 0))]);
+  a.access.forEach((x, i) =>
+    rows.push([
+      i === 0 ? (lang === 'zh' ? '交通' : 'Access') : '',
+      estimate(`access.${i}`, `${x.from} → ${x.mode}, ${formatDurationMin(x.durationMin)}${x.fare !== undefined ? `, ${formatMoney(x.fare)}` : ''}${x.stations ? ` (${x.stations.from} → ${x.stations.to})` : ''}`),
+    ]),
+  );
+  if (a.birdSeason) rows.push([lang === 'zh' ? '观鸟季' : 'Bird season', monthSpan(a.birdSeason)]);
   if (a.mustSee) rows.push([l.mustSee, l.yes]);
   if (a.description) rows.push([l.description, a.description]);
   if (a.note) rows.push([l.note, a.note]);
@@ -227,6 +235,11 @@ export function showJson(result: ShowResult, catalogue: Catalogue): unknown {
       mustSee: a.mustSee,
       description: a.description ?? null,
       note: a.note ?? null,
+      // added with per-fact provenance (issue 13): after the original keys
+      closedNth: a.closedNth,
+      priceSeasons: a.priceSeasons.map((ps) => ({ months: ps.months, price: ps.price })),
+      access: a.access,
+      birdSeason: a.birdSeason ?? null,
     },
     days: result.days.map((d) => ({
       date: d.date,

@@ -11,7 +11,7 @@
 import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { issue, type Issue } from '../domain/issues.js';
 
-export const BOOKING_COLUMNS = ['booking', 'holder', 'id_number', 'category', 'product', 'start'] as const;
+export const BOOKING_COLUMNS = ['booking', 'holder', 'id_number', 'id_type', 'category', 'product', 'start'] as const;
 export type BookingColumn = (typeof BOOKING_COLUMNS)[number];
 const requiredColumns: readonly BookingColumn[] = ['booking', 'holder', 'product', 'start'];
 

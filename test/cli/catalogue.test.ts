@@ -122,7 +122,7 @@ describe('catalogue show', () => {
     expect(doc.kind).toBe('yangtze.attraction');
     expect(Object.keys(doc.attraction!)).toEqual([
       'id', 'name', 'nameZh', 'city', 'location', 'themes', 'rating', 'visitMin', 'hours', 'closed', 'holidays',
-      'closedDates', 'price', 'reservation', 'mustSee', 'description', 'note',
+      'closedDates', 'price', 'reservation', 'mustSee', 'description', 'note', 'closedNth', 'priceSeasons', 'access', 'birdSeason',
     ]);
     expect(doc.days![0]).toEqual({
       date: '2026-05-11', weekday: 'mon', dayKind: 'weekday', holiday: null, open: false, intervals: [],

@@ -29,6 +29,8 @@ export interface Backend {
   flags(target: LedgerTarget): string[];
   /** Marks an existing ledger as migrated by a newer yangtze (behind the adapter's back). */
   markNewer(target: LedgerTarget, version: number): Promise<void>;
+  /** Another writer holding the lock a redemption of this pass needs, until the returned function is called. */
+  holdPass(target: LedgerTarget, passId: string): Promise<() => Promise<void>>;
 }
 
 function aHome(): string {
@@ -45,6 +47,14 @@ const sqlite: Backend = {
     const db = new Database(ledgerPath(target.home));
     db.pragma(`user_version = ${version}`);
     db.close();
+  },
+  holdPass: async (target) => {
+    const db = new Database(ledgerPath(target.home));
+    db.exec('BEGIN IMMEDIATE');
+    return async () => {
+      db.exec('ROLLBACK');
+      db.close();
+    };
   },
 };
 
@@ -78,6 +88,16 @@ function postgres(adminUrl: string): Backend {
       await c.connect();
       await c.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
       await c.end();
+    },
+    holdPass: async (target, passId) => {
+      const c = new pg.Client({ connectionString: target.ledgerUrl });
+      await c.connect();
+      await c.query('BEGIN');
+      await c.query('SELECT 1 FROM passes WHERE id = $1 FOR UPDATE', [passId]);
+      return async () => {
+        await c.query('ROLLBACK');
+        await c.end();
+      };
     },
   };
 }

@@ -3,7 +3,7 @@
  * (the real CLI, each with its own connection) and separate connections in one
  * process race for one pass; the ledger's own rows are the judge.
  */
-import { expect, it } from '@jest/globals';
+import { expect, it, jest } from '@jest/globals';
 import { runPassIssueBatch } from '../../src/commands/pass-issue-batch.js';
 import { loadSigner } from '../../src/io/keys.js';
 import type { LedgerPass } from '../../src/io/ledger/ledger-pass.js';
@@ -16,6 +16,9 @@ import { describeEachBackend } from './ledger-backends.js';
 
 type Target = LedgerTarget & { home: string };
 const processes = 8;
+/** The machine may be loaded: a child is killed only after a minute, and each spec may take two. */
+const slow = { timeoutMs: 60_000 };
+jest.setTimeout(120_000);
 
 async function issue(target: Target, rows: readonly string[]): Promise<LedgerPass[]> {
   await runPassIssueBatch(
@@ -33,7 +36,7 @@ describeEachBackend('ledger under concurrent writers', (backend) => {
   it(`admits exactly one of ${processes} processes redeeming one pass at one attraction at once`, async () => {
     const target = await backend.fresh();
     const [pass] = await issue(target, ['BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12']);
-    const cli = (i: number) => spawnCli([...backend.flags(target), '--home', target.home, 'pass', 'redeem', pass!.token, '--at', 'east-lake', '--date', '2026-05-12', '--gate', `g${i}`]);
+    const cli = (i: number) => spawnCli([...backend.flags(target), '--home', target.home, 'pass', 'redeem', pass!.token, '--at', 'east-lake', '--date', '2026-05-12', '--gate', `g${i}`], slow);
     const runs = await Promise.all(Array.from({ length: processes }, (_, i) => cli(i)));
     expect(runs.map((r) => r.exitCode).sort()).toEqual([0, ...Array(processes - 1).fill(1)]);
     for (const r of runs.filter((x) => x.exitCode === 1)) expect(r.stdout).toContain('already-used');
@@ -45,7 +48,7 @@ describeEachBackend('ledger under concurrent writers', (backend) => {
     const [pass] = await issue(target, ['BK1,Li Wei,,adult,wuhan-three-visits,2026-05-12']);
     const runs = await Promise.all(
       Array.from({ length: processes }, (_, i) =>
-        spawnCli([...backend.flags(target), '--home', target.home, 'pass', 'redeem', pass!.token, '--at', i % 2 ? 'east-lake' : 'guiyuan-temple', '--date', '2026-05-12', '--gate', `g${i}`]),
+        spawnCli([...backend.flags(target), '--home', target.home, 'pass', 'redeem', pass!.token, '--at', i % 2 ? 'east-lake' : 'guiyuan-temple', '--date', '2026-05-12', '--gate', `g${i}`], slow),
       ),
     );
     expect(runs.filter((r) => r.exitCode === 0)).toHaveLength(3);
@@ -76,8 +79,8 @@ describeEachBackend('ledger under concurrent writers', (backend) => {
     const rounds = await Promise.all(
       passes.map(async (p) => {
         const [refund, redeem] = await Promise.all([
-          spawnCli([...flags, 'pass', 'refund', p.id, '--json']),
-          spawnCli([...flags, 'pass', 'redeem', p.token, '--at', 'east-lake', '--date', '2026-05-12', '--json']),
+          spawnCli([...flags, 'pass', 'refund', p.id, '--json'], slow),
+          spawnCli([...flags, 'pass', 'redeem', p.token, '--at', 'east-lake', '--date', '2026-05-12', '--json'], slow),
         ]);
         const entries = await withLedger(target, {}, (l) => l.entriesOf(p.id));
         const stored = await withLedger(target, {}, (l) => l.getPass(p.id));
@@ -101,7 +104,7 @@ describeEachBackend('ledger under concurrent writers', (backend) => {
     const rows = Array.from({ length: 1_500 }, (_, i) => `BK${i},Holder ${i},,adult,wuhan-culture-pass,2026-05-12`);
     const file = writeBookings(target.home, rows);
     const flags = [...backend.flags(target), '--home', target.home, '--catalogue', 'test/fixtures/passes/catalogue.yaml'];
-    const runs = await Promise.all([0, 1].map(() => spawnCli([...flags, 'pass', 'issue', '--bookings', file], { timeoutMs: 60_000 })));
+    const runs = await Promise.all([0, 1].map(() => spawnCli([...flags, 'pass', 'issue', '--bookings', file], slow)));
     expect(runs.map((r) => r.exitCode)).toEqual([0, 0]);
     const issued = runs.map((r) => Number(/^issued\t(\d+)/m.exec(r.stdout)![1]));
     expect(issued[0]! + issued[1]!).toBe(1_500);

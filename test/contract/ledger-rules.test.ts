@@ -214,4 +214,19 @@ describeEachBackend('ledger contract', (backend: Backend) => {
     expect(await withLedger(target, {}, (l) => l.entriesOf(pass!.id))).toEqual([{ attraction: 'east-lake', day: '2026-05-12', gate, at: "2026-05-12T09:00:00+08:00'" }]);
     expect(await passes(target)).toHaveLength(1);
   });
+  it('says the ledger is locked (exit 3) when another writer holds the pass longer than the busy timeout, and nothing is recorded', async () => {
+    const target = await backend.fresh();
+    await issue(target, [row('BK1', 'Li Wei', 'wuhan-culture-pass')]);
+    const [pass] = await passes(target);
+    const release = await backend.holdPass(target, pass!.id);
+    try {
+      await expect(
+        runPassRedeem({ token: pass!.token, at: 'east-lake', date: '2026-05-12', offline: false }, { ...target, busyTimeoutMs: 200, nowMs: noonOf('2026-05-12') }),
+      ).rejects.toThrow(/locked by another process; nothing was changed/);
+    } finally {
+      await release();
+    }
+    expect(await withLedger(target, {}, (l) => l.entriesOf(pass!.id))).toEqual([]);
+    expect(await redeem(target, pass!, 'east-lake', '2026-05-12')).toMatchObject({ admitted: true });
+  });
 });

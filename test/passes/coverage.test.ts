@@ -57,7 +57,7 @@ describe('coverage references', () => {
 describe('the Grand Pass issued from the shipped catalogue', () => {
   it('is a token under 400 characters whose terminal QR code fits 80 columns, and trust.json gains its list', async () => {
     const home = aHome();
-    const file = writeBookings(home, ['BK1,Li Wei,420106199001011234,adult,yangtze-grand-pass,2026-05-12']);
+    const file = writeBookings(home, ['BK1,Li Wei,420106199001011231,adult,yangtze-grand-pass,2026-05-12']);
     const run = await runCli(['--home', home, 'pass', 'issue', '--bookings', file]);
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toContain('keys export');

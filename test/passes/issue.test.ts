@@ -14,7 +14,7 @@ import { BASE_ENV, BIN, FIXED_NOW_MS, REPO_ROOT, runCli } from '../cli/helpers/r
 import { anItinerary } from './builders.js';
 import { aHome, BOOKINGS_HEADER, LEDGER_CATALOGUE, ledgerCatalogue, writeBookings } from './ledger-helpers.js';
 
-const ID_NUMBER = '42010619900101123X';
+const ID_NUMBER = '420106199001011231';
 
 async function issueBatch(home: string, rows: readonly string[], strict = false) {
   return runPassIssueBatch(

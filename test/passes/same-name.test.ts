@@ -21,7 +21,7 @@ describe('two travellers with the same name in one booking', () => {
   it('pass issue --plan refuses them (exit 2), issuing nothing, instead of dropping one', async () => {
     const home = aHome();
     const run = await runCli(['--home', home, '--catalogue', LEDGER_CATALOGUE, 'pass', 'issue', '--plan', aPlan(home), '--booking', 'BK1',
-      '--holder', 'Li Na', '--id-number', '11010519491231002X', '--holder', 'Li Na', '--id-number', '110105201001010016', '--category', 'adult', '--category', 'child']);
+      '--holder', 'Li Na', '--id-number', '11010519491231002X', '--holder', 'Li Na', '--id-number', '110105201001010010', '--category', 'adult', '--category', 'child']);
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('"Li Na" twice in booking BK1');
     expect(existsSync(path.join(home, 'ledger.sqlite'))).toBe(false);

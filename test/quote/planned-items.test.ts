@@ -61,3 +61,22 @@ describe('nights', () => {
     expect(q.days.filter((d) => d.night === 'on-board').map((d) => d.day)).toEqual([1, 2, 3]);
   });
 });
+
+describe('transfers', () => {
+  it('taxis: a ride per local transfer, cars for the party, the distance an estimate', () => {
+    const q = quoteTrip(cruise, shipped, shippedRates, options({ transport: 'taxi', party: { adult: 5 } }));
+    const rides = q.lines.filter((l) => l.section === 'transfers');
+    expect(rides.length).toBe(cruise.days.flatMap((d) => d.items).filter((i) => i.kind === 'travel' && i.mode === 'local').length);
+    for (const r of rides) expect(r).toMatchObject({ unit: 'ride', quantity: 2, estimate: true }); // five travellers, four to a taxi
+    expect(rides.every((r) => r.unitFen >= 800)).toBe(true); // never below the flag fall
+  });
+
+  it('a vehicle with driver: the smallest that seats the party, shared by everyone', () => {
+    const vehicle = (adult: number) => quoteTrip(cruise, shipped, shippedRates, options({ party: { adult } })).lines.find((l) => l.section === 'transfers')!;
+    expect(vehicle(2).label.en).toContain('(3 seats)');
+    expect(vehicle(5).label.en).toContain('(6 seats)');
+    expect(vehicle(12).label.en).toContain('(14 seats)');
+    expect(vehicle(40)).toMatchObject({ quantity: 2 }); // two 30-seat coaches
+    expect(vehicle(5).payers).toEqual(['adult:twin', 'adult:single']);
+  });
+});

@@ -7,6 +7,7 @@ import type { Catalogue, IsoDate, PassProduct } from '../catalogue/model.js';
 import { isIsoDate } from '../calendar/iso-date.js';
 import { didYouMean, suggestionText } from '../did-you-mean.js';
 import { issue, type Issue } from '../issues.js';
+import { checkIdDocument, ID_TYPES, type IdType } from './id-document.js';
 import { describeControl, firstControlCharacter } from '../control-characters.js';
 
 interface Cell {
@@ -18,7 +19,7 @@ interface Cell {
 
 export interface RawBooking {
   readonly line: number;
-  readonly cells: Readonly<Partial<Record<'booking' | 'holder' | 'id_number' | 'category' | 'product' | 'start', Cell>>>;
+  readonly cells: Readonly<Partial<Record<'booking' | 'holder' | 'id_number' | 'id_type' | 'category' | 'product' | 'start', Cell>>>;
   /** Present when the row's cell count differs from the header's. */
   readonly width?: { readonly cells: number; readonly header: number; readonly line: number; readonly col: number };
 }
@@ -41,7 +42,8 @@ export interface CheckedBookings {
   readonly badLines: readonly number[];
 }
 
-export function checkBookings(records: readonly RawBooking[], catalogue: Catalogue, file: string): CheckedBookings {
+/** `today` (Asia/Shanghai) bounds the birth date in a PRC ID number. */
+export function checkBookings(records: readonly RawBooking[], catalogue: Catalogue, file: string, today: IsoDate): CheckedBookings {
   const products = new Map(catalogue.passes.map((p) => [p.id, p]));
   const categories = catalogue.riderCategories.map((c) => c.id);
   const defaultCategory = catalogue.riderCategories.find((c) => c.isDefault)?.id ?? categories[0] ?? 'adult';
@@ -98,6 +100,14 @@ export function checkBookings(records: readonly RawBooking[], catalogue: Catalog
       fail('category', 'unknown-category', `unknown category "${category}";`, near ? suggestionText(near) : `expected one of ${categories.join(', ')}`);
     } else if (product && product.price[category] === undefined && product.price[defaultCategory] === undefined) {
       fail('category', 'no-price', `${product.id} has no price for "${category}"`);
+    }
+    const idType = text('id_type') || 'prc';
+    if (!(ID_TYPES as readonly string[]).includes(idType)) {
+      const near = didYouMean(idType, ID_TYPES);
+      fail('id_type', 'unknown-id-type', `unknown document type "${idType}";`, near ? `did you mean "${near}"?` : `expected one of ${ID_TYPES.join(', ')}`);
+    } else if (text('id_number') !== '') {
+      const problem = checkIdDocument(idType as IdType, text('id_number'), today);
+      if (problem) fail('id_number', 'bad-id-number', `not a ${idType === 'prc' ? 'PRC resident ID' : idType} number: ${problem};`, idType === 'prc' ? 'for a passport or another document, fill the id_type column (passport, other)' : undefined);
     }
     const start = text('start');
     if (!isIsoDate(start)) fail('start', 'bad-date', `start "${start}" is not a date (YYYY-MM-DD)`);

@@ -44,6 +44,10 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     const c = catalogue.cities.find((x) => x.id === id);
     return c ? { en: c.name, zh: c.nameZh } : { en: id, zh: id };
   };
+  const pointName = (id: string): Text => {
+    const a = catalogue.attractions.find((x) => x.id === id);
+    return a ? { en: a.name, zh: a.nameZh } : cityName(id);
+  };
   const catName = (id: string): Text => {
     const c = catalogue.riderCategories.find((x) => x.id === id);
     return { en: (c?.name ?? id).replace(/\s*\(.*\)$/, '').toLowerCase(), zh: c?.nameZh ?? id };
@@ -252,7 +256,9 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
       }
       const km = m.straightKm * ROAD_FACTOR;
       const fare = rate.flagFallFen + Math.ceil(Math.max(0, km - rate.includedKm) * rate.perKmFen);
-      add({ section: 'transfers', day: m.day, date: d.date, label: { en: `Taxi ${m.from} → ${m.to}, ${km.toFixed(1)} km`, zh: `出租车 ${m.from}→${m.to}，${km.toFixed(1)}公里` }, unit: 'ride', quantity: cars, unitFen: fare, payers: everyone, estimate: true, basis: `distance estimated (straight line × ${ROAD_FACTOR}); tariff: ${basisOf(rate).basis}` });
+      const from = pointName(m.from);
+      const to = pointName(m.to);
+      add({ section: 'transfers', day: m.day, date: d.date, label: { en: `Taxi ${from.en} → ${to.en}, ${km.toFixed(1)} km`, zh: `出租车 ${from.zh}→${to.zh}，${km.toFixed(1)}公里` }, unit: 'ride', quantity: cars, unitFen: fare, payers: everyone, estimate: true, basis: `distance estimated (straight line × ${ROAD_FACTOR}); tariff: ${basisOf(rate).basis}` });
     }
     if (facts.moves.length > 0) assume(`Taxis carry ${TAXI_SEATS} passengers; ride distances are the straight line × ${ROAD_FACTOR}.`, `每辆出租车载客${TAXI_SEATS}人；里程按直线距离×${ROAD_FACTOR}估算。`);
   }

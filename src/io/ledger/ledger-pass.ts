@@ -144,6 +144,6 @@ export interface BookingKey {
 }
 
 /** One string per (booking, holder, product): what issuedBookingKeys returns. */
-export function bookingKey(k: BookingKey): string {
+export function bookingKey(k: { readonly booking: string; readonly holder: string; readonly product: string }): string {
   return `${k.booking}\u0000${k.holder}\u0000${k.product}`;
 }
