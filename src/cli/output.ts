@@ -33,6 +33,12 @@ export interface Output {
   info(text: string): void;
   /** Warnings, to stderr; never silenced. */
   warn(text: string): void;
+  /**
+   * A warning about the setup rather than this run (no holiday data for a
+   * year), repeated on every run until it is mended: shown as a warning,
+   * silenced by -q.
+   */
+  notice(text: string): void;
   readonly stderr: Stream;
 }
 
@@ -94,6 +100,9 @@ export function createOutput(effects: Effects, options: OutputOptions): Output {
       if (!quiet) effects.stderr.write(text.endsWith('\n') ? text : text + '\n');
     },
     warn: (text) => void effects.stderr.write(styleErr.yellow('warning: ') + text + (text.endsWith('\n') ? '' : '\n')),
+    notice: (text) => {
+      if (!quiet) effects.stderr.write(styleErr.yellow('warning: ') + text + (text.endsWith('\n') ? '' : '\n'));
+    },
   };
 }
 

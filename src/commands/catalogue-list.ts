@@ -3,6 +3,7 @@ import type { CliContext } from '../cli/context.js';
 import { UsageError } from '../cli/errors.js';
 import { RATINGS, THEMES, type Catalogue, type City, type Rating, type Theme } from '../domain/catalogue/model.js';
 import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
+import { findCity, unknownCityHint } from '../domain/catalogue/find-city.js';
 import { renderAttractionList } from '../export/catalogue-list.js';
 import type { AttractionListing } from '../domain/catalogue/catalogue-views.js';
 
@@ -17,7 +18,7 @@ export interface CatalogueListOptions {
 /** Checks the flags against the catalogue and filters; a bad flag value is a UsageError naming the flag. */
 export function runCatalogueList(options: CatalogueListOptions, catalogue: Catalogue): AttractionListing {
   const themes = options.theme === undefined ? [] : parseThemes(options.theme);
-  const city = options.city === undefined ? undefined : findCity(options.city, catalogue.cities).id;
+  const city = options.city === undefined ? undefined : cityOf(options.city, catalogue.cities).id;
   const rating = options.rating === undefined ? undefined : parseRating(options.rating);
   const attractions = catalogue.attractions.filter(
     (a) =>
@@ -57,12 +58,9 @@ function parseRating(text: string): Rating {
   return rating;
 }
 
-function findCity(text: string, cities: readonly City[]): City {
-  const wanted = text.trim().toLowerCase();
-  const city = cities.find((c) => c.id === wanted || c.name.toLowerCase() === wanted || c.nameZh === text.trim());
-  if (!city) {
-    throw new UsageError(`--city: no city '${text}' in the catalogue`, suggestion(wanted, cities.map((c) => c.id), 'Cities'));
-  }
+function cityOf(text: string, cities: readonly City[]): City {
+  const city = findCity(text, cities);
+  if (!city) throw new UsageError(`--city: no city '${text}' in the catalogue`, unknownCityHint(text, cities));
   return city;
 }
 

@@ -48,7 +48,7 @@ export async function catalogueShow(ctx: CliContext, id: string): Promise<void> 
   const catalogue = await ctx.catalogue();
   const result = runCatalogueShow(id, catalogue, ctx.effects.now());
   if (result.kind === 'attraction' && result.yearsWithoutHolidays.length > 0) {
-    ctx.out.warn(
+    ctx.out.notice(
       `no public-holiday data for ${result.yearsWithoutHolidays.join(', ')}: opening times assume no holidays; ` +
         'add them under `holidays:` in the catalogue',
     );

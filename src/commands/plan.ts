@@ -9,6 +9,7 @@ import { displayPath, type CliContext } from '../cli/context.js';
 import { NoAnswer, NotFoundError, UsageError } from '../cli/errors.js';
 import { checkOutputPath, toJson, writeOutputFile } from '../cli/output.js';
 import { nextDates } from '../domain/calendar/iso-date.js';
+import { shanghaiDate } from '../domain/passes/shanghai-time.js';
 import type { Catalogue, IsoDate } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import type { IssuedPassView } from '../export/itinerary-html.js';
@@ -133,6 +134,11 @@ async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanComm
   const { builtInHolidayYears, chinaHolidayCalendar } = await import('../io/china-holidays.js');
   const calendar = chinaHolidayCalendar(catalogue.holidays);
   warnOfYearsWithoutHolidays(ctx, yearsWithoutHolidays(nextDates(parsed.request.start, parsed.request.days), catalogue, builtInHolidayYears()));
+  // A past start is planned (an agency may re-plan a trip for its records), but never without a word.
+  const today = shanghaiDate(ctx.effects.now());
+  if (parsed.request.start < today) {
+    ctx.out.warn(`--start ${parsed.request.start} is in the past (today is ${today} in Asia/Shanghai): the plan uses that day's opening hours and holidays`);
+  }
   const progress = ctx.out.stderrIsTTY && !ctx.out.quiet;
   // The solver runs synchronously, so a static line stands in for a spinner; it is erased after.
   if (progress) ctx.out.stderr.write(ctx.out.styleErr.dim('planning…'));
@@ -162,7 +168,7 @@ function warnOfYearsWithoutHolidays(ctx: CliContext, years: readonly number[]): 
   const fresh = years.filter((y) => !warned.has(y));
   if (fresh.length === 0) return;
   for (const y of fresh) warned.add(y);
-  ctx.out.warn(`no public-holiday data for ${fresh.join(', ')}: holidays are not taken into account; add them under \`holidays:\` in the catalogue`);
+  ctx.out.notice(`no public-holiday data for ${fresh.join(', ')}: holidays are not taken into account; add them under \`holidays:\` in the catalogue`);
 }
 
 /**

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { renderItineraryHtml } from '../../src/export/itinerary-html.js';
 import { catalogue, itinerary, passes } from '../fixtures/agency/wuhan-nanchang.js';
 import { pngStats } from './helpers/png-stats.js';
-import { noteSkip, which } from './helpers/tools.js';
+import { needTool, optionalTool, which } from './helpers/tools.js';
 
 const STOPS_EN = [
   'Yellow Crane Tower Park',
@@ -118,9 +118,12 @@ describe('plan --format html (the document)', () => {
   });
 });
 
-const chromium = which('chromium', 'chromium-browser', 'google-chrome');
-if (!chromium) noteSkip('HTML itinerary rendered in a browser', 'Chromium', 'apt-get install -y chromium; CI installs it');
-const describeBrowser = chromium ? describe : describe.skip;
+const { path: chromium, describe: describeBrowser } = needTool({
+  what: 'HTML itinerary rendered in a browser',
+  tool: 'Chromium',
+  commands: ['chromium', 'chromium-browser', 'google-chrome'],
+  install: 'apt-get install -y chromium',
+});
 
 describeBrowser('plan --format html (rendered in headless Chromium)', () => {
   let dir: string;
@@ -154,11 +157,9 @@ describeBrowser('plan --format html (rendered in headless Chromium)', () => {
     expect(existsSync(pdf)).toBe(true);
     expect(statSync(pdf).size).toBeGreaterThan(20_000);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const pdftotext = which('pdftotext');
-    if (!pdftotext) {
-      console.warn('[partly skipped] PDF text check: pdftotext is not installed (apt-get install -y poppler-utils); the DOM check below covers the stop names.');
-      return;
-    }
+    // Without pdftotext the DOM check below still covers the stop names.
+    const pdftotext = optionalTool({ what: 'PDF text check of the HTML itinerary', tool: 'poppler-utils (pdftotext)', commands: ['pdftotext'], install: 'apt-get install -y poppler-utils' });
+    if (!pdftotext) return;
     const text = spawnSync(pdftotext, ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     for (const name of STOPS_EN) expect(text).toContain(name);
     expect(text).toContain('¥990.00');

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { noteSkip, which } from '../agency/helpers/tools.js';
+import { needTool } from '../agency/helpers/tools.js';
 
 /**
  * The OPHS bounds in bench/results/ophs-bounds.md rest on bench/proofs/op-upper-bound.mjs
@@ -11,8 +11,12 @@ import { noteSkip, which } from '../agency/helpers/tools.js';
  * every strengthening option must give the same optimum as the plain model: a symmetry cut or
  * an image cut that removed a real optimum would show up here as a smaller value.
  */
-const cbc = which('cbc');
-if (!cbc) noteSkip('OP upper-bound script against brute force', 'CBC', 'apt-get install -y coinor-cbc');
+const { path: cbc, describe: describeWithCbc } = needTool({
+  what: 'OP upper-bound script against brute force',
+  tool: 'CBC',
+  commands: ['cbc'],
+  install: 'apt-get install -y coinor-cbc',
+});
 
 type Point = { x: number; y: number; s: number };
 const dir = mkdtempSync(join(tmpdir(), 'op-ub-exact-'));
@@ -70,7 +74,7 @@ const cases: Array<[string, Point[], number]> = [
   ['scattered scores on a 3×4 lattice', scattered, 12.5],
 ];
 
-(cbc ? describe : describe.skip)('bench/proofs/op-upper-bound.mjs finds the exact Orienteering optimum', () => {
+describeWithCbc('bench/proofs/op-upper-bound.mjs finds the exact Orienteering optimum', () => {
   it.each(cases)('%s: every option set agrees with brute force', (name, pois, limit) => {
     const file = writeInstance(name.replace(/\W+/g, '-'), start, end, pois, limit);
     const expected = bruteForceOp(start, end, pois, limit);

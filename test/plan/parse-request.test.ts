@@ -31,10 +31,10 @@ describe('parseRequest', () => {
     expect(parsed.problems.every((p) => p.kind === 'usage')).toBe(true);
   });
 
-  it('tells an unknown id (not found) from a bad value (usage)', () => {
+  it('tells an unknown attraction (not found) from an unknown city (usage, as in catalogue list --city)', () => {
     const parsed = parseRequest({ ...base, to: 'changsa', avoid: 'musem' }, catalogue);
     expect(!parsed.ok && parsed.problems).toEqual([
-      expect.objectContaining({ kind: 'not-found', flag: '--to', hint: "Did you mean 'changsha'?" }),
+      expect.objectContaining({ kind: 'usage', flag: '--to', hint: expect.stringMatching(/^Did you mean 'changsha'\? Cities: /) }),
       expect.objectContaining({ kind: 'not-found', flag: '--avoid', hint: "Did you mean 'museum'?" }),
     ]);
   });

@@ -85,7 +85,7 @@ describe('yangtze plan', () => {
   });
 
   it.each([
-    [['--from', 'wuhna', '--start', '2026-05-12'], 4, /--from wuhna.*Did you mean 'wuhan'/],
+    [['--from', 'wuhna', '--start', '2026-05-12'], 2, /--from wuhna.*Did you mean 'wuhan'/],
     [['--from', 'wuhan', '--start', '2026-05-12', '--must', 'yellow-crane-towr'], 4, /--must yellow-crane-towr.*Did you mean 'yellow-crane-tower'/],
     [['--from', 'wuhan', '--start', '2026-02-30'], 2, /--start 2026-02-30: not a real date/],
     [['--from', 'wuhan', '--start', '2026-05-12', '--days', '0'], 2, /--days 0/],

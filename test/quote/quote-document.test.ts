@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pngStats } from '../agency/helpers/png-stats.js';
-import { noteSkip, which } from '../agency/helpers/tools.js';
+import { needTool, optionalTool } from '../agency/helpers/tools.js';
 import { REPO_ROOT, runCli } from '../cli/helpers/run-cli.js';
 
 const AGENCY = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'agency');
@@ -72,9 +72,12 @@ describe('the agency document (HTML)', () => {
   });
 });
 
-const chromium = which('chromium', 'chromium-browser', 'google-chrome');
-if (!chromium) noteSkip('quote document rendered in a browser', 'Chromium', 'apt-get install -y chromium; CI installs it');
-const describeBrowser = chromium ? describe : describe.skip;
+const { describe: describeBrowser } = needTool({
+  what: 'quote document rendered in a browser',
+  tool: 'Chromium',
+  commands: ['chromium', 'chromium-browser', 'google-chrome'],
+  install: 'apt-get install -y chromium',
+});
 
 describeBrowser('the agency document in headless Chromium', () => {
   let dir: string;
@@ -88,9 +91,9 @@ describeBrowser('the agency document in headless Chromium', () => {
     const run = await runCli([...QUOTE, '--format', 'pdf', '-o', pdf, '--lang', lang], { env: { PATH: process.env.PATH } });
     expect(run.exitCode).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const pdfinfo = which('pdfinfo');
-    const pdftotext = which('pdftotext');
-    if (!pdfinfo || !pdftotext) return console.warn('[partly skipped] PDF checks need poppler-utils');
+    const pdfinfo = optionalTool({ what: 'PDF checks of the quote document', tool: 'poppler-utils (pdfinfo)', commands: ['pdfinfo'], install: 'apt-get install -y poppler-utils' });
+    const pdftotext = optionalTool({ what: 'PDF checks of the quote document', tool: 'poppler-utils (pdftotext)', commands: ['pdftotext'], install: 'apt-get install -y poppler-utils' });
+    if (!pdfinfo || !pdftotext) return;
     expect(spawnSync(pdfinfo, [pdf], { encoding: 'utf8' }).stdout).toMatch(/Page size:.*\(A4\)/);
     const text = spawnSync(pdftotext, ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/[ \t]+/g, ' ');
     for (const price of ['¥8,990.00', '¥7,570.00', '¥25,550.00', '¥10,600.00', '¥6,900.00']) expect(text).toContain(price);
@@ -100,8 +103,8 @@ describeBrowser('the agency document in headless Chromium', () => {
   it.each(['en', 'zh'])('%s: the price page renders (a screenshot with text and colour)', async (lang) => {
     const pdf = path.join(dir, `${lang}-shot.pdf`);
     await runCli([...QUOTE, '--format', 'pdf', '-o', pdf, '--lang', lang], { env: { PATH: process.env.PATH } });
-    const pdftoppm = which('pdftoppm');
-    if (!pdftoppm) return console.warn('[partly skipped] screenshot needs poppler-utils (pdftoppm)');
+    const pdftoppm = optionalTool({ what: 'screenshot of the quote document', tool: 'poppler-utils (pdftoppm)', commands: ['pdftoppm'], install: 'apt-get install -y poppler-utils' });
+    if (!pdftoppm) return;
     const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
     const prefix = path.join(dir, `${lang}-page`);
     // The first page (letterhead) and the last (the price block, which starts a page in print).

@@ -12,6 +12,7 @@ import type { Pace } from '../../domain/itinerary/itinerary.js';
 import { categoryName, themeName, type Lang } from '../../export/locale.js';
 import type { Asker, CheckboxQuestion, Choice, InputQuestion, SearchQuestion, SelectQuestion } from './asker.js';
 import { promptMessages } from './messages.js';
+import { findCity } from '../../domain/catalogue/find-city.js';
 
 /** Longest trip the prompt accepts (the flag may allow more). */
 export const MAX_DAYS = 14;
@@ -155,12 +156,14 @@ export async function askPlanRequest(asker: Asker, ctx: QuestionContext, partial
   const m = promptMessages(ctx.lang);
 
   const fromFlag = given(partial, 'from');
-  const from = fromFlag !== undefined ? String(fromFlag) : await asker.search(cityQuestion(ctx, m.from));
+  // A city typed as a flag (`--from 武汉`) is read by the one resolver the `plan` command uses; an unknown one is left for it to refuse.
+  const cityId = (typed: unknown) => findCity(String(typed), ctx.catalogue.cities)?.id ?? String(typed);
+  const from = fromFlag !== undefined ? cityId(fromFlag) : await asker.search(cityQuestion(ctx, m.from));
 
   const toFlag = given(partial, 'to');
   let to: string | undefined;
   let stay: string | undefined;
-  if (toFlag !== undefined) to = String(toFlag);
+  if (toFlag !== undefined) to = cityId(toFlag);
   else if (fromFlag === undefined) {
     // With --from given and --to not, the command line already says "a round trip", as `plan` reads it.
     const picked = await asker.search(cityQuestion(ctx, m.to, [{ value: '', name: m.sameCity }, { value: STAY, name: m.stayInCity }]));

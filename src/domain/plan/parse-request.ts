@@ -7,6 +7,7 @@
 import { THEMES, type Catalogue, type Theme } from '../catalogue/model.js';
 import { isIsoDate } from '../calendar/iso-date.js';
 import { didYouMean, suggestionText } from '../did-you-mean.js';
+import { findCity, unknownCityHint } from '../catalogue/find-city.js';
 import type { Pace, Party, PlanRequest } from '../itinerary/itinerary.js';
 import { parseHhmm } from '../itinerary/itinerary-time.js';
 import { defaultCategory } from './party-cost.js';
@@ -62,18 +63,18 @@ export function parseRequest(flags: PlanFlags, catalogue: Catalogue): ParsedRequ
     void problems.push({ kind: 'usage', flag, message, ...(hint ? { hint } : {}) });
   const notFound = (flag: string, message: string, hint?: string) =>
     void problems.push({ kind: 'not-found', flag, message, ...(hint ? { hint } : {}) });
-  const cityIds = catalogue.cities.map((c) => c.id);
   const attractionIds = catalogue.attractions.map((a) => a.id);
   const suggest = (value: string, ids: readonly string[]) => {
     const close = didYouMean(value, ids);
     return close ? suggestionText(close) : undefined;
   };
 
+  // An id, an English or a Chinese name, as `catalogue list --city` takes it; an unknown city is a usage error (exit 2) there and here.
   const city = (flag: string, value: string | undefined): string | undefined => {
     if (value === undefined) return undefined;
-    const id = value.trim().toLowerCase();
-    if (cityIds.includes(id)) return id;
-    notFound(flag, `${flag} ${value}: no such city in the catalogue`, suggest(id, cityIds) ?? `cities: ${cityIds.join(', ')}`);
+    const found = findCity(value, catalogue.cities);
+    if (found) return found.id;
+    usage(flag, `${flag} ${value}: no such city in the catalogue`, unknownCityHint(value, catalogue.cities));
     return undefined;
   };
   if (flags.from === undefined) usage('--from', 'missing --from (the city the trip starts in)');
@@ -154,6 +155,14 @@ export function parseRequest(flags: PlanFlags, catalogue: Catalogue): ParsedRequ
     if (!routeIds.includes(route)) {
       notFound('--route', `--route ${route}: no such curated route`, suggest(route, routeIds) ?? `routes: ${routeIds.join(', ')}`);
       route = undefined;
+    } else {
+      // A route the trip cannot follow is said, never silently dropped.
+      const cities = catalogue.routes.find((r) => r.id === route)!.cities;
+      for (const [flag, id] of [['--from', from], ['--to', to]] as const) {
+        if (id !== undefined && !cities.includes(id)) {
+          usage('--route', `--route ${route} goes ${cities.join(' → ')}; ${flag} ${id} is not on it`, `start and end in its cities (e.g. --from ${cities[0]}), or leave out --route`);
+        }
+      }
     }
   }
 
