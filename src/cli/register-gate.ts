@@ -3,7 +3,6 @@
  * credentials. Each action loads its command module only when it runs; the
  * HTTP server is loaded by `gate serve` alone.
  */
-import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { action } from './action.js';
 import type { Effects } from './effects.js';
@@ -88,6 +87,7 @@ export function register(program: Command, effects: Effects): void {
     .action(
       action(async (ctx, opts, args) => {
         const { runGateAdd, renderGateAdd } = await import('../commands/gate-add.js');
+        const { randomBytes } = await import('node:crypto');
         const result = await runGateAdd(
           { gateId: args[0]!, attractions: String(opts.attractions) },
           { target: await ledgerTargetOf(ctx), catalogue: await ctx.catalogue(), nowMs: ctx.effects.now(), randomBytes: (n) => randomBytes(n) },
