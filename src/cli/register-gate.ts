@@ -68,7 +68,6 @@ export function register(program: Command, effects: Effects): void {
             monotonicMs: ctx.effects.monotonicMs,
             stderr: (text) => void ctx.effects.stderr.write(text),
             onStop: ctx.effects.onStopSignal ?? (() => () => undefined),
-            ...(ctx.effects.onStrayError ? { onStrayError: ctx.effects.onStrayError } : {}),
             // The program's --version (read from commander, so this file needs no import of program.ts).
             version: command.parent!.parent!.version() ?? 'unknown',
           },
