@@ -25,12 +25,6 @@ export interface Effects {
    * returns a function that unhooks it. Absent: nothing stops the command but itself.
    */
   onStopSignal?(stop: (signal: string) => void): () => void;
-  /**
-   * Lets a long-running command survive errors nobody listened for that it
-   * knows to be harmless (`harmless` says which; `note` hears of each); any
-   * other error still ends the process as Node would. Returns the unhook.
-   */
-  onStrayError?(harmless: (error: unknown) => boolean, note: (error: unknown) => void): () => void;
 }
 
 export function processEffects(): Effects {
@@ -56,14 +50,6 @@ export function processEffects(): Effects {
       };
       process.on('SIGTERM', handler).on('SIGINT', handler);
       return () => void process.off('SIGTERM', handler).off('SIGINT', handler);
-    },
-    onStrayError(harmless, note) {
-      const handler = (error: unknown) => {
-        if (!harmless(error)) throw error;
-        note(error);
-      };
-      process.on('uncaughtException', handler);
-      return () => void process.off('uncaughtException', handler);
     },
   };
 }

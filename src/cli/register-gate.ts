@@ -3,7 +3,6 @@
  * credentials. Each action loads its command module only when it runs; the
  * HTTP server is loaded by `gate serve` alone.
  */
-import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { action } from './action.js';
 import type { Effects } from './effects.js';
@@ -69,7 +68,6 @@ export function register(program: Command, effects: Effects): void {
             monotonicMs: ctx.effects.monotonicMs,
             stderr: (text) => void ctx.effects.stderr.write(text),
             onStop: ctx.effects.onStopSignal ?? (() => () => undefined),
-            ...(ctx.effects.onStrayError ? { onStrayError: ctx.effects.onStrayError } : {}),
             // The program's --version (read from commander, so this file needs no import of program.ts).
             version: command.parent!.parent!.version() ?? 'unknown',
           },
@@ -88,6 +86,7 @@ export function register(program: Command, effects: Effects): void {
     .action(
       action(async (ctx, opts, args) => {
         const { runGateAdd, renderGateAdd } = await import('../commands/gate-add.js');
+        const { randomBytes } = await import('node:crypto');
         const result = await runGateAdd(
           { gateId: args[0]!, attractions: String(opts.attractions) },
           { target: await ledgerTargetOf(ctx), catalogue: await ctx.catalogue(), nowMs: ctx.effects.now(), randomBytes: (n) => randomBytes(n) },

@@ -11,7 +11,6 @@ import { readTrustFile } from '../io/keys.js';
 import type { LedgerTarget } from '../io/ledger/ledger-port.js';
 import { openLedger } from '../io/ledger/open-ledger.js';
 import { createGateService, DEFAULT_LIMITS, type GateServiceLimits } from '../server/gate-service.js';
-import { isLostDatabaseConnection } from '../server/lost-database-connection.js';
 import { gateLedgerOf } from '../server/port-gate-ledger.js';
 import { scanLookupFor } from '../server/scan-lookup.js';
 import { bufferedLog } from '../server/request-log.js';
@@ -36,8 +35,6 @@ export interface GateServeDeps {
   readonly stderr: (text: string) => void;
   /** Calls `stop` on SIGTERM / SIGINT (or whatever stops the service); returns a function that unhooks it. */
   readonly onStop: (stop: (reason: string) => void) => () => void;
-  /** Survives stray errors `harmless` accepts (Effects.onStrayError); absent in tests that run in-process. */
-  readonly onStrayError?: (harmless: (error: unknown) => boolean, note: (error: unknown) => void) => () => void;
   readonly version: string;
 }
 
@@ -57,12 +54,6 @@ export async function runGateServe(opts: GateServeOptions, deps: GateServeDeps, 
     { ledger: gateLedgerOf(ledger, await scanLookupFor(ledger, deps.target)), ledgerKind: ledger.backend, trust, nowMs: deps.nowMs, monotonicMs: deps.monotonicMs, log, version: deps.version },
     { ...DEFAULT_LIMITS, ...opts.limits },
   );
-  const unhookStray =
-    ledger.backend === 'postgresql' && deps.onStrayError
-      ? deps.onStrayError(isLostDatabaseConnection, (error) =>
-          log.write({ time: new Date(deps.nowMs()).toISOString(), level: 'warn', msg: 'database-connection-lost', cause: String(error) }),
-        )
-      : () => undefined;
   try {
     let stopped!: () => void;
     const done = new Promise<void>((resolve) => (stopped = resolve));
@@ -78,7 +69,6 @@ export async function runGateServe(opts: GateServeOptions, deps: GateServeDeps, 
     }
   } finally {
     await service.shutdown('stopped');
-    unhookStray();
     log.flush();
     if (fd !== undefined) closeSync(fd);
   }

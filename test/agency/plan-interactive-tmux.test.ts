@@ -121,12 +121,13 @@ describeWithTmux('yangtze plan --interactive in tmux', () => {
     ].join(' ');
     expect(tm('new-session', '-d', '-s', SESSION, '-x', '140', '-y', '50', command).status).toBe(0);
     if (before.length > 0) {
-      await waitFor('Must-see stops?');
+      // Generous waits: on a machine loaded by a full test run, start-up and planning take seconds.
+      await waitFor('Must-see stops?', 60_000);
       for (const key of before) tm('send-keys', '-t', SESSION, key);
     }
     await waitFor(prompt, 60_000);
     tm('send-keys', '-t', SESSION, 'C-c');
-    const end = await waitFor(/exit=\d+/);
+    const end = await waitFor(/exit=\d+/, 60_000);
     expect(end).toContain('exit=130');
     expect(end).not.toMatch(/internal error|ExitPromptError|^ {4}at /m);
     tm('kill-session', '-t', SESSION);

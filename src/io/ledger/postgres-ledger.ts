@@ -63,8 +63,11 @@ export async function openPostgresLedger(url: string, options: OpenPostgresOptio
     lock_timeout: options.busyTimeoutMs ?? 10_000,
     application_name: 'yangtze',
   });
-  // An idle connection the server closed: the next query reports it; without a listener node would exit.
+  // A connection the server closed (restart, failover) emits 'error' whether it is idle in the pool or
+  // checked out; the query under way has already been rejected and the pool drops the client, so the
+  // event carries nothing more, but without a listener node would end the process.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const ledger = new PostgresLedger(pool, location);
   try {
     await ledger.prepare(options.create ?? false);
