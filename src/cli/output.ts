@@ -85,9 +85,11 @@ export function createOutput(effects: Effects, options: OutputOptions): Output {
   const styleErr = new Chalk({ level: colorLevel(stderrIsTTY, effects.env, options.color) });
   const view: View = options.json ? 'json' : stdoutIsTTY ? 'tty' : 'pipe';
   const quiet = Boolean(options.quiet);
+  const lang = detectLang(options.lang, effects.env);
+  const warningPrefix = lang === 'zh' ? '警告：' : 'warning: ';
   return {
     view,
-    lang: detectLang(options.lang, effects.env),
+    lang,
     style,
     styleErr,
     stdoutIsTTY,
@@ -99,9 +101,9 @@ export function createOutput(effects: Effects, options: OutputOptions): Output {
     info: (text) => {
       if (!quiet) effects.stderr.write(text.endsWith('\n') ? text : text + '\n');
     },
-    warn: (text) => void effects.stderr.write(styleErr.yellow('warning: ') + text + (text.endsWith('\n') ? '' : '\n')),
+    warn: (text) => void effects.stderr.write(styleErr.yellow(warningPrefix) + text + (text.endsWith('\n') ? '' : '\n')),
     notice: (text) => {
-      if (!quiet) effects.stderr.write(styleErr.yellow('warning: ') + text + (text.endsWith('\n') ? '' : '\n'));
+      if (!quiet) effects.stderr.write(styleErr.yellow(warningPrefix) + text + (text.endsWith('\n') ? '' : '\n'));
     },
   };
 }
