@@ -25,7 +25,7 @@ export interface Output {
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   readonly quiet: boolean;
-  /** Terminal width for wrapping tables; 100 when unknown. */
+  /** Terminal width the tables fit into; 80 (the classic terminal) when unknown. */
   readonly columns: number;
   /** The result, to stdout. */
   result(text: string): void;
@@ -95,7 +95,7 @@ export function createOutput(effects: Effects, options: OutputOptions): Output {
     stdoutIsTTY,
     stderrIsTTY,
     quiet,
-    columns: effects.stdout.columns ?? 100,
+    columns: effects.stdout.columns ?? 80,
     stderr: effects.stderr,
     result: (text) => void effects.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n'),
     info: (text) => {
