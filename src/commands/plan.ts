@@ -13,6 +13,7 @@ import { shanghaiDate } from '../domain/passes/shanghai-time.js';
 import type { Catalogue, IsoDate } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import type { IssuedPassView } from '../export/itinerary-html.js';
+import type { PlanNotice } from '../export/plan-notice-text.js';
 import { parseRequest, REQUIRED_FLAGS, type PlanFlags } from '../domain/plan/parse-request.js';
 import { planTrip } from '../domain/plan/plan-trip.js';
 
@@ -76,7 +77,8 @@ export async function planCommand(ctx: CliContext, options: PlanCommandOptions):
   // The plan is written (it says why each stop was left out), but an empty plan is not a success.
   const empty = itinerary.warnings?.find((w) => w.code === 'empty-plan');
   if (empty) {
-    ctx.out.warn(empty.message);
+    const { itineraryWarningText } = await import('../export/plan-notice-text.js');
+    ctx.out.warn(itineraryWarningText(empty, ctx.out.lang));
     throw new NoAnswer();
   }
 }
@@ -133,17 +135,19 @@ async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanComm
   const timeLimitMs = parseTimeLimit(options.timeLimit);
   const { chinaHolidayCalendar, provisionalYearsAmong, yearsWithoutHolidays } = await import('../io/china-holidays.js');
   const calendar = chinaHolidayCalendar(catalogue.holidays);
+  const { planNoticeText } = await import('../export/plan-notice-text.js');
+  const say = (n: PlanNotice) => planNoticeText(n, ctx.out.lang);
   const tripDates = nextDates(parsed.request.start, parsed.request.days);
-  warnOfYears(ctx, 'none', yearsWithoutHolidays(tripDates, catalogue.holidays));
-  warnOfYears(ctx, 'provisional', provisionalYearsAmong(tripDates, catalogue.holidays));
+  warnOfYears(say, ctx, 'no-holiday-data', yearsWithoutHolidays(tripDates, catalogue.holidays));
+  warnOfYears(say, ctx, 'provisional-holidays', provisionalYearsAmong(tripDates, catalogue.holidays));
   // A past start is planned (an agency may re-plan a trip for its records), but never without a word.
   const today = shanghaiDate(ctx.effects.now());
   if (parsed.request.start < today) {
-    ctx.out.warn(`--start ${parsed.request.start} is in the past (today is ${today} in Asia/Shanghai): the plan uses that day's opening hours and holidays`);
+    ctx.out.warn(say({ code: 'past-start', start: parsed.request.start, today }));
   }
   const progress = ctx.out.stderrIsTTY && !ctx.out.quiet;
   // The solver runs synchronously, so a static line stands in for a spinner; it is erased after.
-  if (progress) ctx.out.stderr.write(ctx.out.styleErr.dim('planning…'));
+  if (progress) ctx.out.stderr.write(ctx.out.styleErr.dim(ctx.out.lang === 'zh' ? '规划中…' : 'planning…'));
   const clock = () => ctx.effects.monotonicMs();
   const result = planTrip(catalogue, parsed.request, calendar, {
     seed: parsed.request.seed ?? 1,
@@ -156,7 +160,7 @@ async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanComm
   if (progress) ctx.out.stderr.write('\r\u001b[K');
   if (!result.ok) throw new UsageError(result.message);
   if (result.cutShort) {
-    ctx.out.warn(`the search was cut short at ${timeLimitMs * CAP_FACTOR} ms (--time-limit ${timeLimitMs} ms × ${CAP_FACTOR}) before its effort was spent; on this machine the plan may differ from run to run`);
+    ctx.out.warn(say({ code: 'search-cut-short', capMs: timeLimitMs * CAP_FACTOR, limitMs: timeLimitMs, factor: CAP_FACTOR }));
   }
   return result.itinerary;
 }
@@ -169,15 +173,18 @@ const warnedYears = new WeakMap<CliContext, Set<string>>();
  * with the provisional statutory holidays only. The plan itself marks each
  * holiday day whatever -q says.
  */
-function warnOfYears(ctx: CliContext, what: 'none' | 'provisional', years: readonly number[]): void {
+function warnOfYears(
+  say: (n: PlanNotice) => string,
+  ctx: CliContext,
+  code: 'no-holiday-data' | 'provisional-holidays',
+  years: readonly number[],
+): void {
   const warned = warnedYears.get(ctx) ?? new Set<string>();
   warnedYears.set(ctx, warned);
-  const fresh = years.filter((y) => !warned.has(`${what}:${y}`));
+  const fresh = years.filter((y) => !warned.has(`${code}:${y}`));
   if (fresh.length === 0) return;
-  for (const y of fresh) warned.add(`${what}:${y}`);
-  ctx.out.notice(what === 'none'
-    ? `no public-holiday data for ${fresh.join(', ')}: holidays are not taken into account; add them under \`holidays:\` in the catalogue`
-    : `no official holiday schedule for ${fresh.join(', ')} yet: the plan uses the statutory public holidays of the law, marked provisional (no make-up workdays or bridging days); add the State Council's notice under \`holidays:\` in the catalogue`);
+  for (const y of fresh) warned.add(`${code}:${y}`);
+  ctx.out.notice(say({ code, years: fresh }));
 }
 
 /** Effort of the whole search for a --time-limit. */
