@@ -25,7 +25,7 @@ export interface Output {
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   readonly quiet: boolean;
-  /** Terminal width for wrapping tables; 100 when unknown. */
+  /** Terminal width the tables fit into; 80 (the classic terminal) when unknown. */
   readonly columns: number;
   /** The result, to stdout. */
   result(text: string): void;
@@ -85,23 +85,25 @@ export function createOutput(effects: Effects, options: OutputOptions): Output {
   const styleErr = new Chalk({ level: colorLevel(stderrIsTTY, effects.env, options.color) });
   const view: View = options.json ? 'json' : stdoutIsTTY ? 'tty' : 'pipe';
   const quiet = Boolean(options.quiet);
+  const lang = detectLang(options.lang, effects.env);
+  const warningPrefix = lang === 'zh' ? '警告：' : 'warning: ';
   return {
     view,
-    lang: detectLang(options.lang, effects.env),
+    lang,
     style,
     styleErr,
     stdoutIsTTY,
     stderrIsTTY,
     quiet,
-    columns: effects.stdout.columns ?? 100,
+    columns: effects.stdout.columns ?? 80,
     stderr: effects.stderr,
     result: (text) => void effects.stdout.write(text.endsWith('\n') || text === '' ? text : text + '\n'),
     info: (text) => {
       if (!quiet) effects.stderr.write(text.endsWith('\n') ? text : text + '\n');
     },
-    warn: (text) => void effects.stderr.write(styleErr.yellow('warning: ') + text + (text.endsWith('\n') ? '' : '\n')),
+    warn: (text) => void effects.stderr.write(styleErr.yellow(warningPrefix) + text + (text.endsWith('\n') ? '' : '\n')),
     notice: (text) => {
-      if (!quiet) effects.stderr.write(styleErr.yellow('warning: ') + text + (text.endsWith('\n') ? '' : '\n'));
+      if (!quiet) effects.stderr.write(styleErr.yellow(warningPrefix) + text + (text.endsWith('\n') ? '' : '\n'));
     },
   };
 }

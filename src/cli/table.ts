@@ -23,6 +23,19 @@ export interface Column<Row> {
   readonly align?: 'left' | 'right';
   /** Never cut to fit the terminal: ids that people copy into other commands. */
   readonly whole?: boolean;
+  /**
+   * How to cut this cell to `width` cells when it is wider (default: `truncate`
+   * of the whole text): a cell of two names cuts each so both stay visible.
+   */
+  readonly cut?: (row: Row, width: number) => string;
+  /**
+   * The cells this column needs to be useful. In a terminal too narrow to give
+   * it that (every other column at its narrowest), the `optional` columns are
+   * left out, lowest first, until it has them or none is left.
+   */
+  readonly wants?: number;
+  /** Left out of a terminal too narrow for a `wants` column; lower goes first. */
+  readonly optional?: number;
 }
 
 /** Two spaces between columns. */
@@ -31,14 +44,20 @@ const GAP = 2;
 export const MIN_CUT_WIDTH = 11;
 
 /** `out.columns`: the terminal width the tty view fits into; absent, nothing is cut. */
-export function renderTable<Row>(out: Pick<Output, 'view' | 'style'> & { readonly columns?: number }, rows: readonly Row[], columns: readonly Column<Row>[]): string {
+export function renderTable<Row>(out: Pick<Output, 'view' | 'style'> & { readonly columns?: number }, rows: readonly Row[], given: readonly Column<Row>[]): string {
   if (out.view !== 'tty') {
-    return rows.map((r) => columns.map((c) => c.value(r).replace(/[\t\r\n]+/g, ' ')).join('\t') + '\n').join('');
+    return rows.map((r) => given.map((c) => c.value(r).replace(/[\t\r\n]+/g, ' ')).join('\t') + '\n').join('');
   }
+  const columns = out.columns === undefined ? given : leaveOutFor(out.columns, rows, given);
   const full = rows.map((r) => columns.map((c) => c.value(r)));
   const natural = columns.map((c, i) => Math.max(displayWidth(c.header), ...full.map((row) => displayWidth(row[i]!))));
   const widths = out.columns === undefined ? natural : fitWidths(natural, columns, out.columns);
-  const cells = full.map((row) => row.map((text, i) => truncate(text, widths[i]!)));
+  const cells = full.map((row, r) =>
+    row.map((text, i) => {
+      const cut = columns[i]!.cut;
+      return cut && displayWidth(text) > widths[i]! ? cut(rows[r]!, widths[i]!) : truncate(text, widths[i]!);
+    }),
+  );
   const pad = (text: string, i: number) => {
     const gap = ' '.repeat(Math.max(0, widths[i]! - displayWidth(text)));
     return columns[i]!.align === 'right' ? gap + text : text + gap;
@@ -58,6 +77,27 @@ export function renderTable<Row>(out: Pick<Output, 'view' | 'style'> & { readonl
       .trimEnd(),
   );
   return [header, ...body].join('\n') + '\n';
+}
+
+/**
+ * The columns without the `optional` ones (lowest first) that keep a `wants`
+ * column below what it wants when every other column is at its narrowest.
+ */
+function leaveOutFor<Row>(limit: number, rows: readonly Row[], columns: readonly Column<Row>[]): readonly Column<Row>[] {
+  if (!columns.some((c) => c.wants !== undefined)) return columns;
+  const narrowest = (c: Column<Row>) => {
+    const natural = Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(c.value(r))));
+    return c.align === 'right' || c.whole ? natural : Math.min(natural, Math.max(displayWidth(c.header), MIN_CUT_WIDTH, c.wants ?? 0));
+  };
+  const floors = new Map(columns.map((c) => [c, narrowest(c)]));
+  let kept = [...columns];
+  const tooWide = () => kept.reduce((sum, c) => sum + floors.get(c)!, 0) + GAP * (kept.length - 1) > limit;
+  const byOrder = columns.filter((c) => c.optional !== undefined).sort((a, b) => a.optional! - b.optional!);
+  for (const column of byOrder) {
+    if (!tooWide()) break;
+    kept = kept.filter((c) => c !== column);
+  }
+  return kept;
 }
 
 /**

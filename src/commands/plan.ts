@@ -13,6 +13,7 @@ import { shanghaiDate } from '../domain/passes/shanghai-time.js';
 import type { Catalogue, IsoDate } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import type { IssuedPassView } from '../export/itinerary-html.js';
+import type { PlanNotice } from '../export/plan-notice-text.js';
 import { parseRequest, REQUIRED_FLAGS, type PlanFlags } from '../domain/plan/parse-request.js';
 import { planTrip } from '../domain/plan/plan-trip.js';
 
@@ -76,7 +77,8 @@ export async function planCommand(ctx: CliContext, options: PlanCommandOptions):
   // The plan is written (it says why each stop was left out), but an empty plan is not a success.
   const empty = itinerary.warnings?.find((w) => w.code === 'empty-plan');
   if (empty) {
-    ctx.out.warn(empty.message);
+    const { itineraryWarningText } = await import('../export/plan-notice-text.js');
+    ctx.out.warn(itineraryWarningText(empty, ctx.out.lang));
     throw new NoAnswer();
   }
 }
@@ -133,15 +135,17 @@ async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanComm
   const timeLimitMs = parseTimeLimit(options.timeLimit);
   const { builtInHolidayYears, chinaHolidayCalendar } = await import('../io/china-holidays.js');
   const calendar = chinaHolidayCalendar(catalogue.holidays);
-  warnOfYearsWithoutHolidays(ctx, yearsWithoutHolidays(nextDates(parsed.request.start, parsed.request.days), catalogue, builtInHolidayYears()));
+  const { planNoticeText } = await import('../export/plan-notice-text.js');
+  const say = (n: PlanNotice) => planNoticeText(n, ctx.out.lang);
+  warnOfYearsWithoutHolidays(say, ctx, yearsWithoutHolidays(nextDates(parsed.request.start, parsed.request.days), catalogue, builtInHolidayYears()));
   // A past start is planned (an agency may re-plan a trip for its records), but never without a word.
   const today = shanghaiDate(ctx.effects.now());
   if (parsed.request.start < today) {
-    ctx.out.warn(`--start ${parsed.request.start} is in the past (today is ${today} in Asia/Shanghai): the plan uses that day's opening hours and holidays`);
+    ctx.out.warn(say({ code: 'past-start', start: parsed.request.start, today }));
   }
   const progress = ctx.out.stderrIsTTY && !ctx.out.quiet;
   // The solver runs synchronously, so a static line stands in for a spinner; it is erased after.
-  if (progress) ctx.out.stderr.write(ctx.out.styleErr.dim('planning…'));
+  if (progress) ctx.out.stderr.write(ctx.out.styleErr.dim(ctx.out.lang === 'zh' ? '规划中…' : 'planning…'));
   const clock = () => ctx.effects.monotonicMs();
   const result = planTrip(catalogue, parsed.request, calendar, {
     seed: parsed.request.seed ?? 1,
@@ -154,7 +158,7 @@ async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanComm
   if (progress) ctx.out.stderr.write('\r\u001b[K');
   if (!result.ok) throw new UsageError(result.message);
   if (result.cutShort) {
-    ctx.out.warn(`the search was cut short at ${timeLimitMs * CAP_FACTOR} ms (--time-limit ${timeLimitMs} ms × ${CAP_FACTOR}) before its effort was spent; on this machine the plan may differ from run to run`);
+    ctx.out.warn(say({ code: 'search-cut-short', capMs: timeLimitMs * CAP_FACTOR, limitMs: timeLimitMs, factor: CAP_FACTOR }));
   }
   return result.itinerary;
 }
@@ -162,13 +166,13 @@ async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanComm
 /** The interactive session plans again and again: each year is warned about once per run. */
 const warnedYears = new WeakMap<CliContext, Set<number>>();
 
-function warnOfYearsWithoutHolidays(ctx: CliContext, years: readonly number[]): void {
+function warnOfYearsWithoutHolidays(say: (n: PlanNotice) => string, ctx: CliContext, years: readonly number[]): void {
   const warned = warnedYears.get(ctx) ?? new Set<number>();
   warnedYears.set(ctx, warned);
   const fresh = years.filter((y) => !warned.has(y));
   if (fresh.length === 0) return;
   for (const y of fresh) warned.add(y);
-  ctx.out.notice(`no public-holiday data for ${fresh.join(', ')}: holidays are not taken into account; add them under \`holidays:\` in the catalogue`);
+  ctx.out.notice(say({ code: 'no-holiday-data', years: fresh }));
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The attraction list in three views: a coloured, bilingual table in a
- * terminal; stable tab-separated columns in a pipe (id, name, name_zh, city,
+ * terminal, fitted to its width (names cut, themes and rating left out when
+ * narrow); stable tab-separated columns in a pipe (id, name, name_zh, city,
  * themes, rating, visit_min, adult_price); a versioned JSON document.
  */
 import type { ChalkInstance } from 'chalk';
@@ -10,7 +11,10 @@ import type { AttractionListing } from '../domain/catalogue/catalogue-views.js';
 import type { Attraction, Catalogue, Theme } from '../domain/catalogue/model.js';
 import { formatDurationMin, formatMoney, themeColor } from './catalogue-format.js';
 import { catalogueLabels } from './catalogue-labels.js';
-import { displayName, shortName } from './names.js';
+import { cutDisplayName, displayName, shortName } from './names.js';
+
+/** Room for the start of both names ("Yellow Crane… 黄鹤楼公园"); below it, themes and rating are left out. */
+const NAME_WANTS_CELLS = 24;
 
 export function renderAttractionList(
   listing: AttractionListing,
@@ -25,11 +29,19 @@ export function renderAttractionList(
   const cities = new Map(catalogue.cities.map((c) => [c.id, c]));
   const columns: Column<Attraction>[] = [
     { header: labels.id, value: (a) => a.id, color: (t) => out.style.dim(t), whole: true },
-    { header: labels.name, value: (a) => displayName(a, out.lang, 'tty'), color: (t, a) => (a.mustSee ? out.style.bold(t) : t) },
+    // Both names cut by display width (each keeps its start), never the Chinese one dropped.
+    {
+      header: labels.name,
+      value: (a) => displayName(a, out.lang, 'tty'),
+      cut: (a, width) => cutDisplayName(a, out.lang, width),
+      color: (t, a) => (a.mustSee ? out.style.bold(t) : t),
+      wants: NAME_WANTS_CELLS,
+    },
     { header: labels.city, value: (a) => (cities.has(a.city) ? shortName(cities.get(a.city)!, out.lang) : a.city) },
     // Coloured theme by theme from the cell text, so a cell cut to fit the terminal stays cut.
-    { header: labels.themes, value: (a) => a.themes.join(','), color: (t, a) => colorThemeList(t, a.themes, out.style) },
-    { header: labels.rating, value: (a) => (a.rating === 'none' ? '' : a.rating) },
+    // Themes, then rating, make room for the names in a narrow terminal (80 columns); --json has them.
+    { header: labels.themes, value: (a) => a.themes.join(','), color: (t, a) => colorThemeList(t, a.themes, out.style), optional: 1 },
+    { header: labels.rating, value: (a) => (a.rating === 'none' ? '' : a.rating), optional: 2 },
     { header: labels.visit, value: (a) => formatDurationMin(a.visitMin), align: 'right' },
     { header: labels.adult, value: (a) => priceText(a, baseCategory, labels.free), align: 'right' },
   ];

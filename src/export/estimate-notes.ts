@@ -21,7 +21,7 @@ export function estimateFootnotes(it: Itinerary, name: (id: string) => string, l
     for (const item of day.items) {
       if (item.kind === 'meal' || !item.estimates || item.estimates.length === 0) continue;
       const what = item.kind === 'visit' ? name(item.attraction) : `${name(item.from)} → ${name(item.to)}`;
-      lines.push(`${ESTIMATE_MARK} ${what}: ${item.estimates.map((f) => fieldName(f, lang)).join(', ')}`);
+      lines.push(`${ESTIMATE_MARK} ${what}${lang === 'zh' ? '：' : ': '}${item.estimates.map((f) => fieldName(f, lang)).join(lang === 'zh' ? '、' : ', ')}`);
     }
   }
   return lines;

@@ -11,6 +11,7 @@ import type { Itinerary, ItineraryDay, ItineraryItem, MealItem, TravelItem, Visi
 import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import type { TripQuote } from '../domain/quote/quote-model.js';
 import { customerUnscheduled } from './customer-view.js';
+import { unscheduledDetail } from './unscheduled-detail.js';
 import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { escapeHtml } from './html/escape.js';
@@ -307,8 +308,8 @@ function renderUnscheduled(itinerary: Itinerary, catalogue: Catalogue, lang: Lan
   const left = customerUnscheduled(itinerary);
   if (left.length === 0) return '';
   const items = left.map((u) => {
-    // The planner's sentence is English; in Chinese the reason label alone is shown.
-    const detail = lang === 'en' && u.detail ? ` — ${escapeHtml(u.detail)}` : '';
+    const text = unscheduledDetail(u, itinerary, catalogue, lang);
+    const detail = text ? ` — ${escapeHtml(text)}` : '';
     return `<li><strong>${escapeHtml(placeName(catalogue, u.attraction, lang))}</strong>${escapeHtml(punctuation(lang).colon + L.reasons[u.reason])}${detail}</li>`;
   });
   return `<section class="unscheduled"><h2>${escapeHtml(L.unscheduled)}</h2><ul class="unscheduled">${items.join('')}</ul></section>`;

@@ -1,5 +1,5 @@
 /** Words the itinerary renderers (text, markdown, csv) print, in English and Chinese. */
-import type { UnscheduledReasonCode } from '../domain/itinerary/itinerary.js';
+import type { PlanRequest, UnscheduledReasonCode } from '../domain/itinerary/itinerary.js';
 import type { Lang } from './locale.js';
 
 export interface ItineraryLabels {
@@ -24,6 +24,7 @@ export interface ItineraryLabels {
   readonly party: string;
   readonly anywhere: string;
   readonly reasons: Readonly<Record<UnscheduledReasonCode, string>>;
+  readonly paceNames: Readonly<Record<PlanRequest['pace'], string>>;
 }
 
 const EN: ItineraryLabels = {
@@ -48,6 +49,7 @@ const EN: ItineraryLabels = {
   party: 'party',
   anywhere: 'anywhere',
   reasons: { closed: 'closed', 'no-time': 'no time', budget: 'over budget', theme: 'other theme', avoided: 'avoided', unreachable: 'out of reach' },
+  paceNames: { relaxed: 'relaxed', standard: 'standard', packed: 'packed' },
 };
 
 const ZH: ItineraryLabels = {
@@ -72,6 +74,8 @@ const ZH: ItineraryLabels = {
   party: '人数',
   anywhere: '不限',
   reasons: { closed: '闭馆', 'no-time': '时间不够', budget: '超出预算', theme: '主题不符', avoided: '已排除', unreachable: '无法到达' },
+  // The same words as the HTML view (html/labels.ts).
+  paceNames: { relaxed: '宽松', standard: '适中', packed: '紧凑' },
 };
 
 export function itineraryLabels(lang: Lang): ItineraryLabels {

@@ -15,8 +15,9 @@ import { displayWidth } from './display-width.js';
 import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
 import { itineraryLabels, type ItineraryLabels } from './itinerary-labels.js';
 import { themeStyle } from './theme-style.js';
+import { unscheduledDetail } from './unscheduled-detail.js';
 import {
-  categoryName, formatDate, formatDuration, formatMoney, minutesBetween, modeName, placeName, themeName, wallClock, type Lang,
+  categoryName, formatDate, punctuation, formatDuration, formatMoney, minutesBetween, modeName, placeName, themeName, wallClock, type Lang,
 } from './locale.js';
 
 export interface TextOptions {
@@ -40,7 +41,7 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
   const party = Object.entries(r.party).map(([c, n]) => `${n} × ${categoryName(catalogue, c, lang)}`).join(', ');
   const route = `${placeName(catalogue, r.from, lang)} → ${r.to ? placeName(catalogue, r.to, lang) : L.anywhere}`;
   lines.push(style.bold(`${route} · ${L.days(r.days)} · ${formatDate(r.start, lang)}`));
-  lines.push(style.dim(`${L.party}: ${party}${r.themes.length ? ` · ${L.themes}: ${r.themes.map((t) => themeName(t, lang)).join(', ')}` : ''} · ${r.pace}`));
+  lines.push(style.dim(`${L.party}: ${party}${r.themes.length ? ` · ${L.themes}: ${r.themes.map((t) => themeName(t, lang)).join(', ')}` : ''} · ${L.paceNames[r.pace]}`));
   for (const day of it.days) {
     lines.push('');
     lines.push(dayHeading(day, catalogue, L, lang, style));
@@ -70,7 +71,7 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
   }
   lines.push('', style.bold(L.unscheduled));
   if (it.unscheduled.length === 0) lines.push(`  ${style.dim(L.nothingLeftOut)}`);
-  for (const u of it.unscheduled) lines.push(`  ${name(u.attraction)} — ${style.yellow(L.reasons[u.reason])}: ${u.detail}`);
+  for (const u of it.unscheduled) lines.push(`  ${name(u.attraction)} — ${style.yellow(L.reasons[u.reason])}${punctuation(lang).colon}${unscheduledDetail(u, it, catalogue, lang)}`);
   const notes = estimateFootnotes(it, (id) => placeName(catalogue, id, lang), lang);
   if (notes.length > 0) lines.push('', style.yellow(estimateHeading(lang)), ...notes.map((n) => `  ${n}`));
   const t = it.totals;

@@ -5,8 +5,11 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { Chalk } from 'chalk';
+import fc from 'fast-check';
+import { cutDisplayName } from '../../src/export/names.js';
 import { displayWidth, MIN_CUT_WIDTH, renderTable, truncate, type Column } from '../../src/cli/table.js';
-import { runCli, stripAnsi } from './helpers/run-cli.js';
+import { fakeEffects, runCli, stripAnsi } from './helpers/run-cli.js';
+import { runCli as runProgram } from '../../src/cli/program.js';
 
 interface Row {
   readonly id: string;
@@ -103,5 +106,68 @@ describe('the CLI tables fit the terminal', () => {
     const run = await runCli(['catalogue', 'list'], { columns: 40 });
     expect(run.stdout).not.toContain('…');
     expect(run.stdout).toMatch(/^three-gorges-museum\tChina Three Gorges Museum\t/m);
+  });
+});
+
+describe('catalogue list in a terminal (issue 14 item 22)', () => {
+  // The real catalogue: ids up to 33 cells and names far wider than any terminal.
+  const widest = (text: string) => Math.max(...lines(stripAnsi(text)).map(displayWidth));
+
+  it.each([80, 120])('fits a %i-column terminal and shows both names of every attraction, cut with …', async (width) => {
+    for (const lang of ['en', 'zh']) {
+      const run = await runCli(['--lang', lang, 'catalogue', 'list'], { tty: true, columns: width, env: { FORCE_COLOR: '1' } });
+      expect(run.exitCode).toBe(0);
+      expect(widest(run.stdout)).toBeLessThanOrEqual(width);
+      const body = lines(stripAnsi(run.stdout)).slice(1);
+      expect(body.length).toBeGreaterThan(50);
+      // The other language's name is the one at risk: in English the only Chinese text is the name, in
+      // Chinese the only capitalised Latin text is the name (themes are lower case, cities Chinese).
+      const json = JSON.parse((await runCli(['catalogue', 'list', '--json'])).stdout) as { attractions: { id: string; name: string; nameZh: string }[] };
+      expect(body).toHaveLength(json.attractions.length);
+      for (const a of json.attractions) {
+        const row = body.find((r) => r.startsWith(a.id + ' '))!;
+        expect(row).toContain(lang === 'en' ? a.nameZh.slice(0, 2) : a.name.slice(0, 4));
+        expect(row).toContain(lang === 'en' ? a.name.slice(0, 4) : a.nameZh.slice(0, 2));
+      }
+      expect(run.stdout).toContain('…');
+    }
+  });
+
+  it('shows a short name whole, English first, then Chinese, at 80 columns', async () => {
+    const run = await runCli(['catalogue', 'list', '--city', 'jiujiang'], { tty: true, columns: 80, env: { FORCE_COLOR: '0' } });
+    expect(run.stdout).toMatch(/^meilu-villa +Meilu Villa 美庐别墅 /m);
+    expect(run.stdout).toMatch(/^lushan-national-park +Lushan \(Mount… 庐山风景名胜区 /m);
+    expect(widest(run.stdout)).toBeLessThanOrEqual(80);
+  });
+
+  it('fits 80 columns when the terminal does not say its width', async () => {
+    const { effects, stdout } = fakeEffects({ tty: true, env: { FORCE_COLOR: '0' } });
+    const exitCode = await runProgram(['catalogue', 'list'], { ...effects, stdout: { ...stdout, columns: undefined } });
+    expect(exitCode).toBe(0);
+    expect(widest(stdout.text())).toBeLessThanOrEqual(80);
+    expect(widest(stdout.text())).toBeGreaterThan(70);
+  });
+
+  it('keeps the pipe rows whole: both names in their own columns, nothing cut', async () => {
+    const run = await runCli(['catalogue', 'list'], { columns: 80 });
+    expect(run.stdout).not.toContain('…');
+    expect(run.stdout).toMatch(/^three-gorges-dam\tThree Gorges Dam Tourist Area \(Tanziling, 185 Platform, Closure Memorial Park\)\t三峡大坝旅游区（坛子岭、185平台、截流纪念园）\tyichang\t/m);
+  });
+});
+
+describe('cutDisplayName', () => {
+  it('fits any width from 9 cells and keeps the start of both names, in either order', () => {
+    const name = fc.string({ minLength: 1, maxLength: 60 }).map((s) => s.replace(/[\s…]/g, 'x'));
+    const han = fc.array(fc.integer({ min: 0x4e00, max: 0x9fa5 }), { minLength: 1, maxLength: 30 }).map((cs) => String.fromCodePoint(...cs));
+    fc.assert(
+      fc.property(name, han, fc.constantFrom('en' as const, 'zh' as const), fc.integer({ min: 9, max: 120 }), (en, zh, lang, width) => {
+        const cut = cutDisplayName({ name: en, nameZh: zh }, lang, width);
+        expect(displayWidth(cut)).toBeLessThanOrEqual(width);
+        const [first, second] = cut.split(' ');
+        expect(lang === 'en' ? en : zh).toContain(first!.replace(/…$/, ''));
+        expect(lang === 'en' ? zh : en).toContain(second!.replace(/…$/, ''));
+        expect(second!.replace(/…$/, '').length).toBeGreaterThan(0);
+      }),
+    );
   });
 });

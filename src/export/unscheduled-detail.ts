@@ -1,0 +1,39 @@
+/**
+ * The sentence after an unscheduled stop's reason, in the reader's language.
+ * The planner writes `detail` in English (it is part of the JSON contract and
+ * stays the same whatever --lang says); the Chinese sentence is rebuilt here
+ * from the reason code and the facts behind it (the stop's themes, city and
+ * visit length, the request), so no English reaches a Chinese view.
+ */
+import type { Catalogue } from '../domain/catalogue/model.js';
+import type { Itinerary, UnscheduledEntry } from '../domain/itinerary/itinerary.js';
+import { formatMoney, placeName, themeName, type Lang } from './locale.js';
+
+export function unscheduledDetail(u: UnscheduledEntry, it: Itinerary, catalogue: Catalogue, lang: Lang): string {
+  if (lang === 'en') return u.detail;
+  const a = catalogue.attractions.find((x) => x.id === u.attraction);
+  const city = a ? placeName(catalogue, a.city, 'zh') : '';
+  const r = it.request;
+  switch (u.reason) {
+    case 'avoided':
+      return '按要求排除（--avoid）';
+    case 'theme': {
+      const own = (a?.themes ?? []).map((t) => themeName(t, 'zh')).join('、');
+      const asked = r.themes.map((t) => themeName(t, 'zh')).join('、');
+      return `其主题（${own}）不在所选主题（${asked}）之内`;
+    }
+    case 'unreachable': {
+      const tripCities = new Set([r.from, ...it.days.map((d) => d.lodging)]);
+      if (a && tripCities.has(a.city)) return `距${city}市区太远，无法在 ${r.dayStart}–${r.dayEnd} 内从酒店往返`;
+      return `${city}不在这${r.days}天行程的路线上`;
+    }
+    case 'closed':
+      return `行程在${city}期间不开放`;
+    case 'budget':
+      return `全团门票将超出预算（${formatMoney(r.budget ?? 0, it.totals.currency, 'zh')}）`;
+    case 'no-time': {
+      const hours = a ? Math.round(a.visitMin / 6) / 10 : 0;
+      return `在${city}的行程时间内排不下约${hours}小时的游览`;
+    }
+  }
+}
