@@ -4,11 +4,11 @@ import { NotFoundError } from '../cli/errors.js';
 import { dateInZone } from '../domain/calendar/date-in-zone.js';
 import { nextDates, weekdayOf } from '../domain/calendar/iso-date.js';
 import { openingOn } from '../domain/calendar/opening-on.js';
-import type { Catalogue, IsoDate } from '../domain/catalogue/model.js';
+import type { Catalogue } from '../domain/catalogue/model.js';
 import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { renderShow } from '../export/catalogue-show.js';
 import type { DayOpening, ShowResult } from '../domain/catalogue/catalogue-views.js';
-import { builtInHolidayYears, chinaHolidayCalendar } from '../io/china-holidays.js';
+import { chinaHolidayCalendar, yearsWithoutHolidays } from '../io/china-holidays.js';
 
 /** How many days of opening times `show` lists, today included. */
 export const SHOWN_DAYS = 7;
@@ -30,7 +30,7 @@ export function runCatalogueShow(id: string, catalogue: Catalogue, nowMs: number
       attraction,
       city: catalogue.cities.find((c) => c.id === attraction.city),
       days,
-      yearsWithoutHolidays: yearsWithoutHolidays(days.map((d) => d.date), catalogue),
+      yearsWithoutHolidays: yearsWithoutHolidays(days.map((d) => d.date), catalogue.holidays),
     };
   }
   const city = catalogue.cities.find((c) => c.id === id);
@@ -56,9 +56,3 @@ export async function catalogueShow(ctx: CliContext, id: string): Promise<void> 
   ctx.out.result(renderShow(result, catalogue, ctx.out));
 }
 
-function yearsWithoutHolidays(dates: readonly IsoDate[], catalogue: Catalogue): number[] {
-  const { last } = builtInHolidayYears();
-  const listed = new Set(catalogue.holidays.flatMap((h) => [Number(h.range.from.slice(0, 4)), Number(h.range.to.slice(0, 4))]));
-  const years = new Set(dates.map((d) => Number(d.slice(0, 4))));
-  return [...years].filter((y) => y > last && !listed.has(y));
-}

@@ -133,11 +133,13 @@ async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanComm
     throw usage.length > 0 ? new UsageError(message) : new NotFoundError(message);
   }
   const timeLimitMs = parseTimeLimit(options.timeLimit);
-  const { builtInHolidayYears, chinaHolidayCalendar } = await import('../io/china-holidays.js');
+  const { chinaHolidayCalendar, provisionalYearsAmong, yearsWithoutHolidays } = await import('../io/china-holidays.js');
   const calendar = chinaHolidayCalendar(catalogue.holidays);
   const { planNoticeText } = await import('../export/plan-notice-text.js');
   const say = (n: PlanNotice) => planNoticeText(n, ctx.out.lang);
-  warnOfYearsWithoutHolidays(say, ctx, yearsWithoutHolidays(nextDates(parsed.request.start, parsed.request.days), catalogue, builtInHolidayYears()));
+  const tripDates = nextDates(parsed.request.start, parsed.request.days);
+  warnOfYears(say, ctx, 'no-holiday-data', yearsWithoutHolidays(tripDates, catalogue.holidays));
+  warnOfYears(say, ctx, 'provisional-holidays', provisionalYearsAmong(tripDates, catalogue.holidays));
   // A past start is planned (an agency may re-plan a trip for its records), but never without a word.
   const today = shanghaiDate(ctx.effects.now());
   if (parsed.request.start < today) {
@@ -164,28 +166,25 @@ async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanComm
 }
 
 /** The interactive session plans again and again: each year is warned about once per run. */
-const warnedYears = new WeakMap<CliContext, Set<number>>();
-
-function warnOfYearsWithoutHolidays(say: (n: PlanNotice) => string, ctx: CliContext, years: readonly number[]): void {
-  const warned = warnedYears.get(ctx) ?? new Set<number>();
-  warnedYears.set(ctx, warned);
-  const fresh = years.filter((y) => !warned.has(y));
-  if (fresh.length === 0) return;
-  for (const y of fresh) warned.add(y);
-  ctx.out.notice(say({ code: 'no-holiday-data', years: fresh }));
-}
+const warnedYears = new WeakMap<CliContext, Set<string>>();
 
 /**
- * Years of `dates` that neither the built-in data nor the catalogue's
- * `holidays:` has holidays for: in them, holidays count as ordinary days.
+ * A setup notice (silenced by -q): years with no holiday data at all, or
+ * with the provisional statutory holidays only. The plan itself marks each
+ * holiday day whatever -q says.
  */
-export function yearsWithoutHolidays(dates: readonly IsoDate[], catalogue: Catalogue, builtIn: { readonly first: number; readonly last: number }): number[] {
-  const listed = new Set<number>();
-  for (const h of catalogue.holidays) {
-    for (let y = Number(h.range.from.slice(0, 4)); y <= Number(h.range.to.slice(0, 4)); y++) listed.add(y);
-  }
-  const years = new Set(dates.map((d) => Number(d.slice(0, 4))));
-  return [...years].filter((y) => (y < builtIn.first || y > builtIn.last) && !listed.has(y));
+function warnOfYears(
+  say: (n: PlanNotice) => string,
+  ctx: CliContext,
+  code: 'no-holiday-data' | 'provisional-holidays',
+  years: readonly number[],
+): void {
+  const warned = warnedYears.get(ctx) ?? new Set<string>();
+  warnedYears.set(ctx, warned);
+  const fresh = years.filter((y) => !warned.has(`${code}:${y}`));
+  if (fresh.length === 0) return;
+  for (const y of fresh) warned.add(`${code}:${y}`);
+  ctx.out.notice(say({ code, years: fresh }));
 }
 
 /** Effort of the whole search for a --time-limit. */

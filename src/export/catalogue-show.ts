@@ -94,7 +94,7 @@ function factRows(a: Attraction, catalogue: Catalogue, l: CatalogueLabels, out: 
 function dayLineTty(d: DayOpening, out: ShowOutput, l: CatalogueLabels): string {
   const weekday = (out.lang === 'zh' ? WEEKDAY_NAMES_ZH : WEEKDAY_NAMES)[d.weekday];
   const special =
-    d.day.kind === 'holiday' ? out.style.cyan(`${l.holiday}${d.day.name ? ` (${d.day.name})` : ''}`)
+    d.day.kind === 'holiday' ? out.style.cyan(`${l.holiday}${d.day.name ? ` (${d.day.name}${d.day.provisional ? `, ${l.provisional}` : ''})` : ''}`)
     : d.day.kind === 'workday' ? out.style.cyan(l.workday)
     : '';
   const hours = d.opening.open
@@ -246,6 +246,7 @@ export function showJson(result: ShowResult, catalogue: Catalogue): unknown {
       weekday: d.weekday,
       dayKind: d.day.kind,
       holiday: d.day.name ?? null,
+      ...(d.day.provisional ? { holidayProvisional: true } : {}),
       open: d.opening.open,
       intervals: d.opening.open
         ? d.opening.intervals.map((i) => ({

@@ -6,6 +6,7 @@ import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { placeName } from './locale.js';
 import { mealTitle } from './meal-text.js';
+import { holidayLine } from './holiday-text.js';
 
 export const ITINERARY_CSV_HEADER = [
   'day', 'date', 'kind', 'start', 'end', 'id', 'from', 'to', 'city', 'mode', 'themes', 'name', 'name_zh', 'cost', 'currency',
@@ -14,6 +15,14 @@ export const ITINERARY_CSV_HEADER = [
 export function renderItineraryCsv(it: Itinerary, catalogue: Catalogue): string {
   const rows: (string | number)[][] = [[...ITINERARY_CSV_HEADER]];
   for (const day of it.days) {
+    const h = day.holiday;
+    // A public holiday is a row of its own: `mode` says golden-week or public-holiday, the names carry the advice.
+    if (h) {
+      rows.push([
+        day.day, day.date, 'holiday', '', '', '', '', '', '', h.goldenWeek ? 'golden-week' : 'public-holiday', '',
+        holidayLine(h, 'en'), holidayLine(h, 'zh'), '', '',
+      ]);
+    }
     for (const item of day.items) {
       if (item.kind === 'visit') {
         rows.push([

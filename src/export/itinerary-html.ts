@@ -6,6 +6,7 @@
  * QR code. Every word is in the chosen language.
  */
 import QRCode from 'qrcode';
+import { holidayAdvice, holidayTitle } from './holiday-text.js';
 import type { Catalogue, LatLon, Theme } from '../domain/catalogue/model.js';
 import type { Itinerary, ItineraryDay, ItineraryItem, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
 import type { AgencyProfile } from '../domain/quote/agency-profile.js';
@@ -228,6 +229,9 @@ function renderDay(
     `<section class="day ${themeClass}" style="--theme:${themeColour(day.theme)}" data-day="${day.day}">` +
     `<header><h3>${escapeHtml(L.day(day.day))} <span class="date">${escapeHtml(formatDate(day.date, lang))}</span></h3>` +
     `<span>${day.theme ? chip(day.theme, lang) : `<span class="chip">${escapeHtml(L.noTheme)}</span>`}</span></header>` +
+    (day.holiday
+      ? `<p class="holiday${day.holiday.goldenWeek ? ' golden-week' : ''}"><strong>${escapeHtml(holidayTitle(day.holiday, lang))}</strong>${escapeHtml(P.colon)}${escapeHtml(holidayAdvice(day.holiday, lang))}</p>`
+      : '') +
     `<ol class="items">${items}</ol>` +
     `<div class="day-foot"><span>${lodging}</span><span>${escapeHtml(`${L.daySubtotal}${P.colon}${money(subtotal)}`)}</span></div>` +
     `</section>`

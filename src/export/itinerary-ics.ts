@@ -12,6 +12,7 @@ import type { Catalogue, LatLon } from '../domain/catalogue/model.js';
 import type { Itinerary, ItineraryItem, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
 import { itemSpan } from '../domain/itinerary/itinerary-time.js';
 import { mealCost, mealTitle } from './meal-text.js';
+import { holidayLine } from './holiday-text.js';
 import { bilingualName, formatDuration, formatMoney, minutesBetween, modeName, placeName, punctuation, themeName, type Lang } from './locale.js';
 
 const CRLF = '\r\n';
@@ -57,12 +58,14 @@ export function renderItineraryIcs(itinerary: Itinerary, catalogue: Catalogue, o
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       const uid = `${trip}-d${day.day}-${base}${n > 1 ? `-${n}` : ''}@yangtze`;
-      const event =
+      const plain =
         item.kind === 'visit'
           ? visitEvent(item, catalogue, name, lang)
           : item.kind === 'meal'
             ? mealEvent(item, catalogue, lang)
             : travelEvent(item, catalogue, name, lang);
+      // A holiday (crowds, book ahead) belongs with each event of the day: calendars show events, not days.
+      const event = day.holiday ? { ...plain, description: `${plain.description}\n${holidayLine(day.holiday, lang)}` } : plain;
       lines.push(
         'BEGIN:VEVENT',
         `UID:${uid}`,

@@ -3,6 +3,7 @@
  * one table per day, stops by theme, what was left out, totals. A customer's
  * view: no scores, no agent's notes (customer-view.ts).
  */
+import { holidayAdvice, holidayTitle } from './holiday-text.js';
 import type { Catalogue, Theme } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
@@ -28,6 +29,7 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
   for (const day of it.days) {
     const night = day.lodging === 'on-board' ? L.nightOnBoard : `${L.nightIn} ${name(day.lodging)}`;
     out.push(`## ${L.day(day.day)} · ${formatDate(day.date, lang)}${day.theme ? ` · ${themeName(day.theme, lang)}` : ''} · ${night}`, '');
+    if (day.holiday) out.push(`> **${cell(holidayTitle(day.holiday, lang))}**${lang === 'zh' ? '：' : ': '}${cell(holidayAdvice(day.holiday, lang))}`, '');
     if (day.items.length === 0) {
       out.push(`_${L.free}_`, '');
       continue;

@@ -15,6 +15,7 @@ import { displayWidth } from './display-width.js';
 import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
 import { itineraryLabels, type ItineraryLabels } from './itinerary-labels.js';
 import { themeStyle } from './theme-style.js';
+import { holidayLine } from './holiday-text.js';
 import { unscheduledDetail } from './unscheduled-detail.js';
 import {
   categoryName, formatDate, punctuation, formatDuration, formatMoney, minutesBetween, modeName, placeName, themeName, wallClock, type Lang,
@@ -45,6 +46,7 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
   for (const day of it.days) {
     lines.push('');
     lines.push(dayHeading(day, catalogue, L, lang, style));
+    if (day.holiday) lines.push(`  ${style.yellow('!')} ${style.yellow(holidayLine(day.holiday, lang))}`);
     if (day.items.length === 0) lines.push(`  ${style.dim(L.free)}`);
     for (const item of day.items) {
       const span = itemSpan(item);
@@ -107,6 +109,8 @@ function renderPipe(it: Itinerary, catalogue: Catalogue): string {
   const rows: (string | number)[][] = [];
   for (const day of it.days) {
     rows.push(['day', day.day, day.date, day.theme ?? '', day.start, day.lodging]);
+    const h = day.holiday;
+    if (h) rows.push(['holiday', day.day, day.date, h.name, h.nameZh ?? '', h.goldenWeek ? 'golden-week' : 'public-holiday', h.provisional ? 'provisional' : 'official']);
     for (const item of day.items) {
       rows.push(item.kind === 'visit' ? visitRow(day, item, catalogue) : item.kind === 'meal' ? mealRow(day, item) : travelRow(day, item));
     }

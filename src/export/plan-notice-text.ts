@@ -11,6 +11,7 @@ import type { Lang } from './locale.js';
 export type PlanNotice =
   | { readonly code: 'past-start'; readonly start: string; readonly today: string }
   | { readonly code: 'no-holiday-data'; readonly years: readonly number[] }
+  | { readonly code: 'provisional-holidays'; readonly years: readonly number[] }
   | { readonly code: 'search-cut-short'; readonly capMs: number; readonly limitMs: number; readonly factor: number };
 
 export function planNoticeText(n: PlanNotice, lang: Lang): string {
@@ -23,6 +24,10 @@ export function planNoticeText(n: PlanNotice, lang: Lang): string {
       return lang === 'zh'
         ? `没有 ${n.years.join('、')} 年的法定节假日数据：未考虑节假日；可在目录的 \`holidays:\` 中补充`
         : `no public-holiday data for ${n.years.join(', ')}: holidays are not taken into account; add them under \`holidays:\` in the catalogue`;
+    case 'provisional-holidays':
+      return lang === 'zh'
+        ? `${n.years.join('、')} 年的官方放假安排尚未公布：行程按法定节假日标注为暂定（无调休、无连休）；公布后可在目录的 \`holidays:\` 中补充`
+        : `no official holiday schedule for ${n.years.join(', ')} yet: the plan uses the statutory public holidays of the law, marked provisional (no make-up workdays or bridging days); add the State Council's notice under \`holidays:\` in the catalogue`;
     case 'search-cut-short':
       return lang === 'zh'
         ? `搜索在 ${n.capMs} 毫秒（--time-limit ${n.limitMs} 毫秒 × ${n.factor}）时被中止，尚未用完搜索量；在这台机器上每次运行的结果可能不同`

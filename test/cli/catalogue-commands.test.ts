@@ -94,9 +94,9 @@ describe('catalogue show', () => {
   });
 
   it('flags a year the holiday data does not cover', () => {
-    const result = runCatalogueShow('east-lake', catalogue, Date.parse('2030-05-01T08:00:00+08:00'));
+    const result = runCatalogueShow('east-lake', catalogue, Date.parse('2031-05-01T08:00:00+08:00'));
     if (result.kind !== 'attraction') throw new Error('expected an attraction');
-    expect(result.yearsWithoutHolidays).toEqual([2030]);
+    expect(result.yearsWithoutHolidays).toEqual([2031]);
   });
 
   it('shows a city with its attractions', () => {

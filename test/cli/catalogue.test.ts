@@ -110,9 +110,19 @@ describe('catalogue show', () => {
   });
 
   it('warns on stderr when no holiday data covers the days shown', async () => {
-    const run = await runCli(withFixture('show', 'east-lake'), { now: '2029-03-01T10:00:00+08:00' });
+    // 2031: after the built-in data and beyond the provisional statutory table.
+    const run = await runCli(withFixture('show', 'east-lake'), { now: '2031-03-01T10:00:00+08:00' });
     expect(run.exitCode).toBe(0);
-    expect(stripAnsi(run.stderr)).toMatch(/^warning: no public-holiday data for 2029/);
+    expect(stripAnsi(run.stderr)).toMatch(/^warning: no public-holiday data for 2031/);
+  });
+
+  it('marks a provisional statutory holiday (a year with no official schedule) in text and JSON', async () => {
+    const text = await runCli(withFixture('show', 'east-lake'), { now: '2028-10-01T10:00:00+08:00', tty: true, env: { FORCE_COLOR: '0' } });
+    expect(text.stdout).toContain('holiday (National Day, provisional: statutory day, official schedule not yet published)');
+    const run = await runCli(withFixture('show', 'east-lake', '--json'), { now: '2028-10-01T10:00:00+08:00' });
+    const doc = JSON.parse(run.stdout) as { days: Record<string, unknown>[] };
+    expect(doc.days[0]).toMatchObject({ date: '2028-10-01', dayKind: 'holiday', holiday: 'National Day', holidayProvisional: true });
+    expect(doc.days[3]).not.toHaveProperty('holidayProvisional');
   });
 
   it('prints a versioned JSON document with these fields', async () => {

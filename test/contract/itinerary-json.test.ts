@@ -13,6 +13,8 @@ const REQUEST_KEYS = ['from', 'to', 'start', 'days', 'themes', 'party', 'dayStar
 /** Not in the design's example; appended after the documented keys when set (`meals: false` with --no-meals). */
 const REQUEST_EXTRA_KEYS = ['budget', 'route', 'seed', 'meals', 'cities'];
 const DAY_KEYS = ['day', 'date', 'theme', 'start', 'lodging', 'items'];
+/** docs/CLI.md's day-level holiday, appended after DAY_KEYS on a public holiday; `nameZh` when known. */
+const HOLIDAY_KEYS = ['name', 'nameZh', 'goldenWeek', 'provisional', 'note'];
 const VISIT_KEYS = ['kind', 'attraction', 'city', 'start', 'end', 'themes', 'cost'];
 const TRAVEL_KEYS = ['kind', 'from', 'to', 'mode', 'depart', 'arrive', 'cost'];
 /** docs/CLI.md's meal item; `within` is appended for a lunch taken inside a long visit. */
@@ -165,6 +167,36 @@ describe('plan --json: values', () => {
     const visited = items().some((i) => i.attraction === 'hunan-museum');
     const listed = doc.unscheduled.some((u) => u.attraction === 'hunan-museum');
     expect(visited || listed).toBe(true);
+  });
+});
+
+describe('plan --json: a day on a public holiday', () => {
+  it('carries `holiday` after the documented day keys, with the documented keys, only on holidays', async () => {
+    // Sep 30 is an ordinary day; Oct 1–2 2027 are provisional statutory National Day holidays.
+    const run = await plan(['plan', '--from', 'wuhan', '--start', '2027-09-30', '--days', '3', '--json', '-q']);
+    expect(run.exitCode).toBe(0);
+    const days = (JSON.parse(run.stdout) as Doc).days;
+    expect(Object.keys(days[0]!)).toEqual(DAY_KEYS);
+    for (const day of days.slice(1)) {
+      expect(Object.keys(day)).toEqual([...DAY_KEYS, 'holiday']);
+      expect(Object.keys(day.holiday as object)).toEqual(HOLIDAY_KEYS);
+      expect(day.holiday).toMatchObject({ name: 'National Day', nameZh: '国庆节', goldenWeek: true, provisional: true });
+    }
+  });
+
+  it('is read back by `plan check` (the schema knows the field)', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'yangtze-holiday-'));
+    try {
+      const file = path.join(dir, 'golden-week.json');
+      writeFileSync(file, (await plan(['plan', '--from', 'wuhan', '--start', '2027-10-01', '--days', '2', '--json', '-q'])).stdout);
+      const check = await plan(['plan', 'check', file, '-q']);
+      expect({ exitCode: check.exitCode, stderr: check.stderr }).toEqual({ exitCode: 0, stderr: '' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

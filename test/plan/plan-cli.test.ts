@@ -111,20 +111,29 @@ describe('yangtze plan', () => {
 });
 
 describe('yangtze plan in a year without public-holiday data', () => {
-  const NO_DATA = 'warning: no public-holiday data for 2027: holidays are not taken into account; add them under `holidays:` in the catalogue\n';
+  const NO_DATA = 'warning: no public-holiday data for 2031: holidays are not taken into account; add them under `holidays:` in the catalogue\n';
+  const PROVISIONAL =
+    "warning: no official holiday schedule for 2027 yet: the plan uses the statutory public holidays of the law, marked provisional (no make-up workdays or bridging days); add the State Council's notice under `holidays:` in the catalogue\n";
   const trip = (start: string, days: string) => ['--from', 'wuhan', '--to', 'wuhan', '--start', start, '--days', days, '--json'];
 
   it('warns on stderr, naming the year, and still plans', async () => {
-    const run = await plan(trip('2027-05-12', '2'));
+    const run = await plan(trip('2031-05-12', '2'));
     expect(run.exitCode).toBe(0);
-    expect(JSON.parse(run.stdout).request.start).toBe('2027-05-12');
+    expect(JSON.parse(run.stdout).request.start).toBe('2031-05-12');
     expect(run.stderr).toBe(NO_DATA);
   });
 
   it('names only the years the trip reaches without data: a trip over New Year', async () => {
-    const run = await plan(trip('2026-12-30', '4'));
+    const run = await plan(trip('2030-12-30', '4'));
     expect(run.exitCode).toBe(0);
-    expect(run.stderr).toBe(NO_DATA);
+    // 2030 still has the provisional statutory holidays; 2031 is beyond the table.
+    expect(run.stderr).toBe(NO_DATA + PROVISIONAL.replace('2027', '2030'));
+  });
+
+  it('in a year with no official schedule, says the statutory holidays are provisional', async () => {
+    const run = await plan(trip('2027-05-12', '2'));
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toBe(PROVISIONAL);
   });
 
   it('says nothing for a year with built-in data, or one the catalogue lists holidays for', async () => {
@@ -134,6 +143,66 @@ describe('yangtze plan in a year without public-holiday data', () => {
     const run = await runCli(['--catalogue', catalogue, 'plan', ...trip('2027-05-12', '2')], { monotonicMs: () => 0 });
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('');
+  });
+});
+
+describe('yangtze plan in Golden Week 2027 (provisional statutory holidays)', () => {
+  const GOLDEN = ['--from', 'wuhan', '--start', '2027-10-01', '--days', '2'];
+
+  it('marks each holiday day in the terminal, and -q silences only the stderr notice', async () => {
+    const run = await plan([...GOLDEN, '-q'], { tty: true });
+    expect(run.exitCode).toBe(0);
+    expect(run.stderr).toBe('');
+    const text = stripAnsi(run.stdout);
+    const marks = text.split('\n').filter((l) => l.includes('Golden Week · National Day 国庆节'));
+    expect(marks).toHaveLength(2);
+    expect(marks[0]).toContain('book tickets, trains and hotels well ahead');
+    expect(marks[0]).toContain('Provisional');
+  });
+
+  it('gives a holiday row after each day row when piped', async () => {
+    const run = await plan(GOLDEN);
+    expect(run.exitCode).toBe(0);
+    const rows = run.stdout.trimEnd().split('\n').map((r) => r.split('\t'));
+    expect(rows.filter((r) => r[0] === 'holiday')).toEqual([
+      ['holiday', '1', '2027-10-01', 'National Day', '国庆节', 'golden-week', 'provisional'],
+      ['holiday', '2', '2027-10-02', 'National Day', '国庆节', 'golden-week', 'provisional'],
+    ]);
+    expect(rows[rows.findIndex((r) => r[0] === 'holiday') - 1]![0]).toBe('day');
+  });
+
+  it('carries the holiday in the JSON, and nothing on an ordinary day', async () => {
+    const doc = JSON.parse((await plan(['--from', 'wuhan', '--start', '2027-10-03', '--days', '2', '--json', '-q'])).stdout);
+    expect(doc.days[0].holiday).toEqual({
+      name: 'National Day', nameZh: '国庆节', goldenWeek: true, provisional: true,
+      note: expect.stringContaining('Golden Week'),
+    });
+    // Oct 4 2027 is an ordinary Monday until the official notice bridges it.
+    expect(doc.days[1]).not.toHaveProperty('holiday');
+  });
+
+  it('marks a one-day public holiday (Qingming 2027) as a public holiday, not Golden Week', async () => {
+    const run = await plan(['--from', 'wuhan', '--start', '2027-04-05', '--days', '1', '-q']);
+    expect(run.stdout).toContain('holiday\t1\t2027-04-05\tTomb-sweeping Day\t清明\tpublic-holiday\tprovisional\n');
+  });
+
+  it('uses the official schedule, not provisional, for 2026 (built-in)', async () => {
+    const doc = JSON.parse((await plan(['--from', 'wuhan', '--start', '2026-10-05', '--days', '1', '--json'])).stdout);
+    expect(doc.days[0].holiday).toMatchObject({ name: 'National Day', goldenWeek: true, provisional: false });
+  });
+
+  it('writes the note into markdown, HTML, CSV and ICS', async () => {
+    for (const [format, expected] of [
+      ['markdown', '> **Golden Week · National Day 国庆节**: expect large crowds'],
+      ['html', '<p class="holiday golden-week"><strong>Golden Week · National Day 国庆节</strong>'],
+      ['csv', '1,2027-10-01,holiday,,,,,,,golden-week,,"Golden Week · National Day 国庆节: expect large crowds'],
+      ['ics', 'Golden Week · National Day 国庆节: expect large crowds'],
+    ] as const) {
+      const run = await plan([...GOLDEN, '--format', format, '-q']);
+      expect(run.exitCode).toBe(0);
+      // ICS folds long lines at 75 octets: unfold before looking.
+      expect(run.stdout.replace(/\r\n[ \t]/g, '')).toContain(expected);
+    }
   });
 });
 

@@ -73,6 +73,9 @@ const itinerary = z.object({
       start: z.string(),
       lodging: z.string(),
       items: z.array(z.discriminatedUnion('kind', [visit, travel, meal])),
+      holiday: z
+        .object({ name: z.string(), nameZh: z.string().optional(), goldenWeek: z.boolean(), provisional: z.boolean(), note: z.string() })
+        .optional(),
     }),
   ),
   byTheme: z.object({ cultural: z.array(z.string()), red: z.array(z.string()), eco: z.array(z.string()), water: z.array(z.string()) }),

@@ -92,6 +92,22 @@ export interface ItineraryDay {
   /** A city id, or 'on-board' for a night on a cruise ship. */
   readonly lodging: string;
   readonly items: readonly ItineraryItem[];
+  /** Present only when the day is a public holiday. */
+  readonly holiday?: DayHoliday;
+}
+
+/**
+ * A public holiday on a day of the plan. `provisional`: derived from the law
+ * for a year whose official schedule is not yet known (no make-up workdays
+ * or bridging days); `goldenWeek`: Spring Festival or National Day.
+ */
+export interface DayHoliday {
+  readonly name: string;
+  readonly nameZh?: string;
+  readonly goldenWeek: boolean;
+  readonly provisional: boolean;
+  /** A customer note in English (crowds, book ahead; provisional or not). */
+  readonly note: string;
 }
 
 export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable';

@@ -23,6 +23,7 @@ import type { BuiltProblem } from './build-problem.js';
 import { windowsOn } from './build-problem.js';
 import { lodgingOf, type CityPlan, type Leg } from './city-plan.js';
 import { BY_THEME_ORDER, dayTheme } from './day-theme.js';
+import { dayHoliday } from './day-holiday.js';
 import { admissionFor, cents, defaultCategory, fareFor } from './party-cost.js';
 import { attractionScore, isStrongCandidate, matchesThemes } from './score.js';
 import type { Segment } from './trip-travel.js';
@@ -125,13 +126,16 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
       if (day.cruiseOut) items.push(legItem(day.cruiseOut));
     }
     const lodging = lodgingOf(day);
+    const date = addDays(request.start, tripDay);
+    const holiday = dayHoliday(input.calendar, date);
     days.push({
       day: tripDay + 1,
-      date: addDays(request.start, tripDay),
+      date,
       theme: dayTheme(themed, request.themes),
       start: previousLodging,
       lodging,
       items,
+      ...(holiday ? { holiday } : {}),
     });
     previousLodging = lodging;
   });
