@@ -1,7 +1,7 @@
 /**
  * `pass issue --bookings FILE.csv`: issues one pass per good row, in chunks of
  * CHUNK_ROWS rows, each chunk one transaction. Rows whose (booking, holder,
- * product) the ledger already has are skipped before signing, so a run that
+ * traveller, product) the ledger already has are skipped before signing, so a run that
  * was killed midway is finished by running it again, without duplicates.
  * Bad rows are reported with file:line:col and do not stop the good ones;
  * the exit code is then 3. With --strict a bad row stops everything first.
@@ -108,7 +108,7 @@ export async function runPassIssueBatch(opts: PassIssueBatchOptions, deps: PassI
 }
 
 function keyOf(r: BookingRow) {
-  return { booking: r.booking, holder: r.holder, product: r.product.id };
+  return { booking: r.booking, holder: r.holder, traveller: r.traveller, product: r.product.id };
 }
 
 function toSign(r: BookingRow, defaultCategory: string, coverage: ReadonlyMap<string, string>) {
@@ -117,6 +117,7 @@ function toSign(r: BookingRow, defaultCategory: string, coverage: ReadonlyMap<st
     ...(ref !== undefined ? { coverage: ref } : {}),
     product: r.product,
     holder: r.holder,
+    traveller: r.traveller,
     category: r.category,
     ...(r.idNumber !== undefined ? { idNumber: r.idNumber } : {}),
     ...passWindow(r.product, r.start),

@@ -82,15 +82,15 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
     if (idNumber) checkIdFlag(holder.trim(), idNumber, opts.idTypes?.[i], shanghaiDate(deps.nowMs));
     return { holder: holder.trim(), category, ...(idNumber ? { idNumber } : {}) };
   });
-  // A booking tells its passes apart by holder name (the ledger's idempotency key): two travellers
-  // with one name would get one pass, the other dropped. Refused, until each name is told apart.
-  const twice = travellers.find((t, i) => travellers.findIndex((u) => u.holder === t.holder) !== i);
-  if (opts.booking && twice) {
-    throw new UsageError(
-      `--holder "${neutraliseControls(twice.holder)}" twice in booking ${opts.booking}: passes of one booking are told apart by the holder's name, so the second would not be issued; nothing was issued`,
-      'Write each name as it should be printed and checked, told apart (e.g. "Li Na (b. 2010)"), or issue them under separate bookings.',
-    );
-  }
+  // Two travellers who share a name are told apart by their place among the --holder flags of that
+  // name (1, 2, …: the ledger's key is booking, holder, traveller, product), so each gets a pass and
+  // the same command run again issues nothing new.
+  const named = new Map<string, number>();
+  const numbered = travellers.map((t) => {
+    const traveller = (named.get(t.holder) ?? 0) + 1;
+    named.set(t.holder, traveller);
+    return { ...t, traveller };
+  });
   const itinerary = readPlan(opts.plan, opts.shownPlan ?? opts.plan);
   // Outputs are checked before anything is committed: passes issued without their images invite a retry that duplicates them.
   if (opts.qrDir) prepareOutputDir(opts.qrDir, qrRole, 'nothing was issued');
@@ -103,7 +103,7 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
   const chosen = quote.categories.flatMap((c) => c.passes.map((q) => products.get(q.product)!));
   const coverage = ensureCoverage(deps.home, [...new Set(chosen)]);
   const rows: PassRow[] = [];
-  for (const t of travellers) {
+  for (const t of numbered) {
     const chosen = quote.categories.find((c) => c.category === t.category);
     for (const q of chosen?.passes ?? []) {
       const product = products.get(q.product)!;
@@ -112,6 +112,7 @@ export async function runPassIssue(opts: PassIssueOptions, deps: PassIssueDeps):
           {
             product,
             holder: t.holder,
+            traveller: t.traveller,
             category: t.category,
             ...(t.idNumber ? { idNumber: t.idNumber } : {}),
             validFrom: q.validFrom,
@@ -158,13 +159,13 @@ function checkIdFlag(holder: string, idNumber: string, type: string | undefined,
 
 const qrRole = { what: 'QR folder', flag: '--qr-dir', kind: 'a folder' };
 
-/** The passes in the ledger that made these rows redundant (same booking, holder, product): the ones to name. */
+/** The passes in the ledger that made these rows redundant (same booking, holder, traveller, product): the ones to name. */
 async function storedPasses(ledger: Ledger, skipped: readonly PassRow[]): Promise<LedgerPass[]> {
   if (skipped.length === 0) return [];
-  const wanted = new Set(skipped.map((r) => bookingKey({ booking: r.booking ?? '', holder: r.holder, product: r.product })));
+  const wanted = new Set(skipped.map((r) => bookingKey({ booking: r.booking ?? '', holder: r.holder, traveller: r.traveller, product: r.product })));
   const found: LedgerPass[] = [];
   for await (const p of ledger.iteratePasses()) {
-    if (p.booking !== null && wanted.has(bookingKey({ booking: p.booking, holder: p.holder, product: p.product }))) found.push(p);
+    if (p.booking !== null && wanted.has(bookingKey({ booking: p.booking, holder: p.holder, traveller: p.traveller, product: p.product }))) found.push(p);
   }
   return found;
 }

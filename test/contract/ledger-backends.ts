@@ -16,6 +16,8 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import type { LedgerTarget } from '../../src/io/ledger/ledger-port.js';
 import { initKeys } from '../../src/io/keys.js';
+import { MIGRATIONS } from '../../src/io/ledger/migrations.js';
+import { PG_MIGRATIONS } from '../../src/io/ledger/postgres-migrations.js';
 import { ledgerPath } from '../../src/io/ledger/sqlite-open.js';
 import { FIXED_NOW_MS } from '../cli/helpers/run-cli.js';
 
@@ -29,6 +31,8 @@ export interface Backend {
   flags(target: LedgerTarget): string[];
   /** Marks an existing ledger as migrated by a newer yangtze (behind the adapter's back). */
   markNewer(target: LedgerTarget, version: number): Promise<void>;
+  /** A ledger made by an older yangtze: the first `version` migrations only, then `sql` run on it. */
+  atVersion(target: LedgerTarget, version: number, sql: string): Promise<void>;
   /** Another writer holding the lock a redemption of this pass needs, until the returned function is called. */
   holdPass(target: LedgerTarget, passId: string): Promise<() => Promise<void>>;
 }
@@ -46,6 +50,13 @@ const sqlite: Backend = {
   markNewer: async (target, version) => {
     const db = new Database(ledgerPath(target.home));
     db.pragma(`user_version = ${version}`);
+    db.close();
+  },
+  atVersion: async (target, version, sql) => {
+    const db = new Database(ledgerPath(target.home));
+    for (const m of MIGRATIONS.slice(0, version)) db.exec(m);
+    db.pragma(`user_version = ${version}`);
+    db.exec(sql);
     db.close();
   },
   holdPass: async (target) => {
@@ -87,6 +98,17 @@ function postgres(adminUrl: string): Backend {
       const c = new pg.Client({ connectionString: target.ledgerUrl });
       await c.connect();
       await c.query('INSERT INTO schema_migrations (version) VALUES ($1)', [version]);
+      await c.end();
+    },
+    atVersion: async (target, version, sql) => {
+      const c = new pg.Client({ connectionString: target.ledgerUrl });
+      await c.connect();
+      await c.query('CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      for (let v = 1; v <= version; v++) {
+        await c.query(PG_MIGRATIONS[v - 1]!);
+        await c.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v]);
+      }
+      await c.query(sql);
       await c.end();
     },
     holdPass: async (target, passId) => {

@@ -181,6 +181,43 @@ describeEachBackend('ledger contract', (backend: Backend) => {
     await expect(openLedger(target).then((l) => l.close())).resolves.toBeUndefined();
   });
 
+  it('issues a pass to each of two travellers of one booking who share a name, and a rerun issues nothing new', async () => {
+    const target = await backend.fresh();
+    const rows = ['BK1,Li Wei,11010519491231002X,adult,wuhan-culture-pass,2026-05-12', 'BK1,Li Wei,110105201001010010,child,wuhan-culture-pass,2026-05-12'];
+    expect(await issue(target, rows)).toMatchObject({ issued: 2, alreadyIssued: 0, issues: [] });
+    expect(await issue(target, rows)).toMatchObject({ issued: 0, alreadyIssued: 2 });
+    const all = await passes(target);
+    expect(all.map((p) => [p.holder, p.traveller, p.category])).toEqual([['Li Wei', 1, 'adult'], ['Li Wei', 2, 'child']]);
+  });
+
+  it('migrates a version-2 ledger: its passes and their entries are kept, as traveller 1, and a namesake can then be issued', async () => {
+    const target = await backend.fresh();
+    await backend.atVersion(
+      target,
+      2,
+      `INSERT INTO passes (id, product, holder, category, id_hash, booking, valid_from, valid_until, kind, starts, entries, days, within_days, count,
+                           attractions, price, currency, status, activated_on, issued_at, key_id, token)
+         VALUES ('OLDPASS1', 'wuhan-culture-pass', 'Li Wei', 'adult', NULL, 'BK1', '2026-05-12', '2026-05-14', 'consecutive-days', 'first-use',
+                 'once', 3, NULL, NULL, 'yellow-crane-tower', 100, 'CNY', 'active', '2026-05-12', '2026-05-01T10:00:00+08:00', 'k1', 'old-token');
+       INSERT INTO redemptions (pass_id, attraction, day, day_key, credit, gate, at, source, scan_id)
+         VALUES ('OLDPASS1', 'yellow-crane-tower', '2026-05-12', '', NULL, 'g1', '2026-05-12T09:00:00+08:00', 'online', NULL);`,
+    );
+    const rows = [row('BK1', 'Li Wei', 'wuhan-culture-pass'), row('BK1', 'Li Wei', 'wuhan-culture-pass')];
+    expect(await issue(target, rows)).toMatchObject({ issued: 1, alreadyIssued: 1 });
+    const all = await passes(target);
+    expect(all.map((p) => [p.id === 'OLDPASS1', p.traveller, p.token === 'old-token', p.status])).toEqual([
+      [true, 1, true, 'active'],
+      [false, 2, false, 'issued'],
+    ]);
+    const ledger = await openLedger(target);
+    try {
+      expect(await ledger.schemaVersion()).toBe(LEDGER_SCHEMA_VERSION);
+      expect(await ledger.entriesOf('OLDPASS1')).toEqual([{ attraction: 'yellow-crane-tower', day: '2026-05-12', gate: 'g1', at: '2026-05-12T09:00:00+08:00' }]);
+    } finally {
+      await ledger.close();
+    }
+  });
+
   it('refuses a ledger migrated by a newer yangtze, and leaves it as it was', async () => {
     const target = await backend.fresh();
     await issue(target, [row('BK1', 'Li Wei', 'wuhan-culture-pass')]);

@@ -12,7 +12,7 @@ import { signPasses } from '../../src/io/ledger/sign-pass.js';
 import { ledgerPath } from '../../src/io/ledger/open-ledger.js';
 import { BASE_ENV, BIN, FIXED_NOW_MS, REPO_ROOT, runCli } from '../cli/helpers/run-cli.js';
 import { anItinerary } from './builders.js';
-import { aHome, BOOKINGS_HEADER, LEDGER_CATALOGUE, ledgerCatalogue, writeBookings } from './ledger-helpers.js';
+import { aHome, BOOKINGS_HEADER, LEDGER_CATALOGUE, ledgerCatalogue, passesOf, writeBookings } from './ledger-helpers.js';
 
 const ID_NUMBER = '420106199001011231';
 
@@ -62,12 +62,12 @@ describe('pass issue --bookings', () => {
     expect(existsSync(ledgerPath(home))).toBe(false);
   });
 
-  it('names a duplicate row of the same booking, holder and product by the line it repeats', async () => {
+  it('numbers rows of the same booking, holder and product in file order, so a bad row in between keeps the later numbers', async () => {
     const home = aHome();
-    const result = await issueBatch(home, ['BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12', 'BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12']);
-    expect(result.issued).toBe(1);
-    expect(result.issues[0]).toMatchObject({ code: 'duplicate-booking', line: 3 });
-    expect(result.issues[0]!.message).toContain('on line 2');
+    const rows = ['BK1,Li Wei,,adult,wuhan-culture-pass,2026-05-12', 'BK1,Li Wei,,adult,wuhan-culture-pass,2026-13-01', 'BK1,Li Wei,,child,wuhan-culture-pass,2026-05-12'];
+    const result = await issueBatch(home, rows);
+    expect(result).toMatchObject({ issued: 2, badLines: [3] });
+    expect(passesOf(home).map((p) => [p.traveller, p.category])).toEqual([[1, 'adult'], [3, 'child']]);
   });
 
   it('never stores or prints the ID number, only its keyed, salted hash, which pass verify --id-number checks', async () => {

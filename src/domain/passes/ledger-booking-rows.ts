@@ -28,6 +28,12 @@ export interface BookingRow {
   readonly line: number;
   readonly booking: string;
   readonly holder: string;
+  /**
+   * 1 for the first row of this booking, holder name and product, 2 for the second… in file order:
+   * two travellers who share a name get a pass each, and a rerun of the same file gives every row
+   * the same number again, so nothing is issued twice (the ledger's key includes it).
+   */
+  readonly traveller: number;
   readonly idNumber?: string;
   readonly category: string;
   readonly product: PassProduct;
@@ -47,6 +53,7 @@ export function checkBookings(records: readonly RawBooking[], catalogue: Catalog
   const products = new Map(catalogue.passes.map((p) => [p.id, p]));
   const categories = catalogue.riderCategories.map((c) => c.id);
   const defaultCategory = catalogue.riderCategories.find((c) => c.isDefault)?.id ?? categories[0] ?? 'adult';
+  /** Rows so far per booking, holder and product: the next row's traveller number is one more. */
   const seen = new Map<string, number>();
   const rows: BookingRow[] = [];
   const issues: Issue[] = [];
@@ -111,19 +118,18 @@ export function checkBookings(records: readonly RawBooking[], catalogue: Catalog
     }
     const start = text('start');
     if (!isIsoDate(start)) fail('start', 'bad-date', `start "${start}" is not a date (YYYY-MM-DD)`);
-    if (booking !== '' && holder !== '' && productId !== '') {
-      const key = `${booking}\u0000${holder}\u0000${productId}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) fail('booking', 'duplicate-booking', `${booking} already issues ${productId} to ${holder} on line ${earlier}`);
-      else seen.set(key, record.line);
-    }
+    // Counted before the row is judged: a bad row keeps its number, so mending it later leaves the
+    // numbers of the rows after it, and the passes already issued for them, as they were.
+    const key = `${booking}\u0000${holder}\u0000${productId}`;
+    const traveller = (seen.get(key) ?? 0) + 1;
+    seen.set(key, traveller);
     if (found.length > 0 || !product) {
       issues.push(...found);
       badLines.push(record.line);
       continue;
     }
     const idNumber = text('id_number');
-    rows.push({ line: record.line, booking, holder, ...(idNumber ? { idNumber } : {}), category, product, start });
+    rows.push({ line: record.line, booking, holder, traveller, ...(idNumber ? { idNumber } : {}), category, product, start });
   }
   return { rows, issues, badLines };
 }

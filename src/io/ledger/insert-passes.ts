@@ -1,6 +1,6 @@
 /**
  * SQLite: writes issued passes in one transaction. A pass whose (booking, holder,
- * product) is already in the ledger is skipped, not duplicated: that is what
+ * traveller, product) is already in the ledger is skipped, not duplicated: that is what
  * makes a batch issue safe to rerun after it was killed.
  */
 import { bookingKey, PASS_COLUMNS, type PassRow } from './ledger-pass.js';
@@ -12,7 +12,7 @@ const placeholders = PASS_COLUMNS.split(', ')
   .join(', ');
 
 export function insertPasses(db: Db, rows: readonly PassRow[]): InsertOutcome {
-  const insert = db.prepare(`INSERT INTO passes (${PASS_COLUMNS}) VALUES (${placeholders}) ON CONFLICT (booking, holder, product) DO NOTHING`);
+  const insert = db.prepare(`INSERT INTO passes (${PASS_COLUMNS}) VALUES (${placeholders}) ON CONFLICT (booking, holder, traveller, product) DO NOTHING`);
   return db
     .transaction(() => {
       const inserted: PassRow[] = [];
@@ -23,10 +23,10 @@ export function insertPasses(db: Db, rows: readonly PassRow[]): InsertOutcome {
     .immediate();
 }
 
-/** Which of these booking keys (booking, holder, product) are already in the ledger. */
+/** Which of these booking keys (booking, holder, traveller, product) are already in the ledger. */
 export function issuedBookingKeys(db: Db, keys: readonly BookingKey[]): Set<string> {
-  const find = db.prepare('SELECT 1 FROM passes WHERE booking = ? AND holder = ? AND product = ?').pluck();
+  const find = db.prepare('SELECT 1 FROM passes WHERE booking = ? AND holder = ? AND traveller = ? AND product = ?').pluck();
   const found = new Set<string>();
-  for (const k of keys) if (find.get(k.booking, k.holder, k.product) !== undefined) found.add(bookingKey(k));
+  for (const k of keys) if (find.get(k.booking, k.holder, k.traveller, k.product) !== undefined) found.add(bookingKey(k));
   return found;
 }

@@ -17,6 +17,8 @@ export interface LedgerPass {
   readonly category: string;
   readonly idHash: string | null;
   readonly booking: string | null;
+  /** Which traveller of this booking with this name and product: 1, 2, … (two children both called Li Wei). */
+  readonly traveller: number;
   readonly validFrom: IsoDate;
   readonly validUntil: IsoDate;
   readonly kind: ValidityKind;
@@ -44,6 +46,7 @@ export interface PassRow {
   category: string;
   id_hash: string | null;
   booking: string | null;
+  traveller: number;
   valid_from: string;
   valid_until: string;
   kind: string;
@@ -63,7 +66,7 @@ export interface PassRow {
 }
 
 export const PASS_COLUMNS =
-  'id, product, holder, category, id_hash, booking, valid_from, valid_until, kind, starts, entries, days, within_days, count, attractions, price, currency, status, activated_on, issued_at, key_id, token';
+  'id, product, holder, category, id_hash, booking, traveller, valid_from, valid_until, kind, starts, entries, days, within_days, count, attractions, price, currency, status, activated_on, issued_at, key_id, token';
 
 export function passFromRow(r: PassRow): LedgerPass {
   return {
@@ -73,6 +76,7 @@ export function passFromRow(r: PassRow): LedgerPass {
     category: r.category,
     idHash: r.id_hash,
     booking: r.booking,
+    traveller: r.traveller,
     validFrom: r.valid_from,
     validUntil: r.valid_until,
     kind: r.kind as ValidityKind,
@@ -95,7 +99,7 @@ export function passFromRow(r: PassRow): LedgerPass {
 /** What `issue` stores for a freshly signed pass. */
 export function newPassRow(
   claims: PassClaims,
-  extra: { price: number; currency: string; withinDays?: number; issuedAt: string; token: string },
+  extra: { price: number; currency: string; withinDays?: number; issuedAt: string; token: string; traveller?: number },
 ): PassRow {
   return {
     id: claims.passId,
@@ -104,6 +108,7 @@ export function newPassRow(
     category: claims.category,
     id_hash: claims.idHash ?? null,
     booking: claims.booking ?? null,
+    traveller: extra.traveller ?? 1,
     valid_from: claims.validFrom,
     valid_until: claims.validUntil,
     kind: claims.kind,
@@ -136,14 +141,20 @@ export function entryRulesOf(p: LedgerPass): EntryRules {
   };
 }
 
-/** A pass of a booking: issuing the same booking again skips the (booking, holder, product) already issued. */
+/**
+ * A pass of a booking: issuing the same booking again skips the (booking, holder, traveller, product)
+ * already issued. `traveller` tells apart travellers of one booking who share a name: 1 for the
+ * first of that name (and product), 2 for the second, in the order the bookings file or the
+ * --holder flags list them.
+ */
 export interface BookingKey {
   readonly booking: string;
   readonly holder: string;
+  readonly traveller: number;
   readonly product: string;
 }
 
-/** One string per (booking, holder, product): what issuedBookingKeys returns. */
-export function bookingKey(k: { readonly booking: string; readonly holder: string; readonly product: string }): string {
-  return `${k.booking}\u0000${k.holder}\u0000${k.product}`;
+/** One string per (booking, holder, traveller, product): what issuedBookingKeys returns. */
+export function bookingKey(k: BookingKey): string {
+  return `${k.booking}\u0000${k.holder}\u0000${k.traveller}\u0000${k.product}`;
 }

@@ -37,7 +37,7 @@ export type { BookingKey };
 
 export interface InsertOutcome {
   readonly inserted: readonly PassRow[];
-  /** Rows whose booking, holder and product were already issued. */
+  /** Rows whose booking, holder, traveller and product were already issued. */
   readonly skipped: readonly PassRow[];
 }
 
@@ -128,9 +128,9 @@ export interface Ledger {
   /** Number of migrations applied. */
   schemaVersion(): Promise<number>;
 
-  /** Which of these (booking, holder, product) are already issued; keys as bookingKey() makes them. */
+  /** Which of these (booking, holder, traveller, product) are already issued; keys as bookingKey() makes them. */
   issuedBookingKeys(keys: readonly BookingKey[]): Promise<Set<string>>;
-  /** Inserts passes in one transaction; a (booking, holder, product) already issued is skipped, not duplicated. */
+  /** Inserts passes in one transaction; a (booking, holder, traveller, product) already issued is skipped, not duplicated. */
   insertPasses(rows: readonly PassRow[]): Promise<InsertOutcome>;
 
   /** Records one entry exactly once (decideEntry under the pass's lock; UNIQUE constraints behind it). */

@@ -99,6 +99,48 @@ export const MIGRATIONS: readonly string[] = [
     revoked_at  TEXT
   ) STRICT;
   `,
+  // 3: travellers of one booking who share a name get a pass each: the idempotency key becomes
+  // UNIQUE(booking, holder, traveller, product). SQLite cannot drop a table constraint, so the
+  // table is rebuilt (https://www.sqlite.org/lang_altertable.html#otheralter): migrate() turns
+  // foreign keys off around the transaction and runs foreign_key_check before it commits.
+  // Existing passes are traveller 1; ids, rowids (the export's order) and tokens are kept.
+  `
+  CREATE TABLE passes_v3 (
+    id           TEXT PRIMARY KEY,
+    product      TEXT NOT NULL,
+    holder       TEXT NOT NULL,
+    category     TEXT NOT NULL,
+    id_hash      TEXT,
+    booking      TEXT,
+    traveller    INTEGER NOT NULL DEFAULT 1 CHECK (traveller >= 1),
+    valid_from   TEXT NOT NULL,
+    valid_until  TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('consecutive-days', 'flex-days', 'attraction-count')),
+    starts       TEXT NOT NULL CHECK (starts IN ('first-use', 'issue-date', 'fixed-date')),
+    entries      TEXT NOT NULL CHECK (entries IN ('once', 'once-per-day', 'unlimited')),
+    days         INTEGER,
+    within_days  INTEGER,
+    count        INTEGER,
+    attractions  TEXT NOT NULL,
+    price        REAL NOT NULL CHECK (price >= 0),
+    currency     TEXT NOT NULL,
+    status       TEXT NOT NULL DEFAULT 'issued'
+                 CHECK (status IN ('issued', 'active', 'used-up', 'revoked', 'refunded')),
+    activated_on TEXT,
+    issued_at    TEXT NOT NULL,
+    key_id       TEXT NOT NULL,
+    token        TEXT NOT NULL,
+    UNIQUE (booking, holder, traveller, product)
+  ) STRICT;
+  INSERT INTO passes_v3 (rowid, id, product, holder, category, id_hash, booking, traveller, valid_from, valid_until, kind, starts, entries,
+                         days, within_days, count, attractions, price, currency, status, activated_on, issued_at, key_id, token)
+    SELECT rowid, id, product, holder, category, id_hash, booking, 1, valid_from, valid_until, kind, starts, entries,
+           days, within_days, count, attractions, price, currency, status, activated_on, issued_at, key_id, token
+    FROM passes;
+  DROP TABLE passes;
+  ALTER TABLE passes_v3 RENAME TO passes;
+  CREATE INDEX passes_issued_at ON passes (issued_at);
+  `,
 ];
 
 export const LEDGER_SCHEMA_VERSION = MIGRATIONS.length;

@@ -48,7 +48,7 @@ export interface OpenPostgresOptions extends OpenLedgerOptions {
 }
 
 const passColumnList = PASS_COLUMNS.split(', ');
-/** Rows per INSERT: 22 columns × 1,000 rows stays under PostgreSQL's 65,535 parameters. */
+/** Rows per INSERT: 23 columns × 1,000 rows stays under PostgreSQL's 65,535 parameters. */
 const pageRows = 1000;
 const maxAttempts = 8;
 const BEGIN = 'BEGIN ISOLATION LEVEL READ COMMITTED';
@@ -161,10 +161,10 @@ export class PostgresLedger implements Ledger {
   issuedBookingKeys(keys: readonly BookingKey[]): Promise<Set<string>> {
     return this.guard(async () => {
       const { rows } = await this.pool.query<BookingKey>(
-        `SELECT p.booking, p.holder, p.product FROM passes p
-         JOIN unnest($1::text[], $2::text[], $3::text[]) AS k (booking, holder, product)
-           ON p.booking = k.booking AND p.holder = k.holder AND p.product = k.product`,
-        [keys.map((k) => k.booking), keys.map((k) => k.holder), keys.map((k) => k.product)],
+        `SELECT p.booking, p.holder, p.traveller, p.product FROM passes p
+         JOIN unnest($1::text[], $2::text[], $3::integer[], $4::text[]) AS k (booking, holder, traveller, product)
+           ON p.booking = k.booking AND p.holder = k.holder AND p.traveller = k.traveller AND p.product = k.product`,
+        [keys.map((k) => k.booking), keys.map((k) => k.holder), keys.map((k) => k.traveller), keys.map((k) => k.product)],
       );
       return new Set(rows.map(bookingKey));
     });
@@ -183,7 +183,7 @@ export class PostgresLedger implements Ledger {
             return `(${passColumnList.map((_, j) => `$${first + j + 1}`).join(', ')})`;
           });
           const result = await c.query<{ id: string }>(
-            `INSERT INTO passes (${PASS_COLUMNS}) VALUES ${tuples.join(', ')} ON CONFLICT (booking, holder, product) DO NOTHING RETURNING id`,
+            `INSERT INTO passes (${PASS_COLUMNS}) VALUES ${tuples.join(', ')} ON CONFLICT (booking, holder, traveller, product) DO NOTHING RETURNING id`,
             values,
           );
           for (const r of result.rows) inserted.add(r.id);

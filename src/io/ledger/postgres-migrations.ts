@@ -97,6 +97,13 @@ export const PG_MIGRATIONS: readonly string[] = [
     revoked_at  text
   );
   `,
+  // 3: travellers of one booking who share a name get a pass each (SQLite migration 3): the
+  // idempotency key becomes UNIQUE(booking, holder, traveller, product); existing passes are traveller 1.
+  `
+  ALTER TABLE passes ADD COLUMN traveller integer NOT NULL DEFAULT 1 CHECK (traveller >= 1);
+  ALTER TABLE passes DROP CONSTRAINT passes_booking_holder_product_key;
+  ALTER TABLE passes ADD CONSTRAINT passes_booking_holder_traveller_product_key UNIQUE (booking, holder, traveller, product);
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

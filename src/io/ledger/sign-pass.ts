@@ -37,6 +37,8 @@ export interface PassToSign {
   readonly validFrom: IsoDate;
   readonly validUntil: IsoDate;
   readonly booking?: string;
+  /** 1, 2, … among travellers of this booking with this name and product (BookingKey); default 1. */
+  readonly traveller?: number;
   readonly price: number;
   /** Write this coverage reference instead of the attraction list (the trust file holds it: ensureCoverage). */
   readonly coverage?: string;
@@ -91,5 +93,6 @@ function row(pass: PassToSign, claims: PassClaims, issued: Issued, token: string
     ...(pass.product.validity.withinDays !== undefined ? { withinDays: pass.product.validity.withinDays } : {}),
     issuedAt: issued.at,
     token,
+    ...(pass.traveller !== undefined ? { traveller: pass.traveller } : {}),
   });
 }

@@ -57,8 +57,13 @@ export function openSqliteDb(home: string, options: OpenSqliteOptions = {}): Db 
     if (options.checkPages && db.pragma('quick_check(1)', { simple: true }) !== 'ok') throw corruptLedger(file);
     if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    // Off while migrating: a migration that rebuilds a table (3) drops the parent of foreign keys,
+    // which SQLite's procedure requires with foreign keys off; migrate() checks them before commit.
+    if (version < LEDGER_SCHEMA_VERSION) {
+      db.pragma('foreign_keys = OFF'); // better-sqlite3 turns them on by default
+      migrate(db, file);
+    }
     db.pragma('foreign_keys = ON');
-    if (version < LEDGER_SCHEMA_VERSION) migrate(db, file);
     return db;
   } catch (error) {
     db?.close();
@@ -72,6 +77,8 @@ function migrate(db: Db, file: string): void {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > LEDGER_SCHEMA_VERSION) throw newerLedger(file, version, LEDGER_SCHEMA_VERSION);
     for (const sql of MIGRATIONS.slice(version)) db.exec(sql);
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`migration left ${broken.length} broken foreign key(s); the ledger was left as it was`);
     db.pragma(`user_version = ${LEDGER_SCHEMA_VERSION}`);
   }).immediate();
 }
