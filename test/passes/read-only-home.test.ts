@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { LedgerError, ledgerFailure } from '../../src/io/ledger/ledger-error.js';
 import { ledgerPath } from '../../src/io/ledger/sqlite-open.js';
 import { runCli } from '../cli/helpers/run-cli.js';
 import { homeWithPasses, LEDGER_CATALOGUE, noonOf, passesOf, writeBookings } from './ledger-helpers.js';
@@ -72,4 +73,18 @@ describe('a home on a read-only file system', () => {
     expect(run.stderr).not.toMatch(/internal error/i);
     expect(digest(ledgerPath(home))).toBe(before);
   });
+});
+
+describe('SQLite refusing to write (a home this user may not write, as when run without root)', () => {
+  // What better-sqlite3 reports for a ledger in a folder the user cannot write: WAL mode needs the
+  // -shm file beside the ledger. These came out as exit 70 "internal error" with a stack trace.
+  it.each(['SQLITE_READONLY', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_CANTINIT', 'SQLITE_READONLY_DBMOVED'])(
+    '%s is a ledger error (exit 3) that names the file and says nothing was changed',
+    (code) => {
+      const failure = ledgerFailure(Object.assign(new Error('attempt to write a readonly database'), { code }), '/home/agent/ledger.sqlite');
+      expect(failure).toBeInstanceOf(LedgerError);
+      expect((failure as LedgerError).exitCode).toBe(3);
+      expect((failure as LedgerError).message).toMatch(/\/home\/agent\/ledger\.sqlite.*nothing was changed/);
+    },
+  );
 });

@@ -28,7 +28,8 @@ export function ledgerFailure(error: unknown, file: string): unknown {
     );
   }
   if (corruptCodes.has(code)) return corruptLedger(file);
-  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
+  // Extended codes too: a home the user may not write gives SQLITE_READONLY_DIRECTORY (WAL needs its -shm beside the file).
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) {
     return new LedgerError(`cannot write the ledger ${file} (${code}); nothing was changed`, 'Check the permissions and free space of the --home directory.');
   }
   return error;
