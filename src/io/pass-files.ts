@@ -78,11 +78,19 @@ export async function writeFileAtomicallyAsync(file: string, role: FileRole, wri
 
 function openTemporary(file: string, role: FileRole) {
   // A FIFO, a terminal or /dev/null is written in place: renaming a file over it would replace the device itself.
-  if (isSpecialFile(file)) return openInPlace(file, role);
+  if (isSpecialFile(file)) return openWriter(file, file, role, () => undefined);
   const temp = `${file}.${process.pid}.tmp`;
+  return openWriter(temp, file, role, (committed) => (committed ? renameSync(temp, file) : rmSync(temp, { force: true })));
+}
+
+/**
+ * Writes to `target` (the temporary file, or `file` itself); `finish(committed)` moves the temporary
+ * file into place on commit and removes it on abort. Errors name `file`, the one the user gave.
+ */
+function openWriter(target: string, file: string, role: FileRole, finish: (committed: boolean) => void) {
   let fd: number;
   try {
-    fd = openSync(temp, 'w');
+    fd = openSync(target, 'w');
   } catch (error) {
     throw fileError(error, file, role, 'write');
   }
@@ -90,7 +98,7 @@ function openTemporary(file: string, role: FileRole) {
   const abort = (error: unknown): unknown => {
     if (open) closeSync(fd);
     open = false;
-    rmSync(temp, { force: true });
+    finish(false);
     return fileError(error, file, role, 'write');
   };
   return {
@@ -100,7 +108,7 @@ function openTemporary(file: string, role: FileRole) {
       try {
         closeSync(fd);
         open = false;
-        renameSync(temp, file);
+        finish(true);
       } catch (error) {
         throw abort(error);
       }
@@ -117,32 +125,6 @@ function isSpecialFile(file: string): boolean {
   }
 }
 
-function openInPlace(file: string, role: FileRole) {
-  let fd: number;
-  try {
-    fd = openSync(file, 'w');
-  } catch (error) {
-    throw fileError(error, file, role, 'write');
-  }
-  let open = true;
-  const abort = (error: unknown): unknown => {
-    if (open) closeSync(fd);
-    open = false;
-    return fileError(error, file, role, 'write');
-  };
-  return {
-    append: (text: string) => void writeSync(fd, text),
-    abort,
-    commit: () => {
-      try {
-        closeSync(fd);
-        open = false;
-      } catch (error) {
-        throw abort(error);
-      }
-    },
-  };
-}
 
 /** A user-facing error for a failed read or write of `file`; anything unexpected is passed on as it was. */
 export function fileError(error: unknown, file: string, role: FileRole, doing: 'read' | 'write'): UserError | unknown {
