@@ -364,7 +364,7 @@ function generate() {
   const byId = (list) => new Map(list.map((x) => [x.id, x]));
   const ruleRecords = research.records.filter((r) => r.field === 'fare_rule');
   const cruiseIds = new Set(research.fresh.cruises.map((e) => e.id));
-  const report = applyResearch(research.records.filter((r) => r.field !== 'fare_rule' && !cruiseIds.has(r.id)), { cities: byId(cities), attractions: byId(attractions), links: byId(links), passes: byId(passes) }, { categories, defaultId, aliases });
+  const report = applyResearch(research.records.filter((r) => r.field !== 'fare_rule' && !cruiseIds.has(r.id)), { cities: byId(cities), attractions: byId(attractions), links: byId(links), passes: byId(passes) }, { categories, defaultId, aliases, rules: cur.discount_rules ?? [] });
   const fareRules = ruleRecords.flatMap((r) => fareRuleOf(r, report));
   const complete = finishNewEntities(added, { cities, attractions, links, passes }, fail);
   report.skipped.push(...complete.skipped);
