@@ -362,7 +362,7 @@ function generate() {
   for (const l of links) if (l._transport && links.filter((m) => m._transport === l._transport).length === 1) aliases.set(l._transport, l.id);
   const byId = (list) => new Map(list.map((x) => [x.id, x]));
   const ruleRecords = research.records.filter((r) => r.field === 'fare_rule');
-  const report = applyResearch(research.records.filter((r) => r.field !== 'fare_rule'), { cities: byId(cities), attractions: byId(attractions), links: byId(links), passes: byId(passes) }, { categories, defaultId, aliases });
+  const report = applyResearch(research.records.filter((r) => r.field !== 'fare_rule'), { cities: byId(cities), attractions: byId(attractions), links: byId(links), passes: byId(passes) }, { categories, defaultId, aliases, rules: cur.discount_rules ?? [] });
   const fareRules = ruleRecords.flatMap((r) => fareRuleOf(r, report));
   const complete = finishNewEntities(added, { cities, attractions, links, passes }, fail);
   report.skipped.push(...complete.skipped);
