@@ -19,7 +19,7 @@ export function estimateFootnotes(it: Itinerary, name: (id: string) => string, l
   const lines: string[] = [];
   for (const day of it.days) {
     for (const item of day.items) {
-      if (item.kind === 'meal' || !item.estimates || item.estimates.length === 0) continue;
+      if (item.kind === 'meal' || item.kind === 'cruise' || !item.estimates || item.estimates.length === 0) continue;
       const what = item.kind === 'visit' ? name(item.attraction) : `${name(item.from)} → ${name(item.to)}`;
       lines.push(`${ESTIMATE_MARK} ${what}${lang === 'zh' ? '：' : ': '}${item.estimates.map((f) => fieldName(f, lang)).join(lang === 'zh' ? '、' : ', ')}`);
     }

@@ -6,6 +6,7 @@ import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { placeName } from './locale.js';
 import { mealTitle } from './meal-text.js';
+import { cruiseItemTitle } from './cruise-text.js';
 import { holidayLine } from './holiday-text.js';
 
 export const ITINERARY_CSV_HEADER = [
@@ -34,6 +35,12 @@ export function renderItineraryCsv(it: Itinerary, catalogue: Catalogue): string 
         rows.push([
           day.day, day.date, 'meal', item.start, item.end, item.near, '', '', item.city, item.meal, '',
           mealTitle(item, catalogue, 'en'), mealTitle(item, catalogue, 'zh'), item.cost, it.totals.currency,
+        ]);
+      } else if (item.kind === 'cruise') {
+        // A programme item of the cruise: `mode` holds its part (shore-excursion, passage, …), `id` the cruise.
+        rows.push([
+          day.day, day.date, 'cruise', item.start, item.end, item.cruise, '', '', '', item.part, '',
+          cruiseItemTitle(item, 'en'), cruiseItemTitle(item, 'zh'), item.cost, it.totals.currency,
         ]);
       } else {
         rows.push([

@@ -63,7 +63,8 @@ export function renderItineraryGeoJson(itinerary: Itinerary, catalogue: Catalogu
     let legIndex = 0;
     for (const item of day.items) {
       // A meal is taken where the party already is: nothing new to map.
-      if (item.kind === 'meal') continue;
+      // A meal is taken where the party already is, and a cruise's programme item happens aboard the mapped leg.
+      if (item.kind === 'meal' || item.kind === 'cruise') continue;
       if (item.kind === 'visit') {
         // Numbered like the printed itinerary: every visit counts, placed or not.
         order += 1;

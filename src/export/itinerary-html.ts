@@ -8,13 +8,14 @@
 import QRCode from 'qrcode';
 import { holidayAdvice, holidayTitle } from './holiday-text.js';
 import type { Catalogue, LatLon, Theme } from '../domain/catalogue/model.js';
-import type { Itinerary, ItineraryDay, ItineraryItem, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import type { CruiseItem, Itinerary, ItineraryDay, ItineraryItem, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
 import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import type { TripQuote } from '../domain/quote/quote-model.js';
 import { customerUnscheduled } from './customer-view.js';
 import { unscheduledDetail } from './unscheduled-detail.js';
 import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
 import { mealCost, mealTitle } from './meal-text.js';
+import { cruiseItemTitle } from './cruise-text.js';
 import { escapeHtml } from './html/escape.js';
 import { QUOTE_CSS, renderLetterhead, renderPriceBlock, renderServices } from './html/quote-sections.js';
 import { htmlLabels, type HtmlLabels } from './html/labels.js';
@@ -218,7 +219,9 @@ function renderDay(
         ? renderVisit(item, numbers.get(`${day.day}:${i}`)!, catalogue, lang, L, money)
         : item.kind === 'meal'
           ? renderMeal(item, catalogue, lang)
-          : renderTravel(item, catalogue, lang, money),
+          : item.kind === 'cruise'
+            ? renderCruiseItem(item, lang)
+            : renderTravel(item, catalogue, lang, money),
     )
     .join('');
   // Meal prices are estimates, shown beside the meal but not added to the day's fares and tickets.
@@ -250,6 +253,16 @@ function renderVisit(item: VisitItem, n: number, catalogue: Catalogue, lang: Lan
     `<span><span class="name">${escapeHtml(placeName(catalogue, item.attraction, lang))}</span> ${item.themes.map((t) => chip(t, lang)).join('')}` +
     `${note ? `<span class="note">${escapeHtml(note)}</span>` : ''}</span>` +
     `<span class="cost">${escapeHtml(item.cost === 0 ? L.free : money(item.cost))}${estimateSup(item)}</span>` +
+    `</li>`
+  );
+}
+
+/** A cruise programme item: laid out like a meal (no number, no cost: it is in the fare). */
+function renderCruiseItem(item: CruiseItem, lang: Lang): string {
+  return (
+    `<li class="cruise" data-part="${item.part}">` +
+    `<span class="time">${wallClock(item.start)}–${wallClock(item.end)}</span><span></span>` +
+    `<span>${escapeHtml(cruiseItemTitle(item, lang))}</span><span class="cost"></span>` +
     `</li>`
   );
 }

@@ -9,7 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Catalogue, LatLon } from '../domain/catalogue/model.js';
-import type { Itinerary, ItineraryItem, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import type { CruiseItem, Itinerary, ItineraryItem, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import { cruiseItemTitle } from './cruise-text.js';
 import { itemSpan } from '../domain/itinerary/itinerary-time.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { holidayLine } from './holiday-text.js';
@@ -63,7 +64,9 @@ export function renderItineraryIcs(itinerary: Itinerary, catalogue: Catalogue, o
           ? visitEvent(item, catalogue, name, lang)
           : item.kind === 'meal'
             ? mealEvent(item, catalogue, lang)
-            : travelEvent(item, catalogue, name, lang);
+            : item.kind === 'cruise'
+              ? cruiseEvent(item, lang)
+              : travelEvent(item, catalogue, name, lang);
       // A holiday (crowds, book ahead) belongs with each event of the day: calendars show events, not days.
       const event = day.holiday ? { ...plain, description: `${plain.description}\n${holidayLine(day.holiday, lang)}` } : plain;
       lines.push(
@@ -127,6 +130,11 @@ function mealEvent(item: MealItem, catalogue: Catalogue, lang: Lang): EventText 
   return { summary: mealTitle(item, catalogue, lang), location: placeName(catalogue, item.near, lang), ...(geo ? { geo } : {}), description, categories: ['MEAL'] };
 }
 
+function cruiseEvent(item: CruiseItem, lang: Lang): EventText {
+  const description = lang === 'zh' ? '游轮行程（含在船票中）' : 'On the cruise programme (in the fare)';
+  return { summary: cruiseItemTitle(item, lang), description, categories: ['CRUISE'] };
+}
+
 function travelEvent(item: TravelItem, catalogue: Catalogue, name: (id: string) => string, lang: Lang): EventText {
   const geo = locate(catalogue, item.from);
   const duration = formatDuration(minutesBetween(item.depart, item.arrive), lang);
@@ -145,6 +153,7 @@ function tripKey(itinerary: Itinerary): string {
 
 function itemKey(item: ItineraryItem): string {
   if (item.kind === 'meal') return `${item.meal}`;
+  if (item.kind === 'cruise') return `cruise-${item.part}`;
   return item.kind === 'visit' ? `visit-${item.attraction}` : `${item.mode}-${item.from}-${item.to}`;
 }
 

@@ -15,6 +15,7 @@ import { unscheduledDetail } from './unscheduled-detail.js';
 import { timeSpan } from './itinerary-text.js';
 import { customerUnscheduled } from './customer-view.js';
 import { mealCost, mealTitle } from './meal-text.js';
+import { aboardNote, cruiseItemTitle } from './cruise-text.js';
 
 export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lang: Lang): string {
   const L = itineraryLabels(lang);
@@ -38,9 +39,11 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
     for (const item of day.items) {
       if (item.kind === 'meal') {
         out.push(`| ${timeSpan(item.start, item.end)} | _${cell(mealTitle(item, catalogue, lang))}_ | ${mealCost(item, it.totals.currency, lang)} |`);
+      } else if (item.kind === 'cruise') {
+        out.push(`| ${timeSpan(item.start, item.end)} | _${cell(cruiseItemTitle(item, lang))}_ |  |`);
       } else if (item.kind === 'visit') {
         const alt = other(item.attraction);
-        out.push(`| ${timeSpan(item.start, item.end)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')} | ${money(item.cost)}${estimateMark(item)} |`);
+        out.push(`| ${timeSpan(item.start, item.end)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')}${cell(aboardNote(item, lang))} | ${money(item.cost)}${estimateMark(item)} |`);
       } else {
         out.push(`| ${timeSpan(item.depart, item.arrive)} | ${modeName(item.mode, lang)}: ${cell(name(item.from))} → ${cell(name(item.to))} (${formatDuration(minutesBetween(item.depart, item.arrive), lang)}) | ${item.cost > 0 ? money(item.cost) : ''}${estimateMark(item)} |`);
       }

@@ -8,9 +8,10 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Catalogue, Theme } from '../domain/catalogue/model.js';
-import type { Itinerary, ItineraryDay, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import type { CruiseItem, Itinerary, ItineraryDay, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
 import { itemSpan } from '../domain/itinerary/itinerary-time.js';
 import { mealCost, mealTitle } from './meal-text.js';
+import { aboardNote, cruiseItemTitle } from './cruise-text.js';
 import { displayWidth } from './display-width.js';
 import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
 import { itineraryLabels, type ItineraryLabels } from './itinerary-labels.js';
@@ -53,10 +54,12 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
       const when = timeSpan(span.start, span.end);
       if (item.kind === 'meal') {
         lines.push(`  ${when}  ${style.dim('◦')} ${mealTitle(item, catalogue, lang)}  ${style.dim(mealCost(item, it.totals.currency, lang))}`);
+      } else if (item.kind === 'cruise') {
+        lines.push(`  ${when}  ${style.cyan('~')} ${cruiseItemTitle(item, lang)}`);
       } else if (item.kind === 'visit') {
         const theme = item.themes.find((t) => r.themes.includes(t)) ?? item.themes[0] ?? null;
         const tags = item.themes.map((t) => themeColor(style, t)(themeName(t, lang))).join(' ');
-        lines.push(`  ${when}  ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}${style.yellow(estimateMark(item))}`);
+        lines.push(`  ${when}  ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}${style.yellow(estimateMark(item))}${style.cyan(aboardNote(item, lang))}`);
       } else {
         const minutes = minutesBetween(item.depart, item.arrive);
         const leg = `${modeName(item.mode, lang)} ${formatDuration(minutes, lang)}`;
@@ -112,7 +115,12 @@ function renderPipe(it: Itinerary, catalogue: Catalogue): string {
     const h = day.holiday;
     if (h) rows.push(['holiday', day.day, day.date, h.name, h.nameZh ?? '', h.goldenWeek ? 'golden-week' : 'public-holiday', h.provisional ? 'provisional' : 'official']);
     for (const item of day.items) {
-      rows.push(item.kind === 'visit' ? visitRow(day, item, catalogue) : item.kind === 'meal' ? mealRow(day, item) : travelRow(day, item));
+      rows.push(
+        item.kind === 'visit' ? visitRow(day, item, catalogue)
+          : item.kind === 'meal' ? mealRow(day, item)
+            : item.kind === 'cruise' ? cruiseRow(day, item)
+              : travelRow(day, item),
+      );
     }
   }
   for (const [theme, ids] of Object.entries(it.byTheme)) rows.push(['theme', theme, ids.join(',')]);
@@ -129,6 +137,11 @@ function visitRow(day: ItineraryDay, v: VisitItem, catalogue: Catalogue): (strin
 /** meal, day, start, end, lunch|dinner, near, city, estimated cost */
 function mealRow(day: ItineraryDay, m: MealItem): (string | number)[] {
   return ['meal', day.day, m.start, m.end, m.meal, m.near, m.city, m.cost];
+}
+
+/** cruise, day, start, end, part, cruise id, what (as published), cost — a programme item of the cruise (docs/CLI.md). */
+function cruiseRow(day: ItineraryDay, c: CruiseItem): (string | number)[] {
+  return ['cruise', day.day, c.start, c.end, c.part, c.cruise, c.what, c.cost];
 }
 
 function travelRow(day: ItineraryDay, t: TravelItem): (string | number)[] {

@@ -8,6 +8,7 @@
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Itinerary, UnscheduledEntry } from '../domain/itinerary/itinerary.js';
 import { formatMoney, placeName, themeName, type Lang } from './locale.js';
+import { cruiseReaching } from '../domain/cruise/cruise-programme.js';
 
 export function unscheduledDetail(u: UnscheduledEntry, it: Itinerary, catalogue: Catalogue, lang: Lang): string {
   if (lang === 'en') return u.detail;
@@ -22,7 +23,10 @@ export function unscheduledDetail(u: UnscheduledEntry, it: Itinerary, catalogue:
       const asked = r.themes.map((t) => themeName(t, 'zh')).join('、');
       return `其主题（${own}）不在所选主题（${asked}）之内`;
     }
+    case 'cruise-option':
+      return '游轮行程中的自费项目或部分航次的替代项目，本计划未选';
     case 'unreachable': {
+      if (a && cruiseReaching(catalogue, a.id) && /^reached by the /.test(u.detail)) return '乘长江三峡游轮可达，本行程未乘游轮';
       const tripCities = new Set([r.from, ...it.days.map((d) => d.lodging)]);
       if (a && tripCities.has(a.city)) return `距${city}市区太远，无法在 ${r.dayStart}–${r.dayEnd} 内从酒店往返`;
       return `${city}不在这${r.days}天行程的路线上`;

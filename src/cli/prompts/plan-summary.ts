@@ -5,6 +5,7 @@ import type { Itinerary } from '../../domain/itinerary/itinerary.js';
 import type { Quote } from '../../domain/passes/quote.js';
 import { htmlLabels } from '../../export/html/labels.js';
 import { mealTitle } from '../../export/meal-text.js';
+import { cruiseItemTitle } from '../../export/cruise-text.js';
 import {
   categoryName,
   formatDate,
@@ -38,6 +39,8 @@ export function renderPlanSummary(itinerary: Itinerary, catalogue: Catalogue, la
         lines.push(`  ${wallClock(item.start)}–${wallClock(item.end)}  ${String(n).padStart(2)}. ${name(item.attraction)}  ${style.dim(cost)}`);
       } else if (item.kind === 'meal') {
         lines.push(style.dim(`  ${wallClock(item.start)}–${wallClock(item.end)}      ${mealTitle(item, catalogue, lang)}`));
+      } else if (item.kind === 'cruise') {
+        lines.push(style.dim(`  ${wallClock(item.start)}–${wallClock(item.end)}      ${cruiseItemTitle(item, lang)}`));
       } else {
         const text = `${modeName(item.mode, lang)}${P.colon}${name(item.from)} → ${name(item.to)}${P.open}${formatDuration(minutesBetween(item.depart, item.arrive), lang)}${P.close}`;
         lines.push(style.dim(`  ${wallClock(item.depart)}–${wallClock(item.arrive)}      ${text}`));

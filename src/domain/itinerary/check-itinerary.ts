@@ -21,7 +21,8 @@ import { directedLinks, type DirectedLink } from '../travel/city-links.js';
 import { departsAt } from '../travel/link-departures.js';
 import { seenFromBoard } from '../travel/seen-from-board.js';
 import { BOARDING_MIN, MINUTES_PER_DAY, localTravelMin } from '../travel/travel-model.js';
-import type { Itinerary, MealItem, TravelItem, VisitItem } from './itinerary.js';
+import type { CruiseItem, Itinerary, MealItem, TravelItem, VisitItem } from './itinerary.js';
+import { cruiseForLink, optionalExcursionCost, siteOnProgramme } from '../cruise/cruise-programme.js';
 import { hhmm, itemSpan, parseHhmm, tripMinute } from './itinerary-time.js';
 
 export interface Violation {
@@ -100,7 +101,11 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     landVisits = [];
     day.items.forEach((item, i) => {
       const path = [...dayPath, 'items', i];
-      const label = item.kind === 'visit' ? item.attraction : item.kind === 'meal' ? `${item.meal} near ${item.near}` : `${item.from} → ${item.to}`;
+      const label =
+        item.kind === 'visit' ? item.attraction
+          : item.kind === 'meal' ? `${item.meal} near ${item.near}`
+            : item.kind === 'cruise' ? `${item.cruise} ${item.part}`
+              : `${item.from} → ${item.to}`;
       const { start: startText, end: endText } = itemSpan(item);
       const start = tripMinute(req.start, startText);
       const end = tripMinute(req.start, endText);
@@ -114,6 +119,8 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
         checkVisit(item, path, start, end);
       } else if (item.kind === 'meal') {
         checkMeal(item, path, start, end);
+      } else if (item.kind === 'cruise') {
+        checkCruiseItem(item, path, start, end);
       } else {
         checkTravel(item, path, start, end);
       }
@@ -185,6 +192,11 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     score += attractionScore(a, req.themes);
     if (req.avoid.includes(a.id)) v('avoided-visited', path, `${a.id} is on the --avoid list`);
     const onBoard = aboard !== undefined && start >= aboard.departMin && end <= aboard.arriveMin;
+    // A visit on a cruise product's programme: made from the ship, priced by the programme (in the fare, or the optional excursion's price).
+    const sailing = onBoard ? cruiseForLink(catalogue, aboard!.link) : undefined;
+    const onProgramme = sailing ? siteOnProgramme(sailing, a.id) : undefined;
+    if (item.aboard && !onBoard) v('not-aboard', [...path, 'aboard'], `${a.id} is marked as part of the cruise ${item.aboard.cruise}, but the party is not on a ship then`);
+    else if (item.aboard && sailing && item.aboard.cruise !== sailing.id) v('not-aboard', [...path, 'aboard', 'cruise'], `the ship sailing then is ${sailing.id}, not ${item.aboard.cruise}`);
     if (onBoard) {
       if (!seenFromBoard(a, aboard!.link, catalogue)) v('not-on-the-way', path, `${a.id} cannot be seen from the ship from ${aboard!.link.from} to ${aboard!.link.to}`);
     } else {
@@ -201,15 +213,34 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
       lastVisitSpan = { id: a.id, start, end };
       landVisits.push({ start, end });
     }
-    checkOpening(a, path, start, end);
+    // The programme's times are the operator's (a passage at 07:15, before a site's gate opens): they are not checked against opening hours.
+    if (!onProgramme) checkOpening(a, path, start, end);
     // Far shorter than the catalogue's visit length (at the party's pace): not really a visit.
     const deserved = paceVisitMin(a.visitMin, req.pace in PACES ? req.pace : 'standard');
     if (end - start < deserved * SHORT_VISIT_SHARE) {
       v('visit-too-short', path, `${a.id} gets ${end - start} min; the catalogue's visit takes ${deserved} min at this pace (at least ${Math.ceil(deserved * SHORT_VISIT_SHARE)} expected)`);
     }
-    const cost = admissionFor(a, req.party, defaultId, addDays(req.start, Math.floor(start / MINUTES_PER_DAY)));
+    const cost = onProgramme
+      ? onProgramme.how === 'optional' ? (optionalExcursionCost(onProgramme.excursion, req.party, defaultId) ?? 0) : 0
+      : admissionFor(a, req.party, defaultId, addDays(req.start, Math.floor(start / MINUTES_PER_DAY)));
     if (Math.abs(item.cost - cost) > MONEY_EPSILON) v('cost-mismatch', [...path, 'cost'], `${a.id} costs ${cost} for this party, not ${item.cost}`);
     admission += item.cost;
+  }
+
+  /**
+   * A cruise programme item happens aboard (or ashore with the ship) while the party is on the
+   * cruise it names: not an overlap with the leg, not a place the party must travel to. In the fare.
+   */
+  function checkCruiseItem(item: CruiseItem, path: (string | number)[], start: number, end: number): void {
+    const cruise = catalogue.cruises.find((c) => c.id === item.cruise);
+    if (!cruise) {
+      v('unknown-id', [...path, 'cruise'], `"${item.cruise}" is not a cruise in the catalogue`);
+      return;
+    }
+    const onBoard = aboard !== undefined && start >= aboard.departMin && end <= aboard.arriveMin;
+    if (!onBoard) v('not-aboard', path, `${item.cruise} ${item.part} at ${hhmm(mod(start))} is not while the party is on that ship`);
+    else if (cruiseForLink(catalogue, aboard!.link)?.id !== cruise.id) v('not-aboard', [...path, 'cruise'], `the ship sailing then is not ${cruise.id}`);
+    if (item.cost !== 0) v('cost-mismatch', [...path, 'cost'], `a programme item of the cruise is in the fare (0), not ${item.cost}`);
   }
 
   /** A meal is taken where the party is, after the previous item, at a meal time (meals.ts's rules for the pace). */

@@ -37,6 +37,22 @@ const visit = z.object({
   end: z.string(),
   themes: z.array(theme),
   cost: money,
+  estimates: z.array(z.string()).optional(),
+  aboard: z.object({ cruise: z.string(), part: z.enum(['passage', 'shore-excursion', 'optional-excursion']) }).optional(),
+});
+
+const CRUISE_PARTS = ['board', 'passage', 'shore-excursion', 'optional-excursion', 'meal', 'disembark'] as const;
+
+const cruise = z.object({
+  kind: z.literal('cruise'),
+  cruise: z.string(),
+  part: z.enum(CRUISE_PARTS),
+  what: z.string(),
+  start: z.string(),
+  end: z.string(),
+  cost: money,
+  approximate: z.literal(true).optional(),
+  when: z.string().optional(),
 });
 
 const travel = z.object({
@@ -72,7 +88,7 @@ const itinerary = z.object({
       theme: theme.nullable(),
       start: z.string(),
       lodging: z.string(),
-      items: z.array(z.discriminatedUnion('kind', [visit, travel, meal])),
+      items: z.array(z.discriminatedUnion('kind', [visit, travel, meal, cruise])),
       holiday: z
         .object({ name: z.string(), nameZh: z.string().optional(), goldenWeek: z.boolean(), provisional: z.boolean(), note: z.string() })
         .optional(),
@@ -82,7 +98,7 @@ const itinerary = z.object({
   unscheduled: z.array(
     z.object({
       attraction: z.string(),
-      reason: z.enum(['closed', 'no-time', 'budget', 'theme', 'avoided', 'unreachable']),
+      reason: z.enum(['closed', 'no-time', 'budget', 'theme', 'avoided', 'unreachable', 'cruise-option']),
       detail: z.string(),
     }),
   ),

@@ -46,6 +46,37 @@ export interface VisitItem {
   readonly cost: number;
   /** Facts behind this visit that rest on an estimate or an assumption (`price.adult`, `hours`, `closed`); absent when all are sourced. */
   readonly estimates?: readonly string[];
+  /** Present when the visit is part of a cruise's programme: made from the ship, not from a hotel (no travel item leads to it). */
+  readonly aboard?: AboardMark;
+}
+
+/**
+ * A visit on a cruise (docs/CLI.md "Cruise programme"): `passage` seen from the deck, `shore-excursion`
+ * in the fare, `optional-excursion` sold aboard (its cost is the excursion's price for the party).
+ */
+export interface AboardMark {
+  /** The cruise product id (routes.yaml `cruises:`). */
+  readonly cruise: string;
+  readonly part: 'passage' | 'shore-excursion' | 'optional-excursion';
+}
+
+/**
+ * An item of a cruise's published programme that is not a catalogue site (a shore excursion to a
+ * town, a reception, disembarking): it happens aboard or ashore with the ship, so checkers read it
+ * as part of the cruise leg, not as a stop. `approximate`: the programme says "about".
+ */
+export interface CruiseItem {
+  readonly kind: 'cruise';
+  readonly cruise: string;
+  readonly part: 'board' | 'passage' | 'shore-excursion' | 'optional-excursion' | 'meal' | 'disembark';
+  readonly what: string;
+  readonly start: string;
+  readonly end: string;
+  /** 0: in the fare (an optional excursion not chosen is shown, not charged). */
+  readonly cost: number;
+  readonly approximate?: true;
+  /** The time as published when it is not a plain clock time. */
+  readonly when?: string;
 }
 
 export interface TravelItem {
@@ -82,7 +113,7 @@ export interface MealItem {
   readonly within?: string;
 }
 
-export type ItineraryItem = VisitItem | TravelItem | MealItem;
+export type ItineraryItem = VisitItem | TravelItem | MealItem | CruiseItem;
 
 export interface ItineraryDay {
   readonly day: number;
@@ -110,7 +141,8 @@ export interface DayHoliday {
   readonly note: string;
 }
 
-export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable';
+/** `cruise-option`: on the programme of the plan's cruise as an optional excursion not chosen, or a site some ships visit instead. */
+export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable' | 'cruise-option';
 
 export interface UnscheduledEntry {
   readonly attraction: string;

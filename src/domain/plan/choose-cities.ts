@@ -40,6 +40,8 @@ export interface ChooseCitiesInput {
   readonly candidates: ReadonlyMap<string, readonly CityCandidate[]>;
   /** Candidate stops seen from the ship on a day aboard this leg. */
   readonly aboardCandidates: (link: DirectedLink) => readonly CityCandidate[];
+  /** A leg sailed by a cruise product: its hours are the programme's sightseeing, not travel (no travel charge). */
+  readonly sailsProgramme?: (link: DirectedLink) => boolean;
   /** Whole-party fare of a link. */
   readonly fare: (link: DirectedLink) => number;
   /** Caps the fares a skeleton may spend. */
@@ -132,7 +134,7 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
         const fare = s.fare + input.fare(l);
         // Hours asleep in a cabin cost the trip little: a multi-day leg is charged a quarter.
         const overnight = l.link.durationMin + dep > MINUTES_PER_DAY;
-        const travelMin = s.travelMin + (overnight ? l.link.durationMin / 4 : l.link.durationMin);
+        const travelMin = s.travelMin + (input.sailsProgramme?.(l) ? 0 : overnight ? l.link.durationMin / 4 : l.link.durationMin);
         if (arriveMin + ARRIVAL_MIN <= closeMin) {
           if (!lodging.has(l.to)) continue;
           const free = closeMin - openMin - BOARDING_MIN[l.link.mode] - l.link.durationMin - ARRIVAL_MIN;

@@ -15,13 +15,15 @@
  * Deterministic: the same catalogue, request and seed give the same
  * itinerary; the wall-clock limit is only a safety cap.
  */
-import type { Attraction, Catalogue } from '../catalogue/model.js';
+import type { Attraction, Catalogue, Cruise, CuratedRoute } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import type { Itinerary, ItineraryWarning, PlanRequest } from '../itinerary/itinerary.js';
 import { parseHhmm } from '../itinerary/itinerary-time.js';
 import type { Problem } from '../planner/problem.js';
 import { solve } from '../planner/solve.js';
 import { sightsAlong } from '../travel/seen-from-board.js';
+import { cruiseForLink, visitedSites } from '../cruise/cruise-programme.js';
+import { takenCruises } from '../cruise/taken-cruises.js';
 import { localTravelMin } from '../travel/travel-model.js';
 import { buildProblem } from './build-problem.js';
 import type { CityPlan } from './city-plan.js';
@@ -88,7 +90,9 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
     const committedCost = cents(
       plan.days.reduce((sum, d) => sum + (d.kind === 'land' && d.cruiseOut ? fareFor(d.cruiseOut.link.link, request.party) : 0), 0),
     );
-    return buildProblem({ catalogue, request, calendar, plan, candidates, committedCost });
+    // Sites the cruise's programme visits are not the core's to place: the ship takes the party there.
+    const onShip = shipSites(catalogue, plan, request);
+    return buildProblem({ catalogue, request, calendar, plan, candidates: candidates.filter((a) => !onShip.has(a.id)), committedCost });
   });
   const probeShare = plans.length > 1 ? (options.probeShare ?? PROBE_SHARE) : 0;
   const finalRuns = options.finalRuns ?? FINAL_RUNS;
@@ -207,7 +211,12 @@ export function skeletonsFor(catalogue: Catalogue, request: PlanRequest, candida
     dayEndMin: parseHhmm(request.dayEnd)! - PACES[request.pace].eveningRestMin,
     ...(route ? { route } : {}),
     candidates: byCity,
-    aboardCandidates: (link) => sightsAlong(link, catalogue).filter((a) => candidateIds.has(a.id)).map(candidate),
+    aboardCandidates: (link) => {
+      const cruise = cruiseForLink(catalogue, link);
+      if (!cruise) return sightsAlong(link, catalogue).filter((a) => candidateIds.has(a.id)).map(candidate);
+      return programmeCandidates(cruise, catalogue, request, candidate, (a) => candidateIds.has(a.id), route);
+    },
+    sailsProgramme: (link) => cruiseForLink(catalogue, link) !== undefined,
     fare: (link) => fareFor(link.link, request.party),
     ...(request.budget !== undefined ? { budget: request.budget } : {}),
     ...(request.cities !== undefined ? { cities: new Set([request.from, ...request.cities]) } : {}),
@@ -215,11 +224,67 @@ export function skeletonsFor(catalogue: Catalogue, request: PlanRequest, candida
   });
 }
 
+/**
+ * A full day on a cruise's programme is a full day of sightseeing on the river (the gorges are
+ * reached only by ship), on a trip that asks for water (or for no theme): it counts like a well
+ * filled day on land, about what two or three first-theme 5A stops give (two 5A water stops are
+ * 2 × 16). Without it the chooser and the race count stops, and a day aboard holds fewer stops
+ * than a day in town, so a water trip from Chongqing never sailed (issue 12 item 3).
+ */
+export const CRUISE_DAY_POINTS = 30;
+
+/** The race's measure: the plan's score, plus CRUISE_DAY_POINTS per full day on a cruise's programme when water is asked for. */
+export function raceScore(itinerary: Itinerary): number {
+  const water = matchesThemes({ themes: ['water'] }, itinerary.request.themes);
+  const fullDaysAboard = itinerary.days.filter(
+    (d) => d.start === 'on-board' && d.lodging === 'on-board' && d.items.some((i) => i.kind === 'cruise' || (i.kind === 'visit' && i.aboard)),
+  ).length;
+  return itinerary.totals.score + (water ? CRUISE_DAY_POINTS * fullDaysAboard : 0);
+}
+
+/** Following a curated route means seeing its sites: one the ship's programme reaches counts this much more for the skeleton. */
+const ROUTE_SITE_POINTS = 10;
+
+/**
+ * What a cruise's programme holds, as the skeleton chooser values it: its sites that are
+ * candidates (more when the followed route lists them), and each timed passage or shore
+ * excursion to a place the catalogue does not list (Fengdu, say) as an unrated water stop.
+ */
+function programmeCandidates(
+  cruise: Cruise, catalogue: Catalogue, request: PlanRequest, candidate: (a: Attraction) => CityCandidate,
+  isCandidate: (a: Attraction) => boolean, route: CuratedRoute | undefined,
+): CityCandidate[] {
+  const sites = visitedSites(cruise, new Set(request.must), new Set(request.avoid));
+  const out = catalogue.attractions.filter((a) => sites.has(a.id) && isCandidate(a)).map((a) => {
+    const c = candidate(a);
+    return route?.attractions.includes(a.id) ? { ...c, score: c.score + ROUTE_SITE_POINTS } : c;
+  });
+  const unlisted = { rating: 'none', themes: ['water'], mustSee: false } as const;
+  if (!matchesThemes(unlisted, request.themes)) return out;
+  // The full days aboard, as a whole (see CRUISE_DAY_POINTS).
+  out.push({ score: CRUISE_DAY_POINTS * Math.max(0, cruise.nights - 1), visitMin: 0, reachMin: 0, mandatory: false });
+  for (const p of cruise.programme) {
+    if (p.site !== undefined || p.startMin === undefined || (p.kind !== 'sail' && p.kind !== 'excursion')) continue;
+    if (p.day === 1) continue; // the night of boarding: the leg itself
+    out.push({ score: attractionScore(unlisted, request.themes), visitMin: (p.endMin ?? p.startMin) - p.startMin, reachMin: 0, mandatory: false });
+  }
+  return out;
+}
+
+/** The sites the programmes of a skeleton's cruises visit (included ones, and optional ones asked for with --must). */
+function shipSites(catalogue: Catalogue, plan: CityPlan, request: PlanRequest): Set<string> {
+  const out = new Set<string>();
+  for (const { cruise } of takenCruises(catalogue, plan)) {
+    for (const site of visitedSites(cruise, new Set(request.must), new Set(request.avoid))) out.add(site);
+  }
+  return out;
+}
+
 /** Must stops first (a plan keeping more of them wins), then score, then cost. */
 function isBetter(a: Itinerary, b: Itinerary): boolean {
   const musts = (x: Itinerary) => x.unscheduled.filter((u) => x.request.must.includes(u.attraction)).length;
   if (musts(a) !== musts(b)) return musts(a) < musts(b);
-  if (a.totals.score !== b.totals.score) return a.totals.score > b.totals.score;
+  if (raceScore(a) !== raceScore(b)) return raceScore(a) > raceScore(b);
   return a.totals.admission + a.totals.transport < b.totals.admission + b.totals.transport;
 }
 

@@ -5,18 +5,21 @@
  * the deck, the theme of each day, the stops by theme, what was left out and
  * why, and totals for the whole party.
  */
-import type { Attraction, Catalogue, Theme } from '../catalogue/model.js';
+import type { Attraction, Catalogue, Cruise, Theme } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addDays } from '../calendar/iso-date.js';
 import { estimatesAmong, legFacts, visitFacts } from '../catalogue/fact-of.js';
 import { openingOn } from '../calendar/opening-on.js';
 import type {
-  Itinerary, ItineraryDay, ItineraryItem, MealItem, PlanRequest, TravelItem, UnscheduledEntry, VisitItem,
+  CruiseItem, Itinerary, ItineraryDay, ItineraryItem, MealItem, PlanRequest, TravelItem, UnscheduledEntry, VisitItem,
 } from '../itinerary/itinerary.js';
+import { cruiseReaching, sailingEvents, siteOnProgramme, type ProgrammeEvent } from '../cruise/cruise-programme.js';
+import { takenCruises } from '../cruise/taken-cruises.js';
 import { ITINERARY_KIND, ITINERARY_SCHEMA_VERSION } from '../itinerary/itinerary.js';
 import { tripTime } from '../itinerary/itinerary-time.js';
 import type { Solution, UnscheduledReason } from '../planner/problem.js';
 import { sightsAlong } from '../travel/seen-from-board.js';
+import { cruiseForLink } from '../cruise/cruise-programme.js';
 import { MINUTES_PER_DAY, haversineKm, localTravelMin } from '../travel/travel-model.js';
 import { PACES, paceVisitMin } from './pace.js';
 import type { BuiltProblem } from './build-problem.js';
@@ -78,12 +81,46 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
   const visited = new Set<string>();
   const aboardLeft: { a: Attraction; reason: UnscheduledReason }[] = [];
   const aboardVisits = scheduleAboard(input, aboardLeft);
+  const sailings = takenCruises(catalogue, plan);
+  const programme = new Map<number, { cruise: string; event: ProgrammeEvent }[]>();
+  for (const { cruise, boardTripDay } of sailings) {
+    const options = { chosen: new Set(request.must), avoided: new Set(request.avoid), party: request.party, defaultId };
+    for (const event of sailingEvents(cruise, boardTripDay, options)) {
+      programme.set(event.slot.tripDay, [...(programme.get(event.slot.tripDay) ?? []), { cruise: cruise.id, event }]);
+    }
+  }
+  const programmeItem = (cruise: string, e: ProgrammeEvent): ItineraryItem => {
+    const { item } = e.slot;
+    if (e.kind === 'visit') {
+      const a = catalogue.attractions.find((x) => x.id === e.site)!;
+      const { estimates: _admissionFacts, ...visit } = visitItem(a, e.slot.startMin, e.slot.endMin);
+      void _admissionFacts;
+      const part = e.part === 'passage' || e.part === 'optional-excursion' ? e.part : 'shore-excursion';
+      return { ...visit, cost: e.cost, aboard: { cruise, part } };
+    }
+    const cruiseItem: CruiseItem = {
+      kind: 'cruise', cruise, part: e.part, what: item.what, start: time(e.slot.startMin), end: time(e.slot.endMin), cost: 0,
+      ...(item.approximate ? { approximate: true as const } : {}),
+      ...(item.when !== undefined ? { when: item.when } : {}),
+    };
+    return cruiseItem;
+  };
   const days: ItineraryDay[] = [];
   const problemDayOf = new Map(built.landDays.map(({ tripDay }, i) => [tripDay, i]));
   let previousLodging = request.from;
   plan.days.forEach((day, tripDay) => {
     const items: ItineraryItem[] = [];
     const themed: { themes: readonly Theme[]; minutes: number }[] = [];
+    const onShip = programme.get(tripDay) ?? [];
+    for (const { cruise, event } of onShip) {
+      const item = programmeItem(cruise, event);
+      items.push(item);
+      if (item.kind === 'visit') {
+        const a = catalogue.attractions.find((x) => x.id === item.attraction)!;
+        themed.push({ themes: a.themes, minutes: event.slot.endMin - event.slot.startMin });
+        visited.add(a.id);
+      }
+    }
     if (day.kind === 'aboard') {
       for (const v of aboardVisits.get(tripDay) ?? []) {
         items.push(visitItem(v.a, v.start, v.end));
@@ -189,6 +226,8 @@ function scheduleAboard(input: ToItineraryInput, left: { a: Attraction; reason: 
     if (d.kind === 'aboard') legs.set(d.leg, [...(legs.get(d.leg) ?? []), tripDay]);
   });
   for (const [leg, tripDays] of legs) {
+    // A leg sailed by a cruise product follows its programme instead (to-itinerary's programme items).
+    if (cruiseForLink(input.catalogue, leg.link)) continue;
     const sights = sightsAlong(leg.link, input.catalogue).filter((a) => candidateIds.has(a.id));
     sights.forEach((a, i) => {
       const tripDay = tripDays[Math.floor((i * tripDays.length) / sights.length)]!;
@@ -223,6 +262,7 @@ function unscheduledEntries(
   const entries: { entry: UnscheduledEntry; rank: number; score: number }[] = [];
   const cityName = (id: string) => catalogue.cities.find((c) => c.id === id)?.name ?? id;
   const citiesInOrder = unique(plan.days.flatMap((d) => (d.kind === 'land' ? [d.startCity, d.endCity] : [])));
+  const sailings = takenCruises(catalogue, plan).map((s) => s.cruise);
   for (const a of catalogue.attractions) {
     if (visited.has(a.id)) continue;
     const mustIndex = request.must.indexOf(a.id);
@@ -234,6 +274,8 @@ function unscheduledEntries(
       entry = { attraction: a.id, reason: 'avoided', detail: 'left out as asked (--avoid)' };
     } else if (!candidateIds.has(a.id)) {
       entry = { attraction: a.id, reason: 'theme', detail: `its themes (${a.themes.join(', ')}) are not among those asked for (${request.themes.join(', ')})` };
+    } else if (cruiseOption(a.id, sailings, catalogue)) {
+      entry = { attraction: a.id, reason: 'cruise-option', detail: cruiseOption(a.id, sailings, catalogue)! };
     } else if (!planCities.has(a.city) && !reasons.has(a.id)) {
       entry = {
         attraction: a.id,
@@ -243,15 +285,42 @@ function unscheduledEntries(
     } else {
       const reason = reasons.get(a.id) ?? 'no-time';
       const far = tooFarForADay(a, input);
-      entry = far !== undefined && reason === 'no-time'
-        ? { attraction: a.id, reason: 'unreachable', detail: far }
-        : { attraction: a.id, reason, detail: detailFor(a, reason, input) };
+      const ship = cruiseReaching(catalogue, a.id);
+      // A site the cruise reaches is not "too far from the hotel": it is reached by the ship this trip does not take.
+      if (ship && (reason === 'unreachable' || (far !== undefined && reason === 'no-time'))) {
+        entry = { attraction: a.id, reason: 'unreachable', detail: notSailed(ship, catalogue) };
+      } else {
+        entry = far !== undefined && reason === 'no-time'
+          ? { attraction: a.id, reason: 'unreachable', detail: far }
+          : { attraction: a.id, reason, detail: detailFor(a, reason, input) };
+      }
     }
     entries.push({ entry, rank: must ? mustIndex : request.must.length, score: attractionScore(a, request.themes) });
   }
   return entries
     .sort((x, y) => x.rank - y.rank || y.score - x.score || x.entry.attraction.localeCompare(y.entry.attraction))
     .map((e) => e.entry);
+}
+
+/** Why a site on the programme of a cruise the trip takes is not in the plan: an optional excursion not chosen, or one some ships visit instead. */
+function cruiseOption(site: string, sailings: readonly Cruise[], catalogue: Catalogue): string | undefined {
+  for (const cruise of sailings) {
+    const on = siteOnProgramme(cruise, site);
+    if (!on || on.how === 'included') continue;
+    if (on.how === 'alternative') {
+      const main = catalogue.attractions.find((x) => x.id === on.insteadOf)?.name ?? on.insteadOf;
+      return `some sailings of the ${cruise.name} visit it instead of ${main} (the ship and the river decide); this plan follows the published programme`;
+    }
+    const price = on.excursion?.price[defaultCategory(catalogue)];
+    const priced = price !== undefined ? ` (${price} ${catalogue.currency} per person, sold aboard)` : ' (sold aboard on some ships; price not published)';
+    return `an optional excursion of the ${cruise.name}${priced}, not chosen: add it with --must ${site}`;
+  }
+  return undefined;
+}
+
+function notSailed(cruise: Cruise, catalogue: Catalogue): string {
+  const name = (id: string) => catalogue.cities.find((c) => c.id === id)?.name ?? id;
+  return `reached by the ${cruise.name} (${name(cruise.from)} → ${name(cruise.to)}, ${cruise.nights} nights aboard), which this trip does not take`;
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * Which attractions a multi-day cruise lets the party "visit" from the deck:
+ * Which attractions a multi-day cruise lets the party "visit" from the deck: on a leg sailed by a
+ * cruise product (routes.yaml `cruises:`), the sites its programme reaches; otherwise
  * free (`price.adult: 0`, the fare covers them, as design/CATALOGUE.md asks
  * for gorges), carrying the `water` theme, more than 20 km from either end
  * of the leg, and lying along it — the detour through the site is at most
@@ -8,11 +9,15 @@
 import type { Attraction, Catalogue, City } from '../catalogue/model.js';
 import type { DirectedLink } from './city-links.js';
 import { haversineKm } from './travel-model.js';
+import { cruiseForLink, siteOnProgramme } from '../cruise/cruise-programme.js';
 
 const MIN_KM_FROM_ENDS = 20;
 const ALONG_FACTOR = 1.3;
 
-export function seenFromBoard(attraction: Attraction, link: DirectedLink, catalogue: Pick<Catalogue, 'cities'>): boolean {
+export function seenFromBoard(attraction: Attraction, link: DirectedLink, catalogue: Pick<Catalogue, 'cities' | 'cruises'>): boolean {
+  // A cruise product's programme says where its ship takes the party (passages and shore excursions).
+  const cruise = cruiseForLink(catalogue, link);
+  if (cruise) return siteOnProgramme(cruise, attraction.id) !== undefined;
   if (link.link.mode !== 'cruise' || !attraction.themes.includes('water')) return false;
   if ((attraction.price.adult ?? 0) !== 0) return false;
   const from = cityById(catalogue, link.from);

@@ -1,0 +1,42 @@
+/**
+ * How cruise programme items read in every view (text, pipe, markdown, html, csv, ics): the
+ * part of the programme ("Shore excursion", "自费岸上游览") and what the programme says, with
+ * "about" when the published time is approximate; and the mark beside a visit made from the ship.
+ */
+import type { CruiseItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import type { Lang } from './locale.js';
+
+const PARTS: Readonly<Record<Lang, Readonly<Record<CruiseItem['part'], string>>>> = {
+  en: {
+    board: 'Boarding',
+    passage: 'From the deck',
+    'shore-excursion': 'Shore excursion',
+    'optional-excursion': 'Optional excursion (sold aboard)',
+    meal: 'On board',
+    disembark: 'Disembarking',
+  },
+  zh: {
+    board: '登船',
+    passage: '船上观景',
+    'shore-excursion': '岸上游览',
+    'optional-excursion': '自费项目（船上购买）',
+    meal: '船上活动',
+    disembark: '离船',
+  },
+};
+
+export function cruisePartName(part: CruiseItem['part'], lang: Lang): string {
+  return PARTS[lang][part];
+}
+
+/** "Shore excursion: Fengdu Ghost City … (about 08:00)" */
+export function cruiseItemTitle(item: CruiseItem, lang: Lang): string {
+  const about = item.approximate ? (lang === 'zh' ? `（时间约为：${item.when ?? ''}）` : ` (${item.when ?? 'time approximate'})`) : '';
+  return `${cruisePartName(item.part, lang)}${lang === 'zh' ? '：' : ': '}${item.what}${about}`;
+}
+
+/** " · on the cruise: from the deck" after a visit's name, or '' for a visit from the hotel. */
+export function aboardNote(item: VisitItem, lang: Lang): string {
+  if (!item.aboard) return '';
+  return lang === 'zh' ? ` · 游轮行程：${cruisePartName(item.aboard.part, lang)}` : ` · cruise: ${cruisePartName(item.aboard.part, lang).toLowerCase()}`;
+}
