@@ -1,0 +1,118 @@
+/**
+ * The Three Gorges cruise as a product in plans (issue 12 item 3), whole-CLI on the shipped
+ * catalogue: a water trip from Chongqing that has the days sails; the water route goes by ship;
+ * --must wu-gorge gives days aboard that are full of the programme, Wu Gorge on the programme's
+ * morning of day 3; the ship's sites are programme items, never "too far from the hotel"; the
+ * plan passes `plan check` (aboard items are not overlaps).
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Itinerary, ItineraryItem } from '../../src/domain/itinerary/itinerary.js';
+import { runCli, stripAnsi } from '../cli/helpers/run-cli.js';
+import { SHIPPED } from './shipped.js';
+
+const run = (args: readonly string[]) => runCli(['--catalogue', SHIPPED, ...args], { monotonicMs: () => 0 });
+async function planJson(args: readonly string[]): Promise<Itinerary> {
+  const r = await run(['plan', ...args, '--json', '-q']);
+  expect(r.exitCode).toBe(0);
+  return JSON.parse(r.stdout) as Itinerary;
+}
+
+const SEVEN_DAYS_WATER = ['--from', 'chongqing', '--to', 'nanchang', '--start', '2027-04-12', '--days', '7', '--themes', 'water,cultural', '--party', 'adult=2,child=1'];
+const MUST_WU = ['--from', 'chongqing', '--start', '2026-05-12', '--days', '6', '--themes', 'water', '--must', 'wu-gorge'];
+const GORGE_SITES = ['wu-gorge', 'baidicheng-qutang', 'lesser-three-gorges', 'shennong-stream'];
+
+const cruiseLeg = (p: Itinerary) => p.days.flatMap((d) => d.items).find((i) => i.kind === 'travel' && i.mode === 'cruise');
+const visitOf = (p: Itinerary, id: string) => p.days.flatMap((d) => d.items.map((item) => ({ day: d.day, item }))).find((x) => x.item.kind === 'visit' && x.item.attraction === id);
+
+let dir: string;
+beforeAll(() => void (dir = mkdtempSync(path.join(tmpdir(), 'yangtze-cruise-'))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function passesPlanCheck(p: Itinerary): Promise<void> {
+  const file = path.join(dir, `plan-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(p));
+  const check = await run(['plan', 'check', file]);
+  expect(check.stdout + check.stderr).toBe('');
+  expect(check.exitCode).toBe(0);
+}
+
+describe('a 7-day water and culture trip from Chongqing to Nanchang', () => {
+  let p: Itinerary;
+  beforeAll(async () => void (p = await planJson(SEVEN_DAYS_WATER)), 120_000);
+
+  it('sails the Three Gorges cruise (3 nights aboard) instead of taking the train', () => {
+    expect(cruiseLeg(p)).toMatchObject({ from: 'chongqing', to: 'yichang', mode: 'cruise', depart: '2027-04-12T21:00:00+08:00', arrive: '2027-04-15T13:30:00+08:00' });
+    expect(p.days.map((d) => d.lodging).slice(0, 3)).toEqual(['on-board', 'on-board', 'on-board']);
+    expect(p.days.at(-1)!.lodging).toBe('nanchang');
+  });
+
+  it('passes Wu Gorge from the deck on the programme morning of day 3, and the dam ashore on day 4', () => {
+    expect(visitOf(p, 'wu-gorge')).toMatchObject({ day: 3, item: { start: '2027-04-14T07:15:00+08:00', cost: 0, aboard: { cruise: 'three-gorges-cruise-downstream', part: 'passage' } } });
+    expect(visitOf(p, 'three-gorges-dam')).toMatchObject({ day: 4, item: { start: '2027-04-15T08:00:00+08:00', cost: 0, aboard: { part: 'shore-excursion' } } });
+  });
+
+  it('says why a gorge site is not in the plan truthfully: an optional excursion not chosen, never "too far"', () => {
+    const reasons = Object.fromEntries(p.unscheduled.map((u) => [u.attraction, u]));
+    expect(reasons['baidicheng-qutang']).toMatchObject({ reason: 'cruise-option' });
+    expect(reasons['baidicheng-qutang']!.detail).toContain('290 CNY per person');
+    for (const u of p.unscheduled) expect(u.detail).not.toMatch(/too far/);
+  });
+
+  it('passes plan check: the ship\'s programme items are not overlaps with the cruise leg', async () => passesPlanCheck(p));
+});
+
+describe('--must wu-gorge', () => {
+  let p: Itinerary;
+  beforeAll(async () => void (p = await planJson(MUST_WU)), 120_000);
+
+  it('fills every full day aboard with the programme and keeps Wu Gorge on day 3, not the first night', () => {
+    const aboard = p.days.filter((d) => d.start === 'on-board' && d.lodging === 'on-board');
+    expect(aboard.map((d) => d.day)).toEqual([2, 3]);
+    for (const day of aboard) expect(day.items.length).toBeGreaterThanOrEqual(2);
+    expect(aboard[0]!.items.map((i: ItineraryItem) => (i.kind === 'cruise' ? i.part : i.kind))).toContain('shore-excursion');
+    expect(visitOf(p, 'wu-gorge')?.day).toBe(3);
+    expect(p.unscheduled.find((u) => u.attraction === 'wu-gorge')).toBeUndefined();
+  });
+
+  it('shows programme items in the terminal, the pipe rows and Markdown', async () => {
+    const tty = await run(['plan', ...MUST_WU, '-q']).then((r) => r);
+    const rows = tty.stdout.split('\n').map((r) => r.split('\t'));
+    expect(rows.find((r) => r[0] === 'cruise' && r[4] === 'shore-excursion')).toEqual(
+      ['cruise', '2', '2026-05-13T08:00:00+08:00', '2026-05-13T11:30:00+08:00', 'shore-excursion', 'three-gorges-cruise-downstream', expect.stringContaining('Fengdu Ghost City'), '0'],
+    );
+    const md = await run(['plan', ...MUST_WU, '-q', '--format', 'markdown']);
+    expect(md.stdout).toContain('_Shore excursion: Fengdu Ghost City');
+    expect(md.stdout).toMatch(/Wu Gorge[^|]*· cruise: from the deck/);
+    const zh = await run(['--lang', 'zh', 'plan', ...MUST_WU, '-q', '--format', 'markdown']);
+    expect(stripAnsi(zh.stdout)).toContain('岸上游览：Fengdu Ghost City');
+  }, 120_000);
+
+  it('takes an optional excursion when it is a must, at its published price', async () => {
+    const q = await planJson([...MUST_WU.slice(0, -1), 'wu-gorge,baidicheng-qutang', '--party', 'adult=2']);
+    expect(visitOf(q, 'baidicheng-qutang')).toMatchObject({ day: 3, item: { cost: 580, aboard: { part: 'optional-excursion' } } });
+    await passesPlanCheck(q);
+  }, 120_000);
+
+  it('passes plan check', async () => passesPlanCheck(p));
+});
+
+describe('--route three-gorges-water-route ("downstream by cruise ship")', () => {
+  it('goes by ship, not by train', async () => {
+    const p = await planJson(['--from', 'chongqing', '--start', '2027-04-12', '--days', '5', '--route', 'three-gorges-water-route']);
+    expect(cruiseLeg(p)).toMatchObject({ from: 'chongqing', to: 'yichang' });
+    expect(p.days.flatMap((d) => d.items).some((i) => i.kind === 'travel' && i.mode === 'rail' && i.from === 'chongqing')).toBe(false);
+  }, 120_000);
+});
+
+describe('a trip that does not sail', () => {
+  it('says a gorge site is reached by the cruise the trip does not take, not that it is too far from the hotel', async () => {
+    const p = await planJson(['--from', 'chongqing', '--start', '2027-04-12', '--days', '2', '--themes', 'water', '--must', 'shennong-stream']);
+    const u = p.unscheduled.find((x) => x.attraction === 'shennong-stream');
+    expect(u).toMatchObject({ reason: 'unreachable' });
+    expect(u!.detail).toMatch(/^reached by the Three Gorges cruise/);
+    for (const x of p.unscheduled.filter((y) => GORGE_SITES.includes(y.attraction))) expect(x.detail).not.toMatch(/too far/);
+  }, 120_000);
+});
