@@ -5,7 +5,9 @@
  * transfer's cost) the line is derived and an assumption is recorded; where
  * the rates have no figure the cost is listed as missing, never guessed.
  */
-import type { Catalogue, Link } from '../catalogue/model.js';
+import type { Catalogue, Cruise, Link } from '../catalogue/model.js';
+import { cabinFareFen, childFareRule, percentOfFen } from '../cruise/cabin-fare.js';
+import { siteOnProgramme } from '../cruise/cruise-programme.js';
 import type { Itinerary } from '../itinerary/itinerary.js';
 import { quoteBundle } from '../passes/quote.js';
 import { monthOf } from '../calendar/iso-date.js';
@@ -164,7 +166,9 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   // ---- admissions: the cheapest bundle of real passes and single tickets, per category
   // (the catalogue's sample pass products are examples of this project, never sold to a customer)
   const party = Object.fromEntries(categories.map((c) => [c, countOf(c)]));
-  const bundle = quoteBundle(itinerary, { ...catalogue, passes: catalogue.passes.filter((p) => p.real) }, party);
+  // Visits on a cruise's programme are not admissions: the fare covers them, or an optional excursion is sold aboard (below).
+  const ashore = { ...itinerary, days: itinerary.days.map((d) => ({ ...d, items: d.items.filter((i) => !(i.kind === 'visit' && i.aboard)) })) };
+  const bundle = quoteBundle(ashore, { ...catalogue, passes: catalogue.passes.filter((p) => p.real) }, party);
   const attraction = new Map(catalogue.attractions.map((a) => [a.id, a]));
   const dayOfDate = new Map(facts.days.map((d) => [d.date, d.day]));
   for (const cq of bundle.categories) {
@@ -197,13 +201,30 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
 
   function priceCruise(leg: Leg, link: Link | undefined, route: Text): void {
     const rate = rates.cruise.find((r) => r.from === leg.fromCity && r.to === leg.toCity && r.cabin === options.cabin);
+    const product = catalogue.cruises.find((x) => x.from === leg.fromCity && x.to === leg.toCity);
+    const productFen = product ? cabinFareFen(product, options.cabin, defaultCat) : undefined;
     for (const c of categories) {
       let unit: Fen | undefined;
       let origin: { estimate: boolean; basis: string };
-      if (rate) {
+      const childRule = c === CHILD && product && (!rate || rate.fen[c] === undefined)
+        ? childFareRule(product, CHILD, rows.some((r) => r.category === CHILD && r.basis !== 'share'))
+        : undefined;
+      if (childRule && (rate || productFen !== undefined)) {
+        // The operators' child fare: a share of the adult fare of the same cabin (catalogue cruises: child_fares).
+        const adultFen = rate ? rate.fen[defaultCat] : productFen;
+        unit = adultFen === undefined ? undefined : percentOfFen(adultFen, childRule.paysPercent);
+        origin = { estimate: (rate ? basisOf(rate).estimate : true) || restsOnEstimate(product!.provenance, ['child_fares']), basis: `${childRule.paysPercent} % of the adult cruise fare (child ${childRule.ages}, ${childRule.bed ? 'own bed' : 'sharing the adults\u2019 beds'})` };
+        assume(
+          `A child pays ${childRule.paysPercent} % of the adult cruise fare (operators' rule for ages ${childRule.ages}, ${childRule.bed ? 'with a bed of its own' : 'sharing the adults\u2019 cabin without a bed'}); from 12 a child pays the adult fare.`,
+          `儿童邮轮票按成人价的${childRule.paysPercent}%计（船公司规定：${childRule.ages}岁，${childRule.bed ? '占床' : '与成人同舱不占床'}）；12岁及以上按成人价。`,
+        );
+      } else if (rate) {
         unit = rate.fen[c] ?? rate.fen[defaultCat];
         origin = basisOf(rate);
         if (c === CHILD && rate.fen[c] === undefined) assume(`No child price for the ${options.cabin} cabin ${route.en}: children pay the adult cruise fare.`, `${route.zh}${cabinZh(options.cabin)}没有儿童价：儿童按成人价计。`);
+      } else if (productFen !== undefined) {
+        unit = productFen;
+        origin = { estimate: restsOnEstimate(product!.provenance, ['fare', 'cabins']), basis: `the cruise product's ${options.cabin} cabin (${product!.id})` };
       } else if (link) {
         unit = yuanToFen(link.fares[c] ?? link.fare);
         origin = { estimate: true, basis: `catalogue link fare (no ${options.cabin} cabin rate)` };
@@ -220,7 +241,32 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     const alone = rows.filter((r) => r.basis === 'single');
     if (rate?.singleSupplementFen !== undefined) {
       add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise single supplement ${route.en}`, zh: `邮轮单人房差 ${route.zh}` }, unit: 'person', quantity: alone.reduce((s, r) => s + r.travellers, 0), unitFen: rate.singleSupplementFen, payers: alone.map((r) => r.id), ...basisOf(rate) });
+    } else if (!rate && productFen !== undefined && product?.singleUsePercent !== undefined) {
+      const supplement = percentOfFen(productFen, product.singleUsePercent) - productFen;
+      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise single supplement ${route.en}`, zh: `邮轮单人房差 ${route.zh}` }, unit: 'person', quantity: alone.reduce((s, r) => s + r.travellers, 0), unitFen: supplement, payers: alone.map((r) => r.id), estimate: restsOnEstimate(product.provenance, ['single_use']), basis: `single use ${product.singleUsePercent} % of the fare` });
     }
+    if (product) priceOptionalExcursions(leg, product);
+  }
+
+  /** Optional excursions the plan takes (visits marked optional-excursion): sold aboard, per person at the published price. */
+  function priceOptionalExcursions(leg: Leg, product: Cruise): void {
+    for (const d of itinerary.days) {
+      for (const item of d.items) {
+        if (item.kind !== 'visit' || item.aboard?.cruise !== product.id || item.aboard.part !== 'optional-excursion') continue;
+        const on = siteOnProgramme(product, item.attraction);
+        const excursion = on?.how === 'optional' ? on.excursion : undefined;
+        const name = pointName(item.attraction);
+        for (const c of categories) {
+          const yuan = excursion?.price[c] ?? excursion?.price[defaultCat];
+          if (yuan === undefined) {
+            missing.push({ en: `No published price for the optional excursion to ${name.en}.`, zh: `${name.zh}自费项目没有公布价格。` });
+            break;
+          }
+          add({ section: 'cruise', day: d.day, date: d.date, label: { en: `Optional excursion (sold aboard): ${name.en}, ${catName(c).en}`, zh: `游轮自费项目：${name.zh}（${catName(c).zh}）` }, unit: 'person', quantity: countOf(c), unitFen: yuanToFen(yuan), payers: rowsOf(c), estimate: restsOnEstimate(product.provenance, ['optional_excursions']), basis: 'optional excursion price (catalogue cruises)' });
+        }
+      }
+    }
+    void leg;
   }
 
   // ---- local transfers: a vehicle with driver per city and sightseeing day, or metered taxis per ride
