@@ -37,6 +37,7 @@ export function cruiseItemTitle(item: CruiseItem, lang: Lang): string {
 
 /** " · on the cruise: from the deck" after a visit's name, or '' for a visit from the hotel. */
 export function aboardNote(item: VisitItem, lang: Lang): string {
-  if (!item.aboard) return '';
-  return lang === 'zh' ? ` · 游轮行程：${cruisePartName(item.aboard.part, lang)}` : ` · cruise: ${cruisePartName(item.aboard.part, lang).toLowerCase()}`;
+  if (item.aboard === undefined) return '';
+  const part = item.optional ? 'optional-excursion' : item.excursion ? 'shore-excursion' : 'passage';
+  return lang === 'zh' ? ` · 游轮行程：${cruisePartName(part, lang)}` : ` · cruise: ${cruisePartName(part, lang).toLowerCase()}`;
 }

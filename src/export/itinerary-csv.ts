@@ -39,7 +39,7 @@ export function renderItineraryCsv(it: Itinerary, catalogue: Catalogue): string 
       } else if (item.kind === 'cruise') {
         // A programme item of the cruise: `mode` holds its part (shore-excursion, passage, …), `id` the cruise.
         rows.push([
-          day.day, day.date, 'cruise', item.start, item.end, item.cruise, '', '', '', item.part, '',
+          day.day, day.date, 'cruise', item.start, item.end, item.aboard, '', '', '', item.part, '',
           cruiseItemTitle(item, 'en'), cruiseItemTitle(item, 'zh'), item.cost, it.totals.currency,
         ]);
       } else {

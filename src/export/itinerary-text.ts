@@ -141,7 +141,7 @@ function mealRow(day: ItineraryDay, m: MealItem): (string | number)[] {
 
 /** cruise, day, start, end, part, cruise id, what (as published), cost — a programme item of the cruise (docs/CLI.md). */
 function cruiseRow(day: ItineraryDay, c: CruiseItem): (string | number)[] {
-  return ['cruise', day.day, c.start, c.end, c.part, c.cruise, c.what, c.cost];
+  return ['cruise', day.day, c.start, c.end, c.part, c.aboard, c.what, c.cost];
 }
 
 function travelRow(day: ItineraryDay, t: TravelItem): (string | number)[] {

@@ -104,7 +104,7 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
       const label =
         item.kind === 'visit' ? item.attraction
           : item.kind === 'meal' ? `${item.meal} near ${item.near}`
-            : item.kind === 'cruise' ? `${item.cruise} ${item.part}`
+            : item.kind === 'cruise' ? `${item.aboard} ${item.part}`
               : `${item.from} → ${item.to}`;
       const { start: startText, end: endText } = itemSpan(item);
       const start = tripMinute(req.start, startText);
@@ -195,8 +195,8 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     // A visit on a cruise product's programme: made from the ship, priced by the programme (in the fare, or the optional excursion's price).
     const sailing = onBoard ? cruiseForLink(catalogue, aboard!.link) : undefined;
     const onProgramme = sailing ? siteOnProgramme(sailing, a.id) : undefined;
-    if (item.aboard && !onBoard) v('not-aboard', [...path, 'aboard'], `${a.id} is marked as part of the cruise ${item.aboard.cruise}, but the party is not on a ship then`);
-    else if (item.aboard && sailing && item.aboard.cruise !== sailing.id) v('not-aboard', [...path, 'aboard', 'cruise'], `the ship sailing then is ${sailing.id}, not ${item.aboard.cruise}`);
+    if (item.aboard !== undefined && !onBoard) v('not-aboard', [...path, 'aboard'], `${a.id} is marked as part of the cruise ${item.aboard}, but the party is not on a ship then`);
+    else if (item.aboard !== undefined && sailing && item.aboard !== sailing.id) v('not-aboard', [...path, 'aboard'], `the ship sailing then is ${sailing.id}, not ${item.aboard}`);
     if (onBoard) {
       if (!seenFromBoard(a, aboard!.link, catalogue)) v('not-on-the-way', path, `${a.id} cannot be seen from the ship from ${aboard!.link.from} to ${aboard!.link.to}`);
     } else {
@@ -232,14 +232,14 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
    * cruise it names: not an overlap with the leg, not a place the party must travel to. In the fare.
    */
   function checkCruiseItem(item: CruiseItem, path: (string | number)[], start: number, end: number): void {
-    const cruise = catalogue.cruises.find((c) => c.id === item.cruise);
+    const cruise = catalogue.cruises.find((c) => c.id === item.aboard);
     if (!cruise) {
-      v('unknown-id', [...path, 'cruise'], `"${item.cruise}" is not a cruise in the catalogue`);
+      v('unknown-id', [...path, 'aboard'], `"${item.aboard}" is not a cruise in the catalogue`);
       return;
     }
     const onBoard = aboard !== undefined && start >= aboard.departMin && end <= aboard.arriveMin;
-    if (!onBoard) v('not-aboard', path, `${item.cruise} ${item.part} at ${hhmm(mod(start))} is not while the party is on that ship`);
-    else if (cruiseForLink(catalogue, aboard!.link)?.id !== cruise.id) v('not-aboard', [...path, 'cruise'], `the ship sailing then is not ${cruise.id}`);
+    if (!onBoard) v('not-aboard', path, `${item.aboard} ${item.part} at ${hhmm(mod(start))} is not while the party is on that ship`);
+    else if (cruiseForLink(catalogue, aboard!.link)?.id !== cruise.id) v('not-aboard', [...path, 'aboard'], `the ship sailing then is not ${cruise.id}`);
     if (item.cost !== 0) v('cost-mismatch', [...path, 'cost'], `a programme item of the cruise is in the fare (0), not ${item.cost}`);
   }
 

@@ -38,14 +38,16 @@ const visit = z.object({
   themes: z.array(theme),
   cost: money,
   estimates: z.array(z.string()).optional(),
-  aboard: z.object({ cruise: z.string(), part: z.enum(['passage', 'shore-excursion', 'optional-excursion']) }).optional(),
+  aboard: z.string().optional(),
+  excursion: z.literal(true).optional(),
+  optional: z.literal(true).optional(),
 });
 
 const CRUISE_PARTS = ['board', 'passage', 'shore-excursion', 'optional-excursion', 'meal', 'disembark'] as const;
 
 const cruise = z.object({
   kind: z.literal('cruise'),
-  cruise: z.string(),
+  aboard: z.string(),
   part: z.enum(CRUISE_PARTS),
   what: z.string(),
   start: z.string(),

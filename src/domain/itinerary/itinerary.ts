@@ -46,18 +46,16 @@ export interface VisitItem {
   readonly cost: number;
   /** Facts behind this visit that rest on an estimate or an assumption (`price.adult`, `hours`, `closed`); absent when all are sourced. */
   readonly estimates?: readonly string[];
-  /** Present when the visit is part of a cruise's programme: made from the ship, not from a hotel (no travel item leads to it). */
-  readonly aboard?: AboardMark;
-}
-
-/**
- * A visit on a cruise (docs/CLI.md "Cruise programme"): `passage` seen from the deck, `shore-excursion`
- * in the fare, `optional-excursion` sold aboard (its cost is the excursion's price for the party).
- */
-export interface AboardMark {
-  /** The cruise product id (routes.yaml `cruises:`). */
-  readonly cruise: string;
-  readonly part: 'passage' | 'shore-excursion' | 'optional-excursion';
+  /**
+   * The cruise product id (routes.yaml `cruises:`) when the visit is part of its programme: made
+   * from the ship, inside the cruise leg's span, not from a hotel (no travel item leads to it).
+   * Without `excursion` it is a passage seen from the deck.
+   */
+  readonly aboard?: string;
+  /** A shore excursion of the programme (with `aboard`). */
+  readonly excursion?: true;
+  /** An optional excursion sold aboard (with `aboard` and `excursion`): its cost is the excursion's price for the party. */
+  readonly optional?: true;
 }
 
 /**
@@ -67,7 +65,8 @@ export interface AboardMark {
  */
 export interface CruiseItem {
   readonly kind: 'cruise';
-  readonly cruise: string;
+  /** The cruise product id: the item happens aboard it (or ashore with it), like a visit's `aboard`. */
+  readonly aboard: string;
   readonly part: 'board' | 'passage' | 'shore-excursion' | 'optional-excursion' | 'meal' | 'disembark';
   readonly what: string;
   readonly start: string;

@@ -237,7 +237,7 @@ export const CRUISE_DAY_POINTS = 30;
 export function raceScore(itinerary: Itinerary): number {
   const water = matchesThemes({ themes: ['water'] }, itinerary.request.themes);
   const fullDaysAboard = itinerary.days.filter(
-    (d) => d.start === 'on-board' && d.lodging === 'on-board' && d.items.some((i) => i.kind === 'cruise' || (i.kind === 'visit' && i.aboard)),
+    (d) => d.start === 'on-board' && d.lodging === 'on-board' && d.items.some((i) => i.kind === 'cruise' || (i.kind === 'visit' && i.aboard !== undefined)),
   ).length;
   return itinerary.totals.score + (water ? CRUISE_DAY_POINTS * fullDaysAboard : 0);
 }

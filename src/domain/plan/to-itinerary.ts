@@ -95,11 +95,14 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
       const a = catalogue.attractions.find((x) => x.id === e.site)!;
       const { estimates: _admissionFacts, ...visit } = visitItem(a, e.slot.startMin, e.slot.endMin);
       void _admissionFacts;
-      const part = e.part === 'passage' || e.part === 'optional-excursion' ? e.part : 'shore-excursion';
-      return { ...visit, cost: e.cost, aboard: { cruise, part } };
+      return {
+        ...visit, cost: e.cost, aboard: cruise,
+        ...(e.part === 'shore-excursion' || e.part === 'optional-excursion' ? { excursion: true as const } : {}),
+        ...(e.part === 'optional-excursion' ? { optional: true as const } : {}),
+      };
     }
     const cruiseItem: CruiseItem = {
-      kind: 'cruise', cruise, part: e.part, what: item.what, start: time(e.slot.startMin), end: time(e.slot.endMin), cost: 0,
+      kind: 'cruise', aboard: cruise, part: e.part, what: item.what, start: time(e.slot.startMin), end: time(e.slot.endMin), cost: 0,
       ...(item.approximate ? { approximate: true as const } : {}),
       ...(item.when !== undefined ? { when: item.when } : {}),
     };

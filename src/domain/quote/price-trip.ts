@@ -167,7 +167,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   // (the catalogue's sample pass products are examples of this project, never sold to a customer)
   const party = Object.fromEntries(categories.map((c) => [c, countOf(c)]));
   // Visits on a cruise's programme are not admissions: the fare covers them, or an optional excursion is sold aboard (below).
-  const ashore = { ...itinerary, days: itinerary.days.map((d) => ({ ...d, items: d.items.filter((i) => !(i.kind === 'visit' && i.aboard)) })) };
+  const ashore = { ...itinerary, days: itinerary.days.map((d) => ({ ...d, items: d.items.filter((i) => !(i.kind === 'visit' && i.aboard !== undefined)) })) };
   const bundle = quoteBundle(ashore, { ...catalogue, passes: catalogue.passes.filter((p) => p.real) }, party);
   const attraction = new Map(catalogue.attractions.map((a) => [a.id, a]));
   const dayOfDate = new Map(facts.days.map((d) => [d.date, d.day]));
@@ -252,7 +252,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   function priceOptionalExcursions(leg: Leg, product: Cruise): void {
     for (const d of itinerary.days) {
       for (const item of d.items) {
-        if (item.kind !== 'visit' || item.aboard?.cruise !== product.id || item.aboard.part !== 'optional-excursion') continue;
+        if (item.kind !== 'visit' || item.aboard !== product.id || !item.optional) continue;
         const on = siteOnProgramme(product, item.attraction);
         const excursion = on?.how === 'optional' ? on.excursion : undefined;
         const name = pointName(item.attraction);
