@@ -150,6 +150,13 @@ export function cruiseProducts(fresh, records, { links, attractions, defaultId }
     if (typeof v.from_age_12_pct === 'number') childFares.push({ category: 'child', ages: '12 and over', bed: true, pays: v.from_age_12_pct });
     if (childFares.length) prov.child_fares = { ...childSource.fact, note: [childSource.fact.note, typeof v.under_2_no_bed_pct === 'number' ? `Under 2, no bed: ${v.under_2_no_bed_pct} % (the catalogue has no infant category).` : undefined].filter(Boolean).join(' ') };
 
+    // The leg's child fare in plans: the operators' rule for a child sharing the adults' cabin (the quote prices cabins and beds).
+    const sharing = childFares.find((f) => f.ages === '2-11' && !f.bed);
+    if (link && sharing && prov.child_fares) {
+      link.fares = { ...(link.fares ?? {}), child: Math.round(link.fare * sharing.pays) / 100 };
+      link._prov[`fares.child`] = { ...prov.child_fares, note: [`${sharing.pays} % of the adult fare: a child of 2-11 sharing the adults' cabin without a bed (with a bed: ${childFares.find((f) => f.ages === '2-11' && f.bed)?.pays ?? '?'} %; from 12: the adult fare).`, prov.child_fares.note].filter(Boolean).join(' ') };
+    }
+
     const weekdaysRec = rec('sailing_weekdays');
     const roster = e.sailing_weekdays ?? {};
     const weekdays = WEEKDAYS.filter((d) => Array.isArray(roster[d]) && roster[d].length > 0);

@@ -44,7 +44,8 @@ describe('a 7-day water and culture trip from Chongqing to Nanchang', () => {
   beforeAll(async () => void (p = await planJson(SEVEN_DAYS_WATER)), 120_000);
 
   it('sails the Three Gorges cruise (3 nights aboard) instead of taking the train', () => {
-    expect(cruiseLeg(p)).toMatchObject({ from: 'chongqing', to: 'yichang', mode: 'cruise', depart: '2027-04-12T21:00:00+08:00', arrive: '2027-04-15T13:30:00+08:00' });
+    // Two adults at the example fare, the child (sharing the cabin) at the operators' 50 %.
+    expect(cruiseLeg(p)).toMatchObject({ from: 'chongqing', to: 'yichang', mode: 'cruise', depart: '2027-04-12T21:00:00+08:00', arrive: '2027-04-15T13:30:00+08:00', cost: 2 * 2899 + 1449.5 });
     expect(p.days.map((d) => d.lodging).slice(0, 3)).toEqual(['on-board', 'on-board', 'on-board']);
     expect(p.days.at(-1)!.lodging).toBe('nanchang');
   });
