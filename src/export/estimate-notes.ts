@@ -39,9 +39,12 @@ const NAMES_ZH: Readonly<Record<string, string>> = {
 };
 
 /** `price.child` → "price (child)"; known fields by name. */
+/** The shipped rider categories in Chinese, so a zh footnote reads 票价（成人）, not 票价（adult）. */
+const CATEGORY_ZH: Readonly<Record<string, string>> = { adult: '成人', child: '儿童', senior: '老人', student: '学生' };
+
 function fieldName(field: string, lang: Lang): string {
   const [head, sub] = field.split('.');
   const names = lang === 'zh' ? NAMES_ZH : NAMES_EN;
-  if ((head === 'price' || head === 'fares') && sub) return lang === 'zh' ? `票价（${sub}）` : `price (${sub})`;
+  if ((head === 'price' || head === 'fares') && sub) return lang === 'zh' ? `票价（${CATEGORY_ZH[sub] ?? sub}）` : `price (${sub})`;
   return names[field] ?? field;
 }
