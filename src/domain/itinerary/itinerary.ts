@@ -110,7 +110,8 @@ export interface DayHoliday {
   readonly note: string;
 }
 
-export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable';
+/** `last-entry`: reachable only after the last start its hours allow (added compatibly, schemaVersion 1). */
+export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable' | 'last-entry';
 
 export interface UnscheduledEntry {
   readonly attraction: string;

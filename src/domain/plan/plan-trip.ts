@@ -19,6 +19,8 @@ import type { Attraction, Catalogue } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import type { Itinerary, ItineraryWarning, PlanRequest } from '../itinerary/itinerary.js';
 import { parseHhmm } from '../itinerary/itinerary-time.js';
+import { addDays } from '../calendar/iso-date.js';
+import { openingOn } from '../calendar/opening-on.js';
 import type { Problem } from '../planner/problem.js';
 import { solve } from '../planner/solve.js';
 import { sightsAlong } from '../travel/seen-from-board.js';
@@ -77,7 +79,7 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
   const dayStartMin = parseHhmm(request.dayStart)!;
   const dayEndMin = parseHhmm(request.dayEnd)! - PACES[request.pace].eveningRestMin;
   const candidates = candidateStops(catalogue, request);
-  const plans = skeletonsFor(catalogue, request, candidates, options.skeletons ?? 3);
+  const plans = skeletonsFor(catalogue, request, candidates, options.skeletons ?? 3, calendar);
   if (plans.length === 0) return { ok: false, ...whyNoPlan(catalogue, request) };
 
   // One deadline for the whole search. It is a safety net, not the stopping rule: the effort
@@ -185,15 +187,22 @@ export function searchSize(problem: Problem): number {
 }
 
 /** The best `count` skeletons for a request (choose-cities.ts), best first. */
-export function skeletonsFor(catalogue: Catalogue, request: PlanRequest, candidates: readonly Attraction[], count: number): CityPlan[] {
+export function skeletonsFor(
+  catalogue: Catalogue, request: PlanRequest, candidates: readonly Attraction[], count: number, calendar?: HolidayCalendar,
+): CityPlan[] {
   const byCity = new Map<string, CityCandidate[]>();
   const hubOf = new Map(catalogue.cities.map((c) => [c.id, c.location]));
-  const candidate = (a: Attraction): CityCandidate => ({
-    score: attractionScore(a, request.themes),
-    visitMin: paceVisitMin(a.visitMin, request.pace),
-    reachMin: localTravelMin(hubOf.get(a.city) ?? a.location, a.location, PACES[request.pace].transferAllowanceMin),
-    mandatory: request.must.includes(a.id),
-  });
+  const candidate = (a: Attraction): CityCandidate => {
+    // The chooser knows the stop's closing days, so that it does not plan a city's musts for its closed Monday.
+    const open = calendar ? Array.from({ length: request.days }, (_, d) => openingOn(a, addDays(request.start, d), calendar).open) : undefined;
+    return {
+      score: attractionScore(a, request.themes),
+      visitMin: paceVisitMin(a.visitMin, request.pace),
+      reachMin: localTravelMin(hubOf.get(a.city) ?? a.location, a.location, PACES[request.pace].transferAllowanceMin),
+      mandatory: request.must.includes(a.id),
+      ...(open ? { openOn: (tripDay: number) => open[tripDay] ?? false } : {}),
+    };
+  };
   for (const a of candidates) byCity.set(a.city, [...(byCity.get(a.city) ?? []), candidate(a)]);
   for (const list of byCity.values()) list.sort((x, y) => Number(y.mandatory) - Number(x.mandatory) || y.score - x.score);
   const candidateIds = new Set(candidates.map((a) => a.id));
