@@ -362,7 +362,7 @@ function generate() {
   for (const l of links) if (l._transport && links.filter((m) => m._transport === l._transport).length === 1) aliases.set(l._transport, l.id);
   const byId = (list) => new Map(list.map((x) => [x.id, x]));
   const ruleRecords = research.records.filter((r) => r.field === 'fare_rule');
-  const report = applyResearch(research.records.filter((r) => r.field !== 'fare_rule'), { cities: byId(cities), attractions: byId(attractions), links: byId(links), passes: byId(passes) }, { categories, defaultId, aliases });
+  const report = applyResearch(research.records.filter((r) => r.field !== 'fare_rule'), { cities: byId(cities), attractions: byId(attractions), links: byId(links), passes: byId(passes) }, { categories, defaultId, aliases, rules: cur.discount_rules ?? [] });
   const fareRules = ruleRecords.flatMap((r) => fareRuleOf(r, report));
   const complete = finishNewEntities(added, { cities, attractions, links, passes }, fail);
   report.skipped.push(...complete.skipped);
@@ -507,6 +507,13 @@ function finishNewEntities(added, lists, fail) {
     }
   }
   const cityIds = new Set(lists.cities.map((c) => c.id));
+  // A new site in a city that was left out goes too — before the passes count the sites they cover.
+  for (const item of added) {
+    if (item._kind === 'attraction' && lists.attractions.includes(item) && !cityIds.has(item.city)) {
+      skipped.push(`${item._file} new attraction ${item.id}: left out, city ${item.city} is not in the catalogue`);
+      drop(item);
+    }
+  }
   const siteIds = new Set(lists.attractions.map((a) => a.id));
   for (const item of added) {
     if (item._kind === 'pass' && lists.passes.includes(item)) {
@@ -518,10 +525,6 @@ function finishNewEntities(added, lists, fail) {
         drop(item);
       }
       continue;
-    }
-    if (item._kind === 'attraction' && lists.attractions.includes(item) && !cityIds.has(item.city)) {
-      skipped.push(`${item._file} new attraction ${item.id}: left out, city ${item.city} is not in the catalogue`);
-      drop(item);
     }
     if (item._access && lists.links.includes(item)) {
       drop(item);
