@@ -25,7 +25,7 @@ import type { Problem } from '../planner/problem.js';
 import { solve } from '../planner/solve.js';
 import { sightsAlong } from '../travel/seen-from-board.js';
 import { localTravelMin } from '../travel/travel-model.js';
-import { buildProblem } from './build-problem.js';
+import { buildProblem, type BuiltProblem } from './build-problem.js';
 import type { CityPlan } from './city-plan.js';
 import { chooseCities, daysToReach, type CityCandidate } from './choose-cities.js';
 import { withMeals } from './meals.js';
@@ -60,7 +60,14 @@ export interface PlanTripOptions {
 }
 
 export type PlanTripResult =
-  | { readonly ok: true; readonly itinerary: Itinerary; readonly iterations: number; readonly cutShort: boolean }
+  | {
+      readonly ok: true;
+      readonly itinerary: Itinerary;
+      readonly iterations: number;
+      readonly cutShort: boolean;
+      /** The core's problem the winning plan was built on (for checkers that re-derive its reasons). */
+      readonly built: BuiltProblem;
+    }
   | { readonly ok: false; readonly flag: string; readonly message: string };
 
 export const DEFAULT_ITERATIONS = 400;
@@ -121,7 +128,7 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
   for (const final of finalRunsOn(best?.skeleton ?? 0, plans.length, 1 - probeShare * plans.length, finalRuns)) run(final);
   let itinerary = cutShort ? withWarning(best!.itinerary, cutShortWarning(options.timeLimitMs!)) : best!.itinerary;
   if (itinerary.totals.visits === 0) itinerary = withWarning(itinerary, EMPTY_PLAN_WARNING);
-  return { ok: true, itinerary, iterations, cutShort };
+  return { ok: true, itinerary, iterations, cutShort, built: built[best!.skeleton]! };
 }
 
 /** A plan without a single visit is an answer, but not a trip to sell: `plan` exits 1 with it. */

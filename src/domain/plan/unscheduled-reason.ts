@@ -7,9 +7,12 @@
  *
  * - `unreachable`, "not on the way": no day of the trip is spent in its city;
  * - `closed`: shut on every such date;
- * - `unreachable`, "too far": on every open day, getting there from where the
+ * - `unreachable`, "too far": on some open day, getting there from where the
  *   day starts, the visit and getting on to where it ends take longer than
- *   the day, whatever the opening hours;
+ *   the day, whatever the opening hours, though the same visit an ordinary
+ *   ride (IN_TOWN_LEG_MIN) from the centre would fit: distance stops it;
+ * - `no-time`, "day too short": the day has not the time for the visit even
+ *   in the city centre (a half day after a train, a 3-hour window);
  * - `last-entry`: on some open day it could be done in the day's length, but
  *   the earliest the party can be there is after the last start its hours
  *   allow (last entry, or closing time less the visit);
@@ -20,8 +23,8 @@
  * - `no-time`: it fits some day alone and the budget: the days in its city
  *   are taken by the plan's other stops.
  *
- * A day counts for the most hopeful verdict it gives: fits > last entry >
- * hours > too far.
+ * The most hopeful day decides: fits > last entry > hours > too far > day
+ * too short > shut.
  */
 import type { Attraction, Catalogue } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
@@ -54,9 +57,13 @@ export type DayVerdict =
   | { readonly kind: 'last-entry'; readonly day: number; readonly arriveMin: number; readonly latestMin: number }
   | { readonly kind: 'hours'; readonly day: number }
   | { readonly kind: 'far'; readonly day: number }
+  | { readonly kind: 'short'; readonly day: number }
   | { readonly kind: 'shut'; readonly day: number; readonly detail: string };
 
-const HOPE: Readonly<Record<DayVerdict['kind'], number>> = { fits: 4, 'last-entry': 3, hours: 2, far: 1, shut: 0 };
+const HOPE: Readonly<Record<DayVerdict['kind'], number>> = { fits: 5, 'last-entry': 4, hours: 3, far: 2, short: 1, shut: 0 };
+
+/** An ordinary ride across town, each way: a stop that would fit the day that close to the centre is "too far" where it is. */
+export const IN_TOWN_LEG_MIN = 30;
 
 /** A stop further than this from its city's centre is called far out of town in the detail. */
 export const FAR_KM = 50;
@@ -102,6 +109,11 @@ export function whyLeftOut(a: Attraction, ctx: ReasonContext): LeftOutReason {
           : `no day in ${cityName(a.city)} (${dates}) is long enough to get there, see it (${hours}) and go on within ${window}`,
       };
     }
+    case 'short':
+      return {
+        reason: 'no-time',
+        detail: `no day in ${cityName(a.city)} (${dates}) has the time for a ${hours} visit with the way there and on, even were it in the centre`,
+      };
     case 'hours':
       return {
         reason: 'closed',
@@ -147,7 +159,13 @@ export function dayVerdict(a: Attraction, place: number, p: number, ctx: ReasonC
   const start = day.start ?? built.hubOf.get(built.landDays[p]!.day.startCity)!;
   const arrive = travel.arrive(start, place, day.open, p);
   const backBy = (leave: number) => day.ends.some((e) => travel.arrive(place, e, leave, p) <= day.close);
-  if (arrive === Infinity || !backBy(arrive + duration)) return { kind: 'far', day: p };
+  if (arrive === Infinity || !backBy(arrive + duration)) {
+    // Would the same visit fit were the stop an ordinary ride from the city centre? Then the distance is what stops it.
+    const hub = built.hubOf.get(a.city)!;
+    const atHub = travel.arrive(start, hub, day.open, p);
+    const hubFits = atHub !== Infinity && day.ends.some((e) => travel.arrive(hub, e, atHub + IN_TOWN_LEG_MIN + duration + IN_TOWN_LEG_MIN, p) <= day.close);
+    return { kind: hubFits ? 'far' : 'short', day: p };
+  }
   const windows = windowsOn(a, date, tripDay, duration, calendar);
   if (windows.length === 0) return { kind: 'hours', day: p };
   const usable = windows.filter((w) => w.close >= arrive);
