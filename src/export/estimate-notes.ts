@@ -5,7 +5,7 @@
  * before quoting it to a customer.
  */
 import type { Itinerary, ItineraryItem } from '../domain/itinerary/itinerary.js';
-import type { Lang } from './locale.js';
+import { categoryWordZh, type Lang } from './locale.js';
 
 export const ESTIMATE_MARK = '†';
 
@@ -42,6 +42,6 @@ const NAMES_ZH: Readonly<Record<string, string>> = {
 function fieldName(field: string, lang: Lang): string {
   const [head, sub] = field.split('.');
   const names = lang === 'zh' ? NAMES_ZH : NAMES_EN;
-  if ((head === 'price' || head === 'fares') && sub) return lang === 'zh' ? `票价（${sub}）` : `price (${sub})`;
+  if ((head === 'price' || head === 'fares') && sub) return lang === 'zh' ? `票价（${categoryWordZh(sub)}）` : `price (${sub})`;
   return names[field] ?? field;
 }

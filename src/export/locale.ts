@@ -114,6 +114,11 @@ export function bilingualName(catalogue: Catalogue, id: string): string {
 /** Chinese labels for the usual rider categories, when the catalogue gives none. */
 const CATEGORY_ZH: Readonly<Record<string, string>> = { adult: '成人', child: '儿童', senior: '老人', student: '学生' };
 
+/** The usual Chinese word for a rider category id, where there is one (else the id). */
+export function categoryWordZh(id: string): string {
+  return CATEGORY_ZH[id] ?? id;
+}
+
 /** A rider category's label (catalogue names, else the id). */
 export function categoryName(catalogue: Catalogue, id: string, lang: Lang): string {
   const c = catalogue.riderCategories.find((r) => r.id === id);
