@@ -37,6 +37,8 @@ const visit = z.object({
   end: z.string(),
   themes: z.array(theme),
   cost: money,
+  within: z.string().optional(),
+  withinCost: money.optional(),
 });
 
 const travel = z.object({

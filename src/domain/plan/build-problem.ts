@@ -71,6 +71,10 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
   }
   const mandatory = new Set(request.must);
   const defaultId = defaultCategory(catalogue);
+  const withinAdmission = (a: Attraction): number => {
+    const area = a.within === undefined ? undefined : catalogue.attractions.find((x) => x.id === a.within);
+    return area ? admissionFor(area, request.party, defaultId) : 0;
+  };
   const visits: ProblemVisit[] = attractions.map((a) => {
     const place = placeOf.get(a.id)!;
     const duration = paceVisitMin(a.visitMin, request.pace);
@@ -84,7 +88,8 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
           ? windowsOn(a, addDays(request.start, tripDay), tripDay, duration, input.calendar)
           : [],
       ),
-      cost: admissionFor(a, request.party, defaultId),
+      // Inside another's paid area: its ticket too (the itinerary charges it once, and not when the area is visited).
+      cost: admissionFor(a, request.party, defaultId) + withinAdmission(a),
       ...(mandatory.has(a.id) ? { mandatory: true } : {}),
     };
   });

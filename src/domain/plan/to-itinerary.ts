@@ -53,11 +53,24 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
   const defaultId = defaultCategory(catalogue);
   const partyCategories = Object.keys(request.party).filter((c) => (request.party[c] ?? 0) > 0);
   const time = (m: number) => tripTime(request.start, m);
-  const visitItem = (a: Attraction, start: number, end: number): VisitItem => ({
-    kind: 'visit', attraction: a.id, city: a.city, start: time(start), end: time(end),
-    themes: [...a.themes], cost: admissionFor(a, request.party, defaultId, addDays(request.start, Math.floor(start / MINUTES_PER_DAY))),
-    ...estimatesField(estimatesAmong(a, visitFacts(a, partyCategories))),
-  });
+  // A site inside another's paid area (Meilu Villa inside Lushan) needs that ticket: bought on the first
+  // such visit unless the plan visits the area itself.
+  const visitedIds = visitedInPlan(input);
+  const areaPaid = new Set<string>();
+  const visitItem = (a: Attraction, start: number, end: number): VisitItem => {
+    const date = addDays(request.start, Math.floor(start / MINUTES_PER_DAY));
+    const own = admissionFor(a, request.party, defaultId, date);
+    const area = a.within === undefined ? undefined : catalogue.attractions.find((x) => x.id === a.within);
+    const areaCost = area && !visitedIds.has(area.id) && !areaPaid.has(area.id) ? admissionFor(area, request.party, defaultId, date) : 0;
+    if (area) areaPaid.add(area.id);
+    return {
+      kind: 'visit', attraction: a.id, city: a.city, start: time(start), end: time(end),
+      themes: [...a.themes], cost: cents(own + areaCost),
+      ...estimatesField(estimatesAmong(a, visitFacts(a, partyCategories))),
+      ...(area ? { within: area.id } : {}),
+      ...(areaCost > 0 ? { withinCost: areaCost } : {}),
+    };
+  };
   const travelItem = (s: Segment): TravelItem => ({
     kind: 'travel', from: s.from, to: s.to, mode: s.mode, depart: time(s.departMin), arrive: time(s.arriveMin), cost: s.cost,
   });
@@ -162,6 +175,16 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
       currency: catalogue.currency,
     },
   };
+}
+
+/** Every stop the plan visits, on land (the core's routes) or from a ship. */
+function visitedInPlan(input: ToItineraryInput): Set<string> {
+  const ids = new Set(input.solution.days.flatMap((r) => r.visits.map((v) => input.built.attractions[v.visit]!.id)));
+  const candidateIds = new Set(input.candidates.map((a) => a.id));
+  for (const d of input.plan.days) {
+    if (d.kind === 'aboard') for (const a of sightsAlong(d.leg.link, input.catalogue)) if (candidateIds.has(a.id)) ids.add(a.id);
+  }
+  return ids;
 }
 
 /**
