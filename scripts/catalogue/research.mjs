@@ -16,7 +16,7 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 /** Every record of every research file, with where it was written, and the new entities. */
 export function loadResearch(dir) {
   const records = [];
-  const fresh = { cities: [], attractions: [], links: [], passes: [] };
+  const fresh = { cities: [], attractions: [], links: [], passes: [], cruises: [] };
   const warnings = [];
   let files = [];
   try {
@@ -59,7 +59,7 @@ export function loadResearch(dir) {
 }
 
 /** The fact of one record, sources as source objects (the registry names them at output). */
-function factOf(r) {
+export function factOf(r) {
   return clean({
     status: r.status,
     sources: r.source ? [{ title: r.source.title ?? r.source.url, url: r.source.url ?? undefined, published: r.source.published, titled: !!r.source.title }] : [],
@@ -379,10 +379,10 @@ const HANDLERS = {
       t.visit = minutesText(n);
       setProv(t, 'visit', factOf(r));
     },
-    // the paid area this site lies inside (its ticket admits to it): value { id: lushan-national-park }
+    // the paid area this site lies inside (its ticket admits to it): value { attraction: lushan-national-park, rule: "…" }
     within(t, rs) {
       const r = rs.at(-1);
-      const id = typeof r.value === 'string' ? r.value : r.value?.id;
+      const id = typeof r.value === 'string' ? r.value : r.value?.attraction;
       if (typeof id !== 'string' || id === '') return 'within without the id of the enclosing attraction';
       t.within = id;
       setProv(t, 'within', factOf(r));
