@@ -25,6 +25,7 @@ import type { Problem } from '../planner/problem.js';
 import { solve } from '../planner/solve.js';
 import { sightsAlong } from '../travel/seen-from-board.js';
 import { localTravelMin } from '../travel/travel-model.js';
+import { localLegs } from '../travel/local-legs.js';
 import { buildProblem, type BuiltProblem } from './build-problem.js';
 import type { CityPlan } from './city-plan.js';
 import { chooseCities, daysToReach, type CityCandidate } from './choose-cities.js';
@@ -199,13 +200,14 @@ export function skeletonsFor(
 ): CityPlan[] {
   const byCity = new Map<string, CityCandidate[]>();
   const hubOf = new Map(catalogue.cities.map((c) => [c.id, c.location]));
+  const legs = localLegs(catalogue, PACES[request.pace].transferAllowanceMin);
   const candidate = (a: Attraction): CityCandidate => {
     // The chooser knows the stop's closing days, so that it does not plan a city's musts for its closed Monday.
     const open = calendar ? Array.from({ length: request.days }, (_, d) => openingOn(a, addDays(request.start, d), calendar).open) : undefined;
     return {
       score: attractionScore(a, request.themes),
       visitMin: paceVisitMin(a.visitMin, request.pace),
-      reachMin: localTravelMin(hubOf.get(a.city) ?? a.location, a.location, PACES[request.pace].transferAllowanceMin),
+      reachMin: legs.leg(a.city, a.id)?.minutes ?? localTravelMin(hubOf.get(a.city) ?? a.location, a.location, PACES[request.pace].transferAllowanceMin),
       mandatory: request.must.includes(a.id),
       ...(open ? { openOn: (tripDay: number) => open[tripDay] ?? false } : {}),
     };

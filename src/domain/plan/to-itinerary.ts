@@ -27,6 +27,7 @@ import { attractionScore, isStrongCandidate } from './score.js';
 import type { Segment } from './trip-travel.js';
 import { whyLeftOut } from './unscheduled-reason.js';
 import type { PlacedMeal } from './meals.js';
+import { transferFields, withVehicleDays } from './local-transfers.js';
 
 export interface ToItineraryInput {
   readonly catalogue: Catalogue;
@@ -73,6 +74,7 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
   };
   const travelItem = (s: Segment): TravelItem => ({
     kind: 'travel', from: s.from, to: s.to, mode: s.mode, depart: time(s.departMin), arrive: time(s.arriveMin), cost: s.cost,
+    ...transferFields(s),
   });
   const legItem = (leg: Leg): TravelItem => ({
     kind: 'travel', from: leg.link.from, to: leg.link.to, mode: leg.link.link.mode,
@@ -137,6 +139,7 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
       eatBefore(route.visits.length + 1);
       if (day.cruiseOut) items.push(legItem(day.cruiseOut));
     }
+    const priced = withVehicleDays(items, catalogue, request.party);
     const lodging = lodgingOf(day);
     const date = addDays(request.start, tripDay);
     const holiday = dayHoliday(input.calendar, date);
@@ -146,7 +149,7 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
       theme: dayTheme(themed, request.themes),
       start: previousLodging,
       lodging,
-      items,
+      items: priced,
       ...(holiday ? { holiday } : {}),
     });
     previousLodging = lodging;
