@@ -18,8 +18,21 @@ if [ "$only" = all ] || [ "$only" = planner ]; then
     run node dist/bench/toptw.js --tours $M --seed 1 --time-limit 1000 "$B"/toptw/solomon100/*.txt > "$out/s100-m$M.ndjson"
     run node dist/bench/toptw.js --tours $M --seed 1 --time-limit 1000 "$B"/toptw/solomon200/*.txt > "$out/s200-m$M.ndjson"
   done
+  # The Cordeau pr* files are not part of the shared set as first published: see $B/toptw/cordeau-pr/README.md.
+  PR="$B/toptw/cordeau-pr"
+  pr_out=()
+  if [ -f "$PR/pr01.txt" ]; then
+    for M in 1 2 3 4; do
+      run node dist/bench/toptw.js --tours $M --seed 1 --time-limit 1000 "$PR"/pr*.txt > "$out/pr-m$M.ndjson"
+      pr_out+=("$out/pr-m$M.ndjson")
+    done
+  else
+    echo "skipping the Cordeau pr* TOPTW runs: no $PR/pr01.txt (fetch them as $PR/README.md says)" >&2
+  fi
   run node dist/bench/ophs.js --seed 1 --time-limit 1000 "$B"/ophs/*/*.ophs > "$out/ophs.ndjson"
-  run node dist/bench/summary.js --bks "$B/bks.csv" "$out"/s100-m*.ndjson "$out"/s200-m*.ndjson "$out/ophs.ndjson" > "$out/planner-summary.md"
+  bks=(--bks "$B/bks.csv")
+  [ -f "$PR/bks.csv" ] && bks+=(--bks "$PR/bks.csv")
+  run node dist/bench/summary.js "${bks[@]}" "$out"/s100-m*.ndjson "$out"/s200-m*.ndjson "${pr_out[@]}" "$out/ophs.ndjson" > "$out/planner-summary.md"
 fi
 if [ "$only" = all ]; then
   run node dist/bench/startup.js --runs 20 --warmup 3 > "$out/startup.md"
