@@ -106,6 +106,12 @@ function bench(script: string, args: string[]): Record<string, unknown>[] {
     expect(checkToptw(text, { tours: 1, score: 5, routes: [[1]] }, 1).errors).toEqual([]);
     expect(checkToptw(text, { tours: 1, score: 5, routes: [[1]] }, 2).errors.join()).toMatch(/back at the depot at 20.1/);
   });
+  it('--clock counts the time limit in wall or CPU time, nothing else', () => {
+    expect(scoreOf(['--clock', 'cpu', write('c997.txt')])).toBe(5);
+    const out = spawnSync('node', ['dist/bench/toptw.js', '--clock', 'sideways', write('c996.txt')], { encoding: 'utf8' });
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/--clock needs wall or cpu, got sideways/);
+  });
   it('--distance-decimals accepts only 1 or 2', () => {
     const out = spawnSync('node', ['dist/bench/toptw.js', '--distance-decimals', '3', write('pr97.txt')], { encoding: 'utf8' });
     expect(out.status).toBe(2);
