@@ -62,10 +62,14 @@ describe('moves between two days (swap, 2-opt*)', () => {
     // A fifth visit east at (10, 0). Crossing days take about 40.1 each and 41.05 with the fifth
     // visit, over the close of 40.5; once each day keeps to one side (about 22), it fits.
     const m = compileModel(twoDays([east1, east2, west1, west2, [10, 0]], 40.5));
-    const s = withRoutes(m, [[0, 2], [3, 1]]);
-    expect(s.routes.every((r) => r.feasible)).toBe(true);
-    localSearch(m, s, createRandom(1), 0, []);
-    expect(s.weight).toBe(5);
+    const crossing = (): State => withRoutes(m, [[0, 2], [3, 1]]);
+    expect(crossing().routes.every((r) => r.feasible)).toBe(true);
+    const oneDayMoves = crossing();
+    localSearch(m, oneDayMoves, createRandom(1), 0, []);
+    expect(oneDayMoves.weight).toBe(4);
+    const withBetweenDays = crossing();
+    localSearch(m, withBetweenDays, createRandom(1), 0, [], true);
+    expect(withBetweenDays.weight).toBe(5);
   });
 
   it('never changes which visits are planned and never lengthens the two days (random static problems)', () => {
@@ -74,7 +78,7 @@ describe('moves between two days (swap, 2-opt*)', () => {
         const m = compileModel(buildProblem(spec));
         const rng = createRandom(seed);
         const s = initialState(m, rng);
-        localSearch(m, s, rng, 0.3, []);
+        localSearch(m, s, rng, 0.3, [], true);
         const planned = Array.from(s.where).map((d) => d >= 0);
         let finish = totalFinish(s);
         while (improveBetweenDays(m, s)) {
