@@ -16,6 +16,7 @@ import { dirname, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 import { applyResearch, loadResearch } from './catalogue/research.mjs';
+import { cruiseProducts } from './catalogue/cruises.mjs';
 import { baseProvenance, writeProvenance } from './catalogue/provenance.mjs';
 import { SourceRegistry } from './catalogue/sources.mjs';
 import { ratesSection } from './rates-section.mjs';
@@ -362,11 +363,16 @@ function generate() {
   for (const l of links) if (l._transport && links.filter((m) => m._transport === l._transport).length === 1) aliases.set(l._transport, l.id);
   const byId = (list) => new Map(list.map((x) => [x.id, x]));
   const ruleRecords = research.records.filter((r) => r.field === 'fare_rule');
-  const report = applyResearch(research.records.filter((r) => r.field !== 'fare_rule'), { cities: byId(cities), attractions: byId(attractions), links: byId(links), passes: byId(passes) }, { categories, defaultId, aliases });
+  const cruiseIds = new Set(research.fresh.cruises.map((e) => e.id));
+  const report = applyResearch(research.records.filter((r) => r.field !== 'fare_rule' && !cruiseIds.has(r.id)), { cities: byId(cities), attractions: byId(attractions), links: byId(links), passes: byId(passes) }, { categories, defaultId, aliases, rules: cur.discount_rules ?? [] });
   const fareRules = ruleRecords.flatMap((r) => fareRuleOf(r, report));
   const complete = finishNewEntities(added, { cities, attractions, links, passes }, fail);
   report.skipped.push(...complete.skipped);
   for (const x of attractions) if (!x.closed?.length && !x.closed_nth?.length) delete x.holidays;
+  const cruiseRecords = research.records.filter((r) => cruiseIds.has(r.id));
+  const products = cruiseProducts(research.fresh.cruises, cruiseRecords, { links, attractions, defaultId });
+  report.applied.push(...[...products.used].map((r) => r.at));
+  report.skipped.push(...cruiseRecords.filter((r) => !products.used.has(r)).map((r) => `${r.at}: field ${r.field} is not modelled for a cruise`), ...products.skipped);
 
   if (problems.length) {
     for (const p of problems) console.error(`generate: ${p}`);
@@ -374,7 +380,7 @@ function generate() {
   }
   const registry = new SourceRegistry();
   const written = (list) => list.map((x) => writeProvenance(x, registry));
-  const out = { cities: written(cities), attractions: written(attractions), links: written(links), passes: written(passes) };
+  const out = { cities: written(cities), attractions: written(attractions), links: written(links), passes: written(passes), cruises: written(products.cruises) };
   return {
     research: { ...report, warnings: research.warnings, files: research.files },
     catalogue: {
@@ -390,6 +396,7 @@ function generate() {
       routes,
       passes: out.passes,
       holidays,
+      cruises: out.cruises,
       sources: registry.list(),
       rates: ratesSection(root),
     },
@@ -457,6 +464,7 @@ function passOf(e) {
 function addNewEntities(fresh, lists) {
   const added = [];
   for (const [list, entities] of Object.entries(fresh)) {
+    if (!lists[list]) continue; // cruises: built by scripts/catalogue/cruises.mjs
     for (const e of entities) {
       if (lists[list].some((x) => x.id === e.id)) continue; // already in the catalogue: its records apply
       const item = { _kind: KIND[list], _prov: {}, _new: list, _file: e.file };
@@ -507,6 +515,13 @@ function finishNewEntities(added, lists, fail) {
     }
   }
   const cityIds = new Set(lists.cities.map((c) => c.id));
+  // A new site in a city that was left out goes too — before the passes count the sites they cover.
+  for (const item of added) {
+    if (item._kind === 'attraction' && lists.attractions.includes(item) && !cityIds.has(item.city)) {
+      skipped.push(`${item._file} new attraction ${item.id}: left out, city ${item.city} is not in the catalogue`);
+      drop(item);
+    }
+  }
   const siteIds = new Set(lists.attractions.map((a) => a.id));
   for (const item of added) {
     if (item._kind === 'pass' && lists.passes.includes(item)) {
@@ -518,10 +533,6 @@ function finishNewEntities(added, lists, fail) {
         drop(item);
       }
       continue;
-    }
-    if (item._kind === 'attraction' && lists.attractions.includes(item) && !cityIds.has(item.city)) {
-      skipped.push(`${item._file} new attraction ${item.id}: left out, city ${item.city} is not in the catalogue`);
-      drop(item);
     }
     if (item._access && lists.links.includes(item)) {
       drop(item);
@@ -588,7 +599,7 @@ function clean(obj) {
 // ---------------------------------------------------------------------------------------
 const FLOW_KEYS = new Set(['location', 'themes', 'closed', 'closed_dates', 'unconfirmed', 'price', 'fares', 'cities',
   'attractions', 'departures', 'blackout', 'exclude', 'months', 'validity', 'stations', 'nth', 'applies_to', 'weekdays', 'source', 'discounts']);
-const TIME_KEYS = new Set(['open', 'close', 'last_entry', 'first', 'last']);
+const TIME_KEYS = new Set(['open', 'close', 'last_entry', 'first', 'last', 'sail', 'start', 'end']);
 
 function toYaml(catalogue, compiled) {
   const doc = new YAML.Document(catalogue, { version: '1.2' });
@@ -610,6 +621,8 @@ function toYaml(catalogue, compiled) {
       const parentPair = path.at(-2);
       const k = YAML.isPair(parentPair) ? parentPair.key?.value : undefined;
       if (k === 'hours' || k === 'holidays' || k === 'rider_categories' || k === 'closed_nth' || k === 'price_seasons') map.flow = true;
+      // a cruise's programme item, excursion, cabin, child fare, boarding and landing: one per line
+      if (['programme', 'optional_excursions', 'cabins', 'child_fares', 'board', 'disembark'].includes(k)) map.flow = true;
       // one fact per line: `price.adult: { status: confirmed, source: …, checked: … }`
       const grand = path.at(-3);
       if (YAML.isPair(grand) && grand.key?.value === 'provenance') map.flow = true;
@@ -627,6 +640,7 @@ function toYaml(catalogue, compiled) {
     holidays: ' Overrides on top of the built-in China holiday calendar (chinese-days package).',
     discount_rules: ' National discount rules by rider category: a price that leaves a category out gives it this share.',
     sources: ' The public sources that provenance entries name by id.',
+    cruises: ' Multi-day cruise products (catalogue/research/cruise.yaml): programme, optional excursions, cabins, child fares.',
     rates: ' Reference rates for quotes (scripts/rates.yaml): each with a source or the basis of its estimate.',
   };
   for (const pair of doc.contents.items) {
@@ -687,7 +701,7 @@ function check(file) {
     return dateOk(a) && (b === undefined || (dateOk(b) && a <= b));
   };
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  const top = ['version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates', 'sources', 'discount_rules'];
+  const top = ['version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates', 'sources', 'discount_rules', 'cruises'];
   for (const k of Object.keys(c)) if (!top.includes(k)) E(`unknown top-level key ${k}`);
   if (c.version !== 1) E('version must be 1');
   if (c.timezone !== 'Asia/Shanghai') E('timezone');

@@ -79,6 +79,8 @@ const KEY_ORDER = {
   attraction: ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'closed_nth', 'holidays', 'closed_dates',
     'price', 'price_seasons', 'discounts', 'reservation', 'access', 'bird_season', 'must_see', 'description', 'note', 'facts', 'provenance'],
   link: ['id', 'from', 'to', 'mode', 'oneway', 'duration', 'fare', 'fares', 'first', 'last', 'every', 'departures', 'per_day', 'stations', 'note', 'facts', 'provenance'],
+  cruise: ['id', 'name', 'name_zh', 'from', 'to', 'link', 'nights', 'operators', 'weekdays', 'board', 'sail', 'disembark', 'programme',
+    'optional_excursions', 'fare', 'cabins', 'single_use', 'child_fares', 'meals_included', 'note', 'provenance'],
   pass: ['id', 'name', 'name_zh', 'real', 'residents_only', 'url', 'note', 'covers', 'validity', 'entries', 'price', 'blackout', 'reservation_still_required', 'provenance'],
 };
 const rank = (order, key) => (order.includes(key) ? order.indexOf(key) : order.length);

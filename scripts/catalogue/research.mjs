@@ -16,7 +16,7 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 /** Every record of every research file, with where it was written, and the new entities. */
 export function loadResearch(dir) {
   const records = [];
-  const fresh = { cities: [], attractions: [], links: [], passes: [] };
+  const fresh = { cities: [], attractions: [], links: [], passes: [], cruises: [] };
   const warnings = [];
   let files = [];
   try {
@@ -59,7 +59,7 @@ export function loadResearch(dir) {
 }
 
 /** The fact of one record, sources as source objects (the registry names them at output). */
-function factOf(r) {
+export function factOf(r) {
   return clean({
     status: r.status,
     sources: r.source ? [{ title: r.source.title ?? r.source.url, url: r.source.url ?? undefined, published: r.source.published, titled: !!r.source.title }] : [],
@@ -157,7 +157,7 @@ export function applyResearch(records, items, ctx) {
   for (const { target, kind, records: rs } of byTarget.values()) {
     if (kind !== 'attraction' || rs[0].field !== 'mandatory_extras') continue;
     for (const r of rs) {
-      const why = addMandatoryExtra(target, r);
+      const why = addMandatoryExtra(target, r, ctx);
       if (why) skipped.push(REASON(r, why));
       else applied.push(r.at);
     }
@@ -168,10 +168,14 @@ export function applyResearch(records, items, ctx) {
 /**
  * Adds a mandatory extra (`adult_cny`) to every category's price — such buses and ferries give
  * no concessions — and says so in each price's provenance; its status is the weaker of the two.
+ * A category the price leaves out is first priced by the catalogue's discount rule on the
+ * admission alone: the loader would otherwise take its share of admission + extra (a child
+ * at the Three Gorges Tribe would pay half of 210 = 105 instead of half of 150 + 60 = 135).
  */
-function addMandatoryExtra(t, r) {
+function addMandatoryExtra(t, r, ctx) {
   const amount = r.value?.adult_cny;
   if (!(typeof amount === 'number' && amount > 0)) return 'mandatory_extras without adult_cny';
+  deriveByRules(t, ctx);
   const add = (table) => Object.fromEntries(Object.entries(table).map(([c, v]) => [c, Math.round((v + amount) * 100) / 100]));
   t.price = add(t.price);
   if (t.price_seasons) t.price_seasons = t.price_seasons.map((ps) => ({ ...ps, price: add(ps.price) }));
@@ -182,6 +186,39 @@ function addMandatoryExtra(t, r) {
     t._prov[key] = { ...f, status: weaker(f.status, extra.status), sources: [...f.sources, ...extra.sources], note: [f.note, what].filter(Boolean).join(' ') };
   }
   appendNote(t, `Price includes ${r.value.what ?? 'a mandatory extra'} (${amount} CNY).`);
+}
+
+const PAYS_PERCENT = { free: 0, half: 50, full: 100 };
+
+/** Categories missing from an attraction's price, priced by the attraction discount rules (status of the rule). */
+function deriveByRules(t, ctx) {
+  const full = t.price?.[ctx.defaultId];
+  if (typeof full !== 'number') return;
+  const derive = (table) => {
+    const out = { ...table };
+    const admission = table[ctx.defaultId];
+    if (typeof admission !== 'number') return out;
+    for (const c of ctx.categories ?? []) {
+      if (c in out) continue;
+      const rule = (ctx.rules ?? []).find((x) => x.category === c && (x.applies_to ?? []).includes('attractions'));
+      const pct = rule ? (PAYS_PERCENT[rule.pays] ?? rule.pays) : undefined;
+      if (Number.isInteger(pct)) out[c] = Math.round(admission * pct) / 100;
+    }
+    return out;
+  };
+  const before = new Set(Object.keys(t.price));
+  t.price = derive(t.price);
+  for (const c of Object.keys(t.price)) {
+    if (before.has(c)) continue;
+    const rule = ctx.rules.find((x) => x.category === c && (x.applies_to ?? []).includes('attractions'));
+    setProv(t, `price.${c}`, clean({
+      status: rule.status ?? 'assumed',
+      sources: rule.source ? [{ title: rule.source.title ?? rule.source.url, url: rule.source.url ?? undefined, published: rule.source.published, titled: !!rule.source.title }] : [],
+      checked: rule.checked ? String(rule.checked) : undefined,
+      note: `Admission by the discount rule (${c} pays ${rule.pays}): ${rule.rule}`,
+    }));
+  }
+  if (t.price_seasons) t.price_seasons = t.price_seasons.map((ps) => ({ ...ps, price: derive(ps.price) }));
 }
 
 /** Fields shown to agents as a note rather than modelled: extra charges, access rules, notices. */

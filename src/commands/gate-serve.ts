@@ -12,7 +12,6 @@ import type { LedgerTarget } from '../io/ledger/ledger-port.js';
 import { openLedger } from '../io/ledger/open-ledger.js';
 import { createGateService, DEFAULT_LIMITS, type GateServiceLimits } from '../server/gate-service.js';
 import { gateLedgerOf } from '../server/port-gate-ledger.js';
-import { scanLookupFor } from '../server/scan-lookup.js';
 import { bufferedLog } from '../server/request-log.js';
 
 export interface GateServeOptions {
@@ -51,7 +50,7 @@ export async function runGateServe(opts: GateServeOptions, deps: GateServeDeps, 
   const log = bufferedLog(fd === undefined ? deps.stderr : (text) => void writeSync(fd, text));
   const ledger = await openLedger(deps.target, { ...(opts.connections !== undefined ? { connections: opts.connections } : {}) });
   const service = createGateService(
-    { ledger: gateLedgerOf(ledger, await scanLookupFor(ledger, deps.target)), ledgerKind: ledger.backend, trust, nowMs: deps.nowMs, monotonicMs: deps.monotonicMs, log, version: deps.version },
+    { ledger: gateLedgerOf(ledger), ledgerKind: ledger.backend, trust, nowMs: deps.nowMs, monotonicMs: deps.monotonicMs, log, version: deps.version },
     { ...DEFAULT_LIMITS, ...opts.limits },
   );
   try {

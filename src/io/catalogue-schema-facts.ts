@@ -102,6 +102,8 @@ const withProvenance = { provenance: provenance.default({}) };
 
 export const cityFacts = withProvenance;
 
+export const cruiseFacts = withProvenance;
+
 export const attractionFacts = {
   ...withProvenance,
   closed_nth: z.array(nthClosure).default([]).meta({ description: 'Closures on the nth weekday of each month, e.g. the 1st and 3rd Tuesday.' }),

@@ -16,6 +16,7 @@ import { withOsmHours } from './catalogue-osm-hours.js';
 
 export { PATTERN_CODES } from './catalogue-schema-values.js';
 import { catalogueRatesSchema } from './catalogue-rates-schema.js';
+import { cruisesSection } from './catalogue-schema-cruises.js';
 
 export const SUPPORTED_VERSION = 1;
 
@@ -200,6 +201,7 @@ export const catalogueSchema = z
     holidays: z.array(holiday).default([]).meta({ description: 'Adds to / overrides the built-in China holiday calendar.' }),
     rates: catalogueRatesSchema.optional(),
     ...topLevelFacts,
+    ...cruisesSection,
   })
   .meta({ title: 'yangtze catalogue (routes.yaml)' });
 

@@ -4,18 +4,9 @@
  * earlier answer to a retried scan, and closing. The service sees nothing
  * else of the ledger, so SQLite and PostgreSQL serve it alike.
  */
-import type { EntryOutcome, EntryRequest, GateRecord } from '../io/ledger/ledger-port.js';
+import type { EntryOutcome, EntryRequest, GateRecord, ScanRedemption } from '../io/ledger/ledger-port.js';
 
-export type { GateRecord };
-
-/** The redemption an earlier request with this scan id produced. */
-export interface ScanRedemption {
-  readonly redemptionId: number;
-  readonly passId: string;
-  readonly attraction: string;
-  readonly day: string;
-  readonly at: string;
-}
+export type { GateRecord, ScanRedemption };
 
 export interface PassStanding {
   readonly revocation: 'revoked' | 'refunded' | null;

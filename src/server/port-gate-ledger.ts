@@ -3,9 +3,8 @@
  */
 import type { Ledger } from '../io/ledger/ledger-port.js';
 import type { GateLedger } from './gate-ledger.js';
-import type { ScanLookup } from './scan-lookup.js';
 
-export function gateLedgerOf(ledger: Ledger, scans: ScanLookup): GateLedger {
+export function gateLedgerOf(ledger: Ledger): GateLedger {
   return {
     findGate: (id) => ledger.findGate(id),
     recordEntry: (req) => ledger.recordEntry(req),
@@ -14,10 +13,7 @@ export function gateLedgerOf(ledger: Ledger, scans: ScanLookup): GateLedger {
       if (!pass) return null;
       return { revocation: pass.status === 'revoked' || pass.status === 'refunded' ? pass.status : null };
     },
-    redemptionByScan: (scanId) => scans.find(scanId),
-    async close() {
-      await scans.close();
-      await ledger.close();
-    },
+    redemptionByScan: (scanId) => ledger.redemptionByScan(scanId),
+    close: () => ledger.close(),
   };
 }

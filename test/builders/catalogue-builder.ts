@@ -117,6 +117,7 @@ class CatalogueBuilder {
     ],
     sources: [],
     discountRules: [],
+    cruises: [],
     cities: [],
     attractions: [],
     links: [],

@@ -73,6 +73,21 @@ describeEachBackend('ledger contract', (backend: Backend) => {
     ]);
   });
 
+  it('finds a redemption by the scan id it was recorded with, and nothing for an unknown scan id', async () => {
+    const target = await backend.fresh();
+    await issue(target, [row('BK1', 'Li Wei', 'wuhan-culture-pass')]);
+    const [pass] = await passes(target);
+    const at = '2026-05-12T09:00:00+08:00';
+    const found = await withLedger(target, {}, async (l) => {
+      const entry = await l.recordEntry({ passId: pass!.id, attraction: 'east-lake', date: '2026-05-12', at, gate: 'g1', source: 'online', scanId: 'scan-1' });
+      return { entry, byScan: await l.redemptionByScan('scan-1'), unknown: await l.redemptionByScan('scan-2') };
+    });
+    expect(found.entry).toMatchObject({ admit: true });
+    const redemptionId = found.entry.admit ? found.entry.redemptionId : -1;
+    expect(found.byScan).toEqual({ redemptionId, passId: pass!.id, attraction: 'east-lake', day: '2026-05-12', at });
+    expect(found.unknown).toBeNull();
+  });
+
   it('spends the credits of an attraction-count pass and then refuses it as used up', async () => {
     const target = await backend.fresh();
     await issue(target, [row('BK1', 'Li Wei', 'wuhan-three-visits')]);

@@ -11,7 +11,6 @@ import { openLedger } from '../../src/io/ledger/open-ledger.js';
 import type { GateLedger } from '../../src/server/gate-ledger.js';
 import { createGateService, DEFAULT_LIMITS, type GateService } from '../../src/server/gate-service.js';
 import { gateLedgerOf } from '../../src/server/port-gate-ledger.js';
-import { scanLookupFor } from '../../src/server/scan-lookup.js';
 import { bufferedLog, type LogLine } from '../../src/server/request-log.js';
 import { addGate, aGateWorld, entriesOf, post, type GateWorld } from './gate-helpers.js';
 
@@ -26,7 +25,7 @@ interface Held {
 /** The world's ledger, with recordEntry held until release(). */
 async function heldLedger(world: GateWorld): Promise<Held> {
   const port = await openLedger(world.target);
-  const inner = gateLedgerOf(port, await scanLookupFor(port, world.target));
+  const inner = gateLedgerOf(port);
   const queue: (() => void)[] = [];
   let open = false;
   let closed = false;
@@ -125,7 +124,7 @@ describe('a ledger that does not answer', () => {
     const world = await aGateWorld(1);
     const gate = await addGate(world, 'gate-a', ['east-lake']);
     const port = await openLedger(world.target);
-    const inner = gateLedgerOf(port, await scanLookupFor(port, world.target));
+    const inner = gateLedgerOf(port);
     let down = true;
     const flaky: GateLedger = {
       ...inner,

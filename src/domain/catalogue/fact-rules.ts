@@ -19,9 +19,13 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
   ],
   links: ['duration', 'fare', 'fares', 'timetable', 'first', 'last', 'every', 'departures', 'per_day', 'stations', 'mode'],
   passes: ['price', 'covers', 'validity', 'entries', 'blackout', 'reservation_still_required', 'name'],
+  cruises: [
+    'nights', 'weekdays', 'timetable', 'board', 'sail', 'disembark', 'programme', 'optional_excursions', 'fare', 'cabins',
+    'single_use', 'child_fares', 'meals_included', 'operators', 'name',
+  ],
 };
 /** Fields whose second segment is a rider category (price.child). */
-const BY_CATEGORY = new Set(['price', 'fares', 'discounts']);
+const BY_CATEGORY = new Set(['price', 'fares', 'discounts', 'fare']);
 
 const provenanceEntries: Rule = (c, issues) => {
   const sourceIds = new Set(c.sources.map((s) => s.id));
@@ -57,6 +61,7 @@ const provenanceEntries: Rule = (c, issues) => {
   check('attractions', c.attractions);
   check('links', c.links);
   check('passes', c.passes);
+  check('cruises', c.cruises);
   c.discountRules.forEach((r, i) => {
     r.fact.sources.forEach((id) => {
       if (!sourceIds.has(id)) issues.push(issue('unknown-source', ['discount_rules', i, 'source'], `Unknown source "${id}"; sources are listed under the top-level sources: key.`));

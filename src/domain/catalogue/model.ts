@@ -261,6 +261,101 @@ export interface PassProduct {
   readonly provenance: FactMap;
 }
 
+export const PROGRAMME_KINDS = ['board', 'sail', 'excursion', 'optional', 'meal', 'disembark'] as const;
+/**
+ * What a cruise programme item is: boarding, a passage seen from the deck (`sail`), a shore
+ * excursion in the fare (`excursion`), one sold aboard (`optional`), a meal or reception, disembarking.
+ */
+export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
+
+/** One item of a cruise's day-by-day programme, as the operators publish it. */
+export interface ProgrammeItem {
+  /** Day of the sailing, 1 = the boarding day. */
+  readonly day: number;
+  readonly kind: ProgrammeKind;
+  readonly what: string;
+  /** Clock times when published; absent when the programme says only "evening" (see `when`). */
+  readonly startMin?: MinuteOfDay;
+  readonly endMin?: MinuteOfDay;
+  /** The time as published when it is not a clock time ("evening", "afternoon"). */
+  readonly when?: string;
+  /** The published time is "about" this: show it as approximate. */
+  readonly approximate: boolean;
+  /** The catalogue attraction this item visits or passes. */
+  readonly site?: string;
+  /** For `optional`: the id of the optional excursion that prices it. */
+  readonly excursion?: string;
+  /** Attractions some ships visit instead of `site` (river conditions, the ship). */
+  readonly alternatives: readonly string[];
+}
+
+/** An excursion sold aboard, with its published price per person where there is one. */
+export interface OptionalExcursion {
+  readonly id: string;
+  readonly what: string;
+  readonly site?: string;
+  /** Per rider category; empty = price not published. */
+  readonly price: Readonly<Record<string, number>>;
+}
+
+/** A cabin grade, priced against the cruise's base fare: a share of it, a supplement, or on request. */
+export interface CabinGrade {
+  readonly grade: string;
+  readonly name: string;
+  /** Whole percent of the base fare. */
+  readonly paysPercent?: number;
+  /** Per person on top of the base fare. */
+  readonly plus?: number;
+  /** No published price: "on request". */
+  readonly onRequest: boolean;
+}
+
+/** What a child pays, in percent of the adult fare of the same cabin. */
+export interface CruiseChildFare {
+  /** The rider category this rule prices. */
+  readonly category: string;
+  /** As published, e.g. "2-11". */
+  readonly ages: string;
+  /** true: the child has a bed of its own; false: shares the adults' beds. */
+  readonly bed: boolean;
+  readonly paysPercent: number;
+}
+
+/**
+ * A multi-day cruise product (docs/CATALOGUE.md "cruises"): its sailing days, where and when one
+ * boards and leaves the ship, the nights aboard (the lodging), the day-by-day programme, optional
+ * excursions, cabin grades and child fares. `link` names the catalogue link the ship sails, whose
+ * timetable and fare the planner uses for the leg.
+ */
+export interface Cruise {
+  readonly id: string;
+  readonly name: string;
+  readonly nameZh: string;
+  readonly from: string;
+  readonly to: string;
+  readonly link?: string;
+  readonly nights: number;
+  readonly operators: readonly string[];
+  /** Days of the week a ship of this product leaves. */
+  readonly weekdays: readonly Weekday[];
+  readonly board: { readonly place: string; readonly openMin: MinuteOfDay; readonly closeMin: MinuteOfDay; readonly note?: string };
+  /** When the ship sails on the boarding day. */
+  readonly sailMin: MinuteOfDay;
+  readonly disembark: { readonly place: string; readonly day: number; readonly openMin?: MinuteOfDay; readonly closeMin: MinuteOfDay; readonly note?: string };
+  readonly programme: readonly ProgrammeItem[];
+  readonly optionalExcursions: readonly OptionalExcursion[];
+  /** Base fare per person sharing a twin cabin, per rider category (the default category's is the base). */
+  readonly fare: Readonly<Record<string, number>>;
+  readonly cabins: readonly CabinGrade[];
+  /** Single use of a twin cabin, in percent of the base fare. */
+  readonly singleUsePercent?: number;
+  readonly childFares: readonly CruiseChildFare[];
+  /** The fare includes the meals served aboard. */
+  readonly mealsIncluded: boolean;
+  readonly note?: string;
+  readonly provenance: FactMap;
+}
+
 export interface HolidayOverride {
   readonly range: DateRange;
   readonly name: string;
@@ -281,6 +376,8 @@ export interface Catalogue {
   readonly holidays: readonly HolidayOverride[];
   readonly sources: readonly FactSource[];
   readonly discountRules: readonly DiscountRule[];
+  /** Multi-day cruise products (empty when the file has none). */
+  readonly cruises: readonly Cruise[];
   /** Reference rates for quotes, when the catalogue has a `rates:` section. */
   readonly rates?: RateTable;
 }

@@ -1,9 +1,9 @@
-import type { Attraction, Catalogue, DateRange, DiscountRule, Fact, FactMap, Link, PassProduct, Provenance, Season } from './model.js';
+import type { Attraction, Catalogue, Cruise, DateRange, DiscountRule, Fact, FactMap, Link, PassProduct, Provenance, Season } from './model.js';
 import { parseDateRange } from './parse-date-range.js';
 import { parseDuration } from './parse-duration.js';
 import { parseMonths } from './parse-months.js';
 import { parseTime } from './parse-time.js';
-import type { RawAttraction, RawCatalogue, RawFact, RawFactMap, RawFacts, RawLink, RawPass } from './raw-catalogue.js';
+import type { RawAttraction, RawCatalogue, RawCruise, RawFact, RawFactMap, RawFacts, RawLink, RawPass } from './raw-catalogue.js';
 import { resolvePassCoverage } from './resolve-pass-coverage.js';
 import { paysPercent, resolvePrices } from './resolve-prices.js';
 
@@ -83,6 +83,7 @@ export function normalizeCatalogue(input: RawCatalogue): Catalogue {
       ...optional('note', s.note),
     })),
     discountRules: prices.rules,
+    cruises: input.cruises.map(normalizeCruise),
     ...(input.rates ? { rates: normalizeRates(input.rates, 'catalogue') } : {}),
   };
 }
@@ -192,6 +193,49 @@ function normalizePass(p: RawPass, attractions: readonly Attraction[]): PassProd
     ...optional('url', p.url),
     residentsOnly: p.residents_only,
     provenance: factMap(p.provenance),
+  };
+}
+
+function normalizeCruise(c: RawCruise): Cruise {
+  return {
+    id: c.id,
+    name: c.name,
+    nameZh: c.name_zh,
+    from: c.from,
+    to: c.to,
+    ...optional('link', c.link),
+    nights: c.nights,
+    operators: c.operators,
+    weekdays: c.weekdays,
+    board: { place: c.board.place, openMin: time(c.board.open), closeMin: time(c.board.close), ...optional('note', c.board.note) },
+    sailMin: time(c.sail),
+    disembark: {
+      place: c.disembark.place,
+      day: c.disembark.day,
+      ...optional('openMin', c.disembark.open === undefined ? undefined : time(c.disembark.open)),
+      closeMin: time(c.disembark.close),
+      ...optional('note', c.disembark.note),
+    },
+    programme: c.programme.map((p) => ({
+      day: p.day,
+      kind: p.kind,
+      what: p.what,
+      ...optional('startMin', p.start === undefined ? undefined : time(p.start)),
+      ...optional('endMin', p.end === undefined ? undefined : time(p.end)),
+      ...optional('when', p.when),
+      approximate: p.approximate,
+      ...optional('site', p.site),
+      ...optional('excursion', p.excursion),
+      alternatives: p.alternatives,
+    })),
+    optionalExcursions: c.optional_excursions.map((x) => ({ id: x.id, what: x.what, ...optional('site', x.site), price: x.price })),
+    fare: c.fare,
+    cabins: c.cabins.map((g) => ({ grade: g.grade, name: g.name, ...optional('paysPercent', g.pays), ...optional('plus', g.plus), onRequest: g.on_request })),
+    ...optional('singleUsePercent', c.single_use),
+    childFares: c.child_fares.map((f) => ({ category: f.category, ages: f.ages, bed: f.bed, paysPercent: f.pays })),
+    mealsIncluded: c.meals_included,
+    ...optional('note', c.note),
+    provenance: factMap(c.provenance),
   };
 }
 

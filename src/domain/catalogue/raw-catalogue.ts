@@ -6,7 +6,7 @@
  * so the domain depends on no parsing library.
  */
 import type { RawRates } from '../quote/raw-rates.js';
-import type { Entries, FactStatus, LinkMode, Rating, ValidityKind, ValidityStart, Weekday, Theme, HolidayRule, Reservation } from './model.js';
+import type { Entries, FactStatus, LinkMode, ProgrammeKind, Rating, ValidityKind, ValidityStart, Weekday, Theme, HolidayRule, Reservation } from './model.js';
 
 export interface RawCatalogue {
   readonly version: 1;
@@ -24,6 +24,42 @@ export interface RawCatalogue {
   readonly discount_rules: readonly RawDiscountRule[];
   /** Reference rates for quotes (domain/quote). */
   readonly rates?: RawRates | undefined;
+  readonly cruises: readonly RawCruise[];
+}
+
+export interface RawCruise {
+  readonly id: string;
+  readonly name: string;
+  readonly name_zh: string;
+  readonly from: string;
+  readonly to: string;
+  readonly link?: string | undefined;
+  readonly nights: number;
+  readonly operators: readonly string[];
+  readonly weekdays: readonly Weekday[];
+  readonly board: { readonly place: string; readonly open: string; readonly close: string; readonly note?: string | undefined };
+  readonly sail: string;
+  readonly disembark: { readonly place: string; readonly day: number; readonly open?: string | undefined; readonly close: string; readonly note?: string | undefined };
+  readonly programme: readonly {
+    readonly day: number;
+    readonly kind: ProgrammeKind;
+    readonly what: string;
+    readonly start?: string | undefined;
+    readonly end?: string | undefined;
+    readonly when?: string | undefined;
+    readonly approximate: boolean;
+    readonly site?: string | undefined;
+    readonly excursion?: string | undefined;
+    readonly alternatives: readonly string[];
+  }[];
+  readonly optional_excursions: readonly { readonly id: string; readonly what: string; readonly site?: string | undefined; readonly price: Readonly<Record<string, number>> }[];
+  readonly fare: Readonly<Record<string, number>>;
+  readonly cabins: readonly { readonly grade: string; readonly name: string; readonly pays?: number | undefined; readonly plus?: number | undefined; readonly on_request: boolean }[];
+  readonly single_use?: number | undefined;
+  readonly child_fares: readonly { readonly category: string; readonly ages: string; readonly bed: boolean; readonly pays: number }[];
+  readonly meals_included: boolean;
+  readonly note?: string | undefined;
+  readonly provenance: RawFactMap;
 }
 
 export interface RawSource {

@@ -8,6 +8,7 @@ import { didYouMean, suggestionText } from '../did-you-mean.js';
 import { issue, type Issue, type IssuePath } from '../issues.js';
 import type { Catalogue, DateRange } from './model.js';
 import { FACT_RULES } from './fact-rules.js';
+import { checkCruises } from '../cruise/cruise-rules.js';
 import { formatTime } from './parse-time.js';
 
 type Rule = (catalogue: Catalogue, issues: Issue[]) => void;
@@ -204,6 +205,7 @@ const RULES: readonly Rule[] = [
   insideRegion,
   passValidity,
   orderedDateRanges,
+  checkCruises,
   ...FACT_RULES,
 ];
 

@@ -96,6 +96,15 @@ export interface MergedScan {
   readonly earlier?: { readonly gate: string | null; readonly at: string; readonly day: string };
 }
 
+/** The redemption a request with this scan id recorded (the gate service's idempotent retries). */
+export interface ScanRedemption {
+  readonly redemptionId: number;
+  readonly passId: string;
+  readonly attraction: string;
+  readonly day: IsoDate;
+  readonly at: string;
+}
+
 export interface PassEntry {
   readonly attraction: string;
   readonly day: IsoDate;
@@ -145,6 +154,8 @@ export interface Ledger {
   getPass(passId: string): Promise<LedgerPass | undefined>;
   /** The entries of a pass, oldest first. */
   entriesOf(passId: string): Promise<PassEntry[]>;
+  /** The redemption recorded with this scan id, or null (scan ids are UNIQUE in both schemas). */
+  redemptionByScan(scanId: string): Promise<ScanRedemption | null>;
   /** Passes issued on or after `since` (a date), oldest first, streamed (never the whole table in memory). */
   iteratePasses(since?: IsoDate): AsyncIterable<LedgerPass>;
   /** The same passes in pages of up to 1,000: one wait per page, not per pass (export). */

@@ -37,10 +37,12 @@ import type {
   PassEntry,
   RevokeKind,
   RevokeOutcome,
+  ScanRedemption,
   ScanToMerge,
 } from './ledger-port.js';
 import { isRetryable, isUniqueViolation, postgresFailure, redactedUrl } from './postgres-failure.js';
 import { MIGRATION_LOCK_KEY, PG_MIGRATIONS, PG_SCHEMA_VERSION } from './postgres-migrations.js';
+import { scanRedemptionOf, type ScanRow } from './scan-row.js';
 
 export interface OpenPostgresOptions extends OpenLedgerOptions {
   /** lock_timeout: how long a writer waits for another's lock on a pass (default 10 s). */
@@ -254,6 +256,13 @@ export class PostgresLedger implements Ledger {
 
   entriesOf(passId: string): Promise<PassEntry[]> {
     return this.guard(async () => (await this.pool.query<PassEntry>('SELECT attraction, day, gate, at FROM redemptions WHERE pass_id = $1 ORDER BY day, id', [passId])).rows);
+  }
+
+  redemptionByScan(scanId: string): Promise<ScanRedemption | null> {
+    return this.guard(async () => {
+      const row = (await this.pool.query<ScanRow>('SELECT id, pass_id, attraction, day, at FROM redemptions WHERE scan_id = $1', [scanId])).rows[0];
+      return row ? scanRedemptionOf(row) : null;
+    });
   }
 
   async *iteratePasses(since?: IsoDate): AsyncGenerator<LedgerPass> {

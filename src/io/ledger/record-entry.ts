@@ -8,7 +8,8 @@
  */
 import { admitted, planEntry, refusedByConstraint, type StoredEntry, type StoredRevocation } from './entry-plan.js';
 import { passFromRow, PASS_COLUMNS, type PassRow } from './ledger-pass.js';
-import type { EntryOutcome, EntryRequest, PassEntry } from './ledger-port.js';
+import type { EntryOutcome, EntryRequest, PassEntry, ScanRedemption } from './ledger-port.js';
+import { scanRedemptionOf, type ScanRow } from './scan-row.js';
 import type { Db } from './sqlite-open.js';
 
 export function recordEntry(db: Db, req: EntryRequest): EntryOutcome {
@@ -51,4 +52,10 @@ function isUniqueViolation(error: unknown): boolean {
 /** Earlier entries of a pass, oldest first. */
 export function entriesOf(db: Db, passId: string): PassEntry[] {
   return db.prepare<[string], PassEntry>('SELECT attraction, day, gate, at FROM redemptions WHERE pass_id = ? ORDER BY day, id').all(passId);
+}
+
+/** The redemption recorded with a scan id, or null. */
+export function redemptionByScan(db: Db, scanId: string): ScanRedemption | null {
+  const row = db.prepare<[string], ScanRow>('SELECT id, pass_id, attraction, day, at FROM redemptions WHERE scan_id = ?').get(scanId);
+  return row ? scanRedemptionOf(row) : null;
 }

@@ -12,7 +12,7 @@ import type { BookingKey, EntryRequest, Ledger, NewGate, RevokeKind, ScanToMerge
 import { insertPasses, issuedBookingKeys } from './insert-passes.js';
 import { getPass, iteratePasses } from './iterate-passes.js';
 import { mergeGateScans } from './merge-gate-scan.js';
-import { entriesOf, recordEntry } from './record-entry.js';
+import { entriesOf, recordEntry, redemptionByScan } from './record-entry.js';
 import { revokedPassIds, revokePass } from './revoke-pass.js';
 import { addGate, findGate, listGates, revokeGate } from './sqlite-gates.js';
 import { ledgerPath, openSqliteDb, type Db, type OpenSqliteOptions } from './sqlite-open.js';
@@ -67,6 +67,9 @@ export class SqliteLedger implements Ledger {
   }
   entriesOf(passId: string) {
     return this.run((db) => entriesOf(db, passId));
+  }
+  redemptionByScan(scanId: string) {
+    return this.run((db) => redemptionByScan(db, scanId));
   }
   async *iteratePasses(since?: IsoDate): AsyncGenerator<LedgerPass> {
     for await (const page of this.passPages(since)) yield* page;
