@@ -21,6 +21,7 @@ import { directedLinks, type DirectedLink } from '../travel/city-links.js';
 import { departsAt } from '../travel/link-departures.js';
 import { seenFromBoard } from '../travel/seen-from-board.js';
 import { BOARDING_MIN, MINUTES_PER_DAY, localTravelMin } from '../travel/travel-model.js';
+import { localLegs } from '../travel/local-legs.js';
 import type { CruiseItem, Itinerary, MealItem, TravelItem, VisitItem } from './itinerary.js';
 import { cruiseForLink, optionalExcursionCost, siteOnProgramme } from '../cruise/cruise-programme.js';
 import { hhmm, itemSpan, parseHhmm, tripMinute } from './itinerary-time.js';
@@ -86,6 +87,8 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
   let landVisits: { start: number; end: number }[] = [];
   let previousLodging = req.from;
   const visited = new Map<string, (string | number)[]>();
+  /** Visits inside another's paid area (catalogue `within`), to check its ticket is bought once. */
+  const insideAreas: { area: string; inner: string; paid: number; path: (string | number)[] }[] = [];
   let admission = 0;
   let transport = 0;
   let score = 0;
@@ -158,6 +161,16 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     if (!attractions.has(u.attraction)) v('unknown-id', ['unscheduled', i, 'attraction'], `unscheduled "${u.attraction}" is not an attraction in the catalogue`);
     else if (visited.has(u.attraction)) v('unscheduled-visited', ['unscheduled', i], `${u.attraction} is listed as unscheduled but is in the plan`);
   });
+  for (const area of new Set(insideAreas.map((x) => x.area))) {
+    const inner = insideAreas.filter((x) => x.area === area);
+    const payers = inner.filter((x) => x.paid > 0);
+    const wanted = visited.has(area) ? 0 : 1;
+    if (payers.length !== wanted) {
+      v('area-ticket', inner[0]!.path, visited.has(area)
+        ? `${inner.map((x) => x.inner).join(', ')} lie within ${area}, which the plan visits: its ticket must not be charged again`
+        : `${inner.map((x) => x.inner).join(', ')} lie within ${area}: its ticket must be charged once (on the first such visit), not ${payers.length} times`);
+    }
+  }
   if (req.budget !== undefined && admission + transport > req.budget + MONEY_EPSILON) {
     v('over-budget', ['totals'], `admission ${cents(admission)} + transport ${cents(transport)} = ${cents(admission + transport)} exceeds the budget of ${req.budget}`);
   }
@@ -220,10 +233,19 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     if (end - start < deserved * SHORT_VISIT_SHARE) {
       v('visit-too-short', path, `${a.id} gets ${end - start} min; the catalogue's visit takes ${deserved} min at this pace (at least ${Math.ceil(deserved * SHORT_VISIT_SHARE)} expected)`);
     }
+    const date = addDays(req.start, Math.floor(start / MINUTES_PER_DAY));
     const cost = onProgramme
       ? onProgramme.how === 'optional' ? (optionalExcursionCost(onProgramme.excursion, req.party, defaultId) ?? 0) : 0
-      : admissionFor(a, req.party, defaultId, addDays(req.start, Math.floor(start / MINUTES_PER_DAY)));
+      : cents(admissionFor(a, req.party, defaultId, date) + (item.withinCost ?? 0));
     if (Math.abs(item.cost - cost) > MONEY_EPSILON) v('cost-mismatch', [...path, 'cost'], `${a.id} costs ${cost} for this party, not ${item.cost}`);
+    if (a.within !== undefined) {
+      const area = attractions.get(a.within);
+      const paid = item.withinCost ?? 0;
+      if (paid > 0 && area && Math.abs(paid - admissionFor(area, req.party, defaultId, date)) > MONEY_EPSILON) {
+        v('cost-mismatch', [...path, 'withinCost'], `${area.id}'s admission for this party is ${admissionFor(area, req.party, defaultId, date)}, not ${paid}`);
+      }
+      insideAreas.push({ area: a.within, inner: a.id, paid, path });
+    }
     admission += item.cost;
   }
 
@@ -321,7 +343,7 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     }
     if (item.mode === 'local') {
       if (from.city !== to.city) v('no-link', path, `local travel cannot cross from ${from.city} to ${to.city}; use a link`);
-      const need = localTravelMin(from.location, to.location, pace.transferAllowanceMin);
+      const need = localLegs(catalogue, pace.transferAllowanceMin).leg(item.from, item.to)?.minutes ?? localTravelMin(from.location, to.location, pace.transferAllowanceMin);
       if (arrive - depart < need) v('travel-too-short', path, `${item.from} → ${item.to} takes at least ${need} min, not ${arrive - depart}`);
       if (item.cost < 0) v('cost-mismatch', [...path, 'cost'], `a cost cannot be negative`);
     } else {

@@ -37,6 +37,8 @@ const visit = z.object({
   end: z.string(),
   themes: z.array(theme),
   cost: money,
+  within: z.string().optional(),
+  withinCost: money.optional(),
   estimates: z.array(z.string()).optional(),
   aboard: z.string().optional(),
   excursion: z.literal(true).optional(),
@@ -65,6 +67,14 @@ const travel = z.object({
   depart: z.string(),
   arrive: z.string(),
   cost: money,
+  transfer: z
+    .object({
+      by: z.enum(['walk', 'taxi', 'vehicle']),
+      km: z.number().min(0),
+      taxis: z.number().int().min(1).optional(),
+      vehicle: z.object({ seats: z.number().int().min(1), count: z.number().int().min(1) }).optional(),
+    })
+    .optional(),
 });
 
 const meal = z.object({
@@ -100,7 +110,7 @@ const itinerary = z.object({
   unscheduled: z.array(
     z.object({
       attraction: z.string(),
-      reason: z.enum(['closed', 'no-time', 'budget', 'theme', 'avoided', 'unreachable', 'cruise-option']),
+      reason: z.enum(['closed', 'no-time', 'budget', 'theme', 'avoided', 'unreachable', 'last-entry', 'cruise-option']),
       detail: z.string(),
     }),
   ),

@@ -46,6 +46,13 @@ export interface VisitItem {
   readonly cost: number;
   /** Facts behind this visit that rest on an estimate or an assumption (`price.adult`, `hours`, `closed`); absent when all are sourced. */
   readonly estimates?: readonly string[];
+  /** Inside this attraction's paid area (catalogue `within`): its ticket is what admits the party. */
+  readonly within?: string;
+  /**
+   * The part of `cost` that is the enclosing area's admission: on the first
+   * visit inside an area the plan does not visit itself (the ticket is bought once).
+   */
+  readonly withinCost?: number;
   /**
    * The cruise product id (routes.yaml `cruises:`) when the visit is part of its programme: made
    * from the ship, inside the cruise leg's span, not from a hotel (no travel item leads to it).
@@ -88,8 +95,24 @@ export interface TravelItem {
   readonly depart: string;
   readonly arrive: string;
   readonly cost: number;
-  /** Facts behind this journey that rest on an estimate (`fare`, `fares.child`, `timetable`, `duration`); absent when all are sourced. */
+  /** Facts behind this journey that rest on an estimate (`fare`, `fares.child`, `timetable`, `duration`; local legs: `distance`, `rates.taxi`, `rates.vehicles`); absent when all are sourced. */
   readonly estimates?: readonly string[];
+  /** Local legs only: how the party makes it (docs/CLI.md); absent on links between cities and in older plans. */
+  readonly transfer?: LocalTransfer;
+}
+
+/**
+ * How a local leg is made: on foot between neighbouring sites, by metered
+ * taxi (`taxis` cars for the party; `cost` is the meter), or by the group's
+ * vehicle with driver, hired per day and city: its day rate is the `cost` of
+ * the day's first leg in that city, which carries `vehicle`.
+ */
+export interface LocalTransfer {
+  readonly by: 'walk' | 'taxi' | 'vehicle';
+  /** Path or road kilometres, from the road model (an estimate). */
+  readonly km: number;
+  readonly taxis?: number;
+  readonly vehicle?: { readonly seats: number; readonly count: number };
 }
 
 /**
@@ -140,8 +163,11 @@ export interface DayHoliday {
   readonly note: string;
 }
 
-/** `cruise-option`: on the programme of the plan's cruise as an optional excursion not chosen, or a site some ships visit instead. */
-export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable' | 'cruise-option';
+/**
+ * `last-entry`: reachable only after the last start its hours allow; `cruise-option`: on the programme of the
+ * plan's cruise as an optional excursion not chosen, or a site some ships visit instead (both added compatibly, schemaVersion 1).
+ */
+export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable' | 'last-entry' | 'cruise-option';
 
 export interface UnscheduledEntry {
   readonly attraction: string;

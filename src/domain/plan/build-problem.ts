@@ -14,7 +14,8 @@ import { openingOn } from '../calendar/opening-on.js';
 import type { PlanRequest } from '../itinerary/itinerary.js';
 import type { Problem, ProblemDay, ProblemVisit, TimeWindow, Travel } from '../planner/problem.js';
 import { MINUTES_PER_DAY } from '../travel/travel-model.js';
-import type { CityPlan, LandDay } from './city-plan.js';
+import { dayLinks, type CityPlan, type LandDay } from './city-plan.js';
+import { vehicleDaysCost } from './local-transfers.js';
 import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
 import { admissionFor, defaultCategory } from './party-cost.js';
 import { attractionScore } from './score.js';
@@ -26,6 +27,12 @@ export interface BuiltProblem {
   readonly hubOf: ReadonlyMap<string, number>;
   /** problem.visits[i] is the stop attractions[i]. */
   readonly attractions: readonly Attraction[];
+  /**
+   * Place of every candidate stop in the trip's cities, the shortlisted ones
+   * (in `attractions`) and the rest alike: unscheduled-reason.ts asks the same
+   * travel model why a stop the core never saw was left out.
+   */
+  readonly placeOf: ReadonlyMap<string, number>;
   /** Problem day index → the land day and its trip day index. */
   readonly landDays: readonly { readonly day: LandDay; readonly tripDay: number }[];
   readonly tripTravel: TripTravel;
@@ -56,12 +63,21 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
     places.push({ id, city: id, location: city.location, hub: true });
   }
   const inPlan = new Set(cities);
-  const attractions = shortlist(input.candidates.filter((a) => inPlan.has(a.city)), landDays.map((d) => d.day), request);
+  const inCities = input.candidates.filter((a) => inPlan.has(a.city));
+  const attractions = shortlist(inCities, landDays.map((d) => d.day), request);
+  const placeOf = new Map<string, number>();
+  for (const a of [...attractions, ...inCities.filter((x) => !attractions.includes(x))]) {
+    placeOf.set(a.id, places.length);
+    places.push({ id: a.id, city: a.city, location: a.location, hub: false });
+  }
   const mandatory = new Set(request.must);
   const defaultId = defaultCategory(catalogue);
+  const withinAdmission = (a: Attraction): number => {
+    const area = a.within === undefined ? undefined : catalogue.attractions.find((x) => x.id === a.within);
+    return area ? admissionFor(area, request.party, defaultId) : 0;
+  };
   const visits: ProblemVisit[] = attractions.map((a) => {
-    const place = places.length;
-    places.push({ id: a.id, city: a.city, location: a.location, hub: false });
+    const place = placeOf.get(a.id)!;
     const duration = paceVisitMin(a.visitMin, request.pace);
     return {
       key: a.id,
@@ -73,7 +89,8 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
           ? windowsOn(a, addDays(request.start, tripDay), tripDay, duration, input.calendar)
           : [],
       ),
-      cost: admissionFor(a, request.party, defaultId),
+      // Inside another's paid area: its ticket too (the itinerary charges it once, and not when the area is visited).
+      cost: admissionFor(a, request.party, defaultId) + withinAdmission(a),
       ...(mandatory.has(a.id) ? { mandatory: true } : {}),
     };
   });
@@ -89,7 +106,7 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
   }));
   const travel = tripTravel({
     places,
-    days: landDays.map(({ day, tripDay }) => ({ ...(day.move ? { move: day.move } : {}), tripDay })),
+    days: landDays.map(({ day, tripDay }) => ({ moves: dayLinks(day), tripDay })),
     hubOf,
     allowanceMin: PACES[request.pace].transferAllowanceMin,
     party: request.party,
@@ -100,9 +117,10 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
     days,
     visits: visits.map((v) => withReachableWindows(v, days, travel.travel)),
     travel: travel.travel,
-    ...(request.budget !== undefined ? { budget: Math.max(0, request.budget - input.committedCost) } : {}),
+    // A group's hired vehicles are booked per day: committed before any stop is chosen.
+    ...(request.budget !== undefined ? { budget: Math.max(0, request.budget - input.committedCost - vehicleDaysCost(catalogue, request.party, landDays.map((d) => d.day))) } : {}),
   };
-  return { problem, places, hubOf, attractions, landDays, tripTravel: travel, mealReserveMin };
+  return { problem, places, hubOf, attractions, placeOf, landDays, tripTravel: travel, mealReserveMin };
 }
 
 /**
