@@ -38,10 +38,13 @@ const NAMES_ZH: Readonly<Record<string, string>> = {
   hours: '开放时间', closed: '闭馆日', closed_nth: '每月闭馆日', timetable: '班次时刻', duration: '行程时间', fare: '票价',
 };
 
-/** `price.child` → "price (child)"; known fields by name. */
+/** The rider categories of the shipped catalogue in Chinese (its `name_zh`); another id is shown as written. */
+const CATEGORY_ZH: Readonly<Record<string, string>> = { adult: '成人', child: '儿童', senior: '老年人', student: '学生' };
+
+/** `price.child` → "price (child)", "票价（儿童）"; known fields by name. */
 function fieldName(field: string, lang: Lang): string {
   const [head, sub] = field.split('.');
   const names = lang === 'zh' ? NAMES_ZH : NAMES_EN;
-  if ((head === 'price' || head === 'fares') && sub) return lang === 'zh' ? `票价（${sub}）` : `price (${sub})`;
+  if ((head === 'price' || head === 'fares') && sub) return lang === 'zh' ? `票价（${CATEGORY_ZH[sub] ?? sub}）` : `price (${sub})`;
   return names[field] ?? field;
 }
