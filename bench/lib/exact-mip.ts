@@ -253,7 +253,7 @@ export function buildExactModel(
       return day.afterTrain.has(node as number) ? 'B' : 'A';
     };
     const visitNodes: Node[] = [...day.visits];
-    const arcs: { i: Node; j: Node; min: number; cost: number }[] = [];
+    const allArcs: { i: Node; j: Node; min: number; cost: number }[] = [];
     const from: Node[] = ['S', ...visitNodes, ...(train ? ['T' as const] : [])];
     const to: Node[] = [...visitNodes, 'E', ...(train ? ['T' as const] : [])];
     for (const i of from) {
@@ -263,16 +263,16 @@ export function buildExactModel(
         if (i === 'T') {
           if (j === 'T' || side(j) !== 'B') continue;
           const pj = place(j, day);
-          arcs.push({ i, j, min: localMin[train!.hubB * n + pj]!, cost: localCost[train!.hubB * n + pj]! });
+          allArcs.push({ i, j, min: localMin[train!.hubB * n + pj]!, cost: localCost[train!.hubB * n + pj]! });
         } else if (j === 'T') {
           if (side(i) !== 'A') continue;
           const pi = place(i, day);
-          arcs.push({ i, j, min: localMin[pi * n + train!.hubA]!, cost: localCost[pi * n + train!.hubA]! + train!.fare });
+          allArcs.push({ i, j, min: localMin[pi * n + train!.hubA]!, cost: localCost[pi * n + train!.hubA]! + train!.fare });
         } else {
           if (side(i) !== side(j)) continue;
           const pi = place(i, day);
           const pj = place(j, day);
-          arcs.push({ i, j, min: localMin[pi * n + pj]!, cost: localCost[pi * n + pj]! });
+          allArcs.push({ i, j, min: localMin[pi * n + pj]!, cost: localCost[pi * n + pj]! });
         }
       }
     }
@@ -297,6 +297,12 @@ export function buildExactModel(
         row([tName(v, d), ...ws.map((w, k) => `${num(-w.close)} ${ks[k]}`), `${num(hi.get(v)!)} ${yName(v, d)}`], '<=', hi.get(v)!);
       }
     }
+    // Arcs no schedule can use (leaving i as early as possible still misses j's latest start) are left out.
+    const earliestLeave = (i: Node): number =>
+      i === 'S' ? day.open : i === 'T' ? Math.min(...train!.options.map((o) => o.arrive)) : lo.get(i as number)! + dur(i);
+    const latestReach = (j: Node): number =>
+      j === 'E' ? day.close : j === 'T' ? Math.max(...train!.options.map((o) => o.cutoff)) : hi.get(j as number)!;
+    const arcs = allArcs.filter((a) => (a.i === 'S' && a.j === 'E') || earliestLeave(a.i) + a.min <= latestReach(a.j));
     for (const a of arcs) {
       binaries.push(xName(a.i, a.j, d));
       if (a.cost !== 0) budgetTerms.push(`${num(a.cost)} ${xName(a.i, a.j, d)}`);

@@ -148,7 +148,7 @@ export function runScenario(
     const plannerFull = seq === undefined ? undefined : replay(compileModel(fullDayProblem(b)), seq);
     const meals = req.meals === false ? undefined : MEAL_RULES[req.pace];
     return {
-      shape: b.landDays.map(({ day }) => (day.startCity === day.endCity ? day.startCity : `${day.startCity}>${day.endCity}`)).join(' | '),
+      shape: b.landDays.map(({ day }) => (day.startCity === day.endCity ? day.startCity : `${day.startCity}>${day.endCity}`)).join(', '),
       exact: solveExactly(b, options),
       ...(meals ? { sellable: solveExactly(b, { ...options, dfs: false, meals }) } : {}),
       ...(planner ? { planner } : {}),

@@ -5,7 +5,7 @@
  * before quoting it to a customer.
  */
 import type { Itinerary, ItineraryItem } from '../domain/itinerary/itinerary.js';
-import type { Lang } from './locale.js';
+import { CATEGORY_ZH, type Lang } from './locale.js';
 
 export const ESTIMATE_MARK = '†';
 
@@ -33,15 +33,17 @@ export function estimateHeading(lang: Lang): string {
 
 const NAMES_EN: Readonly<Record<string, string>> = {
   hours: 'opening hours', closed: 'closing days', closed_nth: 'monthly closing days', timetable: 'timetable', duration: 'journey time', fare: 'fare',
+  distance: 'distance (road model)', 'rates.taxi': 'taxi tariff', 'rates.vehicles': 'vehicle day rate',
 };
 const NAMES_ZH: Readonly<Record<string, string>> = {
   hours: '开放时间', closed: '闭馆日', closed_nth: '每月闭馆日', timetable: '班次时刻', duration: '行程时间', fare: '票价',
+  distance: '里程（道路模型估算）', 'rates.taxi': '出租车价格', 'rates.vehicles': '包车日价',
 };
 
 /** `price.child` → "price (child)"; known fields by name. */
 function fieldName(field: string, lang: Lang): string {
   const [head, sub] = field.split('.');
   const names = lang === 'zh' ? NAMES_ZH : NAMES_EN;
-  if ((head === 'price' || head === 'fares') && sub) return lang === 'zh' ? `票价（${sub}）` : `price (${sub})`;
+  if ((head === 'price' || head === 'fares') && sub) return lang === 'zh' ? `票价（${CATEGORY_ZH[sub] ?? sub}）` : `price (${sub})`;
   return names[field] ?? field;
 }

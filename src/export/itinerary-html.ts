@@ -28,7 +28,7 @@ import {
   formatMoney,
   formatShortDate,
   minutesBetween,
-  modeName,
+  travelName,
   placeName,
   themeName,
   wallClock,
@@ -267,7 +267,7 @@ function renderMeal(item: MealItem, catalogue: Catalogue, lang: Lang): string {
 function renderTravel(item: TravelItem, catalogue: Catalogue, lang: Lang, money: (n: number) => string): string {
   const minutes = minutesBetween(item.depart, item.arrive);
   const P = punctuation(lang);
-  const text = `${modeName(item.mode, lang)}${P.colon}${placeName(catalogue, item.from, lang)} → ${placeName(catalogue, item.to, lang)}${P.open}${formatDuration(minutes, lang)}${P.close}`;
+  const text = `${travelName(item, lang)}${P.colon}${placeName(catalogue, item.from, lang)} → ${placeName(catalogue, item.to, lang)}${P.open}${formatDuration(minutes, lang)}${P.close}`;
   return (
     `<li class="travel" data-mode="${item.mode}">` +
     `<span class="time">${wallClock(item.depart)}–${wallClock(item.arrive)}</span><span></span>` +

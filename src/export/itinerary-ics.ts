@@ -13,7 +13,7 @@ import type { Itinerary, ItineraryItem, MealItem, TravelItem, VisitItem } from '
 import { itemSpan } from '../domain/itinerary/itinerary-time.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { holidayLine } from './holiday-text.js';
-import { bilingualName, formatDuration, formatMoney, minutesBetween, modeName, placeName, punctuation, themeName, type Lang } from './locale.js';
+import { bilingualName, formatDuration, formatMoney, minutesBetween, travelName, placeName, punctuation, themeName, type Lang } from './locale.js';
 
 const CRLF = '\r\n';
 /** RFC 5545 §3.1: lines longer than 75 octets SHOULD be folded. */
@@ -131,7 +131,7 @@ function travelEvent(item: TravelItem, catalogue: Catalogue, name: (id: string) 
   const geo = locate(catalogue, item.from);
   const duration = formatDuration(minutesBetween(item.depart, item.arrive), lang);
   const cost = formatMoney(item.cost, catalogue.currency, lang);
-  const summary = `${modeName(item.mode, lang)}${punctuation(lang).colon}${name(item.from)} → ${name(item.to)}`;
+  const summary = `${travelName(item, lang)}${punctuation(lang).colon}${name(item.from)} → ${name(item.to)}`;
   const description =
     lang === 'zh' ? `时长：${duration}\n费用（全体）：${cost}` : `Duration: ${duration}\nCost (whole party): ${cost}`;
   return { summary, location: name(item.from), ...(geo ? { geo } : {}), description, categories: ['TRAVEL'] };

@@ -9,7 +9,7 @@ import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
 import { itineraryLabels } from './itinerary-labels.js';
 import {
-  categoryName, formatDate, formatDuration, formatMoney, minutesBetween, modeName, placeName, punctuation, themeName, type Lang,
+  categoryName, formatDate, formatDuration, formatMoney, minutesBetween, travelName, placeName, punctuation, themeName, type Lang,
 } from './locale.js';
 import { unscheduledDetail } from './unscheduled-detail.js';
 import { timeSpan } from './itinerary-text.js';
@@ -42,7 +42,7 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
         const alt = other(item.attraction);
         out.push(`| ${timeSpan(item.start, item.end)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')} | ${money(item.cost)}${estimateMark(item)} |`);
       } else {
-        out.push(`| ${timeSpan(item.depart, item.arrive)} | ${modeName(item.mode, lang)}: ${cell(name(item.from))} → ${cell(name(item.to))} (${formatDuration(minutesBetween(item.depart, item.arrive), lang)}) | ${item.cost > 0 ? money(item.cost) : ''}${estimateMark(item)} |`);
+        out.push(`| ${timeSpan(item.depart, item.arrive)} | ${travelName(item, lang)}: ${cell(name(item.from))} → ${cell(name(item.to))} (${formatDuration(minutesBetween(item.depart, item.arrive), lang)}) | ${item.cost > 0 ? money(item.cost) : ''}${estimateMark(item)} |`);
       }
     }
     out.push('');

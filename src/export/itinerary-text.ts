@@ -18,7 +18,7 @@ import { themeStyle } from './theme-style.js';
 import { holidayLine } from './holiday-text.js';
 import { unscheduledDetail } from './unscheduled-detail.js';
 import {
-  categoryName, formatDate, punctuation, formatDuration, formatMoney, minutesBetween, modeName, placeName, themeName, wallClock, type Lang,
+  categoryName, formatDate, punctuation, formatDuration, formatMoney, minutesBetween, travelName, placeName, themeName, wallClock, type Lang,
 } from './locale.js';
 
 export interface TextOptions {
@@ -59,7 +59,7 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
         lines.push(`  ${when}  ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}${style.yellow(estimateMark(item))}`);
       } else {
         const minutes = minutesBetween(item.depart, item.arrive);
-        const leg = `${modeName(item.mode, lang)} ${formatDuration(minutes, lang)}`;
+        const leg = `${travelName(item, lang)} ${formatDuration(minutes, lang)}`;
         lines.push(style.dim(`  ${when}  → ${placeName(catalogue, item.from, lang)} → ${placeName(catalogue, item.to, lang)} · ${leg}`) + costText(item.cost, money) + style.yellow(estimateMark(item)));
       }
     }

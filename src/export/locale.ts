@@ -96,6 +96,19 @@ export function modeName(mode: TravelItem['mode'], lang: Lang): string {
   return MODE_NAMES[lang][mode];
 }
 
+const TRANSFER_NAMES: Record<Lang, Record<NonNullable<TravelItem['transfer']>['by'], string>> = {
+  en: { walk: 'Walk', taxi: 'Taxi', vehicle: 'Private vehicle' },
+  zh: { walk: '步行', taxi: '出租车', vehicle: '包车' },
+};
+
+/** A travel item's means: the link's mode, or for a local leg how it is made and how far ("Taxi 8.7 km"). */
+export function travelName(item: Pick<TravelItem, 'mode' | 'transfer'>, lang: Lang): string {
+  if (item.mode !== 'local' || !item.transfer) return modeName(item.mode, lang);
+  const km = lang === 'zh' ? `${item.transfer.km}公里` : `${item.transfer.km} km`;
+  const taxis = item.transfer.taxis !== undefined && item.transfer.taxis > 1 ? (lang === 'zh' ? ` ×${item.transfer.taxis}辆` : ` ×${item.transfer.taxis}`) : '';
+  return `${TRANSFER_NAMES[lang][item.transfer.by]}${taxis} ${km}`;
+}
+
 /** An attraction's or city's name in the language; the id itself when unknown; 'on-board' as a phrase. */
 export function placeName(catalogue: Catalogue, id: string, lang: Lang): string {
   const place = catalogue.attractions.find((a) => a.id === id) ?? catalogue.cities.find((c) => c.id === id);
@@ -112,7 +125,7 @@ export function bilingualName(catalogue: Catalogue, id: string): string {
 }
 
 /** Chinese labels for the usual rider categories, when the catalogue gives none. */
-const CATEGORY_ZH: Readonly<Record<string, string>> = { adult: '成人', child: '儿童', senior: '老人', student: '学生' };
+export const CATEGORY_ZH: Readonly<Record<string, string>> = { adult: '成人', child: '儿童', senior: '老人', student: '学生' };
 
 /** A rider category's label (catalogue names, else the id). */
 export function categoryName(catalogue: Catalogue, id: string, lang: Lang): string {

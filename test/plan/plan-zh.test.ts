@@ -10,7 +10,7 @@ import { SHIPPED, shippedCatalogue } from './shipped.js';
 import type { Catalogue } from '../../src/domain/catalogue/model.js';
 
 // A past start (a warning), red only (stops left out for their theme), packed pace.
-const PAST_RED = ['--from', 'wuhan', '--start', '2020-01-01', '--days', '2', '--themes', 'red', '--pace', 'packed', '--party', 'adult=2'];
+const PAST_RED = ['--from', 'wuhan', '--start', '2020-01-01', '--days', '1', '--themes', 'red', '--pace', 'packed', '--party', 'adult=2'];
 const plan = (args: readonly string[], tty = true) =>
   runCli(['--catalogue', SHIPPED, '--lang', 'zh', 'plan', ...args], { tty, monotonicMs: () => 0 });
 

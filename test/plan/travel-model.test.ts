@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { nextDeparture, departsAt } from '../../src/domain/travel/link-departures.js';
 import { haversineKm, localTravelMin } from '../../src/domain/travel/travel-model.js';
 import { seenFromBoard } from '../../src/domain/travel/seen-from-board.js';
+import { roadLeg } from '../../src/domain/travel/road-model.js';
 import { aCatalogue, aLink, anAttraction } from '../builders/catalogue-builder.js';
 
 const H = 60;
@@ -44,14 +45,14 @@ describe('local travel', () => {
     expect(localTravelMin(tower, tower, 15)).toBe(0);
   });
 
-  it('is the detoured distance at city speed plus the allowance, in 5-minute steps', () => {
+  it('is the road model\'s drive plus the allowance, in 5-minute steps', () => {
     const km = haversineKm(tower, museum);
     expect(km).toBeGreaterThan(6);
     expect(km).toBeLessThan(7);
     const minutes = localTravelMin(tower, museum, 15);
     expect(minutes % 5).toBe(0);
-    expect(minutes).toBeGreaterThanOrEqual((km * 1.3 * 60) / 25 + 15);
-    expect(minutes).toBeLessThan((km * 1.3 * 60) / 25 + 20);
+    expect(minutes).toBeGreaterThanOrEqual(roadLeg(km).movingMin + 15);
+    expect(minutes).toBeLessThan(roadLeg(km).movingMin + 20);
   });
 
   it('takes longer with a bigger allowance (a relaxed pace)', () => {

@@ -5,7 +5,10 @@
  * cruise are not local transfers.
  */
 import { describe, expect, it } from '@jest/globals';
-import type { Itinerary } from '../../src/domain/itinerary/itinerary.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../cli/helpers/run-cli.js';
+import type { Itinerary, TravelItem } from '../../src/domain/itinerary/itinerary.js';
 import { quoteTrip } from '../../src/domain/quote/quote-trip.js';
 import { goldenPlan, options, shipped, shippedRates } from './shipped.js';
 
@@ -66,9 +69,25 @@ describe('transfers', () => {
   it('taxis: a ride per local transfer, cars for the party, the distance an estimate', () => {
     const q = quoteTrip(cruise, shipped, shippedRates, options({ transport: 'taxi', party: { adult: 5 } }));
     const rides = q.lines.filter((l) => l.section === 'transfers');
-    expect(rides.length).toBe(cruise.days.flatMap((d) => d.items).filter((i) => i.kind === 'travel' && i.mode === 'local').length);
+    // An older plan says nothing of how its legs are made: the road model decides which are walked.
+    const local = cruise.days.flatMap((d) => d.items).filter((i): i is TravelItem => i.kind === 'travel' && i.mode === 'local');
+    expect(local.every((i) => i.transfer === undefined)).toBe(true);
+    expect(rides.length).toBeGreaterThan(0);
+    expect(rides.length).toBeLessThanOrEqual(local.length);
     for (const r of rides) expect(r).toMatchObject({ unit: 'ride', quantity: 2, estimate: true }); // five travellers, four to a taxi
     expect(rides.every((r) => r.unitFen >= 800)).toBe(true); // never below the flag fall
+  });
+
+  it('taxis: the plan\'s own rides, at the distance each local item gives, none for a walk', () => {
+    const planned = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test', 'golden', 'cruise-chongqing-wuhan.itinerary.json'), 'utf8')) as Itinerary;
+    const q = quoteTrip(planned, shipped, shippedRates, options({ transport: 'taxi', party: { adult: 2 } }));
+    const rides = q.lines.filter((l) => l.section === 'transfers');
+    const local = planned.days.flatMap((d) => d.items).filter((i): i is TravelItem => i.kind === 'travel' && i.mode === 'local');
+    const driven = local.filter((i) => i.transfer!.by !== 'walk');
+    expect(driven.length).toBeLessThan(local.length); // some legs are walked
+    expect(rides.map((r) => r.label.en.replace(/.*, /, ''))).toEqual(driven.map((i) => `${i.transfer!.km.toFixed(1)} km`));
+    // Same tariff as the planner's: the quote's rides cost what the plan's items say.
+    expect(rides.map((r) => (r.quantity * r.unitFen) / 100)).toEqual(driven.map((i) => i.cost));
   });
 
   it('a vehicle with driver: the smallest that seats the party, shared by everyone', () => {

@@ -47,6 +47,14 @@ const travel = z.object({
   depart: z.string(),
   arrive: z.string(),
   cost: money,
+  transfer: z
+    .object({
+      by: z.enum(['walk', 'taxi', 'vehicle']),
+      km: z.number().min(0),
+      taxis: z.number().int().min(1).optional(),
+      vehicle: z.object({ seats: z.number().int().min(1), count: z.number().int().min(1) }).optional(),
+    })
+    .optional(),
 });
 
 const meal = z.object({

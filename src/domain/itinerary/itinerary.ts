@@ -58,8 +58,24 @@ export interface TravelItem {
   readonly depart: string;
   readonly arrive: string;
   readonly cost: number;
-  /** Facts behind this journey that rest on an estimate (`fare`, `fares.child`, `timetable`, `duration`); absent when all are sourced. */
+  /** Facts behind this journey that rest on an estimate (`fare`, `fares.child`, `timetable`, `duration`; local legs: `distance`, `rates.taxi`, `rates.vehicles`); absent when all are sourced. */
   readonly estimates?: readonly string[];
+  /** Local legs only: how the party makes it (docs/CLI.md); absent on links between cities and in older plans. */
+  readonly transfer?: LocalTransfer;
+}
+
+/**
+ * How a local leg is made: on foot between neighbouring sites, by metered
+ * taxi (`taxis` cars for the party; `cost` is the meter), or by the group's
+ * vehicle with driver, hired per day and city: its day rate is the `cost` of
+ * the day's first leg in that city, which carries `vehicle`.
+ */
+export interface LocalTransfer {
+  readonly by: 'walk' | 'taxi' | 'vehicle';
+  /** Path or road kilometres, from the road model (an estimate). */
+  readonly km: number;
+  readonly taxis?: number;
+  readonly vehicle?: { readonly seats: number; readonly count: number };
 }
 
 /**

@@ -14,7 +14,8 @@ import { openingOn } from '../calendar/opening-on.js';
 import type { PlanRequest } from '../itinerary/itinerary.js';
 import type { Problem, ProblemDay, ProblemVisit, TimeWindow, Travel } from '../planner/problem.js';
 import { MINUTES_PER_DAY } from '../travel/travel-model.js';
-import type { CityPlan, LandDay } from './city-plan.js';
+import { dayLinks, type CityPlan, type LandDay } from './city-plan.js';
+import { vehicleDaysCost } from './local-transfers.js';
 import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
 import { admissionFor, defaultCategory } from './party-cost.js';
 import { attractionScore } from './score.js';
@@ -89,7 +90,7 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
   }));
   const travel = tripTravel({
     places,
-    days: landDays.map(({ day, tripDay }) => ({ ...(day.move ? { move: day.move } : {}), tripDay })),
+    days: landDays.map(({ day, tripDay }) => ({ moves: dayLinks(day), tripDay })),
     hubOf,
     allowanceMin: PACES[request.pace].transferAllowanceMin,
     party: request.party,
@@ -100,7 +101,8 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
     days,
     visits: visits.map((v) => withReachableWindows(v, days, travel.travel)),
     travel: travel.travel,
-    ...(request.budget !== undefined ? { budget: Math.max(0, request.budget - input.committedCost) } : {}),
+    // A group's hired vehicles are booked per day: committed before any stop is chosen.
+    ...(request.budget !== undefined ? { budget: Math.max(0, request.budget - input.committedCost - vehicleDaysCost(catalogue, request.party, landDays.map((d) => d.day))) } : {}),
   };
   return { problem, places, hubOf, attractions, landDays, tripTravel: travel, mealReserveMin };
 }

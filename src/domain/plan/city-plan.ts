@@ -18,8 +18,14 @@ export interface LandDay {
   readonly startCity: string;
   /** The city the day's sightseeing ends in: the hotel city, or the pier of `cruiseOut`. */
   readonly endCity: string;
-  /** A same-day link from startCity to endCity; the core chooses when to take it. */
+  /** A same-day link from startCity (to endCity, or on to `onward`); the core chooses when to take it. */
   readonly move?: DirectedLink;
+  /**
+   * Further same-day links after `move`, each from where the previous one
+   * arrives, the last one into endCity (Jingzhou → Wuhan → Changsha): the
+   * cities between are changes of train, not sightseeing.
+   */
+  readonly onward?: readonly DirectedLink[];
   /** Sightseeing window on the trip axis. */
   readonly openMin: number;
   readonly closeMin: number;
@@ -41,6 +47,11 @@ export interface CityPlan {
   readonly days: readonly PlanDay[];
   /** The value the chooser gave it, for tie-breaking and benchmarks. */
   readonly value: number;
+}
+
+/** The day's same-day links in the order taken (none on a day without a move). */
+export function dayLinks(day: Pick<LandDay, 'move' | 'onward'>): readonly DirectedLink[] {
+  return day.move ? [day.move, ...(day.onward ?? [])] : [];
 }
 
 export function lodgingOf(day: PlanDay): string {

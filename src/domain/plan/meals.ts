@@ -75,8 +75,11 @@ export function withMeals(built: BuiltProblem, solution: Solution, rules: MealRu
       }
       const drop = lightestOptional(built, order);
       if (drop === undefined) {
-        // Only must-see stops, and lunch fits between none of them: keep the day as planned.
-        meals.push([]);
+        // Only must-see stops, and lunch fits between none of them: lunch at the site of one
+        // that covers a lunch slot (a faster travel model made such days possible), else the
+        // day as planned.
+        const atSite = lunchInside(built, route, rules, 0);
+        meals.push(atSite ? [atSite] : []);
         return route;
       }
       order = order.filter((v) => v !== drop);
@@ -90,9 +93,9 @@ export function withMeals(built: BuiltProblem, solution: Solution, rules: MealRu
 }
 
 /** Lunch at the site of a long visit that covers a whole lunch slot as planned; undefined if none does. */
-function lunchInside(built: BuiltProblem, route: DayRoute, rules: MealRules): PlacedMeal | undefined {
+function lunchInside(built: BuiltProblem, route: DayRoute, rules: MealRules, minVisitMin = LUNCH_INSIDE_MIN): PlacedMeal | undefined {
   for (const [i, sv] of route.visits.entries()) {
-    if (sv.end - sv.start < LUNCH_INSIDE_MIN) continue;
+    if (sv.end - sv.start < Math.max(minVisitMin, rules.lunchMin)) continue;
     const base = Math.floor(sv.start / MINUTES_PER_DAY) * MINUTES_PER_DAY;
     const startMin = Math.min(Math.max(base + rules.lunchAt, sv.start), sv.end - rules.lunchMin);
     if (startMin < base + rules.lunchFrom || startMin > base + rules.lunchTo) continue;

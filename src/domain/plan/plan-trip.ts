@@ -23,6 +23,7 @@ import type { Problem } from '../planner/problem.js';
 import { solve } from '../planner/solve.js';
 import { sightsAlong } from '../travel/seen-from-board.js';
 import { localTravelMin } from '../travel/travel-model.js';
+import { localLegs } from '../travel/local-legs.js';
 import { buildProblem } from './build-problem.js';
 import type { CityPlan } from './city-plan.js';
 import { chooseCities, daysToReach, type CityCandidate } from './choose-cities.js';
@@ -188,10 +189,11 @@ export function searchSize(problem: Problem): number {
 export function skeletonsFor(catalogue: Catalogue, request: PlanRequest, candidates: readonly Attraction[], count: number): CityPlan[] {
   const byCity = new Map<string, CityCandidate[]>();
   const hubOf = new Map(catalogue.cities.map((c) => [c.id, c.location]));
+  const legs = localLegs(catalogue, PACES[request.pace].transferAllowanceMin);
   const candidate = (a: Attraction): CityCandidate => ({
     score: attractionScore(a, request.themes),
     visitMin: paceVisitMin(a.visitMin, request.pace),
-    reachMin: localTravelMin(hubOf.get(a.city) ?? a.location, a.location, PACES[request.pace].transferAllowanceMin),
+    reachMin: legs.leg(a.city, a.id)?.minutes ?? localTravelMin(hubOf.get(a.city) ?? a.location, a.location, PACES[request.pace].transferAllowanceMin),
     mandatory: request.must.includes(a.id),
   });
   for (const a of candidates) byCity.set(a.city, [...(byCity.get(a.city) ?? []), candidate(a)]);

@@ -28,6 +28,8 @@ import { admissionFor, cents, defaultCategory, fareFor } from './party-cost.js';
 import { attractionScore, isStrongCandidate, matchesThemes } from './score.js';
 import type { Segment } from './trip-travel.js';
 import type { PlacedMeal } from './meals.js';
+import { transferFields, withVehicleDays } from './local-transfers.js';
+import { localLegs } from '../travel/local-legs.js';
 
 export interface ToItineraryInput {
   readonly catalogue: Catalogue;
@@ -61,6 +63,7 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
   });
   const travelItem = (s: Segment): TravelItem => ({
     kind: 'travel', from: s.from, to: s.to, mode: s.mode, depart: time(s.departMin), arrive: time(s.arriveMin), cost: s.cost,
+    ...transferFields(s),
   });
   const legItem = (leg: Leg): TravelItem => ({
     kind: 'travel', from: leg.link.from, to: leg.link.to, mode: leg.link.link.mode,
@@ -125,6 +128,7 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
       eatBefore(route.visits.length + 1);
       if (day.cruiseOut) items.push(legItem(day.cruiseOut));
     }
+    const priced = withVehicleDays(items, catalogue, request.party);
     const lodging = lodgingOf(day);
     const date = addDays(request.start, tripDay);
     const holiday = dayHoliday(input.calendar, date);
@@ -134,7 +138,7 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
       theme: dayTheme(themed, request.themes),
       start: previousLodging,
       lodging,
-      items,
+      items: priced,
       ...(holiday ? { holiday } : {}),
     });
     previousLodging = lodging;
@@ -264,7 +268,7 @@ function tooFarForADay(a: Attraction, input: ToItineraryInput): string | undefin
   const city = input.catalogue.cities.find((c) => c.id === a.city);
   if (!city) return undefined;
   const allowance = PACES[input.request.pace].transferAllowanceMin;
-  const roundTripMin = 2 * localTravelMin(city.location, a.location, allowance);
+  const roundTripMin = 2 * (localLegs(input.catalogue, allowance).leg(city.id, a.id)?.minutes ?? localTravelMin(city.location, a.location, allowance));
   const km = Math.round(haversineKm(city.location, a.location));
   // A stop in town that merely does not fit the window is "no time", not "too far".
   if (km < FAR_KM || roundTripMin + paceVisitMin(a.visitMin, input.request.pace) <= input.dayEndMin - input.dayStartMin) return undefined;

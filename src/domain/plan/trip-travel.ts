@@ -1,13 +1,22 @@
 /**
  * The planner core's `Travel` for one trip skeleton, and the same legs
  * spelled out as itinerary segments (so what the core assumed and what the
- * itinerary shows cannot drift apart). Model: travel/travel-model.ts.
+ * itinerary shows cannot drift apart). Model: travel/travel-model.ts; local
+ * legs: travel/local-legs.ts; their cost: travel/local-fares.ts.
+ *
+ * `cost` is what the core counts against the budget: the fares of the day's
+ * links plus, for a party in taxis, each ride's metered fare (walking is
+ * free). A group's hired vehicle is a cost per day, not per leg: the caller
+ * commits it up front (build-problem.ts) and the itinerary puts it on the
+ * day's first local leg in each city (local-transfers.ts).
  */
 import type { Catalogue, LatLon, Link, LinkMode } from '../catalogue/model.js';
 import type { Travel } from '../planner/problem.js';
 import type { Party } from '../itinerary/itinerary.js';
 import type { DirectedLink } from '../travel/city-links.js';
 import { nextDeparture } from '../travel/link-departures.js';
+import { localLegs } from '../travel/local-legs.js';
+import { taxiFareFen, taxiRateFor, transferKindFor, TAXI_SEATS, type TransferKind } from '../travel/local-fares.js';
 import { BOARDING_MIN, MINUTES_PER_DAY, localTravelMin } from '../travel/travel-model.js';
 import { fareFor } from './party-cost.js';
 
@@ -19,13 +28,28 @@ export interface Place {
   readonly hub: boolean;
 }
 
+/** How a local segment is made (absent on links between cities). */
+export interface SegmentTransfer {
+  readonly by: 'walk' | TransferKind;
+  /** Path or road kilometres (the road model's). */
+  readonly km: number;
+  /** Taxis taken for the ride (a party in taxis). */
+  readonly cars?: number;
+  /** The taxi tariff rests on an estimate. */
+  readonly tariffEstimate?: boolean;
+}
+
 export interface Segment {
   readonly from: string;
   readonly to: string;
   readonly mode: 'local' | LinkMode;
   readonly departMin: number;
   readonly arriveMin: number;
+  /** Whole party: a link's fares, a taxi ride's meter; 0 for a walk or the group's vehicle. */
   readonly cost: number;
+  readonly transfer?: SegmentTransfer;
+  /** The link a non-local segment rides. */
+  readonly link?: Link;
 }
 
 export interface TripTravel {
@@ -36,8 +60,8 @@ export interface TripTravel {
 
 export interface TripTravelInput {
   readonly places: readonly Place[];
-  /** Per problem day: its same-day link, if any, and the trip day it falls on. */
-  readonly days: readonly { readonly move?: DirectedLink; readonly tripDay: number }[];
+  /** Per problem day: its same-day links in order (none: a day in one city), and the trip day it falls on. */
+  readonly days: readonly { readonly moves: readonly DirectedLink[]; readonly tripDay: number }[];
   readonly hubOf: ReadonlyMap<string, number>;
   readonly allowanceMin: number;
   readonly party: Party;
@@ -46,50 +70,83 @@ export interface TripTravelInput {
 
 export function tripTravel(input: TripTravelInput): TripTravel {
   const n = input.places.length;
+  const legs = localLegs(input.catalogue, input.allowanceMin);
+  const heads = Object.values(input.party).reduce((s, k) => s + k, 0);
+  const kind = transferKindFor(heads);
+  const cars = Math.max(1, Math.ceil(heads / TAXI_SEATS));
   const local = new Float64Array(n * n);
+  /** Whole-party yuan per local leg (taxi meters; 0 walking or with the group's vehicle). */
+  const localCost = new Float64Array(n * n);
+  const transfers: (SegmentTransfer | undefined)[] = new Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
+      if (i === j) continue;
       const a = input.places[i]!;
       const b = input.places[j]!;
-      local[i * n + j] = i === j ? 0 : localTravelMin(a.location, b.location, input.allowanceMin);
+      if (a.city !== b.city) continue;
+      const leg = legs.leg(a.id, b.id);
+      if (!leg) {
+        // Not catalogue places (a hand-built problem): the road model alone, unpriced.
+        local[i * n + j] = localTravelMin(a.location, b.location, input.allowanceMin);
+        continue;
+      }
+      local[i * n + j] = leg.minutes;
+      if (leg.by === 'walk') {
+        transfers[i * n + j] = { by: 'walk', km: round1(leg.km) };
+        continue;
+      }
+      if (kind === 'vehicle') {
+        transfers[i * n + j] = { by: 'vehicle', km: round1(leg.km) };
+        continue;
+      }
+      const rate = taxiRateFor(input.catalogue.rates, a.city);
+      transfers[i * n + j] = { by: 'taxi', km: round1(leg.km), cars, ...(rate?.estimate !== undefined || !rate ? { tariffEstimate: true } : {}) };
+      // The meter runs over the kilometres the item shows, so a reader can redo the sum.
+      if (rate) localCost[i * n + j] = (cars * taxiFareFen(rate, round1(leg.km))) / 100;
     }
   }
   const localMin = (i: number, j: number) => local[i * n + j]!;
+  const hasLocalCost = localCost.some((c) => c > 0);
   // Fares per link for this party, computed once: cost() sits in the solver's inner loop.
-  const fares = new Map(input.days.flatMap((d) => (d.move ? [[d.move.link, fareFor(d.move.link, input.party)] as const] : [])));
+  const fares = new Map(input.days.flatMap((d) => d.moves.map((m) => [m.link, fareFor(m.link, input.party)] as const)));
   const cityOf = (i: number) => input.places[i]!.city;
-  const moveFor = (from: number, to: number, day: number): DirectedLink | undefined => {
-    const move = input.days[day]?.move;
-    return move && move.from === cityOf(from) && move.to === cityOf(to) ? move : undefined;
+  const movesFor = (from: number, to: number, day: number): readonly DirectedLink[] | undefined => {
+    const moves = input.days[day]?.moves ?? [];
+    return moves.length > 0 && moves[0]!.from === cityOf(from) && moves.at(-1)!.to === cityOf(to) ? moves : undefined;
+  };
+  const localSegment = (i: number, j: number, t: number): Segment[] => {
+    const d = localMin(i, j);
+    if (i === j || d === 0) return [];
+    const transfer = transfers[i * n + j];
+    return [{
+      from: input.places[i]!.id, to: input.places[j]!.id, mode: 'local', departMin: t, arriveMin: t + d,
+      cost: localCost[i * n + j]!, ...(transfer ? { transfer } : {}),
+    }];
   };
 
   const segments = (from: number, to: number, departMin: number, day: number): Segment[] | undefined => {
     const a = input.places[from]!;
     const b = input.places[to]!;
-    if (a.city === b.city) {
-      const d = localMin(from, to);
-      return d === 0 ? [] : [{ from: a.id, to: b.id, mode: 'local', departMin, arriveMin: departMin + d, cost: 0 }];
-    }
-    const move = moveFor(from, to, day);
-    if (!move) return undefined;
-    const out: Segment[] = [];
+    if (a.city === b.city) return localSegment(from, to, departMin);
+    const moves = movesFor(from, to, day);
+    if (!moves) return undefined;
     const hubA = input.hubOf.get(a.city)!;
     const hubB = input.hubOf.get(b.city)!;
-    let t = departMin;
-    if (localMin(from, hubA) > 0) {
-      out.push({ from: a.id, to: a.city, mode: 'local', departMin: t, arriveMin: t + localMin(from, hubA), cost: 0 });
-      t += localMin(from, hubA);
-    }
+    const out = localSegment(from, hubA, departMin);
+    let t = departMin + localMin(from, hubA);
     const base = input.days[day]!.tripDay * MINUTES_PER_DAY;
-    const dep = nextDeparture(move.link, t - base + BOARDING_MIN[move.link.mode]);
-    if (dep === undefined) return undefined;
-    const arrive = base + dep + move.link.durationMin;
-    out.push({ from: a.city, to: b.city, mode: move.link.mode, departMin: base + dep, arriveMin: arrive, cost: fares.get(move.link)! });
-    if (localMin(hubB, to) > 0) out.push({ from: b.city, to: b.id, mode: 'local', departMin: arrive, arriveMin: arrive + localMin(hubB, to), cost: 0 });
+    for (const move of moves) {
+      const dep = nextDeparture(move.link, t - base + BOARDING_MIN[move.link.mode]);
+      if (dep === undefined) return undefined;
+      const arrive = base + dep + move.link.durationMin;
+      out.push({ from: move.from, to: move.to, mode: move.link.mode, departMin: base + dep, arriveMin: arrive, cost: fares.get(move.link)!, link: move.link });
+      t = arrive;
+    }
+    out.push(...localSegment(hubB, to, t));
     return out;
   };
 
-  const hasMoves = input.days.some((d) => d.move !== undefined);
+  const hasMoves = input.days.some((d) => d.moves.length > 0);
   // arrive() is the solver's inner loop on days with a train: the same arithmetic as
   // segments(), on flat arrays, with each link's departures looked up in a table.
   const cityIds = [...new Set(input.places.map((p) => p.city))];
@@ -100,19 +157,17 @@ export function tripTravel(input: TripTravelInput): TripTravel {
   const hubFrom = new Int32Array(D);
   const hubTo = new Int32Array(D);
   const base = new Float64Array(D);
-  const boarding = new Float64Array(D);
-  const duration = new Float64Array(D);
-  const table: (Int16Array | undefined)[] = [];
+  const chains: { boarding: number; duration: number; table: Int16Array; link: Link }[][] = [];
   input.days.forEach((d, i) => {
     base[i] = d.tripDay * MINUTES_PER_DAY;
-    table.push(d.move ? departureTable(d.move.link) : undefined);
-    if (!d.move) return;
-    moveFrom[i] = cityIds.indexOf(d.move.from);
-    moveTo[i] = cityIds.indexOf(d.move.to);
-    hubFrom[i] = input.hubOf.get(d.move.from) ?? -1;
-    hubTo[i] = input.hubOf.get(d.move.to) ?? -1;
-    boarding[i] = BOARDING_MIN[d.move.link.mode];
-    duration[i] = d.move.link.durationMin;
+    chains.push(d.moves.map((m) => ({ boarding: BOARDING_MIN[m.link.mode], duration: m.link.durationMin, table: departureTable(m.link), link: m.link })));
+    if (d.moves.length === 0) return;
+    const first = d.moves[0]!.from;
+    const last = d.moves.at(-1)!.to;
+    moveFrom[i] = cityIds.indexOf(first);
+    moveTo[i] = cityIds.indexOf(last);
+    hubFrom[i] = input.hubOf.get(first) ?? -1;
+    hubTo[i] = input.hubOf.get(last) ?? -1;
     // A move between cities the problem has no hub for cannot be taken.
     if (hubFrom[i]! < 0 || hubTo[i]! < 0) moveFrom[i] = -1;
   });
@@ -123,30 +178,44 @@ export function tripTravel(input: TripTravelInput): TripTravel {
       const ct = cityIdx[to]!;
       if (cf === ct) return depart + local[from * n + to]!;
       if (cf !== moveFrom[day] || ct !== moveTo[day]) return Infinity;
-      const earliest = depart + local[from * n + hubFrom[day]!]! - base[day]! + boarding[day]!;
-      const at = Math.max(0, Math.ceil(earliest));
-      const dep = at <= MINUTES_PER_DAY ? table[day]![at]! : (nextDeparture(input.days[day]!.move!.link, at) ?? -1);
-      return dep < 0 ? Infinity : base[day]! + dep + duration[day]! + local[hubTo[day]! * n + to]!;
+      let t = depart + local[from * n + hubFrom[day]!]!;
+      for (const c of chains[day]!) {
+        const at = Math.max(0, Math.ceil(t - base[day]! + c.boarding));
+        const dep = at <= MINUTES_PER_DAY ? c.table[at]! : (nextDeparture(c.link, at) ?? -1);
+        if (dep < 0) return Infinity;
+        t = base[day]! + dep + c.duration;
+      }
+      return t + local[hubTo[day]! * n + to]!;
     },
     minDuration(from, to) {
       if (cityOf(from) === cityOf(to)) return localMin(from, to);
-      const links = input.days.flatMap((d) => (d.move && d.move.from === cityOf(from) && d.move.to === cityOf(to) ? [d.move] : []));
-      if (links.length === 0) return Infinity;
+      const chainsBetween = input.days.flatMap((d) =>
+        d.moves.length > 0 && d.moves[0]!.from === cityOf(from) && d.moves.at(-1)!.to === cityOf(to) ? [d.moves] : [],
+      );
+      if (chainsBetween.length === 0) return Infinity;
       const hubA = input.hubOf.get(cityOf(from))!;
       const hubB = input.hubOf.get(cityOf(to))!;
-      const linkMin = Math.min(...links.map((l) => BOARDING_MIN[l.link.mode] + l.link.durationMin));
+      const linkMin = Math.min(...chainsBetween.map((ms) => ms.reduce((s, m) => s + BOARDING_MIN[m.link.mode] + m.link.durationMin, 0)));
       return localMin(from, hubA) + linkMin + localMin(hubB, to);
     },
-    ...(hasMoves
+    ...(hasMoves || hasLocalCost
       ? {
           cost(from: number, to: number, day: number) {
-            const move = moveFor(from, to, day);
-            return move ? fares.get(move.link)! : 0;
+            if (cityIdx[from] === cityIdx[to]) return localCost[from * n + to]!;
+            const moves = movesFor(from, to, day);
+            if (!moves) return 0;
+            let sum = localCost[from * n + input.hubOf.get(cityOf(from))!]! + localCost[input.hubOf.get(cityOf(to))! * n + to]!;
+            for (const m of moves) sum += fares.get(m.link)!;
+            return sum;
           },
         }
       : {}),
   };
   return { travel, segments };
+}
+
+function round1(km: number): number {
+  return Math.round(km * 10) / 10;
 }
 
 const tables = new WeakMap<Link, Int16Array>();

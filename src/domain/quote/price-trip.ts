@@ -15,11 +15,9 @@ import { CHILD } from './price-rows.js';
 import type { DayPlan, PriceRow, QuoteLine, QuoteOptions, Section, Text } from './quote-model.js';
 import type { Grade, LodgingRate, Meal, RateOrigin, RateTable } from './rates.js';
 import { localMs, tripFacts, type Leg } from './trip-facts.js';
+import { TAXI_SEATS, taxiFareFen, vehicleFor } from '../travel/local-fares.js';
+import { roadLeg } from '../travel/road-model.js';
 
-/** Straight line → road: city streets are longer than the crow flies (an estimate). */
-export const ROAD_FACTOR = 1.3;
-/** Passengers per taxi. */
-export const TAXI_SEATS = 4;
 const MEAL_TIMES: Record<Meal, string> = { breakfast: '07:30', lunch: '12:00', dinner: '18:30' };
 const MEAL_ZH: Record<Meal, string> = { breakfast: '早餐', lunch: '午餐', dinner: '晚餐' };
 export const GRADE_TEXT: Record<Grade, Text> = {
@@ -247,20 +245,30 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     if (transferDays.length > 0) assume('A vehicle with driver on each sightseeing day covers the transfers between sights, hotel and station.', '每个游览日包车（含司机），负责景点、酒店与车站间接送。');
   } else if (options.transport === 'taxi') {
     const cars = Math.ceil(heads / TAXI_SEATS);
+    let modelled = false;
     for (const m of facts.moves) {
       const d = facts.days.find((x) => x.day === m.day)!;
+      // The plan's own leg when it says how it is made (walks cost nothing); else the road model.
+      const leg = m.transfer ?? roadLeg(m.straightKm);
+      if (leg.by === 'walk') continue;
       const rate = rates.taxi.find((r) => r.city === m.city);
       if (!rate) {
         missing.push({ en: `No taxi tariff for ${cityName(m.city).en}.`, zh: `${cityName(m.city).zh}没有出租车价格。` });
         continue;
       }
-      const km = m.straightKm * ROAD_FACTOR;
-      const fare = rate.flagFallFen + Math.ceil(Math.max(0, km - rate.includedKm) * rate.perKmFen);
+      const km = Math.round(leg.km * 10) / 10;
+      if (!m.transfer) modelled = true;
+      const fare = taxiFareFen(rate, km);
       const from = pointName(m.from);
       const to = pointName(m.to);
-      add({ section: 'transfers', day: m.day, date: d.date, label: { en: `Taxi ${from.en} → ${to.en}, ${km.toFixed(1)} km`, zh: `出租车 ${from.zh}→${to.zh}，${km.toFixed(1)}公里` }, unit: 'ride', quantity: cars, unitFen: fare, payers: everyone, estimate: true, basis: `distance estimated (straight line × ${ROAD_FACTOR}); tariff: ${basisOf(rate).basis}` });
+      add({ section: 'transfers', day: m.day, date: d.date, label: { en: `Taxi ${from.en} → ${to.en}, ${km.toFixed(1)} km`, zh: `出租车 ${from.zh}→${to.zh}，${km.toFixed(1)}公里` }, unit: 'ride', quantity: cars, unitFen: fare, payers: everyone, estimate: true, basis: `distance from the road model (src/domain/travel/road-model.ts); tariff: ${basisOf(rate).basis}` });
     }
-    if (facts.moves.length > 0) assume(`Taxis carry ${TAXI_SEATS} passengers; ride distances are the straight line × ${ROAD_FACTOR}.`, `每辆出租车载客${TAXI_SEATS}人；里程按直线距离×${ROAD_FACTOR}估算。`);
+    if (facts.moves.length > 0) {
+      assume(
+        `Taxis carry ${TAXI_SEATS} passengers; ride distances are the road model's (the plan's local legs${modelled ? '; legs the plan does not describe: straight line × 1.3' : ''}); neighbouring sights within 1.2 km are walked.`,
+        `每辆出租车载客${TAXI_SEATS}人；里程按道路模型估算（取自行程的市内交通${modelled ? '；行程未说明的按直线距离×1.3' : ''}）；1.2公里内的相邻景点步行。`,
+      );
+    }
   }
 
   // ---- the guide: a local guide on each sightseeing day
@@ -302,16 +310,6 @@ function lodgingRate(all: readonly LodgingRate[], city: string, grade: Grade, da
 }
 
 /** The smallest vehicle that seats everyone (city rates first); several of the largest when none does. */
-function vehicleFor(rates: RateTable, heads: number, city: string) {
-  const local = rates.vehicles.filter((v) => v.city === city);
-  const pool = local.length > 0 ? local : rates.vehicles.filter((v) => v.city === undefined);
-  if (pool.length === 0) return undefined;
-  const fits = pool.filter((v) => v.seats >= heads).sort((a, b) => a.seats - b.seats || a.perDayFen - b.perDayFen)[0];
-  if (fits) return { rate: fits, count: 1 };
-  const largest = [...pool].sort((a, b) => b.seats - a.seats)[0]!;
-  return { rate: largest, count: Math.ceil(heads / largest.seats) };
-}
-
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

@@ -7,6 +7,7 @@
 import type { Catalogue } from '../catalogue/model.js';
 import type { Itinerary } from '../itinerary/itinerary.js';
 import type { Meal } from './rates.js';
+import { haversineKm } from '../travel/travel-model.js';
 
 export interface Leg {
   readonly day: number;
@@ -29,6 +30,8 @@ export interface LocalMove {
   readonly straightKm: number;
   /** Cost the plan gives (a later planner prices transfers); 0 when it does not. */
   readonly planCost: number;
+  /** How the plan makes the leg (plans since local transfers were priced); absent in older plans. */
+  readonly transfer?: { readonly by: string; readonly km: number; readonly taxis?: number };
 }
 
 export interface PlannedMeal {
@@ -74,7 +77,8 @@ export function tripFacts(itinerary: Itinerary, catalogue: Catalogue): TripFacts
         const b = points.get(to);
         const city = cityOf(from);
         seen.add(city);
-        moves.push({ day: d.day, city, from, to, straightKm: a && b ? haversineKm(a, b) : 0, planCost: cost });
+        const transfer = readTransfer(raw.transfer);
+        moves.push({ day: d.day, city, from, to, straightKm: a && b ? haversineKm(a, b) : 0, planCost: cost, ...(transfer ? { transfer } : {}) });
       } else {
         legs.push({
           day: d.day,
@@ -93,14 +97,11 @@ export function tripFacts(itinerary: Itinerary, catalogue: Catalogue): TripFacts
   return { days, legs, moves, ...(meals.length > 0 ? { meals } : {}) };
 }
 
-const EARTH_RADIUS_KM = 6371;
-
-export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+function readTransfer(value: unknown): LocalMove['transfer'] {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const t = value as Record<string, unknown>;
+  if (typeof t.by !== 'string' || typeof t.km !== 'number') return undefined;
+  return { by: t.by, km: t.km, ...(typeof t.taxis === 'number' ? { taxis: t.taxis } : {}) };
 }
 
 /** Local time `HH:MM` on a date (+08:00, the catalogue's zone) as epoch ms. */

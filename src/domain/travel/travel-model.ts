@@ -2,33 +2,35 @@
  * The travel model, in one place (the README quotes this block).
  *
  * Within a city — between a city's hub (hotel / station, at the city's
- * location) and its attractions, or between two attractions — a leg takes
- *
- *     straight-line km × DETOUR_FACTOR / CITY_SPEED_KMH  (in minutes)
- *     + the pace's transfer allowance (finding a taxi, walking to the gate),
- *
- * rounded up to whole 5 minutes. Local legs cost nothing in the itinerary
- * (taxis and metro are the party's own business).
+ * location) and its attractions, or between two attractions — a leg is a
+ * walk between neighbouring sites (≤ 1.2 km in a straight line) or a drive
+ * on city streets then expressway (road-model.ts: an engineering model by
+ * distance band, its constants documented there), plus the pace's transfer
+ * allowance for a drive, rounded up to whole 5 minutes and never below 5
+ * between two different places. The catalogue's `access` times win over the
+ * model for the legs they describe (local-legs.ts). Every leg from the hotel
+ * to the day's first stop and from its last stop back is in the itinerary.
+ * Local legs cost what the party pays (local-fares.ts): walking nothing,
+ * metered taxis by the kilometre for a party that fits one taxi
+ * (TAXI_SEATS), a hired vehicle with driver per day and city for
+ * a larger group.
  *
  * Between cities, travel runs only along catalogue `links`, respecting
  * `oneway`. A link departs at the times its timetable allows: the fixed
  * `departures`, else every `every` minutes from `first` to `last`, else at any
  * minute from `first` to `last`. The party must be at the departure city's hub
  * BOARDING_MIN[mode] before a departure, and then arrives `duration` later at
- * the other city's hub. A link whose duration reaches past midnight (a cruise
- * with nights on board) is taken only as a whole leg: the nights it spans are
- * spent `on-board`, and attractions seen from the river (see
- * `seenFromBoard`) are "visited" from the ship on the days fully at sea.
- * Fares are per rider category (`fares`, else the adult `fare`) times heads.
+ * the other city's hub. Several links may follow each other in one day when
+ * the connections fit (Jingzhou → Wuhan → Changsha). A link whose duration
+ * reaches past midnight (a cruise with nights on board) is taken only as a
+ * whole leg: the nights it spans are spent `on-board`, and attractions seen
+ * from the river (see `seenFromBoard`) are "visited" from the ship on the
+ * days fully at sea. Fares are per rider category (`fares`, else the adult
+ * `fare`) times heads.
  */
 import type { LatLon, LinkMode, Minutes } from '../catalogue/model.js';
+import { legMinutes, roadLeg, roundLegMin } from './road-model.js';
 
-/** Roads wind: a taxi covers about 1.3 × the straight-line distance. */
-export const DETOUR_FACTOR = 1.3;
-/** Door-to-door speed of a taxi in a Chinese city, traffic included. */
-export const CITY_SPEED_KMH = 25;
-/** Local legs are rounded up to this step, as people plan them. */
-export const LOCAL_ROUNDING_MIN = 5;
 
 /** Time to be at the station or pier before departure (security, boarding). */
 export const BOARDING_MIN: Readonly<Record<LinkMode, Minutes>> = {
@@ -53,13 +55,17 @@ export function haversineKm(a: LatLon, b: LatLon): number {
 }
 
 /**
- * Minutes for a local leg; 0 when both ends are the same point.
+ * Minutes for a local leg by the road model alone (no catalogue times: for
+ * two points that are not catalogue places); 0 when both ends are the same
+ * point. Catalogue places read local-legs.ts, which also applies `access`.
  *
- * @example localTravelMin(hub, museum, 15) // 6 km away → 6×1.3/25 h ≈ 19 min + 15 → 35
+ * @example localTravelMin(hub, museum, 15) // 6.5 km away: 6 km at 25 km/h + 2.5 km at 90 + 15 → 35
  */
 export function localTravelMin(a: LatLon, b: LatLon, allowanceMin: Minutes): Minutes {
   const km = haversineKm(a, b);
-  if (km < 0.05) return 0;
-  const driveMin = (km * DETOUR_FACTOR * 60) / CITY_SPEED_KMH;
-  return Math.ceil((driveMin + allowanceMin) / LOCAL_ROUNDING_MIN) * LOCAL_ROUNDING_MIN;
+  if (km < SAME_POINT_KM) return 0;
+  return roundLegMin(legMinutes(roadLeg(km), allowanceMin));
 }
+
+/** Closer than this, two catalogue points are the same place. */
+export const SAME_POINT_KM = 0.05;
