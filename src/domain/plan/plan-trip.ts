@@ -245,11 +245,11 @@ export function skeletonsFor(
 /**
  * A full day on a cruise's programme is a full day of sightseeing on the river (the gorges are
  * reached only by ship), on a trip that asks for water (or for no theme): it counts like a well
- * filled day on land, about what two or three first-theme 5A stops give (two 5A water stops are
- * 2 × 16). Without it the chooser and the race count stops, and a day aboard holds fewer stops
+ * filled day on land: about the best land-only 7-day Chongqing → Nanchang skeleton's value per
+ * day (426 / 7 ≈ 61 on the value model of issue 12 item 4). Without it the chooser and the race count stops, and a day aboard holds fewer stops
  * than a day in town, so a water trip from Chongqing never sailed (issue 12 item 3).
  */
-export const CRUISE_DAY_POINTS = 30;
+export const CRUISE_DAY_POINTS = 60;
 
 /** The race's measure: the plan's score, plus CRUISE_DAY_POINTS per full day on a cruise's programme when water is asked for. */
 export function raceScore(itinerary: Itinerary): number {
