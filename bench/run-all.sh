@@ -3,6 +3,8 @@
 # and leaves the raw outputs in bench/results/latest/. BENCHMARKS.md quotes them.
 #   bash bench/run-all.sh            everything (about 15 minutes)
 #   bash bench/run-all.sh planner    only the orienteering benchmarks
+#   YANGTZE_BENCH_CLOCK=cpu bash bench/run-all.sh planner
+#                                    the 1 s per instance counted in CPU time (a shared machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 only="${1:-all}"
@@ -13,13 +15,27 @@ B="${YANGTZE_BENCH_DIR:-../shared/bench}"
 { echo "date: $(date -u +%FT%TZ)"; echo "node: $(node --version)"; echo "cpus: $(nproc) x $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)";
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"; } > "$out/machine.txt"
 run() { echo "== $*" >&2; "$@"; }
+clock="${YANGTZE_BENCH_CLOCK:-wall}"
 if [ "$only" = all ] || [ "$only" = planner ]; then
   for M in 1 2 3 4; do
-    run node dist/bench/toptw.js --tours $M --seed 1 --time-limit 1000 "$B"/toptw/solomon100/*.txt > "$out/s100-m$M.ndjson"
-    run node dist/bench/toptw.js --tours $M --seed 1 --time-limit 1000 "$B"/toptw/solomon200/*.txt > "$out/s200-m$M.ndjson"
+    run node dist/bench/toptw.js --tours $M --seed 1 --clock "$clock" --time-limit 1000 "$B"/toptw/solomon100/*.txt > "$out/s100-m$M.ndjson"
+    run node dist/bench/toptw.js --tours $M --seed 1 --clock "$clock" --time-limit 1000 "$B"/toptw/solomon200/*.txt > "$out/s200-m$M.ndjson"
   done
-  run node dist/bench/ophs.js --seed 1 --time-limit 1000 "$B"/ophs/*/*.ophs > "$out/ophs.ndjson"
-  run node dist/bench/summary.js --bks "$B/bks.csv" "$out"/s100-m*.ndjson "$out"/s200-m*.ndjson "$out/ophs.ndjson" > "$out/planner-summary.md"
+  # The Cordeau pr* files are not part of the shared set as first published: see $B/toptw/cordeau-pr/README.md.
+  PR="$B/toptw/cordeau-pr"
+  pr_out=()
+  if [ -f "$PR/pr01.txt" ]; then
+    for M in 1 2 3 4; do
+      run node dist/bench/toptw.js --tours $M --seed 1 --clock "$clock" --time-limit 1000 "$PR"/pr*.txt > "$out/pr-m$M.ndjson"
+      pr_out+=("$out/pr-m$M.ndjson")
+    done
+  else
+    echo "skipping the Cordeau pr* TOPTW runs: no $PR/pr01.txt (fetch them as $PR/README.md says)" >&2
+  fi
+  run node dist/bench/ophs.js --seed 1 --clock "$clock" --time-limit 1000 "$B"/ophs/*/*.ophs > "$out/ophs.ndjson"
+  bks=(--bks "$B/bks.csv")
+  [ -f "$PR/bks.csv" ] && bks+=(--bks "$PR/bks.csv")
+  run node dist/bench/summary.js "${bks[@]}" "$out"/s100-m*.ndjson "$out"/s200-m*.ndjson "${pr_out[@]}" "$out/ophs.ndjson" > "$out/planner-summary.md"
 fi
 if [ "$only" = all ]; then
   run node dist/bench/startup.js --runs 20 --warmup 3 > "$out/startup.md"

@@ -1,5 +1,5 @@
 /**
- * `node dist/bench/summary.js [--bks FILE] RESULTS.ndjson...`: per set, the number of
+ * `node dist/bench/summary.js [--bks FILE]... RESULTS.ndjson...` (several --bks files are merged): per set, the number of
  * instances, mean gap to the best known, how many reach it, mean and max solver ms.
  */
 import { readFileSync } from 'node:fs';
@@ -9,13 +9,15 @@ interface Row { problem: string; instance: string; tours?: number; score: number
 interface Acc { n: number; scoreSum: number; withBks: number; gapSum: number; atBks: number; above: number; msSum: number; msMax: number }
 
 function main(argv: readonly string[]): void {
-  let bksFile = '/work/shared/bench/bks.csv';
+  const bksFiles: string[] = [];
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--bks') bksFile = argv[++i] ?? bksFile;
+    if (argv[i] === '--bks') bksFiles.push(argv[++i] ?? '');
     else files.push(argv[i]!);
   }
-  const bks = parseBks(readFileSync(bksFile, 'utf8'));
+  if (bksFiles.length === 0) bksFiles.push('/work/shared/bench/bks.csv');
+  const bks = new Map<string, number>();
+  for (const f of bksFiles) for (const [k, v] of parseBks(readFileSync(f, 'utf8'))) bks.set(k, v);
   const sets = new Map<string, Acc>();
   for (const f of files) {
     for (const line of readFileSync(f, 'utf8').split('\n')) {

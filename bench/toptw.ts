@@ -1,18 +1,24 @@
-/** `npm run bench:toptw -- --tours M FILE...`: one NDJSON line per instance (see /work/shared/bench/README.md). */
+/**
+ * `npm run bench:toptw -- --tours M [--distance-decimals 1|2] FILE...`: one NDJSON line per instance
+ * (see /work/shared/bench/README.md). Travel times are rounded down to 0.01 for the Cordeau `pr*`
+ * files and 0.1 for every other file, unless `--distance-decimals` says otherwise.
+ */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseBenchArgs } from './lib/bench-args.js';
 import { routeKeys, runSolver } from './lib/run-solver.js';
-import { parseToptw, toptwProblem } from './lib/toptw-instance.js';
+import { distanceDecimalsFor, parseToptw, toptwProblem } from './lib/toptw-instance.js';
 
 function main(argv: readonly string[]): void {
   const args = parseBenchArgs(argv);
   for (const file of args.files) {
-    const problem = toptwProblem(parseToptw(readFileSync(file, 'utf8')), args.tours);
+    const instance = basename(file, extname(file));
+    const decimals = args.distanceDecimals ?? distanceDecimalsFor(instance);
+    const problem = toptwProblem(parseToptw(readFileSync(file, 'utf8')), args.tours, decimals);
     const { solution, ms } = runSolver(problem, args);
     const line = {
       problem: 'toptw',
-      instance: basename(file, extname(file)),
+      instance,
       tours: args.tours,
       score: solution.score,
       routes: routeKeys(problem, solution),

@@ -745,7 +745,7 @@ function check(file) {
   }
 
   const ATTR_KEYS = ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'closed_dates', 'price', 'reservation', 'facts', 'must_see', 'description', 'note',
-    'provenance', 'closed_nth', 'price_seasons', 'discounts', 'bird_season', 'access'];
+    'provenance', 'closed_nth', 'price_seasons', 'discounts', 'bird_season', 'access', 'within'];
   const byTheme = Object.fromEntries(THEMES.map((t) => [t, 0]));
   const byCity = {};
   for (const a of c.attractions ?? []) {

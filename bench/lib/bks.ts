@@ -13,9 +13,10 @@ export function bksKey(problem: string, instance: string, tours: number | undefi
   return problem === 'ophs' ? `ophs|${instance}` : `${problem}|${instance}|${tours ?? 1}`;
 }
 
-/** The benchmark set a result line belongs to: Solomon series by the digit after the letters; OPHS by folder. */
+/** The benchmark set a result line belongs to: Solomon series by the digit after the letters; Cordeau `pr*`; OPHS by folder. */
 export function setName(problem: string, instance: string, tours: number | undefined): string {
   if (problem === 'ophs') return `ophs ${instance.split('/')[0] ?? ''}`;
+  if (/^pr\d+$/i.test(instance)) return `${problem} cordeau-pr m=${tours ?? 1}`;
   const series = /^[a-z]+([0-9])/i.exec(instance)?.[1];
   return `${problem} solomon${series ?? '?'}00 m=${tours ?? 1}`;
 }

@@ -30,23 +30,49 @@ export function parseToptw(text: string): ToptwInstance {
   return { vertices };
 }
 
-/** Euclidean distance rounded down to `1/scale`, as an integer count of 1/scale units (exact). */
+/**
+ * How many decimals a file's travel times keep (rounded down), by its name, as
+ * /work/shared/bench/README.md says: the Cordeau `pr*` files 0.01, the Solomon
+ * files (and any other) 0.1.
+ */
+export function distanceDecimalsFor(instanceName: string): number {
+  return /^pr\d+$/i.test(instanceName) ? 2 : 1;
+}
+
+/** Coordinates are printed with at most three decimals: as integer thousandths they square exactly. */
+const COORD_UNITS = 1000;
+
+function thousandths(v: number): bigint {
+  const t = Math.round(v * COORD_UNITS);
+  if (Math.abs(v * COORD_UNITS - t) > 1e-6) throw new Error(`coordinate ${v} has more than three decimals`);
+  return BigInt(t);
+}
+
+/**
+ * Euclidean distance rounded down to `1/scale`, as an integer count of 1/scale
+ * units, exactly: k is the largest integer with (k·1000)² ≤ (dx² + dy²)·scale²
+ * in integer thousandths, so a distance that is a whole number of units (3-4-5)
+ * is never floored one unit short by a floating-point square root.
+ */
 export function scaledFloorDistance(a: ToptwVertex, b: ToptwVertex, scale: number): number {
-  const dx = a.x - b.x;
-  const dy = a.y - b.y;
-  const sq = (dx * dx + dy * dy) * scale * scale;
-  let k = Math.floor(Math.sqrt(sq));
-  while ((k + 1) * (k + 1) <= sq) k++;
-  while (k * k > sq) k--;
+  const dx = thousandths(a.x) - thousandths(b.x);
+  const dy = thousandths(a.y) - thousandths(b.y);
+  const target = (dx * dx + dy * dy) * BigInt(scale * scale);
+  const unit = BigInt(COORD_UNITS);
+  let k = Math.floor(Math.sqrt(Number(target)) / COORD_UNITS);
+  const fits = (n: number): boolean => BigInt(n) * unit * (BigInt(n) * unit) <= target;
+  while (k > 0 && !fits(k)) k--;
+  while (fits(k + 1)) k++;
   return k;
 }
 
 /**
  * M tours = M days, each from and back to vertex 0 within [0, depot C]. Time is
- * in 1/scale units (scale 10 for Solomon: distances rounded down to 0.1), so
- * all arithmetic is on integers.
+ * in 1/10^decimals units (1 decimal for Solomon: tenths; 2 for Cordeau: hundredths),
+ * so all arithmetic is on integers.
  */
-export function toptwProblem(inst: ToptwInstance, tours: number, scale = 10): Problem {
+export function toptwProblem(inst: ToptwInstance, tours: number, decimals = 1): Problem {
+  const scale = 10 ** decimals;
   const vs = inst.vertices;
   const n = vs.length;
   const depot = vs[0]!;
@@ -56,14 +82,15 @@ export function toptwProblem(inst: ToptwInstance, tours: number, scale = 10): Pr
     minDuration: (from, to) => matrix[from]![to]!,
     isStatic: true,
   };
-  const close = depot.close * scale;
+  const units = (t: number): number => Math.round(t * scale);
+  const close = units(depot.close);
   const days = Array.from({ length: tours }, () => ({ open: 0, close, start: 0, ends: [0] }));
   const visits: ProblemVisit[] = vs.slice(1).map((v, i) => ({
     key: String(v.id),
     place: i + 1,
-    duration: v.duration * scale,
+    duration: units(v.duration),
     score: v.score,
-    windows: days.map(() => [{ open: v.open * scale, close: v.close * scale }]),
+    windows: days.map(() => [{ open: units(v.open), close: units(v.close) }]),
   }));
   return { placeCount: n, days, visits, travel };
 }

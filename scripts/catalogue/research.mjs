@@ -379,6 +379,14 @@ const HANDLERS = {
       t.visit = minutesText(n);
       setProv(t, 'visit', factOf(r));
     },
+    // the paid area this site lies inside (its ticket admits to it): value { attraction: lushan-national-park, rule: "…" }
+    within(t, rs) {
+      const r = rs.at(-1);
+      const id = typeof r.value === 'string' ? r.value : r.value?.attraction;
+      if (typeof id !== 'string' || id === '') return 'within without the id of the enclosing attraction';
+      t.within = id;
+      setProv(t, 'within', factOf(r));
+    },
   },
   link: {
     fare(t, rs, ctx) {

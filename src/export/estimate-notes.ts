@@ -5,7 +5,7 @@
  * before quoting it to a customer.
  */
 import type { Itinerary, ItineraryItem } from '../domain/itinerary/itinerary.js';
-import { CATEGORY_ZH, type Lang } from './locale.js';
+import type { Lang } from './locale.js';
 
 export const ESTIMATE_MARK = '†';
 
@@ -40,7 +40,10 @@ const NAMES_ZH: Readonly<Record<string, string>> = {
   distance: '里程（道路模型估算）', 'rates.taxi': '出租车价格', 'rates.vehicles': '包车日价',
 };
 
-/** `price.child` → "price (child)"; known fields by name. */
+/** The rider categories of the shipped catalogue in Chinese (its `name_zh`); another id is shown as written. */
+const CATEGORY_ZH: Readonly<Record<string, string>> = { adult: '成人', child: '儿童', senior: '老年人', student: '学生' };
+
+/** `price.child` → "price (child)", "票价（儿童）"; known fields by name. */
 function fieldName(field: string, lang: Lang): string {
   const [head, sub] = field.split('.');
   const names = lang === 'zh' ? NAMES_ZH : NAMES_EN;

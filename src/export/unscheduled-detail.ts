@@ -24,11 +24,13 @@ export function unscheduledDetail(u: UnscheduledEntry, it: Itinerary, catalogue:
     }
     case 'unreachable': {
       const tripCities = new Set([r.from, ...it.days.map((d) => d.lodging)]);
-      if (a && tripCities.has(a.city)) return `距${city}市区太远，无法在 ${r.dayStart}–${r.dayEnd} 内从酒店往返`;
-      return `${city}不在这${r.days}天行程的路线上`;
+      if (a && tripCities.has(a.city)) return `路程太远，无法在 ${r.dayStart}–${r.dayEnd} 内往返并游览`;
+      return `这${r.days}天行程没有一天在${city}`;
     }
     case 'closed':
-      return `行程在${city}期间不开放`;
+      return `行程在${city}期间不开放，或开放时间容不下这次游览`;
+    case 'last-entry':
+      return `最早到达时已过最晚入场（或来不及在闭馆前游完）`;
     case 'budget':
       return `全团门票将超出预算（${formatMoney(r.budget ?? 0, it.totals.currency, 'zh')}）`;
     case 'no-time': {

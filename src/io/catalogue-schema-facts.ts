@@ -117,6 +117,9 @@ export const attractionFacts = {
     .meta({ description: 'Per-site discount by rider category, overriding `discount_rules`; a category in `price` overrides both.' }),
   bird_season: months.optional().meta({ description: 'Months of the wintering-bird season at a wetland.' }),
   access: z.array(access).default([]).meta({ description: 'Local access links from a city (bus, boat, road) with real times; provenance key access.<index>.' }),
+  within: id.optional().meta({
+    description: "The attraction whose paid area this one lies inside (Meilu Villa inside Lushan's gate): it cannot be visited without that ticket.",
+  }),
 };
 
 export const linkFacts = {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkOphs, checkToptw } from './checker.js';
 
 const BENCH = '/work/shared/bench';
@@ -22,6 +24,16 @@ function bench(script: string, args: string[]): Record<string, unknown>[] {
     lines.forEach((line, i) => {
       expect(line).toMatchObject({ problem: 'toptw', tours });
       const res = checkToptw(readFileSync(toptwFiles[i]!, 'utf8'), line as never);
+      expect(res.errors).toEqual([]);
+      expect(res.score).toBeGreaterThan(0);
+    });
+  });
+
+  const prFiles = ['pr01', 'pr11'].map((f) => `${BENCH}/toptw/cordeau-pr/${f}.txt`);
+  (prFiles.every((f) => existsSync(f)) ? it : it.skip)('TOPTW on the Cordeau pr* files, checked at 0.01', () => {
+    const lines = bench('dist/bench/toptw.js', ['--tours', '2', ...prFiles]);
+    lines.forEach((line, i) => {
+      const res = checkToptw(readFileSync(prFiles[i]!, 'utf8'), line as never, 2);
       expect(res.errors).toEqual([]);
       expect(res.score).toBeGreaterThan(0);
     });
@@ -65,5 +77,44 @@ function bench(script: string, args: string[]): Record<string, unknown>[] {
     const trip = { score: 5, trips: [[0, 2, 0], [0, 1]] };
     expect(checkOphs('4 0 2\n10\n3.99996 3\n0 0 0\n0 0 0\n2 0 5\n0 4 7\n---', trip).errors).toEqual([]);
     expect(checkOphs('4 0 2\n10\n3.99994 3\n0 0 0\n0 0 0\n2 0 5\n0 4 7\n---', trip).errors.join()).toMatch(/over its limit/);
+  });
+});
+
+(existsSync('dist/bench/toptw.js') ? describe : describe.skip)('TOPTW travel-time rounding by file name', () => {
+  // One customer 10.05 away from a depot that closes at 20: the round trip is 20.0 when legs are
+  // rounded down to 0.1 (it fits) and 20.10 when rounded down to 0.01 (it does not).
+  const text = '1 1 1 0\n20 1\n 0 0 0 0 0 0 0 0 20\n 1 10.05 0 0 5 1 1 1 0 20\n';
+  const dir = mkdtempSync(join(tmpdir(), 'toptw-rounding-'));
+  const write = (name: string): string => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const scoreOf = (args: string[]): number => (bench('dist/bench/toptw.js', args)[0] as { score: number }).score;
+
+  it('a pr* file is read at 0.01', () => {
+    expect(scoreOf([write('pr99.txt')])).toBe(0);
+  });
+  it('any other file is read at 0.1', () => {
+    expect(scoreOf([write('c999.txt')])).toBe(5);
+  });
+  it('--distance-decimals overrides the file name both ways', () => {
+    expect(scoreOf(['--distance-decimals', '2', write('c998.txt')])).toBe(0);
+    expect(scoreOf(['--distance-decimals', '1', write('pr98.txt')])).toBe(5);
+  });
+  it('the checker applies the same rule when told the decimals', () => {
+    expect(checkToptw(text, { tours: 1, score: 5, routes: [[1]] }, 1).errors).toEqual([]);
+    expect(checkToptw(text, { tours: 1, score: 5, routes: [[1]] }, 2).errors.join()).toMatch(/back at the depot at 20.1/);
+  });
+  it('--clock counts the time limit in wall or CPU time, nothing else', () => {
+    expect(scoreOf(['--clock', 'cpu', write('c997.txt')])).toBe(5);
+    const out = spawnSync('node', ['dist/bench/toptw.js', '--clock', 'sideways', write('c996.txt')], { encoding: 'utf8' });
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/--clock needs wall or cpu, got sideways/);
+  });
+  it('--distance-decimals accepts only 1 or 2', () => {
+    const out = spawnSync('node', ['dist/bench/toptw.js', '--distance-decimals', '3', write('pr97.txt')], { encoding: 'utf8' });
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/--distance-decimals needs 1 .* or 2/);
   });
 });

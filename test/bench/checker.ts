@@ -13,12 +13,21 @@ function numbersPerLine(text: string): number[][] {
   return text.split(/\r?\n/).map((l) => l.trim().split(/\s+/).filter((t) => t !== '').map(Number));
 }
 
-/** Checks one TOPTW result line ({tours, score, routes}) against a Solomon file (times in tenths). */
-export function checkToptw(instanceText: string, result: { tours: number; score: number; routes: number[][] }): CheckResult {
+/**
+ * Checks one TOPTW result line ({tours, score, routes}) against a Solomon or Cordeau file. Times are
+ * in units of 10^-decimals: travel times rounded down to 0.1 (decimals 1, Solomon) or 0.01 (2, Cordeau pr*).
+ */
+export function checkToptw(
+  instanceText: string,
+  result: { tours: number; score: number; routes: number[][] },
+  decimals = 1,
+): CheckResult {
   const rows = numbersPerLine(instanceText).slice(2).filter((r) => r.length >= 7);
   const byId = new Map(rows.map((r) => [r[0]!, r]));
   const depot = rows[0]!;
-  const tenths = (a: number[], b: number[]): number => Math.floor(Math.hypot(a[1]! - b[1]!, a[2]! - b[2]!) * 10 + 1e-7);
+  const scale = 10 ** decimals;
+  const travel = (a: number[], b: number[]): number => Math.floor(Math.hypot(a[1]! - b[1]!, a[2]! - b[2]!) * scale + 1e-7);
+  const at = (t: number): number => Math.round(t * scale);
   const errors: string[] = [];
   const seen = new Set<number>();
   let score = 0;
@@ -35,15 +44,15 @@ export function checkToptw(instanceText: string, result: { tours: number; score:
       if (seen.has(id)) errors.push(`customer ${id} visited twice`);
       seen.add(id);
       score += row[4]!;
-      const arrive = t + tenths(prev, row);
-      const open = row[row.length - 2]! * 10;
-      const close = row[row.length - 1]! * 10;
-      if (arrive > close) errors.push(`route ${k}: customer ${id} reached at ${arrive / 10} after its latest start ${close / 10}`);
-      t = Math.max(arrive, open) + row[3]! * 10;
+      const arrive = t + travel(prev, row);
+      const open = at(row[row.length - 2]!);
+      const close = at(row[row.length - 1]!);
+      if (arrive > close) errors.push(`route ${k}: customer ${id} reached at ${arrive / scale} after its latest start ${close / scale}`);
+      t = Math.max(arrive, open) + at(row[3]!);
       prev = row;
     }
-    const back = t + tenths(prev, depot);
-    if (back > depot[depot.length - 1]! * 10) errors.push(`route ${k}: back at the depot at ${back / 10}, after ${depot[depot.length - 1]}`);
+    const back = t + travel(prev, depot);
+    if (back > at(depot[depot.length - 1]!)) errors.push(`route ${k}: back at the depot at ${back / scale}, after ${depot[depot.length - 1]}`);
   });
   if (score !== result.score) errors.push(`reported score ${result.score}, recomputed ${score}`);
   return { errors, score };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { ophsProblem, parseOphs } from '../../bench/lib/ophs-instance.js';
-import { parseToptw, scaledFloorDistance, toptwProblem } from '../../bench/lib/toptw-instance.js';
+import { distanceDecimalsFor, parseToptw, scaledFloorDistance, toptwProblem } from '../../bench/lib/toptw-instance.js';
 
 const BENCH = '/work/shared/bench';
 
@@ -16,6 +16,28 @@ describe('TOPTW adapter', () => {
     const at = (x: number, y: number) => ({ id: 0, x, y, duration: 0, score: 0, open: 0, close: 0 });
     expect(scaledFloorDistance(at(0, 0), at(3, 4), 10)).toBe(50);
     expect(scaledFloorDistance(at(0, 0), at(1, 1), 10)).toBe(14);
+  });
+
+  it('rounds the Cordeau pr* files to 0.01 and every other file to 0.1, by file name (shared bench README)', () => {
+    expect(['pr01', 'pr20', 'PR07'].map(distanceDecimalsFor)).toEqual([2, 2, 2]);
+    expect(['c101', 'r211', 'rc208', 'print', 'pr', 'pr01-copy'].map(distanceDecimalsFor)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
+  it('rounds down to a hundredth exactly on three-decimal coordinates', () => {
+    const at = (x: number, y: number) => ({ id: 0, x, y, duration: 0, score: 0, open: 0, close: 0 });
+    expect(scaledFloorDistance(at(0, 0), at(1, 1), 100)).toBe(141);
+    // A 0.3-0.4-0.5 triangle and a 10.05 leg are whole hundredths: they stay whole, not one unit short.
+    expect(scaledFloorDistance(at(-10.442, 19.999), at(-10.142, 20.399), 100)).toBe(50);
+    expect(scaledFloorDistance(at(0, 0), at(10.05, 0), 100)).toBe(1005);
+    expect(scaledFloorDistance(at(0, 0), at(10.05, 0), 10)).toBe(100);
+  });
+
+  it('scales times to hundredths with two decimals', () => {
+    const inst = parseToptw('x\nx\n0 0 0 0 0 0 0 0 100\n1 3 4 10 7 1 1 1 20 30\n');
+    const p = toptwProblem(inst, 1, 2);
+    expect(p.days[0]!.close).toBe(10000);
+    expect(p.visits[0]).toMatchObject({ duration: 1000, windows: [[{ open: 2000, close: 3000 }]] });
+    expect(p.travel.arrive(0, 1, 5, 0)).toBe(505);
   });
 
   it('makes M days from and back to the depot with windows scaled to tenths', () => {

@@ -51,6 +51,7 @@ const ERRORS: readonly [fixture: string, code: string, line: number, col: number
     ['unsourced-fact', 'unsourced-fact', 49, 20],
     ['unknown-fact-field', 'unknown-fact-field', 52, 7],
     ['bad-nth', 'out-of-range', 45, 31],
+    ['within-other-city', 'within-other-city', 58, 13],
 ];
 
 async function load(fixture: string) {

@@ -15,7 +15,7 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
   cities: ['location', 'name', 'name_zh', 'province', 'lodging'],
   attractions: [
     'location', 'name', 'name_zh', 'themes', 'rating', 'visit', 'hours', 'closed', 'closed_nth', 'holidays', 'closed_dates',
-    'price', 'price_seasons', 'discounts', 'reservation', 'bird_season', 'description', 'access',
+    'price', 'price_seasons', 'discounts', 'reservation', 'bird_season', 'description', 'access', 'within',
   ],
   links: ['duration', 'fare', 'fares', 'timetable', 'first', 'last', 'every', 'departures', 'per_day', 'stations', 'mode'],
   passes: ['price', 'covers', 'validity', 'entries', 'blackout', 'reservation_still_required', 'name'],
@@ -119,4 +119,23 @@ const accessLinks: Rule = (c, issues) => {
   );
 };
 
-export const FACT_RULES: readonly Rule[] = [uniqueSources, provenanceEntries, realPasses, seasonalPrices, accessLinks];
+/**
+ * `within` names another attraction of the same city, itself inside no other:
+ * one level of nesting, so that "the enclosing area's ticket" is one ticket.
+ */
+const withinAreas: Rule = (c, issues) => {
+  const byId = new Map(c.attractions.map((a) => [a.id, a] as const));
+  c.attractions.forEach((a, i) => {
+    if (a.within === undefined) return;
+    const path = ['attractions', i, 'within'] as const;
+    const outer = byId.get(a.within);
+    if (!outer) issues.push(issue('unknown-attraction', [...path], `Unknown attraction "${a.within}": within names the attraction whose paid area ${a.id} lies inside.`));
+    else if (outer.id === a.id) issues.push(issue('within-itself', [...path], `${a.id} cannot lie within itself.`));
+    else if (outer.city !== a.city) issues.push(issue('within-other-city', [...path], `${a.id} (${a.city}) cannot lie within ${outer.id}, which is in ${outer.city}.`));
+    else if (outer.within !== undefined) {
+      issues.push(issue('within-nested', [...path], `${a.id} lies within ${outer.id}, which itself lies within ${outer.within}: name the outermost area.`));
+    }
+  });
+};
+
+export const FACT_RULES: readonly Rule[] = [uniqueSources, provenanceEntries, realPasses, seasonalPrices, accessLinks, withinAreas];

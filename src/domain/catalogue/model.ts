@@ -181,6 +181,11 @@ export interface Attraction {
   readonly access: readonly AccessLink[];
   /** Agencies' "do not miss": weighs the stop up in plans. */
   readonly mustSee: boolean;
+  /**
+   * The attraction whose paid area this one lies inside (Meilu Villa inside
+   * Lushan's gate): a visit needs that ticket too, bought once per trip.
+   */
+  readonly within?: string;
   readonly description?: string;
   readonly note?: string;
 }

@@ -136,6 +136,7 @@ function normalizeAttraction(a: RawAttraction, prices: PriceContext): Attraction
       ...optional('note', x.note),
     })),
     mustSee: a.must_see,
+    ...optional('within', a.within),
     ...optional('description', a.description),
     ...optional('note', a.note),
   };

@@ -150,6 +150,7 @@ export interface RawAttraction {
   readonly discounts: Readonly<Record<string, RawPays>>;
   readonly bird_season?: string | readonly number[] | undefined;
   readonly access: readonly RawAccess[];
+  readonly within?: string | undefined;
 }
 
 export interface RawAccess {

@@ -86,6 +86,8 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
   let landVisits: { start: number; end: number }[] = [];
   let previousLodging = req.from;
   const visited = new Map<string, (string | number)[]>();
+  /** Visits inside another's paid area (catalogue `within`), to check its ticket is bought once. */
+  const insideAreas: { area: string; inner: string; paid: number; path: (string | number)[] }[] = [];
   let admission = 0;
   let transport = 0;
   let score = 0;
@@ -152,6 +154,16 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     if (!attractions.has(u.attraction)) v('unknown-id', ['unscheduled', i, 'attraction'], `unscheduled "${u.attraction}" is not an attraction in the catalogue`);
     else if (visited.has(u.attraction)) v('unscheduled-visited', ['unscheduled', i], `${u.attraction} is listed as unscheduled but is in the plan`);
   });
+  for (const area of new Set(insideAreas.map((x) => x.area))) {
+    const inner = insideAreas.filter((x) => x.area === area);
+    const payers = inner.filter((x) => x.paid > 0);
+    const wanted = visited.has(area) ? 0 : 1;
+    if (payers.length !== wanted) {
+      v('area-ticket', inner[0]!.path, visited.has(area)
+        ? `${inner.map((x) => x.inner).join(', ')} lie within ${area}, which the plan visits: its ticket must not be charged again`
+        : `${inner.map((x) => x.inner).join(', ')} lie within ${area}: its ticket must be charged once (on the first such visit), not ${payers.length} times`);
+    }
+  }
   if (req.budget !== undefined && admission + transport > req.budget + MONEY_EPSILON) {
     v('over-budget', ['totals'], `admission ${cents(admission)} + transport ${cents(transport)} = ${cents(admission + transport)} exceeds the budget of ${req.budget}`);
   }
@@ -208,8 +220,17 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     if (end - start < deserved * SHORT_VISIT_SHARE) {
       v('visit-too-short', path, `${a.id} gets ${end - start} min; the catalogue's visit takes ${deserved} min at this pace (at least ${Math.ceil(deserved * SHORT_VISIT_SHARE)} expected)`);
     }
-    const cost = admissionFor(a, req.party, defaultId, addDays(req.start, Math.floor(start / MINUTES_PER_DAY)));
+    const date = addDays(req.start, Math.floor(start / MINUTES_PER_DAY));
+    const cost = cents(admissionFor(a, req.party, defaultId, date) + (item.withinCost ?? 0));
     if (Math.abs(item.cost - cost) > MONEY_EPSILON) v('cost-mismatch', [...path, 'cost'], `${a.id} costs ${cost} for this party, not ${item.cost}`);
+    if (a.within !== undefined) {
+      const area = attractions.get(a.within);
+      const paid = item.withinCost ?? 0;
+      if (paid > 0 && area && Math.abs(paid - admissionFor(area, req.party, defaultId, date)) > MONEY_EPSILON) {
+        v('cost-mismatch', [...path, 'withinCost'], `${area.id}'s admission for this party is ${admissionFor(area, req.party, defaultId, date)}, not ${paid}`);
+      }
+      insideAreas.push({ area: a.within, inner: a.id, paid, path });
+    }
     admission += item.cost;
   }
 

@@ -37,6 +37,8 @@ const visit = z.object({
   end: z.string(),
   themes: z.array(theme),
   cost: money,
+  within: z.string().optional(),
+  withinCost: money.optional(),
 });
 
 const travel = z.object({
@@ -90,7 +92,7 @@ const itinerary = z.object({
   unscheduled: z.array(
     z.object({
       attraction: z.string(),
-      reason: z.enum(['closed', 'no-time', 'budget', 'theme', 'avoided', 'unreachable']),
+      reason: z.enum(['closed', 'no-time', 'budget', 'theme', 'avoided', 'unreachable', 'last-entry']),
       detail: z.string(),
     }),
   ),

@@ -46,6 +46,13 @@ export interface VisitItem {
   readonly cost: number;
   /** Facts behind this visit that rest on an estimate or an assumption (`price.adult`, `hours`, `closed`); absent when all are sourced. */
   readonly estimates?: readonly string[];
+  /** Inside this attraction's paid area (catalogue `within`): its ticket is what admits the party. */
+  readonly within?: string;
+  /**
+   * The part of `cost` that is the enclosing area's admission: on the first
+   * visit inside an area the plan does not visit itself (the ticket is bought once).
+   */
+  readonly withinCost?: number;
 }
 
 export interface TravelItem {
@@ -126,7 +133,8 @@ export interface DayHoliday {
   readonly note: string;
 }
 
-export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable';
+/** `last-entry`: reachable only after the last start its hours allow (added compatibly, schemaVersion 1). */
+export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable' | 'last-entry';
 
 export interface UnscheduledEntry {
   readonly attraction: string;

@@ -6,7 +6,7 @@
  *
  * API used by `pass issue --plan` (H5b) — names are stable:
  *   quoteBundle(itinerary, catalogue, party) → Quote; Quote, CategoryQuote, QuotedPass,
- *   QuotedSingle, QuotedVisit, planVisits(itinerary).
+ *   QuotedSingle, QuotedVisit, planVisits(itinerary), admissionsOf(itinerary, catalogue).
  */
 import { estimatesAmong } from '../catalogue/fact-of.js';
 import type { Attraction, Catalogue, IsoDate, PassProduct } from '../catalogue/model.js';
@@ -75,10 +75,32 @@ export function planVisits(itinerary: Itinerary): QuotedVisit[] {
 }
 
 /**
+ * The admissions a plan needs: its visits, plus the enclosing area of a site
+ * inside another's paid area (catalogue `within`: Meilu Villa is behind
+ * Lushan's gate) on the day of its first inner visit, when the plan does not
+ * visit the area itself — so that a pass covering the area is counted, and
+ * the walk-up price includes that ticket.
+ */
+export function admissionsOf(itinerary: Itinerary, catalogue: Catalogue): QuotedVisit[] {
+  const visits = planVisits(itinerary);
+  const out: QuotedVisit[] = [];
+  const have = new Set(visits.map((v) => v.attraction));
+  for (const v of visits) {
+    const area = catalogue.attractions.find((a) => a.id === v.attraction)?.within;
+    if (area !== undefined && !have.has(area)) {
+      have.add(area);
+      out.push({ attraction: area, date: v.date });
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+/**
  * @example quoteBundle(plan, catalogue, { adult: 2, child: 1 }).bundleTotal // 745
  */
 export function quoteBundle(itinerary: Itinerary, catalogue: Catalogue, party: Readonly<Record<string, number>>): Quote {
-  const visits = planVisits(itinerary);
+  const visits = admissionsOf(itinerary, catalogue);
   const defaultCategory = catalogue.riderCategories.find((c) => c.isDefault)?.id ?? 'adult';
   const attractions = new Map(catalogue.attractions.map((a) => [a.id, a]));
   const priceFor = (prices: Readonly<Record<string, number>>, category: string): number | undefined =>

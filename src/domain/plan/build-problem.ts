@@ -27,6 +27,12 @@ export interface BuiltProblem {
   readonly hubOf: ReadonlyMap<string, number>;
   /** problem.visits[i] is the stop attractions[i]. */
   readonly attractions: readonly Attraction[];
+  /**
+   * Place of every candidate stop in the trip's cities, the shortlisted ones
+   * (in `attractions`) and the rest alike: unscheduled-reason.ts asks the same
+   * travel model why a stop the core never saw was left out.
+   */
+  readonly placeOf: ReadonlyMap<string, number>;
   /** Problem day index → the land day and its trip day index. */
   readonly landDays: readonly { readonly day: LandDay; readonly tripDay: number }[];
   readonly tripTravel: TripTravel;
@@ -57,12 +63,21 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
     places.push({ id, city: id, location: city.location, hub: true });
   }
   const inPlan = new Set(cities);
-  const attractions = shortlist(input.candidates.filter((a) => inPlan.has(a.city)), landDays.map((d) => d.day), request);
+  const inCities = input.candidates.filter((a) => inPlan.has(a.city));
+  const attractions = shortlist(inCities, landDays.map((d) => d.day), request);
+  const placeOf = new Map<string, number>();
+  for (const a of [...attractions, ...inCities.filter((x) => !attractions.includes(x))]) {
+    placeOf.set(a.id, places.length);
+    places.push({ id: a.id, city: a.city, location: a.location, hub: false });
+  }
   const mandatory = new Set(request.must);
   const defaultId = defaultCategory(catalogue);
+  const withinAdmission = (a: Attraction): number => {
+    const area = a.within === undefined ? undefined : catalogue.attractions.find((x) => x.id === a.within);
+    return area ? admissionFor(area, request.party, defaultId) : 0;
+  };
   const visits: ProblemVisit[] = attractions.map((a) => {
-    const place = places.length;
-    places.push({ id: a.id, city: a.city, location: a.location, hub: false });
+    const place = placeOf.get(a.id)!;
     const duration = paceVisitMin(a.visitMin, request.pace);
     return {
       key: a.id,
@@ -74,7 +89,8 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
           ? windowsOn(a, addDays(request.start, tripDay), tripDay, duration, input.calendar)
           : [],
       ),
-      cost: admissionFor(a, request.party, defaultId),
+      // Inside another's paid area: its ticket too (the itinerary charges it once, and not when the area is visited).
+      cost: admissionFor(a, request.party, defaultId) + withinAdmission(a),
       ...(mandatory.has(a.id) ? { mandatory: true } : {}),
     };
   });
@@ -104,7 +120,7 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
     // A group's hired vehicles are booked per day: committed before any stop is chosen.
     ...(request.budget !== undefined ? { budget: Math.max(0, request.budget - input.committedCost - vehicleDaysCost(catalogue, request.party, landDays.map((d) => d.day))) } : {}),
   };
-  return { problem, places, hubOf, attractions, landDays, tripTravel: travel, mealReserveMin };
+  return { problem, places, hubOf, attractions, placeOf, landDays, tripTravel: travel, mealReserveMin };
 }
 
 /**

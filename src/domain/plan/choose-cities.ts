@@ -28,6 +28,8 @@ export interface CityCandidate {
   /** A local leg from the city's hub to the stop, at the party's pace (travel-model.ts). */
   readonly reachMin: number;
   readonly mandatory: boolean;
+  /** Whether it is open on a trip day (0-based); absent: every day. */
+  readonly openOn?: (tripDay: number) => boolean;
 }
 
 export interface ChooseCitiesInput {
@@ -266,7 +268,7 @@ export function daysToReach(catalogue: Catalogue, to: string, links = directedLi
 function valueOf(s: State, input: ChooseCitiesInput, routeIndex: (c: string) => number): number {
   let value = 0;
   const windowMin = input.dayEndMin - input.dayStartMin;
-  for (const [city, minutes] of s.minutesIn) value += fill(input.candidates.get(city) ?? [], minutes, windowMin);
+  for (const [city, days] of timeByCityDay(s.days)) value += fill(input.candidates.get(city) ?? [], days, windowMin);
   for (const l of s.aboard) {
     value += input.aboardCandidates(l).reduce((sum, c) => sum + c.score + (c.mandatory ? MANDATORY_POINTS : 0), 0);
   }
@@ -277,20 +279,48 @@ function valueOf(s: State, input: ChooseCitiesInput, routeIndex: (c: string) => 
   return value - s.travelMin * TRAVEL_CHARGE_PER_MIN - s.fare * FARE_CHARGE_PER_YUAN - s.backtracks * BACKTRACK_POINTS;
 }
 
+/** Sightseeing time per city and trip day of a skeleton: a travel day's free time is shared by its two cities. */
+export interface CityDayTime {
+  readonly tripDay: number;
+  readonly minutes: number;
+}
+
+export function timeByCityDay(days: readonly PlanDay[]): Map<string, CityDayTime[]> {
+  const out = new Map<string, CityDayTime[]>();
+  const add = (city: string, tripDay: number, minutes: number) => {
+    if (minutes > 0) out.set(city, [...(out.get(city) ?? []), { tripDay, minutes }]);
+  };
+  days.forEach((d, tripDay) => {
+    if (d.kind !== 'land') return;
+    const span = d.closeMin - d.openMin;
+    if (!d.move) {
+      add(d.startCity, tripDay, span);
+      return;
+    }
+    const free = span - BOARDING_MIN[d.move.link.mode] - d.move.link.durationMin - ARRIVAL_MIN;
+    add(d.startCity, tripDay, free / 2);
+    add(d.endCity, tripDay, free / 2);
+  });
+  return out;
+}
+
 /**
- * What the best stops that fit into `minutes` are worth (greedy by score).
- * A stop costs its visit plus the leg to it (at least LOCAL_GUESS_MIN: stops
- * in town chain up); one that cannot be reached from the hotel, seen and left
- * within a day window (a gorge 300 km downriver) is worth nothing here.
+ * What the best stops that fit into a city's days are worth (greedy: musts
+ * first, then by score). A stop takes its visit plus the leg to it (at least
+ * LOCAL_GUESS_MIN: stops in town chain up) out of ONE day on which it is open
+ * — so a closed Monday holds nothing, and an 8-hour mountain needs a whole
+ * day, not two half days; one that cannot be reached from the hotel, seen and
+ * left within a day window (a gorge 300 km downriver) is worth nothing here.
  */
-function fill(candidates: readonly CityCandidate[], minutes: number, windowMin: number): number {
-  let used = 0;
+export function fill(candidates: readonly CityCandidate[], days: readonly CityDayTime[], windowMin: number): number {
+  const left = days.map((d) => d.minutes);
   let value = 0;
   for (const c of candidates) {
     if (!fitsADay(c, windowMin)) continue;
     const need = c.visitMin + Math.max(LOCAL_GUESS_MIN, c.reachMin);
-    if (used + need > minutes) continue;
-    used += need;
+    const i = days.findIndex((d, k) => left[k]! >= need && (c.openOn?.(d.tripDay) ?? true));
+    if (i < 0) continue;
+    left[i]! -= need;
     value += c.score + (c.mandatory ? MANDATORY_POINTS : 0);
   }
   return value;

@@ -19,12 +19,14 @@ import type { Attraction, Catalogue } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import type { Itinerary, ItineraryWarning, PlanRequest } from '../itinerary/itinerary.js';
 import { parseHhmm } from '../itinerary/itinerary-time.js';
+import { addDays } from '../calendar/iso-date.js';
+import { openingOn } from '../calendar/opening-on.js';
 import type { Problem } from '../planner/problem.js';
 import { solve } from '../planner/solve.js';
 import { sightsAlong } from '../travel/seen-from-board.js';
 import { localTravelMin } from '../travel/travel-model.js';
 import { localLegs } from '../travel/local-legs.js';
-import { buildProblem } from './build-problem.js';
+import { buildProblem, type BuiltProblem } from './build-problem.js';
 import type { CityPlan } from './city-plan.js';
 import { chooseCities, daysToReach, type CityCandidate } from './choose-cities.js';
 import { withMeals } from './meals.js';
@@ -59,7 +61,14 @@ export interface PlanTripOptions {
 }
 
 export type PlanTripResult =
-  | { readonly ok: true; readonly itinerary: Itinerary; readonly iterations: number; readonly cutShort: boolean }
+  | {
+      readonly ok: true;
+      readonly itinerary: Itinerary;
+      readonly iterations: number;
+      readonly cutShort: boolean;
+      /** The core's problem the winning plan was built on (for checkers that re-derive its reasons). */
+      readonly built: BuiltProblem;
+    }
   | { readonly ok: false; readonly flag: string; readonly message: string };
 
 export const DEFAULT_ITERATIONS = 400;
@@ -78,7 +87,7 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
   const dayStartMin = parseHhmm(request.dayStart)!;
   const dayEndMin = parseHhmm(request.dayEnd)! - PACES[request.pace].eveningRestMin;
   const candidates = candidateStops(catalogue, request);
-  const plans = skeletonsFor(catalogue, request, candidates, options.skeletons ?? 3);
+  const plans = skeletonsFor(catalogue, request, candidates, options.skeletons ?? 3, calendar);
   if (plans.length === 0) return { ok: false, ...whyNoPlan(catalogue, request) };
 
   // One deadline for the whole search. It is a safety net, not the stopping rule: the effort
@@ -120,7 +129,7 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
   for (const final of finalRunsOn(best?.skeleton ?? 0, plans.length, 1 - probeShare * plans.length, finalRuns)) run(final);
   let itinerary = cutShort ? withWarning(best!.itinerary, cutShortWarning(options.timeLimitMs!)) : best!.itinerary;
   if (itinerary.totals.visits === 0) itinerary = withWarning(itinerary, EMPTY_PLAN_WARNING);
-  return { ok: true, itinerary, iterations, cutShort };
+  return { ok: true, itinerary, iterations, cutShort, built: built[best!.skeleton]! };
 }
 
 /** A plan without a single visit is an answer, but not a trip to sell: `plan` exits 1 with it. */
@@ -186,16 +195,23 @@ export function searchSize(problem: Problem): number {
 }
 
 /** The best `count` skeletons for a request (choose-cities.ts), best first. */
-export function skeletonsFor(catalogue: Catalogue, request: PlanRequest, candidates: readonly Attraction[], count: number): CityPlan[] {
+export function skeletonsFor(
+  catalogue: Catalogue, request: PlanRequest, candidates: readonly Attraction[], count: number, calendar?: HolidayCalendar,
+): CityPlan[] {
   const byCity = new Map<string, CityCandidate[]>();
   const hubOf = new Map(catalogue.cities.map((c) => [c.id, c.location]));
   const legs = localLegs(catalogue, PACES[request.pace].transferAllowanceMin);
-  const candidate = (a: Attraction): CityCandidate => ({
-    score: attractionScore(a, request.themes),
-    visitMin: paceVisitMin(a.visitMin, request.pace),
-    reachMin: legs.leg(a.city, a.id)?.minutes ?? localTravelMin(hubOf.get(a.city) ?? a.location, a.location, PACES[request.pace].transferAllowanceMin),
-    mandatory: request.must.includes(a.id),
-  });
+  const candidate = (a: Attraction): CityCandidate => {
+    // The chooser knows the stop's closing days, so that it does not plan a city's musts for its closed Monday.
+    const open = calendar ? Array.from({ length: request.days }, (_, d) => openingOn(a, addDays(request.start, d), calendar).open) : undefined;
+    return {
+      score: attractionScore(a, request.themes),
+      visitMin: paceVisitMin(a.visitMin, request.pace),
+      reachMin: legs.leg(a.city, a.id)?.minutes ?? localTravelMin(hubOf.get(a.city) ?? a.location, a.location, PACES[request.pace].transferAllowanceMin),
+      mandatory: request.must.includes(a.id),
+      ...(open ? { openOn: (tripDay: number) => open[tripDay] ?? false } : {}),
+    };
+  };
   for (const a of candidates) byCity.set(a.city, [...(byCity.get(a.city) ?? []), candidate(a)]);
   for (const list of byCity.values()) list.sort((x, y) => Number(y.mandatory) - Number(x.mandatory) || y.score - x.score);
   const candidateIds = new Set(candidates.map((a) => a.id));

@@ -1,26 +1,43 @@
 /**
- * How much a stop is worth to this party: its rating, how many of the
- * requested themes it carries (the first-named theme weighs most), and the
- * agencies' must-see flag. Whole numbers, so totals add up exactly.
+ * How much a stop is worth to this party — what agencies sell: its quality
+ * (rating, the must-see flag, how well it carries the requested themes, the
+ * first-named theme weighing most) times how much of a day it deserves (the
+ * catalogue's visit length). A visit's worth grows with what it is, not with
+ * the count of visits: a full day at Lushan (5A, must-see, 8 h) is worth more
+ * than three 1 h 30 halls of the same standing, although less than three
+ * times one of them, since its hours are worth less one by one (the square
+ * root of the hours: the first hours at a site are the best).
+ * Whole numbers, so totals add up exactly.
  */
 import type { Attraction, Rating, Theme } from '../catalogue/model.js';
 
 const RATING_POINTS: Readonly<Record<Rating, number>> = { '5A': 10, '4A': 7, '3A': 5, none: 3 };
-const MUST_SEE_POINTS = 4;
+const MUST_SEE_POINTS = 6;
+/** Theme points by the order the themes were asked in: 6 for the first, 4 for the second, 3 after that. */
+const THEME_POINTS = [6, 4, 3] as const;
 
 /**
- * @example attractionScore({ rating: '5A', themes: ['red'], mustSee: true }, ['red', 'cultural']) // 10 + 4 + 6 = 20
+ * The stop's standing, independent of its length.
+ * @example stopQuality({ rating: '5A', themes: ['red'], mustSee: true }, ['red', 'cultural']) // 10 + 6 + 6 = 22
  */
-export function attractionScore(
-  attraction: Pick<Attraction, 'rating' | 'themes' | 'mustSee'>,
-  themes: readonly Theme[],
-): number {
+export function stopQuality(attraction: Pick<Attraction, 'rating' | 'themes' | 'mustSee'>, themes: readonly Theme[]): number {
   let points = RATING_POINTS[attraction.rating] + (attraction.mustSee ? MUST_SEE_POINTS : 0);
   themes.forEach((theme, i) => {
-    // 6 for the first theme named, 4 for the second, 3 after that.
-    if (attraction.themes.includes(theme)) points += i === 0 ? 6 : i === 1 ? 4 : 3;
+    if (attraction.themes.includes(theme)) points += THEME_POINTS[Math.min(i, THEME_POINTS.length - 1)]!;
   });
   return points;
+}
+
+/**
+ * Worth of visiting the stop: quality × √(visit hours), rounded.
+ * @example attractionScore({ rating: '5A', themes: ['eco'], mustSee: true, visitMin: 480 }, ['eco']) // round(22 × √8) = 62
+ * @example attractionScore({ rating: '4A', themes: ['eco'], mustSee: false, visitMin: 90 }, ['eco']) // round(13 × √1.5) = 16
+ */
+export function attractionScore(
+  attraction: Pick<Attraction, 'rating' | 'themes' | 'mustSee' | 'visitMin'>,
+  themes: readonly Theme[],
+): number {
+  return Math.round(stopQuality(attraction, themes) * Math.sqrt(Math.max(attraction.visitMin, 1) / 60));
 }
 
 /** A stop the agency would expect to see in a plan over its city, or hear why not. */

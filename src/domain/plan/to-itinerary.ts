@@ -9,7 +9,6 @@ import type { Attraction, Catalogue, Theme } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addDays } from '../calendar/iso-date.js';
 import { estimatesAmong, legFacts, visitFacts } from '../catalogue/fact-of.js';
-import { openingOn } from '../calendar/opening-on.js';
 import type {
   Itinerary, ItineraryDay, ItineraryItem, MealItem, PlanRequest, TravelItem, UnscheduledEntry, VisitItem,
 } from '../itinerary/itinerary.js';
@@ -17,19 +16,18 @@ import { ITINERARY_KIND, ITINERARY_SCHEMA_VERSION } from '../itinerary/itinerary
 import { tripTime } from '../itinerary/itinerary-time.js';
 import type { Solution, UnscheduledReason } from '../planner/problem.js';
 import { sightsAlong } from '../travel/seen-from-board.js';
-import { MINUTES_PER_DAY, haversineKm, localTravelMin } from '../travel/travel-model.js';
-import { PACES, paceVisitMin } from './pace.js';
+import { MINUTES_PER_DAY } from '../travel/travel-model.js';
 import type { BuiltProblem } from './build-problem.js';
 import { windowsOn } from './build-problem.js';
 import { lodgingOf, type CityPlan, type Leg } from './city-plan.js';
 import { BY_THEME_ORDER, dayTheme } from './day-theme.js';
 import { dayHoliday } from './day-holiday.js';
 import { admissionFor, cents, defaultCategory, fareFor } from './party-cost.js';
-import { attractionScore, isStrongCandidate, matchesThemes } from './score.js';
+import { attractionScore, isStrongCandidate } from './score.js';
 import type { Segment } from './trip-travel.js';
+import { whyLeftOut } from './unscheduled-reason.js';
 import type { PlacedMeal } from './meals.js';
 import { transferFields, withVehicleDays } from './local-transfers.js';
-import { localLegs } from '../travel/local-legs.js';
 
 export interface ToItineraryInput {
   readonly catalogue: Catalogue;
@@ -56,11 +54,24 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
   const defaultId = defaultCategory(catalogue);
   const partyCategories = Object.keys(request.party).filter((c) => (request.party[c] ?? 0) > 0);
   const time = (m: number) => tripTime(request.start, m);
-  const visitItem = (a: Attraction, start: number, end: number): VisitItem => ({
-    kind: 'visit', attraction: a.id, city: a.city, start: time(start), end: time(end),
-    themes: [...a.themes], cost: admissionFor(a, request.party, defaultId, addDays(request.start, Math.floor(start / MINUTES_PER_DAY))),
-    ...estimatesField(estimatesAmong(a, visitFacts(a, partyCategories))),
-  });
+  // A site inside another's paid area (Meilu Villa inside Lushan) needs that ticket: bought on the first
+  // such visit unless the plan visits the area itself.
+  const visitedIds = visitedInPlan(input);
+  const areaPaid = new Set<string>();
+  const visitItem = (a: Attraction, start: number, end: number): VisitItem => {
+    const date = addDays(request.start, Math.floor(start / MINUTES_PER_DAY));
+    const own = admissionFor(a, request.party, defaultId, date);
+    const area = a.within === undefined ? undefined : catalogue.attractions.find((x) => x.id === a.within);
+    const areaCost = area && !visitedIds.has(area.id) && !areaPaid.has(area.id) ? admissionFor(area, request.party, defaultId, date) : 0;
+    if (area) areaPaid.add(area.id);
+    return {
+      kind: 'visit', attraction: a.id, city: a.city, start: time(start), end: time(end),
+      themes: [...a.themes], cost: cents(own + areaCost),
+      ...estimatesField(estimatesAmong(a, visitFacts(a, partyCategories))),
+      ...(area ? { within: area.id } : {}),
+      ...(areaCost > 0 ? { withinCost: areaCost } : {}),
+    };
+  };
   const travelItem = (s: Segment): TravelItem => ({
     kind: 'travel', from: s.from, to: s.to, mode: s.mode, depart: time(s.departMin), arrive: time(s.arriveMin), cost: s.cost,
     ...transferFields(s),
@@ -152,21 +163,33 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
   ) as Record<Theme, string[]>;
   const travels = days.flatMap((d) => d.items.filter((i): i is TravelItem => i.kind === 'travel'));
   const scoreOf = (id: string) => attractionScore(catalogue.attractions.find((a) => a.id === id)!, request.themes);
+  const admission = cents(allVisits.reduce((s, v) => s + v.cost, 0));
+  const transport = cents(travels.reduce((s, v) => s + v.cost, 0));
   return {
     schemaVersion: ITINERARY_SCHEMA_VERSION,
     kind: ITINERARY_KIND,
     request,
     days,
     byTheme,
-    unscheduled: unscheduledEntries(input, visited, aboardLeft),
+    unscheduled: unscheduledEntries(input, visited, aboardLeft, cents(admission + transport)),
     totals: {
       visits: allVisits.length,
       score: allVisits.reduce((s, v) => s + scoreOf(v.attraction), 0),
-      admission: cents(allVisits.reduce((s, v) => s + v.cost, 0)),
-      transport: cents(travels.reduce((s, v) => s + v.cost, 0)),
+      admission,
+      transport,
       currency: catalogue.currency,
     },
   };
+}
+
+/** Every stop the plan visits, on land (the core's routes) or from a ship. */
+function visitedInPlan(input: ToItineraryInput): Set<string> {
+  const ids = new Set(input.solution.days.flatMap((r) => r.visits.map((v) => input.built.attractions[v.visit]!.id)));
+  const candidateIds = new Set(input.candidates.map((a) => a.id));
+  for (const d of input.plan.days) {
+    if (d.kind === 'aboard') for (const a of sightsAlong(d.leg.link, input.catalogue)) if (candidateIds.has(a.id)) ids.add(a.id);
+  }
+  return ids;
 }
 
 /**
@@ -219,39 +242,29 @@ function unscheduledEntries(
   input: ToItineraryInput,
   visited: ReadonlySet<string>,
   aboardLeft: readonly { a: Attraction; reason: UnscheduledReason }[],
+  spent: number,
 ): UnscheduledEntry[] {
-  const { catalogue, request, built, solution, plan } = input;
+  const { catalogue, request, plan } = input;
   const planCities = new Set(plan.days.flatMap((d) => (d.kind === 'land' ? [d.startCity, d.endCity] : [])));
-  const reasons = new Map<string, UnscheduledReason>();
-  for (const u of solution.unscheduled) reasons.set(built.attractions[u.visit]!.id, u.reason);
-  for (const { a, reason } of aboardLeft) reasons.set(a.id, reason);
+  const aboard = new Map(aboardLeft.map(({ a, reason }) => [a.id, reason]));
   const candidateIds = new Set(input.candidates.map((a) => a.id));
   const entries: { entry: UnscheduledEntry; rank: number; score: number }[] = [];
-  const cityName = (id: string) => catalogue.cities.find((c) => c.id === id)?.name ?? id;
-  const citiesInOrder = unique(plan.days.flatMap((d) => (d.kind === 'land' ? [d.startCity, d.endCity] : [])));
   for (const a of catalogue.attractions) {
     if (visited.has(a.id)) continue;
     const mustIndex = request.must.indexOf(a.id);
     const must = mustIndex >= 0;
     const strong = isStrongCandidate(a) && (planCities.has(a.city) || must);
     if (!must && !strong) continue;
-    let entry: UnscheduledEntry | undefined;
+    let entry: UnscheduledEntry;
     if (request.avoid.includes(a.id)) {
       entry = { attraction: a.id, reason: 'avoided', detail: 'left out as asked (--avoid)' };
     } else if (!candidateIds.has(a.id)) {
       entry = { attraction: a.id, reason: 'theme', detail: `its themes (${a.themes.join(', ')}) are not among those asked for (${request.themes.join(', ')})` };
-    } else if (!planCities.has(a.city) && !reasons.has(a.id)) {
-      entry = {
-        attraction: a.id,
-        reason: 'unreachable',
-        detail: `${cityName(a.city)} is not on this trip's way (${citiesInOrder.map(cityName).join(' → ')}) within ${request.days} day${request.days === 1 ? '' : 's'}`,
-      };
+    } else if (aboard.has(a.id) && !planCities.has(a.city)) {
+      const reason = aboard.get(a.id)!;
+      entry = { attraction: a.id, reason, detail: aboardDetail(reason) };
     } else {
-      const reason = reasons.get(a.id) ?? 'no-time';
-      const far = tooFarForADay(a, input);
-      entry = far !== undefined && reason === 'no-time'
-        ? { attraction: a.id, reason: 'unreachable', detail: far }
-        : { attraction: a.id, reason, detail: detailFor(a, reason, input) };
+      entry = { attraction: a.id, ...whyLeftOut(a, { catalogue, request, calendar: input.calendar, built: input.built, spent }) };
     }
     entries.push({ entry, rank: must ? mustIndex : request.must.length, score: attractionScore(a, request.themes) });
   }
@@ -260,43 +273,11 @@ function unscheduledEntries(
     .map((e) => e.entry);
 }
 
-/**
- * A stop filed under a city but far out of it (a gorge 300 km downriver)
- * cannot be done from the hotel in a day window: say so, rather than "no room".
- */
-const FAR_KM = 50;
-
-function tooFarForADay(a: Attraction, input: ToItineraryInput): string | undefined {
-  const city = input.catalogue.cities.find((c) => c.id === a.city);
-  if (!city) return undefined;
-  const allowance = PACES[input.request.pace].transferAllowanceMin;
-  const roundTripMin = 2 * (localLegs(input.catalogue, allowance).leg(city.id, a.id)?.minutes ?? localTravelMin(city.location, a.location, allowance));
-  const km = Math.round(haversineKm(city.location, a.location));
-  // A stop in town that merely does not fit the window is "no time", not "too far".
-  if (km < FAR_KM || roundTripMin + paceVisitMin(a.visitMin, input.request.pace) <= input.dayEndMin - input.dayStartMin) return undefined;
-  return `${km} km from central ${city.name}: too far for a round trip from the hotel within ${input.request.dayStart}–${input.request.dayEnd}`;
-}
-
-function detailFor(a: Attraction, reason: UnscheduledReason, input: ToItineraryInput): string {
-  const { plan, request, calendar, catalogue } = input;
-  const dates = plan.days.flatMap((d, i) =>
-    d.kind === 'land' && (d.startCity === a.city || d.endCity === a.city) ? [addDays(request.start, i)] : [],
-  );
-  const cityName = catalogue.cities.find((c) => c.id === a.city)?.name ?? a.city;
-  switch (reason) {
-    case 'closed': {
-      const closures = dates.map((date) => ({ date, o: openingOn(a, date, calendar) }));
-      const shut = closures.find((c) => !c.o.open);
-      if (shut && !shut.o.open && closures.every((c) => !c.o.open)) return `${shut.o.detail} (${shut.date}, the day in ${cityName})`;
-      return `its opening hours do not meet the time the trip is in ${cityName} (${dates.join(', ') || 'only from the ship'})`;
-    }
-    case 'budget':
-      return `admission of ${admissionFor(a, request.party, defaultCategory(catalogue))} ${catalogue.currency} for the party would exceed the budget of ${request.budget ?? 0} ${catalogue.currency}`;
-    case 'unreachable':
-      return `no day of the trip can reach it from the hotel and get back in time`;
-    case 'no-time':
-      return `no room left in the time the trip spends in ${cityName} (${dates.join(', ')}) for a ${Math.round(a.visitMin / 6) / 10} h visit`;
-  }
+/** A sight seen only from the ship: its viewing hours missed the days aboard, or those days were full. */
+function aboardDetail(reason: UnscheduledReason): string {
+  return reason === 'closed'
+    ? 'not open for viewing on the days the ship passes it'
+    : 'the days aboard have no room left for it at a time it can be seen';
 }
 
 function unique<T>(xs: readonly T[]): T[] {

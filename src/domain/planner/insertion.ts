@@ -84,14 +84,20 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
 export function replaceMove(m: Model, s: State): boolean {
   const fast = m.fast;
   const sl = newSlots(m.visitCount);
+  const left: number[] = [];
   for (let d = 0; d < m.dayCount; d++) {
     const r = s.routes[d]!;
     if (!r.feasible) continue;
+    // The left-out visits open this day, heaviest first (openOn's order): the only candidates.
+    left.length = 0;
+    for (const v of m.openOn[d]!) if (s.where[v]! < 0) left.push(v);
+    if (left.length === 0) continue;
+    const heaviest = m.weight[left[0]!]!;
     const tmp = newRoute(d, r.start, r.end);
     for (let i = 0; i < r.visits.length; i++) {
       const out = r.visits[i]!;
       const wOut = m.weight[out]!;
-      if (m.openOn[d]!.length === 0 || m.weight[m.openOn[d]![0]!]! <= wOut) continue;
+      if (heaviest < wOut + EPS) continue;
       tmp.visits.length = 0;
       for (let k = 0; k < r.visits.length; k++) if (k !== i) tmp.visits.push(r.visits[k]!);
       computeRoute(m, tmp);
@@ -102,8 +108,7 @@ export function replaceMove(m: Model, s: State): boolean {
       let bp = -1;
       let bestShift = Infinity;
       if (fast) fillSlots(m, tmp, sl);
-      for (const v of m.openOn[d]!) {
-        if (s.where[v]! >= 0 || v === out) continue;
+      for (const v of left) {
         const w = m.weight[v]!;
         if (w < bestW) break;
         if (fast) slotShifts(m, sl, v);

@@ -1,5 +1,6 @@
 import type { Model } from './model.js';
 import type { Random } from './random.js';
+import { improveBetweenDays } from './cross-route.js';
 import { insertGreedy, replaceMove } from './insertion.js';
 import { improveEnds, repair } from './lodging.js';
 import {
@@ -28,9 +29,14 @@ export function shake(m: Model, s: State, rng: Random, strength: number): void {
  * Fills the days by ratio insertion, then repeats while a move helps: a visit
  * moved to another day to save time, a visit swapped for a heavier one, a
  * lodging that saves time (only the `days` given may change their end), and,
- * with static travel, a day shortened by 2-opt/or-opt (room for more visits).
+ * with static travel, a day shortened by 2-opt/or-opt (room for more visits)
+ * and, when `betweenDays`, two days shortened together by a swap or 2-opt*
+ * (the solver asks for these when every day's end is fixed, as in TOPTW: with
+ * lodging choice the lodging moves already reshape the days).
  */
-export function localSearch(m: Model, s: State, rng: Random, noise: number, days: readonly number[]): void {
+export function localSearch(
+  m: Model, s: State, rng: Random, noise: number, days: readonly number[], betweenDays = false,
+): void {
   for (let guard = 0; guard < 1000; guard++) {
     insertGreedy(m, s, rng, noise);
     if (relocateBetween(m, s)) insertGreedy(m, s, rng, noise);
@@ -41,6 +47,7 @@ export function localSearch(m: Model, s: State, rng: Random, noise: number, days
       let shorter = false;
       for (let d = 0; d < m.dayCount; d++) if (tightenRoute(m, s, d)) shorter = true;
       if (shorter) continue;
+      if (betweenDays && improveBetweenDays(m, s)) continue;
     }
     return;
   }

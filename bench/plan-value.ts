@@ -1,0 +1,140 @@
+/**
+ * `node dist/bench/plan-value.js [--requests N] [--seed S]`: does the planner
+ * sell what agents sell? Issue 12's style check, rerunnable: N random
+ * plausible requests (a lodging city to start, sometimes an end city,
+ * 1–9 days in 2027, a few themes, a party of two adults and maybe a child,
+ * sometimes a must stop), planned with the CLI's default effort, then counted:
+ *
+ * - Lushan visited in the plans where it is a candidate and the trip spends
+ *   a day in Jiujiang; Two Dams One Gorge likewise in Yichang;
+ * - idle days: a land day without a visit while a must-see or 5A stop of
+ *   that day's cities is left out for "no time";
+ * - musts dropped, and the longest run of stops sharing their first theme
+ *   within a day;
+ * - the 1-day eco trip from Jiujiang.
+ *
+ * Prints Markdown for bench/results/plan-value.md.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MAX_ITERATIONS, SKELETONS, DEFAULT_TIME_LIMIT_MS, effortFor } from '../src/commands/plan.js';
+import { THEMES, type Attraction, type Theme } from '../src/domain/catalogue/model.js';
+import { addDays } from '../src/domain/calendar/iso-date.js';
+import type { Itinerary, PlanRequest, VisitItem } from '../src/domain/itinerary/itinerary.js';
+import { candidateStops, planTrip } from '../src/domain/plan/plan-trip.js';
+import { createRandom } from '../src/domain/planner/random.js';
+import { chinaHolidayCalendar } from '../src/io/china-holidays.js';
+import { loadCatalogueFile } from '../src/io/load-catalogue.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function arg(argv: readonly string[], name: string, fallback: number): number {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+}
+
+const visitsOf = (it: Itinerary, tripDay: number): VisitItem[] =>
+  it.days[tripDay]!.items.filter((i): i is VisitItem => i.kind === 'visit');
+
+async function main(argv: readonly string[]): Promise<void> {
+  const n = arg(argv, '--requests', 150);
+  const loaded = await loadCatalogueFile(path.join(root, 'routes.yaml'), 'routes.yaml');
+  if (!loaded.ok) throw new Error('routes.yaml does not load');
+  const catalogue = loaded.value;
+  const calendar = chinaHolidayCalendar(catalogue.holidays);
+  const rnd = createRandom(arg(argv, '--seed', 12));
+  const lodging = catalogue.cities.filter((c) => c.lodging).map((c) => c.id);
+  const pick = <T>(xs: readonly T[]): T => xs[rnd.int(xs.length)]!;
+  const plan = (request: PlanRequest) =>
+    planTrip(catalogue, request, calendar, { seed: request.seed ?? 1, maxIterations: MAX_ITERATIONS, effort: effortFor(DEFAULT_TIME_LIMIT_MS), skeletons: SKELETONS });
+
+  const flagship = (id: string, city: string) => ({ id, city, eligible: 0, visited: 0 });
+  const flagships = [flagship('lushan-national-park', 'jiujiang'), flagship('two-dams-one-gorge-cruise', 'yichang')];
+  let plans = 0;
+  let refused = 0;
+  let idleDays = 0;
+  let landDays = 0;
+  let mustsAsked = 0;
+  let mustsDropped = 0;
+  let longestRun = 0;
+  const t0 = performance.now();
+  for (let k = 0; k < n; k++) {
+    const themes = [...THEMES].filter(() => rnd.next() < 0.45) as Theme[];
+    const from = pick(lodging);
+    const days = 1 + rnd.int(9);
+    const must = rnd.next() < 0.3 ? [pick(catalogue.attractions).id] : [];
+    const request: PlanRequest = {
+      from,
+      ...(rnd.next() < 0.5 ? { to: pick(lodging) } : {}),
+      start: addDays('2027-03-01', rnd.int(240)),
+      days,
+      themes,
+      party: rnd.next() < 0.5 ? { adult: 2 } : { adult: 2, child: 1 },
+      dayStart: '08:00',
+      dayEnd: '20:00',
+      must,
+      avoid: [],
+      pace: 'standard',
+      seed: 1 + rnd.int(1000),
+    };
+    const result = plan(request);
+    if (!result.ok) {
+      refused++;
+      continue;
+    }
+    plans++;
+    const it = result.itinerary;
+    const candidates = new Set(candidateStops(catalogue, request).map((a) => a.id));
+    const visited = new Set(it.days.flatMap((d) => d.items.flatMap((i) => (i.kind === 'visit' ? [i.attraction] : []))));
+    for (const f of flagships) {
+      const inCity = it.days.some((d) => d.start === f.city || d.lodging === f.city);
+      if (!candidates.has(f.id) || !inCity) continue;
+      f.eligible++;
+      if (visited.has(f.id)) f.visited++;
+    }
+    mustsAsked += must.length;
+    mustsDropped += must.filter((id) => !visited.has(id)).length;
+    const leftForTime = new Set(it.unscheduled.filter((u) => u.reason === 'no-time').map((u) => u.attraction));
+    const byId = new Map(catalogue.attractions.map((a) => [a.id, a] as const));
+    it.days.forEach((d, i) => {
+      if (d.items.some((x) => x.kind === 'travel' && x.mode !== 'local' && d.start !== d.lodging && x.arrive > `${d.date}T18`)) return;
+      if (d.items.some((x) => x.kind === 'travel' && (x.mode === 'cruise' || x.mode === 'ferry'))) return;
+      landDays++;
+      const vs = visitsOf(it, i);
+      const strongLeft = [...leftForTime].some((id) => {
+        const a: Attraction | undefined = byId.get(id);
+        return a !== undefined && (a.mustSee || a.rating === '5A') && (a.city === d.start || a.city === d.lodging);
+      });
+      if (vs.length === 0 && strongLeft) idleDays++;
+      let run = 0;
+      let prev: string | undefined;
+      for (const v of vs) {
+        run = v.themes[0] === prev ? run + 1 : 1;
+        prev = v.themes[0];
+        longestRun = Math.max(longestRun, run);
+      }
+    });
+  }
+  const elapsed = performance.now() - t0;
+  const eco = plan({
+    from: 'jiujiang', start: '2027-05-11', days: 1, themes: ['eco'], party: { adult: 2 }, dayStart: '08:00', dayEnd: '20:00',
+    must: [], avoid: [], pace: 'standard', seed: 1,
+  });
+  const ecoVisits = eco.ok ? eco.itinerary.days.flatMap((d) => d.items.flatMap((i) => (i.kind === 'visit' ? [i.attraction] : []))) : [];
+  const lines = [
+    `Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at the end; ${n} requests (seed ${arg(argv, '--seed', 12)}), default effort, ${(elapsed / 1000).toFixed(1)} s in all.`,
+    '',
+    '| measure | value |',
+    '|---|--:|',
+    `| plans (refused) | ${plans} (${refused}) |`,
+    ...flagships.map((f) => `| ${f.id} visited / eligible | ${f.visited} / ${f.eligible} |`),
+    `| idle land days with a must-see or 5A stop of its cities left for "no time" | ${idleDays} of ${landDays} |`,
+    `| must stops dropped / asked | ${mustsDropped} / ${mustsAsked} |`,
+    `| longest run of same-first-theme stops in a day | ${longestRun} |`,
+    `| 1-day eco from Jiujiang visits | ${ecoVisits.join(', ') || '(none)'} |`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+await main(process.argv.slice(2));
