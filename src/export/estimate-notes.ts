@@ -5,7 +5,7 @@
  * before quoting it to a customer.
  */
 import type { Itinerary, ItineraryItem } from '../domain/itinerary/itinerary.js';
-import { CATEGORY_ZH, type Lang } from './locale.js';
+import type { Lang } from './locale.js';
 
 export const ESTIMATE_MARK = '†';
 

@@ -6,10 +6,11 @@
  * 2. Skeletons: choose-cities.ts proposes the best few sequences of hotel
  *    cities and links over the days.
  * 3. The planner core places visits (build-problem.ts) in a race: a short
- *    run on each skeleton, then the rest of the effort in two runs (other
- *    seeds) on the one that led; the best-scoring result of all runs wins
+ *    run on each skeleton, then the rest of the effort in FINAL_RUNS run(s)
+ *    (other seeds) on the one that led; the best-scoring result of all runs wins
  *    (ties: the cheaper one, then the first).
- * 4. meals.ts places lunch (and a late day's dinner) where the party is.
+ * 4. day-variety.ts keeps a day from more than three alike stops in a row;
+ *    meals.ts places lunch (and a late day's dinner) where the party is.
  * 5. to-itinerary.ts writes the document.
  *
  * Deterministic: the same catalogue, request and seed give the same
@@ -34,6 +35,7 @@ import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
 import { cents, fareFor } from './party-cost.js';
 import { attractionScore, matchesThemes } from './score.js';
 import { groupByTheme } from './group-by-theme.js';
+import { withVariety } from './day-variety.js';
 import { toItinerary } from './to-itinerary.js';
 
 export interface PlanTripOptions {
@@ -72,10 +74,16 @@ export type PlanTripResult =
   | { readonly ok: false; readonly flag: string; readonly message: string };
 
 export const DEFAULT_ITERATIONS = 400;
-/** With several skeletons, each one's share of the effort in the race's first leg. */
-export const PROBE_SHARE = 0.2;
+/**
+ * With several skeletons, each one's share of the effort in the race's first leg.
+ * Calibrated (bench/results/plan.md): 0.15 each, then one long run on the leader, is
+ * within 1 % of ten times the effort on the 7-day trip and the others measured, where
+ * 0.2 and two runs of 0.2 were 2–2.5 % short on the 7-day trip (two of five seeds stuck
+ * in a local optimum a longer run leaves).
+ */
+export const PROBE_SHARE = 0.15;
 /** Independent core runs (seeds) on the skeleton that leads the race. */
-export const FINAL_RUNS = 2;
+export const FINAL_RUNS = 1;
 /** With `effort`, no core run gets fewer iterations than this. */
 export const MIN_ITERATIONS = 50;
 
@@ -118,9 +126,11 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
     });
     if (solution.cutShort) cutShort = true;
     const grouped = groupByTheme(built[skeleton]!, solution, request.themes);
-    const fed = request.meals === false ? { solution: grouped, meals: [] } : withMeals(built[skeleton]!, grouped, MEAL_RULES[request.pace]);
+    const varied = withVariety(built[skeleton]!, grouped);
+    const fed = request.meals === false ? { solution: varied.solution, meals: [] } : withMeals(built[skeleton]!, varied.solution, MEAL_RULES[request.pace]);
     const itinerary = toItinerary({
       catalogue, request, calendar, plan: plans[skeleton]!, built: built[skeleton]!, solution: fed.solution, meals: fed.meals, candidates, dayStartMin, dayEndMin,
+      leftForVariety: new Set(varied.leftOut.map((v) => built[skeleton]!.attractions[v]!.id)),
     });
     iterations += solution.iterations;
     if (!best || isBetter(itinerary, best.itinerary)) best = { itinerary, skeleton };
@@ -175,7 +185,8 @@ export function probeRuns(skeletons: number, share: number): SearchRun[] {
  * The race's second leg: the rest of the effort on the skeleton that led
  * the first, in `runs` independent runs (seeds no probe used). On one
  * skeleton the core's runs stall in different local optima depending on the
- * seed, so two runs of n iterations find better plans than one of 2n.
+ * seed; with value by visit length (score.ts) one long run got out of them
+ * more often than two of half the length (see PROBE_SHARE).
  */
 export function finalRunsOn(skeleton: number, skeletons: number, share: number, runs: number): SearchRun[] {
   const n = Math.max(1, runs);

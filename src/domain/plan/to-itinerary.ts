@@ -26,6 +26,7 @@ import { admissionFor, cents, defaultCategory, fareFor } from './party-cost.js';
 import { attractionScore, isStrongCandidate } from './score.js';
 import type { Segment } from './trip-travel.js';
 import { whyLeftOut } from './unscheduled-reason.js';
+import { MAX_ALIKE_IN_A_ROW } from './day-variety.js';
 import type { PlacedMeal } from './meals.js';
 import { transferFields, withVehicleDays } from './local-transfers.js';
 
@@ -42,6 +43,8 @@ export interface ToItineraryInput {
   readonly candidates: readonly Attraction[];
   readonly dayStartMin: number;
   readonly dayEndMin: number;
+  /** Stops day-variety.ts left out so that a day has no long run of alike stops. */
+  readonly leftForVariety?: ReadonlySet<string>;
 }
 
 /** `estimates: [...]` only when some fact rests on an estimate, so the JSON of a sourced plan is unchanged. */
@@ -116,6 +119,8 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
       const meals = input.meals[p] ?? [];
       const eatBefore = (i: number) => {
         for (const m of meals.filter((x) => x.before === i)) {
+          // A lunch on arrival (meals.ts): take the train(s) there first.
+          if (m.within === undefined && built.places[m.place]!.city !== built.places[at]!.city) push(m.place, t);
           items.push(mealItem(m));
           // A lunch inside a long visit takes none of the day's time between stops.
           if (m.within === undefined) t = m.endMin;
@@ -258,6 +263,12 @@ function unscheduledEntries(
       entry = { attraction: a.id, reason: 'avoided', detail: 'left out as asked (--avoid)' };
     } else if (!candidateIds.has(a.id)) {
       entry = { attraction: a.id, reason: 'theme', detail: `its themes (${a.themes.join(', ')}) are not among those asked for (${request.themes.join(', ')})` };
+    } else if (input.leftForVariety?.has(a.id)) {
+      entry = {
+        attraction: a.id,
+        reason: 'no-time',
+        detail: `left out so that no day has more than ${MAX_ALIKE_IN_A_ROW} alike stops in a row (${a.themes.join(', ')}): the day's other stops of its kind filled the time`,
+      };
     } else if (aboard.has(a.id) && !planCities.has(a.city)) {
       const reason = aboard.get(a.id)!;
       entry = { attraction: a.id, reason, detail: aboardDetail(reason) };
