@@ -5,10 +5,13 @@
  * A beam search over days: from each state (the city the party is in at the
  * start of a day) the party may stay (a hotel night in a lodging city), take
  * a same-day link (arriving by the end of the day window, into a lodging
- * city), or board a multi-day leg (nights on board, arriving within the
- * trip). A state is worth what its sightseeing time could hold: per city,
- * the best candidate stops that fit in the minutes spent there (mandatory
- * stops count very high), minus a small charge per minute on the move. With
+ * city) or two in a row (a change of train: Jingzhou → Wuhan → Changsha),
+ * or board a multi-day leg (nights on board, arriving within the trip). A
+ * state is worth what its sightseeing time could hold: per city, the best
+ * candidate stops that fit in the minutes spent there (mandatory stops count
+ * very high), minus what the moves cost — a charge per minute on the move,
+ * per yuan of the party's fares, and per A → B → A (unless B is a dead end
+ * only A leads to), so that a backtrack must gain clearly more. With
  * `--to`, only states that can still reach it in the days left survive;
  * with `--route`, moves follow the route's cities in order.
  */
@@ -61,6 +64,10 @@ export const ARRIVAL_MIN = 15;
 const LOCAL_GUESS_MIN = 30;
 /** Score points charged per minute spent on an inter-city link. */
 const TRAVEL_CHARGE_PER_MIN = 0.02;
+/** Score points charged per A → B → A (about a 5A stop's worth). */
+const BACKTRACK_POINTS = 20;
+/** Score points charged per yuan of the party's fares (¥500 ≈ a 4A stop's worth). */
+const FARE_CHARGE_PER_YUAN = 0.02;
 const MANDATORY_POINTS = 1000;
 const ROUTE_CITY_POINTS = 30;
 const DEFAULT_BEAM = 300;
@@ -75,13 +82,17 @@ interface State {
   readonly aboard: readonly DirectedLink[];
   readonly travelMin: number;
   readonly fare: number;
+  /** Cities in the order the trip reaches them (a change of train included). */
+  readonly trail: readonly string[];
+  /** Times the trip went A → B → A without B being a dead end that only A leads to. */
+  readonly backtracks: number;
   readonly value: number;
 }
 
 export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
   const links = directedLinks(input.catalogue);
   const lodging = new Set(input.catalogue.cities.filter((c) => c.lodging).map((c) => c.id));
-  const toDays = input.to === undefined ? undefined : daysToReach(input.catalogue, input.to, links);
+  const toDays = input.to === undefined ? undefined : daysToReach(input.catalogue, input.to, links, input.dayEndMin - input.dayStartMin);
   const routeIndex = (city: string): number => {
     if (!input.route) return 0;
     const i = input.route.cities.indexOf(city);
@@ -91,7 +102,7 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
   const beam = input.beamWidth ?? DEFAULT_BEAM;
   const buckets: State[][] = Array.from({ length: input.days + 1 }, () => []);
   const start: State = {
-    city: input.from, nextDay: 0, days: [], minutesIn: new Map(), aboard: [], travelMin: 0, fare: 0, value: 0,
+    city: input.from, nextDay: 0, days: [], minutesIn: new Map(), aboard: [], travelMin: 0, fare: 0, value: 0, trail: [input.from], backtracks: 0,
   };
   buckets[0]!.push(start);
 
@@ -104,6 +115,40 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
     }
     if (s.nextDay === input.days && input.to !== undefined && s.city !== input.to) return;
     buckets[s.nextDay]!.push({ ...s, value: valueOf(s, input, routeIndex) });
+  };
+
+  // A dead end (Shaoshan: only Changsha leads there) is worth a return trip; elsewhere A → B → A
+  // is a backtrack, charged in the value so that it must gain clearly more than going on.
+  const neighbours = new Map<string, Set<string>>();
+  for (const l of links) neighbours.set(l.from, (neighbours.get(l.from) ?? new Set()).add(l.to));
+  const reach = (s: State, cities: readonly string[]): Pick<State, 'trail' | 'backtracks'> => {
+    const trail = [...s.trail];
+    let backtracks = s.backtracks;
+    for (const c of cities) {
+      if (trail.at(-1) === c) continue;
+      const via = trail.at(-1)!;
+      const deadEnd = [...(neighbours.get(via) ?? [])].every((n) => n === c);
+      if (trail.at(-2) === c && !deadEnd) backtracks++;
+      trail.push(c);
+    }
+    return { trail, backtracks };
+  };
+
+  // Same-day links on from where `first` arrives, that reach a hotel city by the day's end.
+  const onwardLinks = (first: DirectedLink, arriveMin: number): { link: DirectedLink; arriveMin: number }[] => {
+    const day = Math.floor(arriveMin / MINUTES_PER_DAY);
+    const dayBase = day * MINUTES_PER_DAY;
+    const out: { link: DirectedLink; arriveMin: number }[] = [];
+    for (const l2 of links) {
+      if (l2.from !== first.to || l2.to === first.from || !lodging.has(l2.to)) continue;
+      if (input.cities && !(input.cities.has(l2.to) && input.cities.has(first.to))) continue;
+      if (input.route && routeIndex(l2.to) <= routeIndex(first.to)) continue;
+      const dep = nextDeparture(l2.link, arriveMin - dayBase + BOARDING_MIN[l2.link.mode]);
+      if (dep === undefined) continue;
+      const at = dayBase + dep + l2.link.durationMin;
+      if (at + ARRIVAL_MIN <= dayBase + input.dayEndMin) out.push({ link: l2, arriveMin: at });
+    }
+    return out;
   };
 
   for (let d = 0; d < input.days; d++) {
@@ -138,13 +183,25 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
         const overnight = l.link.durationMin + dep > MINUTES_PER_DAY;
         const travelMin = s.travelMin + (input.sailsProgramme?.(l) ? 0 : overnight ? l.link.durationMin / 4 : l.link.durationMin);
         if (arriveMin + ARRIVAL_MIN <= closeMin) {
-          if (!lodging.has(l.to)) continue;
-          const free = closeMin - openMin - BOARDING_MIN[l.link.mode] - l.link.durationMin - ARRIVAL_MIN;
-          land(
-            { kind: 'land', startCity: s.city, endCity: l.to, move: l, openMin, closeMin, wokeOnBoard: woke },
-            { city: l.to, fare, travelMin },
-            [[s.city, free / 2], [l.to, free / 2]],
-          );
+          if (lodging.has(l.to)) {
+            const free = closeMin - openMin - BOARDING_MIN[l.link.mode] - l.link.durationMin - ARRIVAL_MIN;
+            land(
+              { kind: 'land', startCity: s.city, endCity: l.to, move: l, openMin, closeMin, wokeOnBoard: woke },
+              { city: l.to, fare, travelMin, ...reach(s, [l.to]) },
+              [[s.city, free / 2], [l.to, free / 2]],
+            );
+          }
+          // A change of train: on from l.to the same day (Jingzhou → Wuhan → Changsha), never back.
+          for (const next of onwardLinks(l, arriveMin)) {
+            const { link: l2, arriveMin: at } = next;
+            const used = at - departMin + BOARDING_MIN[l.link.mode];
+            const free = closeMin - openMin - used - ARRIVAL_MIN;
+            land(
+              { kind: 'land', startCity: s.city, endCity: l2.to, move: l, onward: [l2], openMin, closeMin, wokeOnBoard: woke },
+              { city: l2.to, fare: fare + input.fare(l2), travelMin: travelMin + (at - arriveMin), ...reach(s, [l.to, l2.to]) },
+              [[s.city, free / 2], [l2.to, free / 2]],
+            );
+          }
           continue;
         }
         const arrivalDay = Math.floor(arriveMin / MINUTES_PER_DAY);
@@ -164,7 +221,7 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
         const minutesIn = new Map(s.minutesIn);
         minutesIn.set(s.city, (minutesIn.get(s.city) ?? 0) + first.closeMin - first.openMin);
         push({
-          city: l.to, nextDay: arrivalDay, freeFromMin: arriveMin + ARRIVAL_MIN,
+          city: l.to, nextDay: arrivalDay, freeFromMin: arriveMin + ARRIVAL_MIN, ...reach(s, [l.to]),
           days: [...s.days, first, ...aboardDays], minutesIn,
           aboard: aboardDays.length > 0 ? [...s.aboard, l] : s.aboard,
           travelMin, fare, value: 0,
@@ -178,22 +235,31 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
 
 /**
  * Fewest days from a city to a night in `to`: a same-day link takes one day,
- * a multi-day leg its days at sea plus the arrival day.
+ * and so do two same-day links in a row whose journeys (with boarding) fit
+ * in `windowMin` (timetables aside: a lower bound); a multi-day leg takes its
+ * days at sea plus the arrival day.
  */
-export function daysToReach(catalogue: Catalogue, to: string, links = directedLinks(catalogue)): Map<string, number> {
+export function daysToReach(catalogue: Catalogue, to: string, links = directedLinks(catalogue), windowMin = MINUTES_PER_DAY): Map<string, number> {
   const dist = new Map<string, number>([[to, 1]]);
+  const journey = (l: DirectedLink) => BOARDING_MIN[l.link.mode] + l.link.durationMin;
+  const sameDay = links.filter((l) => l.link.durationMin < MINUTES_PER_DAY);
+  const moves: { from: string; to: string; midnights: number }[] = [
+    ...links.map((l) => ({ from: l.from, to: l.to, midnights: Math.floor(l.link.durationMin / MINUTES_PER_DAY) })),
+    ...sameDay.flatMap((a) =>
+      sameDay.filter((b) => b.from === a.to && b.to !== a.from && journey(a) + journey(b) + ARRIVAL_MIN <= windowMin).map((b) => ({ from: a.from, to: b.to, midnights: 0 })),
+    ),
+  ];
   // Bellman-Ford over a handful of cities: simple and exact.
   for (let changed = true; changed; ) {
     changed = false;
-    for (const l of links) {
-      const there = dist.get(l.to);
+    for (const m of moves) {
+      const there = dist.get(m.to);
       if (there === undefined) continue;
-      const midnights = Math.floor(l.link.durationMin / MINUTES_PER_DAY);
-      // Same-day link: that day, then the rest from there; a multi-day leg's
+      // Same-day move: that day, then the rest from there; a multi-day leg's
       // arrival day can carry on, so it is shared with the rest.
-      const best = l.to === to ? midnights + 1 : midnights + (midnights > 0 ? 0 : 1) + there;
-      if (best < (dist.get(l.from) ?? Infinity) && l.from !== to) {
-        dist.set(l.from, best);
+      const best = m.to === to ? m.midnights + 1 : m.midnights + (m.midnights > 0 ? 0 : 1) + there;
+      if (best < (dist.get(m.from) ?? Infinity) && m.from !== to) {
+        dist.set(m.from, best);
         changed = true;
       }
     }
@@ -212,7 +278,7 @@ function valueOf(s: State, input: ChooseCitiesInput, routeIndex: (c: string) => 
     const seen = new Set([...s.minutesIn.keys(), s.city].filter((c) => routeIndex(c) >= 0 && routeIndex(c) < input.route!.cities.length));
     value += seen.size * ROUTE_CITY_POINTS;
   }
-  return value - s.travelMin * TRAVEL_CHARGE_PER_MIN;
+  return value - s.travelMin * TRAVEL_CHARGE_PER_MIN - s.fare * FARE_CHARGE_PER_YUAN - s.backtracks * BACKTRACK_POINTS;
 }
 
 /** Sightseeing time per city and trip day of a skeleton: a travel day's free time is shared by its two cities. */
@@ -284,6 +350,6 @@ function prune(states: State[], width: number): State[] {
 /** Identifies a skeleton: its days' cities and legs. */
 function key(s: State): string {
   return s.days
-    .map((d) => (d.kind === 'aboard' ? '~' : `${d.startCity}>${d.endCity}${d.move ? ':' + d.move.link.mode : ''}${d.cruiseOut ? '~' : ''}`))
+    .map((d) => (d.kind === 'aboard' ? '~' : `${d.startCity}>${d.endCity}${d.move ? ':' + d.move.link.mode : ''}${d.onward ? '>' + d.onward.map((o) => o.from).join('>') : ''}${d.cruiseOut ? '~' : ''}`))
     .join('|') + `@${s.city}`;
 }

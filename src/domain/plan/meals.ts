@@ -124,10 +124,12 @@ function placeLunch(
   let best: { timed: DayWithMeals; off: number } | undefined;
   const base = Math.floor(built.problem.days[d]!.open / MINUTES_PER_DAY) * MINUTES_PER_DAY;
   for (let k = 0; k <= order.length; k++) {
-    const timed = timeDay(built, route, d, order, { before: k, from: base + rules.lunchFrom, to: base + latest, length: rules.lunchMin }, reserveMin);
-    if (!timed) continue;
-    const off = Math.abs(timed.meals[0]!.startMin - (base + rules.lunchAt));
-    if (!best || timed.route.finish < best.timed.route.finish || (timed.route.finish === best.timed.route.finish && off < best.off)) best = { timed, off };
+    for (const onArrival of [false, true]) {
+      const timed = timeDay(built, route, d, order, { before: k, from: base + rules.lunchFrom, to: base + latest, length: rules.lunchMin, onArrival }, reserveMin);
+      if (!timed) continue;
+      const off = Math.abs(timed.meals[0]!.startMin - (base + rules.lunchAt));
+      if (!best || timed.route.finish < best.timed.route.finish || (timed.route.finish === best.timed.route.finish && off < best.off)) best = { timed, off };
+    }
   }
   return best?.timed;
 }
@@ -137,11 +139,12 @@ function placeDinner(built: BuiltProblem, day: DayWithMeals, d: number, rules: M
   const { route } = day;
   const base = Math.floor(built.problem.days[d]!.open / MINUTES_PER_DAY) * MINUTES_PER_DAY;
   if (route.finish <= base + rules.dinnerAfter) return undefined;
-  const last = route.visits.at(-1)!;
-  const lastPlace = built.problem.visits[last.visit]!.place;
-  const sameCity = built.places[lastPlace]!.city === built.places[route.end]!.city;
+  const last = route.visits.at(-1);
+  // Every stop dropped for the lunch's sake: the day is only its journey, dinner where it ends.
+  const lastPlace = last === undefined ? route.end : built.problem.visits[last.visit]!.place;
+  const sameCity = last !== undefined && built.places[lastPlace]!.city === built.places[route.end]!.city;
   if (sameCity) {
-    const startMin = Math.max(last.end, base + rules.dinnerFrom);
+    const startMin = Math.max(last!.end, base + rules.dinnerFrom);
     const finish = built.problem.travel.arrive(lastPlace, route.end, startMin + rules.dinnerMin, d);
     return {
       route: { ...route, finish },
@@ -161,6 +164,11 @@ interface LunchSlot {
   readonly from: number;
   readonly to: number;
   readonly length: number;
+  /**
+   * Where the leg before the slot changes city (a train, or two), lunch in
+   * the city it arrives in, at the station, rather than before leaving.
+   */
+  readonly onArrival?: boolean;
 }
 
 /** Times the day's visits in order with the lunch taken before visit `before`, each as early as it can. */
@@ -171,7 +179,17 @@ function timeDay(built: BuiltProblem, route: DayRoute, d: number, order: readonl
   let t = pday.open;
   let meal: PlacedMeal | undefined;
   const visits: ScheduledVisit[] = [];
-  const eat = (k: number): boolean => {
+  const eat = (k: number, next: number): boolean => {
+    if (lunch.onArrival) {
+      // Only across cities: ride to the next place's city hub first, and eat there.
+      const city = built.places[next]!.city;
+      if (city === built.places[at]!.city) return false;
+      const hub = built.hubOf.get(city);
+      if (hub === undefined) return false;
+      t = problem.travel.arrive(at, hub, t, d);
+      at = hub;
+      if (next === route.end) k = order.length + 1;
+    }
     const startMin = Math.max(t, lunch.from);
     if (startMin > lunch.to) return false;
     meal = { meal: 'lunch', place: at, startMin, endMin: startMin + lunch.length, before: k };
@@ -179,7 +197,7 @@ function timeDay(built: BuiltProblem, route: DayRoute, d: number, order: readonl
     return true;
   };
   for (let i = 0; i < order.length; i++) {
-    if (i === lunch.before && !eat(i)) return undefined;
+    if (i === lunch.before && !eat(i, problem.visits[order[i]!]!.place)) return undefined;
     const pv = problem.visits[order[i]!]!;
     const arrive = problem.travel.arrive(at, pv.place, t, d);
     const w = pv.windows[d]?.find((x) => x.close >= arrive);
@@ -189,7 +207,7 @@ function timeDay(built: BuiltProblem, route: DayRoute, d: number, order: readonl
     t = start + pv.duration;
     at = pv.place;
   }
-  if (lunch.before === order.length && !eat(order.length)) return undefined;
+  if (lunch.before === order.length && !eat(order.length, route.end)) return undefined;
   const finish = problem.travel.arrive(at, route.end, t, d);
   if (finish > pday.close + reserveMin) return undefined;
   return { route: { start: route.start, end: route.end, visits, finish }, meals: [meal!] };

@@ -1,0 +1,108 @@
+/**
+ * The trip's skeleton (choose-cities.ts): several links in one day when the
+ * connections fit, and no A → B → A unless B is a dead end that only A leads
+ * to (Shaoshan from Changsha) — transport time, fares and backtracks count
+ * against a skeleton's value.
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Catalogue } from '../../src/domain/catalogue/model.js';
+import type { HolidayCalendar } from '../../src/domain/calendar/holiday-calendar.js';
+import { checkItinerary } from '../../src/domain/itinerary/check-itinerary.js';
+import type { Itinerary, PlanRequest, TravelItem } from '../../src/domain/itinerary/itinerary.js';
+import { daysToReach } from '../../src/domain/plan/choose-cities.js';
+import { planTrip } from '../../src/domain/plan/plan-trip.js';
+import { directedLinks } from '../../src/domain/travel/city-links.js';
+import { runCli } from '../cli/helpers/run-cli.js';
+import { SHIPPED, aRequest, shippedCatalogue } from './shipped.js';
+
+let catalogue: Catalogue;
+let calendar: HolidayCalendar;
+beforeAll(async () => void ({ catalogue, calendar } = await shippedCatalogue()));
+
+function plan(request: PlanRequest): Itinerary {
+  const result = planTrip(catalogue, request, calendar, { seed: 1, maxIterations: 400, effort: 60_000 });
+  if (!result.ok) throw new Error(result.message);
+  return result.itinerary;
+}
+
+/** The cities in the order the trip reaches them. */
+function trail(it: Itinerary): string[] {
+  const out = [it.request.from];
+  for (const day of it.days) {
+    for (const item of day.items) {
+      if (item.kind !== 'travel' || item.mode === 'local') continue;
+      for (const c of [item.from, item.to]) if (out.at(-1) !== c) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** A → B → A where B has links to other cities than A. */
+function backtracks(it: Itinerary): string[] {
+  const links = directedLinks(catalogue);
+  const s = trail(it);
+  return s.flatMap((c, i) => {
+    if (i + 2 >= s.length || s[i + 2] !== c) return [];
+    const b = s[i + 1]!;
+    const deadEnd = links.filter((l) => l.from === b).every((l) => l.to === c);
+    return deadEnd ? [] : [`${c} → ${b} → ${c}`];
+  });
+}
+
+describe('several links in one day', () => {
+  it('counts Jingzhou → Wuhan → Changsha as one day when the trains connect', () => {
+    expect(daysToReach(catalogue, 'changsha').get('jingzhou')).toBe(1);
+    // Not when the day window cannot hold both journeys.
+    expect(daysToReach(catalogue, 'changsha', directedLinks(catalogue), 3 * 60).get('jingzhou')).toBe(2);
+  });
+
+  it('plans --from jingzhou --to changsha --days 1: two trains, then sights in Changsha', () => {
+    const it = plan(aRequest({ from: 'jingzhou', to: 'changsha', days: 1, start: '2027-04-13' }));
+    const rides = it.days[0]!.items.filter((i): i is TravelItem => i.kind === 'travel' && i.mode !== 'local');
+    expect(rides.map((r) => `${r.from}>${r.to}`)).toEqual(['jingzhou>wuhan', 'wuhan>changsha']);
+    expect(Date.parse(rides[1]!.depart)).toBeGreaterThanOrEqual(Date.parse(rides[0]!.arrive) + 30 * 60_000);
+    expect(it.totals.visits).toBeGreaterThan(0);
+    expect(it.days[0]!.lodging).toBe('changsha');
+    expect(checkItinerary(it, catalogue, calendar)).toEqual([]);
+  });
+
+  it('works from the command line (exit 0), lunch taken on arrival in Changsha', async () => {
+    const run = await runCli(['--catalogue', SHIPPED, 'plan', '--from', 'jingzhou', '--to', 'changsha', '--days', '1', '--start', '2027-04-13', '--json', '-q'], { monotonicMs: () => 0 });
+    expect(run.exitCode).toBe(0);
+    const it = JSON.parse(run.stdout) as Itinerary;
+    const items = it.days[0]!.items;
+    const lunch = items.findIndex((i) => i.kind === 'meal' && i.meal === 'lunch');
+    const secondTrain = items.findIndex((i) => i.kind === 'travel' && i.from === 'wuhan' && i.to === 'changsha');
+    expect(lunch).toBeGreaterThan(secondTrain);
+    expect(items[lunch]).toMatchObject({ city: 'changsha', near: 'changsha' });
+  });
+});
+
+describe('no A → B → A unless it gains something', () => {
+  it('the 7-day Chongqing → Nanchang water and culture trip never doubles back', () => {
+    const it = plan(aRequest({ from: 'chongqing', to: 'nanchang', start: '2027-04-12', days: 7, themes: ['water', 'cultural'], party: { adult: 2, child: 1 } }));
+    expect(backtracks(it)).toEqual([]);
+  });
+
+  it('Nanchang → Yueyang in 3 days no longer goes Nanchang → Jiujiang → Nanchang', () => {
+    const it = plan(aRequest({ from: 'nanchang', to: 'yueyang', start: '2027-04-13', days: 3, themes: ['water', 'cultural'], party: { adult: 2, child: 1 } }));
+    expect(backtracks(it)).toEqual([]);
+  });
+
+  it.each([
+    ['chongqing', 'changsha', 5, ['cultural']],
+    ['yichang', 'changsha', 7, ['cultural']],
+    ['yueyang', 'jingzhou', 7, ['cultural']],
+    ['wuhan', 'changsha', 5, []],
+    ['jiujiang', 'wuhan', 5, ['eco']],
+  ] as const)('%s → %s in %i days (%j) has no backtrack', (from, to, days, themes) => {
+    const it = plan(aRequest({ from, to, start: '2027-04-13', days, themes: [...themes], party: { adult: 2, child: 1 } }));
+    expect(backtracks(it)).toEqual([]);
+  });
+
+  it('still makes the return trip to a dead end worth seeing (Changsha → Shaoshan → Changsha)', () => {
+    const it = plan(aRequest({ from: 'changsha', to: 'changsha', start: '2027-04-13', days: 3, themes: ['red'], party: { adult: 2 } }));
+    expect(trail(it)).toContain('shaoshan');
+    expect(backtracks(it)).toEqual([]);
+  });
+});
