@@ -17,6 +17,8 @@ const DAY_KEYS = ['day', 'date', 'theme', 'start', 'lodging', 'items'];
 const HOLIDAY_KEYS = ['name', 'nameZh', 'goldenWeek', 'provisional', 'note'];
 const VISIT_KEYS = ['kind', 'attraction', 'city', 'start', 'end', 'themes', 'cost'];
 const TRAVEL_KEYS = ['kind', 'from', 'to', 'mode', 'depart', 'arrive', 'cost'];
+/** Added compatibly after the keys above (docs/CLI.md): a local leg's transfer, an inner site's area ticket, a cruise programme's marks. */
+const ITEM_EXTRA_KEYS = ['transfer', 'within', 'withinCost', 'aboard', 'excursion', 'optional'];
 /** docs/CLI.md's meal item; `within` is appended for a lunch taken inside a long visit. */
 const MEAL_KEYS = ['kind', 'meal', 'city', 'near', 'start', 'end', 'cost', 'estimate'];
 const MEAL_EXTRA_KEYS = ['within'];
@@ -113,7 +115,12 @@ describe('plan --json: keys, in order', () => {
     // `estimates` (the unconfirmed facts behind an item) comes last, and only when there are some
     for (const item of items().filter((i) => i.kind !== 'meal')) {
       const keys = item.kind === 'visit' ? VISIT_KEYS : TRAVEL_KEYS;
-      expect(Object.keys(item)).toEqual('estimates' in item ? [...keys, 'estimates'] : keys);
+      const actual = Object.keys(item);
+      expect(actual.slice(0, keys.length)).toEqual(keys);
+      const extra = actual.slice(keys.length).filter((k) => k !== 'estimates');
+      for (const k of extra) expect(ITEM_EXTRA_KEYS).toContain(k);
+      if ('estimates' in item) expect(actual[actual.length - 1]).toBe('estimates');
+      if (item.kind === 'travel') expect('transfer' in item).toBe(item.mode === 'local');
     }
   });
 
@@ -121,7 +128,7 @@ describe('plan --json: keys, in order', () => {
     const marked = items().filter((i) => 'estimates' in i);
     expect(marked.length).toBeGreaterThan(0);
     for (const i of marked) {
-      expect(i.estimates).toEqual(expect.arrayContaining([expect.stringMatching(/^(price\.(adult|child)|hours|closed|closed_nth|fare|fares\.child|timetable|duration)$/)]));
+      expect(i.estimates).toEqual(expect.arrayContaining([expect.stringMatching(/^(price\.(adult|child)|hours|closed|closed_nth|fare|fares\.child|timetable|duration|distance|rates\.(taxi|vehicles))$/)]));
       expect((i.estimates as string[]).length).toBeGreaterThan(0);
     }
     for (const item of items().filter((i) => i.kind === 'travel')) expect(TRAVEL_MODES).toContain(item.mode);
