@@ -39,29 +39,23 @@ async function passesPlanCheck(p: Itinerary): Promise<void> {
   expect(check.exitCode).toBe(0);
 }
 
-// KNOWN DEFECT (issue 12 item 3, left open at the end of the session of 2026-12-06): after the last merge of
-// the value model (quality × √hours) and the road-class legs, this trip with a child no longer sails — the
-// rail skeleton outscores the cruise's (CRUISE_DAY_POINTS, plan-trip.ts, was calibrated on the value model
-// before those merges; raising it to 200 picks an upstream sailing instead). The three specs below state the
-// wanted behaviour and are marked `it.failing` so that they fail — and must be turned back into `it` — the
-// moment the trip sails again. `--themes water` for one adult does sail (see the --route and --must specs).
 describe('a 7-day water and culture trip from Chongqing to Nanchang', () => {
   let p: Itinerary;
   beforeAll(async () => void (p = await planJson(SEVEN_DAYS_WATER)), 120_000);
 
-  it.failing('sails the Three Gorges cruise (3 nights aboard) instead of taking the train', () => {
+  it('sails the Three Gorges cruise (3 nights aboard) instead of taking the train', () => {
     // Two adults at the example fare, the child (sharing the cabin) at the operators' 50 %.
     expect(cruiseLeg(p)).toMatchObject({ from: 'chongqing', to: 'yichang', mode: 'cruise', depart: '2027-04-12T21:00:00+08:00', arrive: '2027-04-15T13:30:00+08:00', cost: 2 * 2899 + 1449.5 });
     expect(p.days.map((d) => d.lodging).slice(0, 3)).toEqual(['on-board', 'on-board', 'on-board']);
     expect(p.days.at(-1)!.lodging).toBe('nanchang');
   });
 
-  it.failing('passes Wu Gorge from the deck on the programme morning of day 3, and the dam ashore on day 4', () => {
+  it('passes Wu Gorge from the deck on the programme morning of day 3, and the dam ashore on day 4', () => {
     expect(visitOf(p, 'wu-gorge')).toMatchObject({ day: 3, item: { start: '2027-04-14T07:15:00+08:00', cost: 0, aboard: 'three-gorges-cruise-downstream' } });
     expect(visitOf(p, 'three-gorges-dam')).toMatchObject({ day: 4, item: { start: '2027-04-15T08:00:00+08:00', cost: 0, aboard: 'three-gorges-cruise-downstream', excursion: true } });
   });
 
-  it.failing('says why a gorge site is not in the plan truthfully: an optional excursion not chosen, never "too far"', () => {
+  it('says why a gorge site is not in the plan truthfully: an optional excursion not chosen, never "too far"', () => {
     const reasons = Object.fromEntries(p.unscheduled.map((u) => [u.attraction, u]));
     expect(reasons['baidicheng-qutang']).toMatchObject({ reason: 'cruise-option' });
     expect(reasons['baidicheng-qutang']!.detail).toContain('290 CNY per person');

@@ -82,6 +82,12 @@ interface State {
   readonly aboard: readonly DirectedLink[];
   readonly travelMin: number;
   readonly fare: number;
+  /**
+   * The fares the value is charged for: a cruise sailed on its programme is left out, since its
+   * fare also buys the nights aboard, the meals and the shore excursions (a hotel night is not
+   * charged either), so pricing it like a train ticket made a water trip for two never sail.
+   */
+  readonly chargedFare: number;
   /** Cities in the order the trip reaches them (a change of train included). */
   readonly trail: readonly string[];
   /** Times the trip went A → B → A without B being a dead end that only A leads to. */
@@ -102,7 +108,7 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
   const beam = input.beamWidth ?? DEFAULT_BEAM;
   const buckets: State[][] = Array.from({ length: input.days + 1 }, () => []);
   const start: State = {
-    city: input.from, nextDay: 0, days: [], minutesIn: new Map(), aboard: [], travelMin: 0, fare: 0, value: 0, trail: [input.from], backtracks: 0,
+    city: input.from, nextDay: 0, days: [], minutesIn: new Map(), aboard: [], travelMin: 0, fare: 0, chargedFare: 0, value: 0, trail: [input.from], backtracks: 0,
   };
   buckets[0]!.push(start);
 
@@ -179,6 +185,7 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
         const departMin = dayBase + dep;
         const arriveMin = departMin + l.link.durationMin;
         const fare = s.fare + input.fare(l);
+        const chargedFare = s.chargedFare + (input.sailsProgramme?.(l) ? 0 : input.fare(l));
         // Hours asleep in a cabin cost the trip little: a multi-day leg is charged a quarter.
         const overnight = l.link.durationMin + dep > MINUTES_PER_DAY;
         const travelMin = s.travelMin + (input.sailsProgramme?.(l) ? 0 : overnight ? l.link.durationMin / 4 : l.link.durationMin);
@@ -187,7 +194,7 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
             const free = closeMin - openMin - BOARDING_MIN[l.link.mode] - l.link.durationMin - ARRIVAL_MIN;
             land(
               { kind: 'land', startCity: s.city, endCity: l.to, move: l, openMin, closeMin, wokeOnBoard: woke },
-              { city: l.to, fare, travelMin, ...reach(s, [l.to]) },
+              { city: l.to, fare, chargedFare, travelMin, ...reach(s, [l.to]) },
               [[s.city, free / 2], [l.to, free / 2]],
             );
           }
@@ -198,7 +205,7 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
             const free = closeMin - openMin - used - ARRIVAL_MIN;
             land(
               { kind: 'land', startCity: s.city, endCity: l2.to, move: l, onward: [l2], openMin, closeMin, wokeOnBoard: woke },
-              { city: l2.to, fare: fare + input.fare(l2), travelMin: travelMin + (at - arriveMin), ...reach(s, [l.to, l2.to]) },
+              { city: l2.to, fare: fare + input.fare(l2), chargedFare: chargedFare + input.fare(l2), travelMin: travelMin + (at - arriveMin), ...reach(s, [l.to, l2.to]) },
               [[s.city, free / 2], [l2.to, free / 2]],
             );
           }
@@ -224,7 +231,7 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
           city: l.to, nextDay: arrivalDay, freeFromMin: arriveMin + ARRIVAL_MIN, ...reach(s, [l.to]),
           days: [...s.days, first, ...aboardDays], minutesIn,
           aboard: aboardDays.length > 0 ? [...s.aboard, l] : s.aboard,
-          travelMin, fare, value: 0,
+          travelMin, fare, chargedFare, value: 0,
         });
       }
     }
@@ -278,7 +285,7 @@ function valueOf(s: State, input: ChooseCitiesInput, routeIndex: (c: string) => 
     const seen = new Set([...s.minutesIn.keys(), s.city].filter((c) => routeIndex(c) >= 0 && routeIndex(c) < input.route!.cities.length));
     value += seen.size * ROUTE_CITY_POINTS;
   }
-  return value - s.travelMin * TRAVEL_CHARGE_PER_MIN - s.fare * FARE_CHARGE_PER_YUAN - s.backtracks * BACKTRACK_POINTS;
+  return value - s.travelMin * TRAVEL_CHARGE_PER_MIN - s.chargedFare * FARE_CHARGE_PER_YUAN - s.backtracks * BACKTRACK_POINTS;
 }
 
 /** Sightseeing time per city and trip day of a skeleton: a travel day's free time is shared by its two cities. */
