@@ -355,7 +355,6 @@ function lodgingRate(all: readonly LodgingRate[], city: string, grade: Grade, da
   return all.find((r) => r.city === city && r.grade === grade && (r.months === undefined || r.months.includes(month)));
 }
 
-/** The smallest vehicle that seats everyone (city rates first); several of the largest when none does. */
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
