@@ -19,6 +19,11 @@
  *          x[i,T,d] = 1 ⇒ t[i,d] + duration(i) + local(i, hubA) ≤ cutoff_k;
  *          x[T,j,d] = 1 ⇒ t[j,d] ≥ arrive_k + local(hubB, j)
  *   Σ visit costs + Σ arc costs ≤ budget
+ *   the day's break (lunch, problem.ts DayBreak) on a day with a visit: one of
+ *     leave[i,j,d]  taken at i before the arc i → j (start L ≥ leaving i),
+ *     arrive[i,j,d] taken at j on arrival (L ≥ reaching j, j starts after it),
+ *     in[v,d]       inside a visit of ≥ insideMin, started so that it spans it,
+ *   L in [from, to]: the two-state pass of src/domain/planner/day-break.ts
  *   maximise Σ weight(v) y[v,d]   (the core's weights: score, plus the core's
  *                                  must bonus that dwarfs every score)
  *
@@ -35,7 +40,7 @@
  * accepts, replayed earliest-first by the core, is feasible too (bench/exact-gap.ts
  * replays every optimum through the core's own route evaluation to be sure).
  */
-import type { Problem } from '../../src/domain/planner/problem.js';
+import type { DayBreak, Problem } from '../../src/domain/planner/problem.js';
 import type { Place } from '../../src/domain/plan/trip-travel.js';
 
 /** A day's train, read off `travel.arrive` between the two hubs: each option is one departure. */
@@ -56,6 +61,8 @@ export interface DayShape {
   readonly visits: readonly number[];
   /** Of those, the ones in the city the day's train goes to (seen after it). */
   readonly afterTrain: ReadonlySet<number>;
+  /** The day's break (lunch), as the Problem has it. */
+  readonly brk?: DayBreak;
   readonly train?: {
     readonly hubA: number;
     readonly hubB: number;
@@ -84,7 +91,7 @@ const SAMPLE_STEP_MIN = 7;
  * The day shapes of a built problem, or why it falls outside the model.
  * `places` gives each place's city (build-problem.ts's places).
  */
-export function shapeDays(problem: Problem, places: readonly Place[], extraCloseMin: readonly number[] = []): Shaped {
+export function shapeDays(problem: Problem, places: readonly Place[]): Shaped {
   const days: DayShape[] = [];
   const travel = problem.travel;
   const cityOf = (p: number) => places[p]!.city;
@@ -93,7 +100,8 @@ export function shapeDays(problem: Problem, places: readonly Place[], extraClose
     if (p.hub) hubOf.set(p.city, i);
   });
   for (let d = 0; d < problem.days.length; d++) {
-    const pd = { ...problem.days[d]!, close: problem.days[d]!.close + (extraCloseMin[d] ?? 0) };
+    const pd = problem.days[d]!;
+    const brk = pd.break === undefined ? {} : { brk: pd.break };
     if (pd.start === undefined || pd.ends.length !== 1) return { ok: false, reason: `day ${d}: start not fixed or several lodgings (not modelled)` };
     const start = pd.start;
     const end = pd.ends[0]!;
@@ -105,7 +113,7 @@ export function shapeDays(problem: Problem, places: readonly Place[], extraClose
       if (c !== cityA && c !== cityB) return { ok: false, reason: `day ${d}: visit ${problem.visits[v]!.key} in ${c}, neither the day's start nor end city` };
     }
     if (cityA === cityB) {
-      days.push({ day: d, open: pd.open, close: pd.close, start, end, visits, afterTrain: new Set() });
+      days.push({ day: d, open: pd.open, close: pd.close, start, end, visits, afterTrain: new Set(), ...brk });
       continue;
     }
     const hubA = hubOf.get(cityA)!;
@@ -120,7 +128,7 @@ export function shapeDays(problem: Problem, places: readonly Place[], extraClose
     }
     const fare = travel.cost?.(hubA, hubB, d) ?? 0;
     const afterTrain = new Set(visits.filter((v) => cityOf(problem.visits[v]!.place) === cityB));
-    days.push({ day: d, open: pd.open, close: pd.close, start, end, visits, afterTrain, train: { hubA, hubB, options, fare } });
+    days.push({ day: d, open: pd.open, close: pd.close, start, end, visits, afterTrain, train: { hubA, hubB, options, fare }, ...brk });
   }
   return { ok: true, days };
 }
@@ -205,25 +213,9 @@ const tName = (v: number, d: number) => `t_${v}_${d}`;
 const wName = (v: number, d: number, k: number) => `w_${v}_${d}_${k}`;
 const zName = (d: number, q: number) => `z_${d}_${q}`;
 
-/**
- * The meal rule of src/domain/plan/meals.ts, for the "sellable" variant of the
- * model: every day with a visit has a lunch of `lengthMin`, either taken where
- * the party is between two legs (start in [from, latest], minutes of the day)
- * or inside a visit of at least `insideMin` whose start lies in
- * [from − length + lengthMin, to] (meals.ts's lunchInside); the day then runs
- * to its full close (the DayShape closes given with the reserve added back).
- */
-export interface LunchRule {
-  readonly from: number;
-  readonly to: number;
-  readonly latest: number;
-  readonly lengthMin: number;
-  readonly insideMin: number;
-}
-
 /** Writes the LP file text (CPLEX LP format, as CBC reads it). */
 export function buildExactModel(
-  problem: Problem, days: readonly DayShape[], localMin: Float64Array, localCost: Float64Array, weight: readonly number[], lunch?: LunchRule,
+  problem: Problem, days: readonly DayShape[], localMin: Float64Array, localCost: Float64Array, weight: readonly number[],
 ): ExactModel {
   const n = problem.placeCount;
   const V = problem.visits;
@@ -368,7 +360,7 @@ export function buildExactModel(
         row([tName(a.j as number, d), `-1 ${tName(a.i as number, d)}`, `${num(-big)} ${x}`], '>=', dur(a.i) + a.min - big);
       }
     }
-    if (lunch !== undefined && day.visits.length > 0) lunchRows(day, arcs, lunch);
+    if (day.brk !== undefined && day.visits.length > 0) lunchRows(day, arcs, day.brk);
     // Valid inequality: visit lengths and legs along the path fit in the day (waiting only adds).
     const lengthTerms = arcs.flatMap((a) => {
       const c = dur(a.i) + a.min;
@@ -376,51 +368,63 @@ export function buildExactModel(
     });
     if (lengthTerms.length > 0) row(lengthTerms, '<=', day.close - day.open);
   }
-  function lunchRows(day: DayShape, arcs: readonly { i: Node; j: Node; min: number }[], rule: LunchRule): void {
+  function lunchRows(day: DayShape, arcs: readonly { i: Node; j: Node; min: number }[], rule: DayBreak): void {
     const d = day.day;
-    const base = Math.floor(day.open / 1440) * 1440;
     const u = `u_${d}`;
     const L = `lunch_${d}`;
     const tau = `tau_${d}`;
+    const arr = `arr_${d}`;
     binaries.push(u);
     // A day has a lunch exactly when it has a visit.
     for (const v of day.visits) row([u, `-1 ${yName(v, d)}`], '>=', 0);
     row([u, ...day.visits.map((v) => `-1 ${yName(v, d)}`)], '<=', 0);
     const maxDur = Math.max(0, ...day.visits.map((v) => V[v]!.duration));
     const maxLeg = Math.max(0, ...arcs.map((a) => a.min));
-    // Large enough for every row below whatever the times (all lie in the day, L in its lunch slot).
-    const big = Math.max(
-      day.close + maxDur - (base + rule.from),
-      base + rule.latest + rule.lengthMin + maxLeg - day.open,
-      base + rule.from - day.open,
-      day.close - (base + rule.to),
-      0,
-    );
-    bounds.push(` ${num(base + rule.from)} <= ${L} <= ${num(base + rule.latest)}`);
+    // Large enough for every row below whatever the times (all lie in the day, L in its window).
+    const big = Math.max(day.close + maxDur + maxLeg - rule.from, rule.to + rule.length + maxLeg - day.open, rule.from - day.open, day.close - rule.from, 0) + maxDur;
+    bounds.push(` ${num(rule.from)} <= ${L} <= ${num(rule.to)}`);
     const choices: string[] = [];
-    for (const v of day.visits) {
-      const length = V[v]!.duration;
-      if (length < rule.insideMin) continue;
-      const iota = `in_${v}_${d}`;
-      binaries.push(iota);
-      choices.push(iota);
-      row([iota, `-1 ${yName(v, d)}`], '<=', 0);
-      row([tName(v, d), `${num(-big)} ${iota}`], '>=', base + rule.from - length + rule.lengthMin - big);
-      row([tName(v, d), `${num(big)} ${iota}`], '<=', base + rule.to + big);
+    if (rule.insideMin !== undefined) {
+      for (const v of day.visits) {
+        const length = V[v]!.duration;
+        if (length < rule.insideMin) continue;
+        const iota = `in_${v}_${d}`;
+        binaries.push(iota);
+        choices.push(iota);
+        row([iota, `-1 ${yName(v, d)}`], '<=', 0);
+        // Started so that a break from `from` fits inside it, and by insideTo.
+        row([tName(v, d), `${num(-big)} ${iota}`], '>=', rule.from - length + rule.length - big);
+        row([tName(v, d), `${num(big)} ${iota}`], '<=', (rule.insideTo ?? rule.to) + big);
+      }
     }
+    // When node i is left (its earliest leaving time as a term list and constant).
+    const leaving = (i: Node): { terms: string[]; c: number } =>
+      i === 'S' ? { terms: [], c: day.open } : i === 'T' ? { terms: [arr], c: 0 } : { terms: [tName(i as number, d)], c: dur(i) };
     arcs.forEach((a) => {
-      if (a.i === 'T') return; // after a train the party eats where it was before it (meals.ts: `at` moves with visits only)
-      const l = `l_${a.i}_${a.j}_${d}`;
-      binaries.push(l);
-      choices.push(l);
-      row([l, `-1 ${xName(a.i, a.j, d)}`], '<=', 0);
-      // L ≥ leaving i
-      if (a.i === 'S') row([L, `${num(-big)} ${l}`], '>=', day.open - big);
-      else row([L, `-1 ${tName(a.i as number, d)}`, `${num(-big)} ${l}`], '>=', dur(a.i) - big);
-      // the next node is reached after the lunch and the leg
-      if (a.j === 'E') row([L, `${num(big)} ${l}`], '<=', day.close - rule.lengthMin - a.min + big);
-      else if (a.j === 'T') row([L, `-1 ${tau}`, `${num(big)} ${l}`], '<=', -rule.lengthMin - a.min + big);
-      else row([tName(a.j as number, d), `-1 ${L}`, `${num(-big)} ${l}`], '>=', rule.lengthMin + a.min - big);
+      if (a.i === 'S' && a.j === 'E') return; // no visit on that path: no lunch
+      const lv = leaving(a.i);
+      // Before the leg, where the party is (not at the station after the train: the core does not
+      // split a leg there — it takes the lunch before the train, or at the next place).
+      if (a.i !== 'T') {
+        const l = `leave_${a.i}_${a.j}_${d}`;
+        binaries.push(l);
+        choices.push(l);
+        row([l, `-1 ${xName(a.i, a.j, d)}`], '<=', 0);
+        row([L, ...lv.terms.map((t) => `-1 ${t}`), `${num(-big)} ${l}`], '>=', lv.c - big);
+        if (a.j === 'E') row([L, `${num(big)} ${l}`], '<=', day.close - rule.length - a.min + big);
+        else if (a.j === 'T') row([L, `-1 ${tau}`, `${num(big)} ${l}`], '<=', -rule.length - a.min + big);
+        else row([tName(a.j as number, d), `-1 ${L}`, `${num(-big)} ${l}`], '>=', rule.length + a.min - big);
+      }
+      // On arrival at j (at the station before the train: no, as above).
+      if (a.j !== 'T') {
+        const l = `arrive_${a.i}_${a.j}_${d}`;
+        binaries.push(l);
+        choices.push(l);
+        row([l, `-1 ${xName(a.i, a.j, d)}`], '<=', 0);
+        row([L, ...lv.terms.map((t) => `-1 ${t}`), `${num(-big)} ${l}`], '>=', lv.c + a.min - big);
+        if (a.j === 'E') row([L, `${num(big)} ${l}`], '<=', day.close - rule.length + big);
+        else row([tName(a.j as number, d), `-1 ${L}`, `${num(-big)} ${l}`], '>=', rule.length - big);
+      }
     });
     row([...choices, `-1 ${u}`], '=', 0);
   }

@@ -16,18 +16,19 @@ import { MEAL_RULES } from '../../src/domain/plan/pace.js';
 import { DEFAULT_ITERATIONS } from '../../src/domain/plan/plan-trip.js';
 import { DEFAULT_TIME_LIMIT_MS, MAX_ITERATIONS, SKELETONS, effortFor } from '../../src/commands/plan.js';
 import { MAX_VISITS } from './exact-scenarios.js';
-import { fullDayProblem, replay, solveExactly, type ExactResult, type Replay } from './exact-solve.js';
+import { replay, solveExactly, type ExactResult, type Replay } from './exact-solve.js';
 
 export interface SkeletonResult {
   /** Cities per land day, "wuhan" or "wuhan>yueyang". */
   readonly shape: string;
   readonly exact: ExactResult;
-  /** The sellable variant (lunch by the meal rules, full day); absent with --no-meals. */
+  /**
+   * The sellable optimum (every day with a visit has its lunch by the meal rules): since the
+   * lunch is the Problem's own break, the same result as `exact`; absent with --no-meals.
+   */
   readonly sellable?: ExactResult;
   /** The planner's itinerary replayed on this skeleton's Problem (undefined: it is not this skeleton's). */
   readonly planner?: Replay;
-  /** The same on the full-day Problem (the sellable model's feasibility, meals aside). */
-  readonly plannerFull?: Replay;
   /** The core alone on this Problem: solve(), seed 1, DEFAULT_ITERATIONS, before meals. */
   readonly coreScore: number;
 }
@@ -145,14 +146,13 @@ export function runScenario(
     const seq = itineraryOn(b, it);
     const m = compileModel(b.problem);
     const planner = seq === undefined ? undefined : replay(m, seq);
-    const plannerFull = seq === undefined ? undefined : replay(compileModel(fullDayProblem(b)), seq);
     const meals = req.meals === false ? undefined : MEAL_RULES[req.pace];
+    const exact = solveExactly(b, { ...options, ...(meals ? { meals } : {}) });
     return {
       shape: b.landDays.map(({ day }) => (day.startCity === day.endCity ? day.startCity : `${day.startCity}>${day.endCity}`)).join(', '),
-      exact: solveExactly(b, options),
-      ...(meals ? { sellable: solveExactly(b, { ...options, dfs: false, meals }) } : {}),
+      exact,
+      ...(meals ? { sellable: exact } : {}),
       ...(planner ? { planner } : {}),
-      ...(plannerFull ? { plannerFull } : {}),
       coreScore: solve(b.problem, { seed: 1, maxIterations: DEFAULT_ITERATIONS }).score,
     };
   });

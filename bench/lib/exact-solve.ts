@@ -9,13 +9,13 @@
 import type { BuiltProblem } from '../../src/domain/plan/build-problem.js';
 import { exactSmall } from '../../src/domain/planner/exact-small.js';
 import { compileModel, type Model } from '../../src/domain/planner/model.js';
-import { computeRoute, newRoute } from '../../src/domain/planner/route.js';
+import { computeRoute, newRoute, toDayRoute } from '../../src/domain/planner/route.js';
 import { EPS } from '../../src/domain/planner/state.js';
 import { runCbc } from './cbc.js';
-import { buildExactModel, checkTravelShape, routesFromSolution, shapeDays, type LunchRule } from './exact-mip.js';
-import { LUNCH_INSIDE_MIN, withMeals } from '../../src/domain/plan/meals.js';
+import { buildExactModel, checkTravelShape, routesFromSolution, shapeDays } from './exact-mip.js';
+import { withMeals } from '../../src/domain/plan/meals.js';
 import type { MealRules } from '../../src/domain/plan/pace.js';
-import type { DayRoute, Problem, Solution } from '../../src/domain/planner/problem.js';
+import type { Solution } from '../../src/domain/planner/problem.js';
 
 export interface Replay {
   readonly feasible: boolean;
@@ -76,38 +76,27 @@ export interface ExactResult {
 export const DFS_MAX_VISITS = 9;
 export const DFS_MAX_NODES = 20_000_000;
 
-/** The Problem with each day's lunch reserve given back (as meals.ts does when it places the lunch). */
-export function fullDayProblem(built: BuiltProblem): Problem {
-  const p = built.problem;
-  return { ...p, days: p.days.map((d, i) => ({ ...d, close: d.close + (built.mealReserveMin[i] ?? 0) })) };
-}
-
-export function lunchRule(rules: MealRules): LunchRule {
-  return { from: rules.lunchFrom, to: rules.lunchTo, latest: rules.lunchLatest, lengthMin: rules.lunchMin, insideMin: LUNCH_INSIDE_MIN };
-}
-
 /**
- * With `meals`: the sellable variant — the optimum over plans in which every
- * day with a visit has its lunch by the meal rules and ends by the full close.
- * Its optimum is handed to meals.ts (the planner's own lunch placement) to
- * check that the planner's code accepts it whole.
+ * The Problem's optimum by CBC, checked: replayed through the core's route
+ * evaluation, against the exhaustive search on small problems, and — when the
+ * days have their lunch (the Problem's break) — handed to meals.ts, which must
+ * give every day with a visit its lunch and keep every visit.
  */
 export function solveExactly(
   built: BuiltProblem, options: { readonly timeLimitS: number; readonly dfs?: boolean; readonly meals?: MealRules },
 ): ExactResult {
-  const { places } = built;
-  const problem = options.meals ? fullDayProblem(built) : built.problem;
+  const { places, problem } = built;
   const m = compileModel(problem);
   const visits = problem.visits.length;
-  const shaped = shapeDays(built.problem, places, options.meals ? built.mealReserveMin : []);
+  const shaped = shapeDays(problem, places);
   if (!shaped.ok) return { visits, status: 'not-modelled', reason: shaped.reason, boundWeight: NaN, seconds: 0, lpRows: 0 };
   const checked = checkTravelShape(problem, places, shaped.days);
   if (!checked.ok) return { visits, status: 'not-modelled', reason: checked.reason, boundWeight: NaN, seconds: 0, lpRows: 0 };
-  const model = buildExactModel(problem, shaped.days, checked.localMin, checked.localCost, Array.from(m.weight), options.meals ? lunchRule(options.meals) : undefined);
+  const model = buildExactModel(problem, shaped.days, checked.localMin, checked.localCost, Array.from(m.weight));
   const lpRows = model.lp.split('\n').filter((l) => /^ r\d+:/.test(l)).length;
   const cbc = runCbc(model.lp, { timeLimitS: options.timeLimitS });
   let dfsWeight: number | undefined;
-  if (options.dfs === true && !options.meals && visits <= DFS_MAX_VISITS) {
+  if (options.dfs === true && visits <= DFS_MAX_VISITS) {
     const s = exactSmall(m, DFS_MAX_NODES);
     if (s !== null) dfsWeight = s.weight;
   }
@@ -122,17 +111,14 @@ export function solveExactly(
   };
 }
 
-/** Whether meals.ts, given these routes timed earliest-first as the core times them, keeps every visit and gives every day with a visit a lunch. */
-function mealsAccept(built: BuiltProblem, full: Model, routes: readonly (readonly number[])[], score: number, rules: MealRules): boolean {
-  const days: DayRoute[] = routes.map((seq, d) => {
+/** Whether meals.ts, given these routes timed as the core times them, keeps every visit and gives every day with a visit a lunch. */
+function mealsAccept(built: BuiltProblem, m: Model, routes: readonly (readonly number[])[], score: number, rules: MealRules): boolean {
+  const days = routes.map((seq, d) => {
     const p = built.problem.days[d]!;
     const r = newRoute(d, p.start!, p.ends[0]!);
     r.visits = [...seq];
-    computeRoute(full, r);
-    return {
-      start: r.start, end: r.end, finish: r.finish,
-      visits: r.visits.map((v, i) => ({ visit: v, arrive: r.arr[i]!, start: r.beg[i]!, end: r.beg[i]! + full.duration[v]! })),
-    };
+    computeRoute(m, r);
+    return toDayRoute(m, r);
   });
   const solution: Solution = { days, score, cost: 0, unscheduled: [], iterations: 0 };
   const fed = withMeals(built, solution, rules);

@@ -12,11 +12,11 @@ import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addDays } from '../calendar/iso-date.js';
 import { openingOn } from '../calendar/opening-on.js';
 import type { PlanRequest } from '../itinerary/itinerary.js';
-import type { Problem, ProblemDay, ProblemVisit, TimeWindow, Travel } from '../planner/problem.js';
+import type { DayBreak, Problem, ProblemDay, ProblemVisit, TimeWindow, Travel } from '../planner/problem.js';
 import { MINUTES_PER_DAY } from '../travel/travel-model.js';
 import { dayLinks, type CityPlan, type LandDay } from './city-plan.js';
 import { vehicleDaysCost } from './local-transfers.js';
-import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
+import { LUNCH_INSIDE_MIN, MEAL_RULES, PACES, paceVisitMin } from './pace.js';
 import { admissionFor, defaultCategory } from './party-cost.js';
 import { attractionScore } from './score.js';
 import { tripTravel, type Place, type TripTravel } from './trip-travel.js';
@@ -36,8 +36,6 @@ export interface BuiltProblem {
   /** Problem day index → the land day and its trip day index. */
   readonly landDays: readonly { readonly day: LandDay; readonly tripDay: number }[];
   readonly tripTravel: TripTravel;
-  /** Per problem day: minutes held back from its end for lunch (meals.ts gives them back). */
-  readonly mealReserveMin: readonly number[];
 }
 
 export interface BuildProblemInput {
@@ -94,15 +92,14 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
       ...(mandatory.has(a.id) ? { mandatory: true } : {}),
     };
   });
-  // The core plans each day with the lunch's length held back from its end; meals.ts then
-  // places the lunch where the party is and re-times the day within the full window.
-  const lunchMin = request.meals === false ? 0 : MEAL_RULES[request.pace].lunchMin;
-  const mealReserveMin = landDays.map(({ day }) => Math.max(0, Math.min(lunchMin, day.closeMin - day.openMin)));
-  const days: ProblemDay[] = landDays.map(({ day }, i) => ({
+  // Lunch is part of the core's Problem: a break every land day with a visit holds, taken where
+  // the party is (day-break.ts); meals.ts reads its placement off the routes.
+  const days: ProblemDay[] = landDays.map(({ day }) => ({
     open: day.openMin,
-    close: day.closeMin - mealReserveMin[i]!,
+    close: day.closeMin,
     start: hubOf.get(day.startCity)!,
     ends: [hubOf.get(day.endCity)!],
+    ...(request.meals === false ? {} : { break: lunchBreak(request, day.openMin) }),
   }));
   const travel = tripTravel({
     places,
@@ -120,7 +117,25 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
     // A group's hired vehicles are booked per day: committed before any stop is chosen.
     ...(request.budget !== undefined ? { budget: Math.max(0, request.budget - input.committedCost - vehicleDaysCost(catalogue, request.party, landDays.map((d) => d.day))) } : {}),
   };
-  return { problem, places, hubOf, attractions, placeOf, landDays, tripTravel: travel, mealReserveMin };
+  return { problem, places, hubOf, attractions, placeOf, landDays, tripTravel: travel };
+}
+
+/**
+ * The day's lunch as the core's break (the documented defaults of pace.ts):
+ * starting 11:30–14:30 where the party is, or inside a visit of at least
+ * LUNCH_INSIDE_MIN that spans it by 13:30, as near 12:00 as it allows.
+ */
+export function lunchBreak(request: PlanRequest, openMin: number): DayBreak {
+  const rules = MEAL_RULES[request.pace];
+  const base = Math.floor(openMin / MINUTES_PER_DAY) * MINUTES_PER_DAY;
+  return {
+    from: base + rules.lunchFrom,
+    to: base + rules.lunchLatest,
+    length: rules.lunchMin,
+    at: base + rules.lunchAt,
+    insideMin: Math.max(LUNCH_INSIDE_MIN, rules.lunchMin),
+    insideTo: base + rules.lunchTo,
+  };
 }
 
 /**

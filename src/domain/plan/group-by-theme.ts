@@ -7,7 +7,9 @@
  * it adds at most GROUPING_SLACK_MIN minutes of travel.
  */
 import type { Theme } from '../catalogue/model.js';
+import { modelOf } from '../planner/model.js';
 import type { DayRoute, ScheduledVisit, Solution } from '../planner/problem.js';
+import { timeDay } from '../planner/route.js';
 import type { BuiltProblem } from './build-problem.js';
 
 export const GROUPING_SLACK_MIN = 20;
@@ -29,8 +31,18 @@ function regroup(built: BuiltProblem, route: DayRoute, day: number, themes: read
   if (grouped.every((sv, i) => sv.visit === route.visits[i]!.visit)) return undefined;
   const timed = scheduleDay(built, route, day, grouped.map((sv) => sv.visit));
   if (!timed) return undefined;
-  const travelOf = (r: DayRoute) => r.finish - r.visits.reduce((s, v) => s + (v.end - v.start), 0) - waitOf(r);
+  const travelOf = (r: DayRoute) => r.finish - r.visits.reduce((s, v) => s + (v.end - v.start), 0) - waitOf(r) - lunchOutsideWaits(r);
   return travelOf(timed) <= travelOf(route) + GROUPING_SLACK_MIN ? timed : undefined;
+}
+
+/**
+ * The lunch's minutes that are neither a visit nor a wait (one on arrival at a stop is inside
+ * that stop's wait, one inside a visit inside the visit): not travel either.
+ */
+function lunchOutsideWaits(r: DayRoute): number {
+  const b = r.break;
+  if (b === undefined || b.kind === 'inside' || (b.kind === 'arrive' && b.at < r.visits.length)) return 0;
+  return b.end - b.start;
 }
 
 /** Time waiting for openings, which is not travel. */
@@ -38,25 +50,10 @@ function waitOf(r: DayRoute): number {
   return r.visits.reduce((s, v) => s + (v.start - v.arrive), 0);
 }
 
-/** Schedules visits in this order from the day's start, each as early as it can; undefined if a window or the day's end is missed. */
+/**
+ * Schedules visits in this order from the day's start, each as early as it can, with the day's
+ * lunch where the core's route evaluation puts it; undefined if a window or the day's end is missed.
+ */
 export function scheduleDay(built: BuiltProblem, route: DayRoute, day: number, visits: readonly number[]): DayRoute | undefined {
-  const { problem } = built;
-  const pday = problem.days[day]!;
-  let at = route.start;
-  let t = pday.open;
-  const out: ScheduledVisit[] = [];
-  for (const v of visits) {
-    const pv = problem.visits[v]!;
-    const arrive = problem.travel.arrive(at, pv.place, t, day);
-    const w = pv.windows[day]?.find((x) => x.close >= arrive);
-    if (!w) return undefined;
-    const start = Math.max(arrive, w.open);
-    out.push({ visit: v, arrive, start, end: start + pv.duration });
-    t = start + pv.duration;
-    at = pv.place;
-  }
-  const finish = problem.travel.arrive(at, route.end, t, day);
-  if (finish > pday.close) return undefined;
-  // The original's finish is measured the same way, so the comparison is fair.
-  return { start: route.start, end: route.end, visits: out, finish };
+  return timeDay(modelOf(built.problem), day, route.start, route.end, visits);
 }

@@ -40,6 +40,9 @@ export interface MealRules {
   readonly dinnerMin: Minutes;
 }
 
+/** A visit at least this long that spans lunchtime has the lunch inside it (a mountain, a scenic area). */
+export const LUNCH_INSIDE_MIN = 240;
+
 /**
  * Documented defaults (docs/CLI.md, "Meals"): lunch between 11:30 and 13:30
  * (a late lunch up to 14:30 rather than a stop dropped), dinner when the day's programme runs past 18:30. A relaxed party lingers at

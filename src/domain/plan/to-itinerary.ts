@@ -159,8 +159,8 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
       const meals = input.meals[p] ?? [];
       const eatBefore = (i: number) => {
         for (const m of meals.filter((x) => x.before === i)) {
-          // A lunch on arrival (meals.ts): take the train(s) there first.
-          if (m.within === undefined && built.places[m.place]!.city !== built.places[at]!.city) push(m.place, t);
+          // A lunch on arrival (at the next stop, or in the city the train goes to): get there first.
+          if (m.within === undefined && m.place !== at) push(m.place, t);
           items.push(mealItem(m));
           // A lunch inside a long visit takes none of the day's time between stops.
           if (m.within === undefined) t = m.endMin;

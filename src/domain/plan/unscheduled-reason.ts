@@ -3,7 +3,7 @@
  * `unscheduled` reason for a stop on land, so that every reason is true and
  * the most specific one. The stop is tried alone in each day of the trip
  * that starts or ends in its city (the core's own day windows and travel
- * model, the lunch held back as the core plans it):
+ * model; the lunch, a break the core places, is not held back here):
  *
  * - `unreachable`, "not on the way": no day of the trip is spent in its city;
  * - `closed`: shut on every such date;

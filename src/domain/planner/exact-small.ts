@@ -1,4 +1,5 @@
 import { arriveAt, legCost, windowFor, type Model } from './model.js';
+import { newStep, stepEnd, stepVisit } from './day-break.js';
 import { computeRoute } from './route.js';
 import { EPS, refresh, startOf, stateWithEnds, tripStart, type State } from './state.js';
 
@@ -40,6 +41,7 @@ export function exactSmall(m: Model, maxNodes = EXACT_MAX_NODES, stop: () => boo
   };
   let nodes = 0;
   let aborted = false;
+  const step = newStep();
 
   // Only an answer heavier than the best so far is worth building (the doc: ties keep the first).
   const finish = (): void => {
@@ -60,7 +62,9 @@ export function exactSmall(m: Model, maxNodes = EXACT_MAX_NODES, stop: () => boo
       finish();
       return;
     }
-    const extend = (at: number, t: number, cost: number): void => {
+    const brk = m.breaks[d];
+    // On a day with a break, t is the earliest time before it and tB after it (day-break.ts).
+    const extend = (at: number, t: number, tB: number, cost: number): void => {
       if (aborted) return;
       if (++nodes > maxNodes || ((nodes & 1023) === 1 && stop())) {
         aborted = true;
@@ -72,28 +76,41 @@ export function exactSmall(m: Model, maxNodes = EXACT_MAX_NODES, stop: () => boo
       for (const v of m.openOn[d]!) {
         if (used[v] === 1) continue;
         const q = m.place[v]!;
-        const a = arriveAt(m, at, q, t, d);
-        const w = windowFor(m, v, d, a);
-        if (w === undefined) continue;
+        let next: number;
+        let nextB = Infinity;
+        if (brk === undefined) {
+          const a = arriveAt(m, at, q, t, d);
+          const w = windowFor(m, v, d, a);
+          if (w === undefined) continue;
+          next = Math.max(a, w.open) + m.duration[v]!;
+        } else {
+          stepVisit(m, d, brk, at, t, tB, v, step);
+          if (step.depA === Infinity && step.depB === Infinity) continue;
+          next = step.depA;
+          nextB = step.depB;
+        }
         const c = cost + legCost(m, at, q, d) + m.visitCost[v]!;
         if (c > m.budget + EPS) continue;
         used[v] = 1;
         weight += m.weight[v]!;
         seq[d]!.push(v);
-        extend(q, Math.max(a, w.open) + m.duration[v]!, c);
+        extend(q, next, nextB, c);
         seq[d]!.pop();
         weight -= m.weight[v]!;
         used[v] = 0;
       }
       for (const e of m.ends[d]!) {
-        if (arriveAt(m, at, e, t, d) > m.close[d]!) continue;
+        if (brk !== undefined && seq[d]!.length > 0) {
+          stepEnd(m, d, brk, at, t, tB, e, step);
+          if (!(step.depB <= m.close[d]!)) continue;
+        } else if (arriveAt(m, at, e, t, d) > m.close[d]!) continue;
         const c = cost + legCost(m, at, e, d);
         if (c > m.budget + EPS) continue;
         ends[d] = e;
         day(d + 1, d + 1 < D ? startOf(m, d + 1, e) : e, c);
       }
     };
-    extend(start, m.open[d]!, costSoFar);
+    extend(start, m.open[d]!, Infinity, costSoFar);
   };
 
   day(0, tripStart(m), 0);

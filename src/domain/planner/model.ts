@@ -1,4 +1,4 @@
-import type { Problem, TimeWindow } from './problem.js';
+import type { DayBreak, Problem, TimeWindow } from './problem.js';
 
 /**
  * The problem compiled for search: flat arrays, windows sorted per visit and day,
@@ -31,6 +31,8 @@ export interface Model {
   readonly winClose: Float64Array;
   readonly budget: number;
   readonly hasLegCost: boolean;
+  /** Per day, the break its routes with a visit must hold (day-break.ts). */
+  readonly breaks: readonly (DayBreak | undefined)[];
 }
 
 export function compileModel(problem: Problem): Model {
@@ -78,8 +80,10 @@ export function compileModel(problem: Problem): Model {
       winClose[v * dayCount + d] = ws[0].close;
     }
   }));
+  const breaks = problem.days.map((d) => d.break);
   return {
     problem,
+    breaks,
     winOpen,
     winClose,
     dayCount,
@@ -96,10 +100,23 @@ export function compileModel(problem: Problem): Model {
     windows,
     openOn,
     matrix,
-    fast: matrix !== null && singleWindow,
+    // The max-shift test knows no break: a day with one is evaluated by its two-state pass.
+    fast: matrix !== null && singleWindow && breaks.every((b) => b === undefined),
     budget: problem.budget ?? Infinity,
     hasLegCost: problem.travel.cost !== undefined,
   };
+}
+
+const compiled = new WeakMap<Problem, Model>();
+
+/** compileModel, once per Problem (callers outside the search time many days of one Problem). */
+export function modelOf(problem: Problem): Model {
+  let m = compiled.get(problem);
+  if (m === undefined) {
+    m = compileModel(problem);
+    compiled.set(problem, m);
+  }
+  return m;
 }
 
 export function arriveAt(m: Model, from: number, to: number, depart: number, day: number): number {

@@ -38,6 +38,28 @@ export interface ProblemDay {
   readonly start?: number;
   /** Places the day may end at (lodging). One place = a fixed depot. */
   readonly ends: readonly number[];
+  /** A break (lunch) every route of this day with a visit must hold; none when absent. */
+  readonly break?: DayBreak;
+}
+
+/**
+ * A break of `length` the party takes where it is on a day with a visit:
+ * starting in [from, to] at the place it is about to leave (before the next
+ * leg), at the place it has just reached (while it waits for an opening),
+ * or inside a visit of at least `insideMin` that spans it (starting by
+ * `insideTo`; such a visit may start later than its earliest start for it).
+ * Waiting absorbs it at no cost, so route feasibility and insertion account
+ * for it: the route evaluation finds, for a visit order, the placement that
+ * ends the day soonest (src/domain/planner/day-break.ts).
+ */
+export interface DayBreak {
+  readonly from: number;
+  readonly to: number;
+  readonly length: number;
+  /** Preferred start, where a long visit holds the break: as near this as the visit allows. */
+  readonly at: number;
+  readonly insideMin?: number;
+  readonly insideTo?: number;
 }
 
 /**
@@ -77,8 +99,24 @@ export interface DayRoute {
   readonly start: number;
   readonly end: number;
   readonly visits: readonly ScheduledVisit[];
-  /** Arrival time at `end`. */
+  /** Arrival time at `end` (after the break, when it is taken on arrival there). */
   readonly finish: number;
+  /** Where the day's break is taken (days with a break and a visit). */
+  readonly break?: PlacedBreak;
+}
+
+/**
+ * Where a route's break is: `leave` at the place before visits[at] (at =
+ * visits.length: before the leg to the day's end), `arrive` at visits[at]'s
+ * place on arrival (at = visits.length: at the day's end), `inside` the
+ * visit visits[at].
+ */
+export interface PlacedBreak {
+  readonly kind: 'leave' | 'arrive' | 'inside';
+  readonly at: number;
+  readonly place: number;
+  readonly start: number;
+  readonly end: number;
 }
 
 export type UnscheduledReason = 'closed' | 'no-time' | 'budget' | 'unreachable';

@@ -1,4 +1,6 @@
+import { ARRIVE, FROM_B, INSIDE, LEAVE, newStep, stepEnd, stepVisit } from './day-break.js';
 import { arriveAt, legCost, windowFor, type Model } from './model.js';
+import type { DayBreak, DayRoute, PlacedBreak } from './problem.js';
 
 /**
  * One day's route with its schedule bookkeeping: arrival and start per visit,
@@ -7,7 +9,7 @@ import { arriveAt, legCost, windowFor, type Model } from './model.js';
  * check O(1) when travel is static.
  */
 export interface Route {
-  readonly day: number;
+  day: number;
   start: number;
   end: number;
   visits: number[];
@@ -24,12 +26,18 @@ export interface Route {
   /** Leg costs plus visit costs. */
   cost: number;
   weight: number;
+  /** The day's break (day-break.ts): NO_BREAK, or how and where it is taken, at position brkAt from brkStart. */
+  brkKind: number;
+  brkAt: number;
+  brkStart: number;
 }
+
+export const NO_BREAK = -1;
 
 export function newRoute(day: number, start: number, end: number): Route {
   return {
     day, start, end, visits: [], arr: [], beg: [], wclose: [], maxShift: [],
-    finish: 0, feasible: true, failAt: -1, cost: 0, weight: 0,
+    finish: 0, feasible: true, failAt: -1, cost: 0, weight: 0, brkKind: NO_BREAK, brkAt: 0, brkStart: 0,
   };
 }
 
@@ -50,6 +58,12 @@ export function computeRoute(m: Model, r: Route): void {
   fitLength(beg, n);
   fitLength(wclose, n);
   fitLength(maxShift, n);
+  r.brkKind = NO_BREAK;
+  const brk = m.breaks[d];
+  if (brk !== undefined && n > 0) {
+    breakPass(m, r, brk);
+    return;
+  }
   let t = m.open[d]!;
   let p = r.start;
   let cost = 0;
@@ -83,6 +97,14 @@ export function computeRoute(m: Model, r: Route): void {
   r.failAt = failAt;
   r.cost = cost;
   r.weight = weight;
+  backwardShift(m, r);
+}
+
+/** Vansteenwegen's max shift, from the schedule in r (exact only without a break; the fast test runs only then). */
+function backwardShift(m: Model, r: Route): void {
+  const d = r.day;
+  const { arr, beg, wclose, maxShift } = r;
+  const n = r.visits.length;
   let nextWait = 0;
   let nextShift = m.close[d]! - r.finish;
   for (let i = n - 1; i >= 0; i--) {
@@ -91,6 +113,122 @@ export function computeRoute(m: Model, r: Route): void {
     nextWait = beg[i]! - arr[i]!;
     nextShift = ms;
   }
+}
+
+// Per position, the two states of the pass (see day-break.ts), kept for the walk back.
+let passArrA = new Float64Array(16);
+let passBegA = new Float64Array(16);
+let passArrB = new Float64Array(16);
+let passBegB = new Float64Array(16);
+let passSrc = new Int32Array(16);
+let passBrk = new Float64Array(16);
+const passStep = newStep();
+
+/**
+ * computeRoute on a day with a break: the two-state forward pass, then a
+ * walk back from the finish to the schedule it came from (which visits are
+ * before the break, and where it is).
+ */
+function breakPass(m: Model, r: Route, b: DayBreak): void {
+  const d = r.day;
+  const n = r.visits.length;
+  if (passArrA.length < n + 1) {
+    const k = 2 * (n + 1);
+    passArrA = new Float64Array(k);
+    passBegA = new Float64Array(k);
+    passArrB = new Float64Array(k);
+    passBegB = new Float64Array(k);
+    passSrc = new Int32Array(k);
+    passBrk = new Float64Array(k);
+  }
+  const st = passStep;
+  let depA = m.open[d]!;
+  let depB = Infinity;
+  let p = r.start;
+  let cost = 0;
+  let weight = 0;
+  let failAt = -1;
+  for (let i = 0; i < n; i++) {
+    const v = r.visits[i]!;
+    const q = m.place[v]!;
+    cost += legCost(m, p, q, d) + m.visitCost[v]!;
+    weight += m.weight[v]!;
+    stepVisit(m, d, b, p, depA, depB, v, st);
+    passArrA[i] = st.arrA;
+    passBegA[i] = st.begA;
+    passArrB[i] = st.arrB;
+    passBegB[i] = st.begB;
+    passSrc[i] = st.src;
+    passBrk[i] = st.brk;
+    depA = st.depA;
+    depB = st.depB;
+    if (depB === Infinity && depA === Infinity && failAt < 0) failAt = i;
+    p = q;
+  }
+  cost += legCost(m, p, r.end, d);
+  stepEnd(m, d, b, p, depA, depB, r.end, st);
+  passSrc[n] = st.src;
+  passBrk[n] = st.brk;
+  r.finish = st.depB;
+  if (failAt < 0 && !(r.finish <= m.close[d]!)) failAt = n;
+  r.feasible = failAt < 0;
+  r.failAt = failAt;
+  r.cost = cost;
+  r.weight = weight;
+  // Walk back: state B from the end until the node where the break was taken, A before it.
+  let inB = r.finish !== Infinity;
+  for (let i = n; i >= 0; i--) {
+    if (i < n) {
+      const v = r.visits[i]!;
+      r.arr[i] = inB ? passArrB[i]! : passArrA[i]!;
+      r.beg[i] = inB ? passBegB[i]! : passBegA[i]!;
+      r.wclose[i] = windowFor(m, v, d, r.beg[i]!)?.close ?? -Infinity;
+    }
+    if (inB && passSrc[i] !== FROM_B) {
+      r.brkKind = passSrc[i]!;
+      r.brkAt = i;
+      r.brkStart = passBrk[i]!;
+      inB = false;
+    }
+  }
+  backwardShift(m, r);
+}
+
+/** The route's break as the solution shows it; undefined when it has none. */
+export function placedBreak(m: Model, r: Route): PlacedBreak | undefined {
+  if (r.brkKind === NO_BREAK) return undefined;
+  const b = m.breaks[r.day]!;
+  const n = r.visits.length;
+  const placeOfNode = (i: number) => (i === n ? r.end : m.place[r.visits[i]!]!);
+  const kind = r.brkKind === LEAVE ? 'leave' : r.brkKind === ARRIVE ? 'arrive' : 'inside';
+  const place = r.brkKind === LEAVE ? (r.brkAt === 0 ? r.start : m.place[r.visits[r.brkAt - 1]!]!) : placeOfNode(r.brkAt);
+  return { kind, at: r.brkAt, place, start: r.brkStart, end: r.brkStart + b.length };
+}
+
+/** The route as the solution gives it: its schedule and break. */
+export function toDayRoute(m: Model, r: Route): DayRoute {
+  const visits = r.visits.map((v, i) => ({ visit: v, arrive: r.arr[i]!, start: r.beg[i]!, end: r.beg[i]! + m.duration[v]! }));
+  const brk = placedBreak(m, r);
+  return { start: r.start, end: r.end, visits, finish: r.finish, ...(brk ? { break: brk } : {}) };
+}
+
+/** Day d from `start` to `end` through `visits` in this order, timed as the core times it; undefined when infeasible. */
+export function timeDay(m: Model, d: number, start: number, end: number, visits: readonly number[]): DayRoute | undefined {
+  const r = newRoute(d, start, end);
+  r.visits = [...visits];
+  computeRoute(m, r);
+  return r.feasible ? toDayRoute(m, r) : undefined;
+}
+
+// A route to evaluate a changed order on a day with a break (one at a time: nothing here re-enters).
+const scratch = newRoute(0, 0, 0);
+
+function scratchOf(r: Route): Route {
+  scratch.day = r.day;
+  scratch.start = r.start;
+  scratch.end = r.end;
+  scratch.visits.length = 0;
+  return scratch;
 }
 
 // Grow by push, shrink by length: growing by `length =` would make the array holey and slow.
@@ -120,6 +258,7 @@ function placeAt(m: Model, r: Route, pos: number): number {
  */
 export function insertionShift(m: Model, r: Route, v: number, pos: number): number {
   if (m.fast) return fastShift(m, r, v, pos);
+  if (m.breaks[r.day] !== undefined) return breakShift(m, r, v, pos);
   const d = r.day;
   const n = r.visits.length;
   const prev = placeBefore(m, r, pos);
@@ -145,6 +284,27 @@ export function insertionShift(m: Model, r: Route, v: number, pos: number): numb
     arrival = i + 1 < n ? arriveAt(m, p, m.place[r.visits[i + 1]!]!, t, d) : arriveAt(m, p, r.end, t, d);
   }
   return arrival <= m.close[d]! ? shift : Infinity;
+}
+
+/**
+ * insertionShift on a day with a break: the whole day re-timed (the break may
+ * move), the shift measured at the node after the inserted visit, as above;
+ * never below 0 (a break moved inside the new visit can make it earlier).
+ */
+function breakShift(m: Model, r: Route, v: number, pos: number): number {
+  if (!r.feasible) return Infinity;
+  const t = scratchOf(r);
+  for (let i = 0; i < r.visits.length; i++) {
+    if (i === pos) t.visits.push(v);
+    t.visits.push(r.visits[i]!);
+  }
+  if (pos === r.visits.length) t.visits.push(v);
+  computeRoute(m, t);
+  if (!t.feasible) return Infinity;
+  const n = r.visits.length;
+  const after = pos === n ? t.finish : t.arr[pos + 1]!;
+  const before = pos === n ? r.finish : r.arr[pos]!;
+  return Math.max(0, after - before);
 }
 
 /** The O(1) max-shift test of Vansteenwegen et al. (static travel, one window per visit and day). */
@@ -285,6 +445,13 @@ export function finishOf(m: Model, r: Route, visits: readonly number[], from: nu
 function replayFinish(m: Model, r: Route, visits: readonly number[], from: number, same: number, skip: number): number {
   if (!r.feasible && r.failAt < from) return Infinity;
   const d = r.day;
+  if (m.breaks[d] !== undefined) {
+    // The break may move anywhere in the day: no shortcut, the whole day again.
+    const t = scratchOf(r);
+    for (let i = 0; i < visits.length; i++) if (i !== skip) t.visits.push(visits[i]!);
+    computeRoute(m, t);
+    return t.feasible ? t.finish : Infinity;
+  }
   let t = departBefore(m, r, from);
   let p = placeBefore(m, r, from);
   for (let i = from; i < visits.length; i++) {

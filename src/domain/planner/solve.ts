@@ -1,11 +1,11 @@
 import { arriveAt, compileModel, windowFor, type Model } from './model.js';
 import type {
-  DayRoute, Problem, ScheduledVisit, Solution, SolveOptions, Unscheduled, UnscheduledReason,
+  DayRoute, Problem, Solution, SolveOptions, Unscheduled, UnscheduledReason,
 } from './problem.js';
 import { createRandom, type Random } from './random.js';
 import { EXACT_MAX_NODES, EXACT_MAX_VISITS, exactSmall } from './exact-small.js';
 import { EJECT_MAX_VISITS, ejectInsert } from './insertion.js';
-import { insertionCost, insertionShift } from './route.js';
+import { computeRoute, insertionCost, insertionShift, newRoute, toDayRoute } from './route.js';
 import { localSearch, shake, tightenRoute } from './local-search.js';
 import { changeEnd, choiceDays, rankedEnds } from './lodging.js';
 import { better, cloneState, initialState, stateWithEnds, type State } from './state.js';
@@ -142,15 +142,7 @@ function polish(m: Model, s: State, rng: Random, days: readonly number[]): void 
 }
 
 function toSolution(m: Model, s: State, iterations: number, cutShort: boolean): Solution {
-  const days: DayRoute[] = s.routes.map((r) => {
-    const visits: ScheduledVisit[] = r.visits.map((v, i) => ({
-      visit: v,
-      arrive: r.arr[i]!,
-      start: r.beg[i]!,
-      end: r.beg[i]! + m.duration[v]!,
-    }));
-    return { start: r.start, end: r.end, visits, finish: r.finish };
-  });
+  const days: DayRoute[] = s.routes.map((r) => toDayRoute(m, r));
   let score = 0;
   for (let v = 0; v < m.visitCount; v++) if (s.where[v]! >= 0) score += m.problem.visits[v]!.score;
   const unscheduled: Unscheduled[] = [];
@@ -158,6 +150,14 @@ function toSolution(m: Model, s: State, iterations: number, cutShort: boolean): 
     if (s.where[v]! < 0) unscheduled.push({ visit: v, reason: reasonLeftOut(m, s, v) });
   }
   return { days, score, cost: s.cost, unscheduled, iterations, ...(cutShort ? { cutShort } : {}) };
+}
+
+/** Whether v alone fits day d from `start` to `end` with the day's break. */
+function fitsWithBreak(m: Model, d: number, start: number, end: number, v: number): boolean {
+  const r = newRoute(d, start, end);
+  r.visits.push(v);
+  computeRoute(m, r);
+  return r.feasible;
 }
 
 /**
@@ -184,7 +184,7 @@ function reasonLeftOut(m: Model, s: State, v: number): UnscheduledReason {
     const back = m.ends[d]!.map((e) => arriveAt(m, m.place[v]!, e, leave, d));
     if (back.every((x) => x === Infinity)) continue;
     reachable = true;
-    if (back.some((x) => x <= m.close[d]!)) alone = true;
+    if (m.breaks[d] === undefined ? back.some((x) => x <= m.close[d]!) : m.ends[d]!.some((e) => fitsWithBreak(m, d, r.start, e, v))) alone = true;
   }
   if (!open) return 'closed';
   if (!reachable) return 'unreachable';
