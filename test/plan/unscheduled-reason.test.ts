@@ -101,7 +101,9 @@ function oracle(a: Attraction, it: Itinerary, built: BuiltProblem, cat: Catalogu
     const o = openingOn(a, date, calendar);
     if (!o.open) continue;
     open = true;
-    const day = built.problem.days[p]!;
+    const problemDay = built.problem.days[p]!;
+    // The lunch (the day's break) held back from the day's end, as for any stop seen alone.
+    const day = { ...problemDay, close: problemDay.close - (problemDay.break?.length ?? 0) };
     const from = day.start ?? built.hubOf.get(built.landDays[p]!.day.startCity)!;
     const arrive = built.problem.travel.arrive(from, place, day.open, p);
     const back = (t: number) => day.ends.some((e) => built.problem.travel.arrive(place, e, t, p) <= day.close);

@@ -3,7 +3,7 @@
  * `unscheduled` reason for a stop on land, so that every reason is true and
  * the most specific one. The stop is tried alone in each day of the trip
  * that starts or ends in its city (the core's own day windows and travel
- * model; the lunch, a break the core places, is not held back here):
+ * model, the lunch's length held back from the day's end):
  *
  * - `unreachable`, "not on the way": no day of the trip is spent in its city;
  * - `closed`: shut on every such date;
@@ -158,12 +158,14 @@ export function dayVerdict(a: Attraction, place: number, p: number, ctx: ReasonC
   const duration = paceVisitMin(a.visitMin, request.pace);
   const start = day.start ?? built.hubOf.get(built.landDays[p]!.day.startCity)!;
   const arrive = travel.arrive(start, place, day.open, p);
-  const backBy = (leave: number) => day.ends.some((e) => travel.arrive(place, e, leave, p) <= day.close);
+  // A stop alone still needs its lunch (the Problem's break): its length is held back from the day's end.
+  const close = day.close - (day.break?.length ?? 0);
+  const backBy = (leave: number) => day.ends.some((e) => travel.arrive(place, e, leave, p) <= close);
   if (arrive === Infinity || !backBy(arrive + duration)) {
     // Would the same visit fit were the stop an ordinary ride from the city centre? Then the distance is what stops it.
     const hub = built.hubOf.get(a.city)!;
     const atHub = travel.arrive(start, hub, day.open, p);
-    const hubFits = atHub !== Infinity && day.ends.some((e) => travel.arrive(hub, e, atHub + IN_TOWN_LEG_MIN + duration + IN_TOWN_LEG_MIN, p) <= day.close);
+    const hubFits = atHub !== Infinity && day.ends.some((e) => travel.arrive(hub, e, atHub + IN_TOWN_LEG_MIN + duration + IN_TOWN_LEG_MIN, p) <= close);
     return { kind: hubFits ? 'far' : 'short', day: p };
   }
   const windows = windowsOn(a, date, tripDay, duration, calendar);

@@ -42,6 +42,7 @@ export function newStep(): BreakStep {
  * on day d. A keeps only while a break can still start (by b.to).
  */
 export function stepVisit(m: Model, d: number, b: DayBreak, p: number, depA: number, depB: number, v: number, out: BreakStep): void {
+  // Written out without closures: this runs for every insertion tried on a day with a break.
   const q = m.place[v]!;
   const dur = m.duration[v]!;
   out.arrB = Infinity;
@@ -49,46 +50,59 @@ export function stepVisit(m: Model, d: number, b: DayBreak, p: number, depA: num
   out.depB = Infinity;
   out.src = FROM_B;
   out.brk = 0;
-  const take = (arr: number, beg: number, src: number, brk: number): void => {
-    if (beg + dur < out.depB) {
-      out.arrB = arr;
-      out.begB = beg;
-      out.depB = beg + dur;
-      out.src = src;
-      out.brk = brk;
-    }
-  };
-  const startAt = (a: number): number => {
-    const w = windowFor(m, v, d, a);
-    return w === undefined ? Infinity : Math.max(a, w.open);
-  };
-  if (depB !== Infinity) {
-    const a = arriveAt(m, p, q, depB, d);
-    take(a, startAt(a), FROM_B, 0);
-  }
   out.arrA = Infinity;
   out.begA = Infinity;
   out.depA = Infinity;
+  if (depB !== Infinity) {
+    const a = arriveAt(m, p, q, depB, d);
+    const s = startAt(m, v, d, a);
+    if (s !== Infinity) {
+      out.arrB = a;
+      out.begB = s;
+      out.depB = s + dur;
+    }
+  }
   if (depA === Infinity) return;
   const a = arriveAt(m, p, q, depA, d);
+  if (a === Infinity) return;
   out.arrA = a;
-  out.begA = startAt(a);
+  out.begA = startAt(m, v, d, a);
   if (out.begA + dur <= b.to) out.depA = out.begA + dur;
   // The break before the leg, where the party is.
-  const leave = Math.max(depA, b.from);
+  const leave = depA > b.from ? depA : b.from;
   if (leave <= b.to) {
     const a2 = arriveAt(m, p, q, leave + b.length, d);
-    take(a2, startAt(a2), LEAVE, leave);
+    const s = startAt(m, v, d, a2);
+    if (s + dur < out.depB) setB(out, a2, s, s + dur, LEAVE, leave);
   }
   // The break on arrival, before the visit (waiting for its opening costs nothing then).
-  const arrive = Math.max(a, b.from);
-  if (a !== Infinity && arrive <= b.to) take(a, startAt(arrive + b.length), ARRIVE, arrive);
-  // Inside a long visit that spans a break: started late enough for the break to fit in it.
-  if (b.insideMin !== undefined && dur >= b.insideMin && a !== Infinity) {
-    const to = b.insideTo ?? b.to;
-    const s = startAt(Math.max(a, b.from + b.length - dur));
-    if (Math.max(s, b.from) <= to) take(a, s, INSIDE, Math.max(b.from, Math.min(to, Math.max(b.at, s), s + dur - b.length)));
+  const arrive = a > b.from ? a : b.from;
+  if (arrive <= b.to) {
+    const s = startAt(m, v, d, arrive + b.length);
+    if (s + dur < out.depB) setB(out, a, s, s + dur, ARRIVE, arrive);
   }
+  // Inside a long visit that spans a break: started late enough for the break to fit in it.
+  if (b.insideMin !== undefined && dur >= b.insideMin) {
+    const to = b.insideTo ?? b.to;
+    const s = startAt(m, v, d, Math.max(a, b.from + b.length - dur));
+    if (Math.max(s, b.from) <= to && s + dur < out.depB) {
+      setB(out, a, s, s + dur, INSIDE, Math.max(b.from, Math.min(to, Math.max(b.at, s), s + dur - b.length)));
+    }
+  }
+}
+
+function setB(out: BreakStep, arr: number, beg: number, dep: number, src: number, brk: number): void {
+  out.arrB = arr;
+  out.begB = beg;
+  out.depB = dep;
+  out.src = src;
+  out.brk = brk;
+}
+
+/** The earliest start of v on day d arriving at `a` (Infinity when no window is left). */
+function startAt(m: Model, v: number, d: number, a: number): number {
+  const w = windowFor(m, v, d, a);
+  return w === undefined ? Infinity : Math.max(a, w.open);
 }
 
 /** The leg from place p to the day's end: out.depB is the finish with the break taken (Infinity: none fits). */

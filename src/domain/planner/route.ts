@@ -26,7 +26,13 @@ export interface Route {
   /** Leg costs plus visit costs. */
   cost: number;
   weight: number;
-  /** The day's break (day-break.ts): NO_BREAK, or how and where it is taken, at position brkAt from brkStart. */
+  /**
+   * On a day with a break (day-break.ts), the earliest departure from each visit before the
+   * break (depA) and after it (depB): the states a changed order is compared with.
+   */
+  depA: number[];
+  depB: number[];
+  /** The day's break: NO_BREAK, or how and where it is taken, at position brkAt from brkStart. */
   brkKind: number;
   brkAt: number;
   brkStart: number;
@@ -36,7 +42,7 @@ export const NO_BREAK = -1;
 
 export function newRoute(day: number, start: number, end: number): Route {
   return {
-    day, start, end, visits: [], arr: [], beg: [], wclose: [], maxShift: [],
+    day, start, end, visits: [], arr: [], beg: [], wclose: [], maxShift: [], depA: [], depB: [],
     finish: 0, feasible: true, failAt: -1, cost: 0, weight: 0, brkKind: NO_BREAK, brkAt: 0, brkStart: 0,
   };
 }
@@ -45,7 +51,7 @@ export function cloneRoute(r: Route): Route {
   return {
     ...r,
     visits: r.visits.slice(), arr: r.arr.slice(), beg: r.beg.slice(),
-    wclose: r.wclose.slice(), maxShift: r.maxShift.slice(),
+    wclose: r.wclose.slice(), maxShift: r.maxShift.slice(), depA: r.depA.slice(), depB: r.depB.slice(),
   };
 }
 
@@ -142,6 +148,8 @@ function breakPass(m: Model, r: Route, b: DayBreak): void {
     passBrk = new Float64Array(k);
   }
   const st = passStep;
+  fitLength(r.depA, n);
+  fitLength(r.depB, n);
   let depA = m.open[d]!;
   let depB = Infinity;
   let p = r.start;
@@ -162,6 +170,8 @@ function breakPass(m: Model, r: Route, b: DayBreak): void {
     passBrk[i] = st.brk;
     depA = st.depA;
     depB = st.depB;
+    r.depA[i] = depA;
+    r.depB[i] = depB;
     if (depB === Infinity && depA === Infinity && failAt < 0) failAt = i;
     p = q;
   }
@@ -234,7 +244,7 @@ function scratchOf(r: Route): Route {
 // Grow by push, shrink by length: growing by `length =` would make the array holey and slow.
 function fitLength(a: number[], n: number): void {
   while (a.length < n) a.push(0);
-  a.length = n;
+  if (a.length !== n) a.length = n;
 }
 
 /** Departure time from the node before position `pos` (the day's open when pos = 0). */
@@ -293,18 +303,34 @@ export function insertionShift(m: Model, r: Route, v: number, pos: number): numb
  */
 function breakShift(m: Model, r: Route, v: number, pos: number): number {
   if (!r.feasible) return Infinity;
-  const t = scratchOf(r);
-  for (let i = 0; i < r.visits.length; i++) {
-    if (i === pos) t.visits.push(v);
-    t.visits.push(r.visits[i]!);
-  }
-  if (pos === r.visits.length) t.visits.push(v);
-  computeRoute(m, t);
-  if (!t.feasible) return Infinity;
+  const d = r.day;
+  const b = m.breaks[d]!;
   const n = r.visits.length;
-  const after = pos === n ? t.finish : t.arr[pos + 1]!;
-  const before = pos === n ? r.finish : r.arr[pos]!;
-  return Math.max(0, after - before);
+  const st = passStep;
+  let p = placeBefore(m, r, pos);
+  stepVisit(m, d, b, p, pos === 0 ? m.open[d]! : r.depA[pos - 1]!, pos === 0 ? Infinity : r.depB[pos - 1]!, v, st);
+  let a = st.depA;
+  let c = st.depB;
+  if (a === Infinity && c === Infinity) return Infinity;
+  p = m.place[v]!;
+  let shift = 0;
+  for (let i = pos; i <= n; i++) {
+    if (i === n) {
+      stepEnd(m, d, b, p, a, c, r.end, st);
+      if (!(st.depB <= m.close[d]!)) return Infinity;
+      return i === pos ? Math.max(0, st.depB - r.finish) : shift;
+    }
+    stepVisit(m, d, b, p, a, c, r.visits[i]!, st);
+    a = st.depA;
+    c = st.depB;
+    if (a === Infinity && c === Infinity) return Infinity;
+    // The shift at the node after the new visit: in the state the old schedule is in there.
+    if (i === pos) shift = Math.max(0, r.depB[i] !== Infinity ? c - r.depB[i]! : a - r.depA[i]!);
+    // No later than the old schedule in either state: the rest of the old day still fits.
+    if (a <= r.depA[i]! && c <= r.depB[i]!) return shift;
+    p = m.place[r.visits[i]!]!;
+  }
+  return shift;
 }
 
 /** The O(1) max-shift test of Vansteenwegen et al. (static travel, one window per visit and day). */
@@ -445,13 +471,8 @@ export function finishOf(m: Model, r: Route, visits: readonly number[], from: nu
 function replayFinish(m: Model, r: Route, visits: readonly number[], from: number, same: number, skip: number): number {
   if (!r.feasible && r.failAt < from) return Infinity;
   const d = r.day;
-  if (m.breaks[d] !== undefined) {
-    // The break may move anywhere in the day: no shortcut, the whole day again.
-    const t = scratchOf(r);
-    for (let i = 0; i < visits.length; i++) if (i !== skip) t.visits.push(visits[i]!);
-    computeRoute(m, t);
-    return t.feasible ? t.finish : Infinity;
-  }
+  const b = m.breaks[d];
+  if (b !== undefined) return replayWithBreak(m, r, b, visits, from, same, skip);
   let t = departBefore(m, r, from);
   let p = placeBefore(m, r, from);
   for (let i = from; i < visits.length; i++) {
@@ -468,6 +489,34 @@ function replayFinish(m: Model, r: Route, visits: readonly number[], from: numbe
   }
   const finish = arriveAt(m, p, r.end, t, d);
   return finish <= m.close[d]! ? finish : Infinity;
+}
+
+/** replayFinish on a day with a break: from the states before `from`, until they meet r's again. */
+function replayWithBreak(m: Model, r: Route, b: DayBreak, visits: readonly number[], from: number, same: number, skip: number): number {
+  const d = r.day;
+  const st = passStep;
+  let a = from === 0 ? m.open[d]! : r.depA[from - 1]!;
+  let c = from === 0 ? Infinity : r.depB[from - 1]!;
+  let p = placeBefore(m, r, from);
+  let count = from;
+  for (let i = from; i < visits.length; i++) {
+    if (i === skip) continue;
+    const u = visits[i]!;
+    stepVisit(m, d, b, p, a, c, u, st);
+    a = st.depA;
+    c = st.depB;
+    count++;
+    if (a === Infinity && c === Infinity) return Infinity;
+    if (i >= same && r.feasible && a === r.depA[i] && c === r.depB[i]) return r.finish;
+    p = m.place[u]!;
+  }
+  // A day left without a visit needs no break.
+  if (count === 0) {
+    const f = arriveAt(m, p, r.end, m.open[d]!, d);
+    return f <= m.close[d]! ? f : Infinity;
+  }
+  stepEnd(m, d, b, p, a, c, r.end, st);
+  return st.depB <= m.close[d]! ? st.depB : Infinity;
 }
 
 /** Change in route cost from inserting `v` before `pos`. */
