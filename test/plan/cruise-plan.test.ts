@@ -88,7 +88,7 @@ describe('--must wu-gorge', () => {
     expect(md.stdout).toContain('_Shore excursion: Fengdu Ghost City');
     expect(md.stdout).toMatch(/Wu Gorge[^|]*· cruise: from the deck/);
     const zh = await run(['--lang', 'zh', 'plan', ...MUST_WU, '-q', '--format', 'markdown']);
-    expect(stripAnsi(zh.stdout)).toContain('岸上游览：Fengdu Ghost City');
+    expect(stripAnsi(zh.stdout)).toContain('岸上游览：丰都鬼城岸上游览');
   }, 120_000);
 
   it('takes an optional excursion when it is a must, at its published price', async () => {
