@@ -97,6 +97,12 @@ describe('--must wu-gorge', () => {
     await passesPlanCheck(q);
   }, 120_000);
 
+  it('counts a chosen optional excursion against --budget like the fares (its price was left out: 9,865 spent of 9,000)', async () => {
+    const q = await planJson([...SEVEN_DAYS_WATER, '--must', 'baidicheng-qutang', '--budget', '9000']);
+    expect(visitOf(q, 'baidicheng-qutang')?.item.cost).toBe(870);
+    expect(q.totals.admission + q.totals.transport).toBeLessThanOrEqual(9000);
+  }, 120_000);
+
   it('passes plan check', async () => passesPlanCheck(p));
 });
 
