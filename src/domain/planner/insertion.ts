@@ -1,3 +1,4 @@
+import { dayMemo, routeVersion } from './insertion-cache.js';
 import type { Model } from './model.js';
 import type { Random } from './random.js';
 import {
@@ -9,7 +10,8 @@ import { EPS, refresh, type State } from './state.js';
  * Repeatedly inserts the visit with the best weight²/shift ratio (Vansteenwegen
  * et al. 2009), the ratio scaled by up to 1 + `noise` at random; a negative
  * `noise` inserts in random order instead (each visit at its best place). Each day's best insertion per visit is cached and only the day
- * that changed is rescanned (all days when a budget couples them).
+ * that changed is rescanned (all days when a budget couples them); between calls the
+ * day memo (insertion-cache.ts) keeps the answers for days whose route did not change.
  */
 export function insertGreedy(m: Model, s: State, rng: Random, noise: number): void {
   const D = m.dayCount;
@@ -25,6 +27,7 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
   }
   const fast = m.fast;
   const sl = newSlots(m.visitCount);
+  const memo = dayMemo(m);
   const scan = (d: number): void => {
     const r = s.routes[d]!;
     const rd = ratio[d]!;
@@ -32,22 +35,38 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
     rd.fill(-1);
     if (!r.feasible) return;
     const n = r.visits.length;
-    if (fast) fillSlots(m, r, sl);
+    const version = memo !== undefined ? routeVersion(memo, r) : 0;
+    let filled = false;
     for (const v of m.openOn[d]!) {
       if (s.where[v]! >= 0) continue;
       const w = m.weight[v]!;
       if (w <= 0) continue;
-      if (fast) slotShifts(m, sl, v);
       let best = -1;
       let bp = -1;
-      for (let p = 0; p <= n; p++) {
-        const sh = fast ? sl.shift[p]! : insertionShift(m, r, v, p);
-        if (sh === Infinity) continue;
-        if (m.budget !== Infinity && s.cost + insertionCost(m, r, v, p) > m.budget + EPS) continue;
-        const q = (w * w) / Math.max(sh, 1e-6);
-        if (q > best) {
-          best = q;
-          bp = p;
+      const k = d * V + v;
+      if (memo !== undefined && memo.bestAt[k] === version) {
+        best = memo.ratio[k]!;
+        bp = memo.pos[k]!;
+      } else {
+        if (fast && !filled) {
+          fillSlots(m, r, sl);
+          filled = true;
+        }
+        if (fast) slotShifts(m, sl, v);
+        for (let p = 0; p <= n; p++) {
+          const sh = fast ? sl.shift[p]! : insertionShift(m, r, v, p);
+          if (sh === Infinity) continue;
+          if (m.budget !== Infinity && s.cost + insertionCost(m, r, v, p) > m.budget + EPS) continue;
+          const q = (w * w) / Math.max(sh, 1e-6);
+          if (q > best) {
+            best = q;
+            bp = p;
+          }
+        }
+        if (memo !== undefined) {
+          memo.bestAt[k] = version;
+          memo.ratio[k] = best;
+          memo.pos[k] = bp;
         }
       }
       if (bp >= 0) {
@@ -80,17 +99,24 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
   }
 }
 
-/** Swaps one visit for a left-out one of higher weight in the same route, if any fits. */
+/**
+ * Swaps one visit for a left-out one of higher weight in the same route, if any fits.
+ * A left-out visit that replaced none of a day's visits is not tried on that day
+ * again until its route changes (the day memo): it would fail again.
+ */
 export function replaceMove(m: Model, s: State): boolean {
   const fast = m.fast;
   const sl = newSlots(m.visitCount);
   const left: number[] = [];
+  const memo = dayMemo(m);
+  const V = m.visitCount;
   for (let d = 0; d < m.dayCount; d++) {
     const r = s.routes[d]!;
     if (!r.feasible) continue;
+    const version = memo !== undefined ? routeVersion(memo, r) : 0;
     // The left-out visits open this day, heaviest first (openOn's order): the only candidates.
     left.length = 0;
-    for (const v of m.openOn[d]!) if (s.where[v]! < 0) left.push(v);
+    for (const v of m.openOn[d]!) if (s.where[v]! < 0 && (memo === undefined || memo.noSwapAt[d * V + v] !== version)) left.push(v);
     if (left.length === 0) continue;
     const heaviest = m.weight[left[0]!]!;
     const tmp = newRoute(d, r.start, r.end);
@@ -133,6 +159,7 @@ export function replaceMove(m: Model, s: State): boolean {
         return true;
       }
     }
+    if (memo !== undefined) for (const v of left) memo.noSwapAt[d * V + v] = version;
   }
   return false;
 }
