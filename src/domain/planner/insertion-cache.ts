@@ -1,5 +1,5 @@
 import type { Model } from './model.js';
-import type { Route } from './route.js';
+import { newSlots, type Route, type Slots } from './route.js';
 
 /**
  * What the insertion scans learnt about each day's route, kept between calls.
@@ -30,6 +30,17 @@ export interface DayMemo {
   readonly pos: Int32Array;
   /** Per day × visit: the version at which the visit was found to replace none of the day's visits. */
   readonly noSwapAt: Uint32Array;
+  /** Per day: the version found a 2-opt/or-opt local optimum (tightenRoute shortened nothing). */
+  readonly tightAt: Uint32Array;
+  /**
+   * Per ordered pair of days (index a · dayCount + b): the versions of a and b at which no
+   * visit of a moved to b shortened the two (relocateBetween), and, for a < b, at which
+   * no swap or tail exchange between them did (improveBetweenDays).
+   */
+  readonly relocA: Uint32Array;
+  readonly relocB: Uint32Array;
+  readonly pairA: Uint32Array;
+  readonly pairB: Uint32Array;
 }
 
 const memos = new WeakMap<Model, DayMemo>();
@@ -52,6 +63,11 @@ export function dayMemo(m: Model): DayMemo | undefined {
       ratio: new Float64Array(cells),
       pos: new Int32Array(cells),
       noSwapAt: new Uint32Array(cells),
+      tightAt: new Uint32Array(D),
+      relocA: new Uint32Array(D * D),
+      relocB: new Uint32Array(D * D),
+      pairA: new Uint32Array(D * D),
+      pairB: new Uint32Array(D * D),
     };
     memos.set(m, memo);
   }
@@ -75,4 +91,48 @@ export function routeVersion(memo: DayMemo, r: Route): number {
   for (let i = 0; i < n; i++) seen.push(r.visits[i]!);
   memo.version[d] = memo.version[d]! + 1;
   return memo.version[d]!;
+}
+
+/** Whether the pair (a, b) was marked, in `at`/`bt`, at the days' current versions. */
+export function pairKnown(memo: DayMemo, at: Uint32Array, bt: Uint32Array, a: Route, b: Route): boolean {
+  const k = a.day * memo.version.length + b.day;
+  return at[k] === routeVersion(memo, a) && bt[k] === routeVersion(memo, b);
+}
+
+/** Marks the pair (a, b) in `at`/`bt` at the days' current versions. */
+export function markPair(memo: DayMemo, at: Uint32Array, bt: Uint32Array, a: Route, b: Route): void {
+  const k = a.day * memo.version.length + b.day;
+  at[k] = routeVersion(memo, a);
+  bt[k] = routeVersion(memo, b);
+}
+
+
+/**
+ * Buffers the insertion scans reuse from call to call (they run several times per
+ * iteration, and fresh typed arrays of this size live outside the heap: allocating
+ * them was a tenth of the search time in garbage collection on the 288-customer
+ * files). None of the users calls another while it holds them.
+ */
+export interface ScanBuffers {
+  /** insertGreedy: best ratio and position per day × visit. */
+  readonly ratios: Float64Array;
+  readonly places: Int32Array;
+  /** Slots for insertGreedy (0), replaceMove (1) and relocateBetween (2 + day). */
+  readonly slots: readonly Slots[];
+}
+
+const buffers = new WeakMap<Model, ScanBuffers>();
+
+export function scanBuffers(m: Model): ScanBuffers {
+  let b = buffers.get(m);
+  if (b === undefined) {
+    const cells = m.dayCount * m.visitCount;
+    b = {
+      ratios: new Float64Array(cells),
+      places: new Int32Array(cells),
+      slots: Array.from({ length: m.dayCount + 2 }, () => newSlots(m.visitCount)),
+    };
+    buffers.set(m, b);
+  }
+  return b;
 }

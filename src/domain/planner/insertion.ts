@@ -1,8 +1,9 @@
-import { dayMemo, routeVersion } from './insertion-cache.js';
+import { bestRatioSlot, leastShiftSlot, newSlotPick } from './best-slot.js';
+import { dayMemo, routeVersion, scanBuffers } from './insertion-cache.js';
 import type { Model } from './model.js';
 import type { Random } from './random.js';
 import {
-  cloneRoute, computeRoute, fillSlots, insertAt, insertionCost, insertionShift, newRoute, newSlots, removeAt, slotShifts, type Route,
+  cloneRoute, computeRoute, fillSlots, insertAt, insertionCost, insertionShift, newRoute, removeAt, slotShifts, type Route,
 } from './route.js';
 import { EPS, refresh, type State } from './state.js';
 
@@ -17,8 +18,8 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
   const D = m.dayCount;
   const V = m.visitCount;
   // Views into one allocation each: this runs several times per iteration.
-  const ratios = new Float64Array(D * V).fill(-1);
-  const places = new Int32Array(D * V);
+  // Every day is scanned (and its ratios reset) before they are read.
+  const { ratios, places, slots } = scanBuffers(m);
   const ratio: Float64Array[] = [];
   const pos: Int32Array[] = [];
   for (let d = 0; d < D; d++) {
@@ -26,8 +27,9 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
     pos.push(places.subarray(d * V, (d + 1) * V));
   }
   const fast = m.fast;
-  const sl = newSlots(m.visitCount);
+  const sl = slots[0]!;
   const memo = dayMemo(m);
+  const pick = newSlotPick();
   const scan = (d: number): void => {
     const r = s.routes[d]!;
     const rd = ratio[d]!;
@@ -52,15 +54,21 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
           fillSlots(m, r, sl);
           filled = true;
         }
-        if (fast) slotShifts(m, sl, v);
-        for (let p = 0; p <= n; p++) {
-          const sh = fast ? sl.shift[p]! : insertionShift(m, r, v, p);
-          if (sh === Infinity) continue;
-          if (m.budget !== Infinity && s.cost + insertionCost(m, r, v, p) > m.budget + EPS) continue;
-          const q = (w * w) / Math.max(sh, 1e-6);
-          if (q > best) {
-            best = q;
-            bp = p;
+        if (fast && m.budget === Infinity) {
+          bestRatioSlot(m, sl, v, w * w, pick);
+          best = pick.ratio;
+          bp = pick.pos;
+        } else {
+          if (fast) slotShifts(m, sl, v);
+          for (let p = 0; p <= n; p++) {
+            const sh = fast ? sl.shift[p]! : insertionShift(m, r, v, p);
+            if (sh === Infinity) continue;
+            if (m.budget !== Infinity && s.cost + insertionCost(m, r, v, p) > m.budget + EPS) continue;
+            const q = (w * w) / Math.max(sh, 1e-6);
+            if (q > best) {
+              best = q;
+              bp = p;
+            }
           }
         }
         if (memo !== undefined) {
@@ -106,10 +114,11 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
  */
 export function replaceMove(m: Model, s: State): boolean {
   const fast = m.fast;
-  const sl = newSlots(m.visitCount);
+  const sl = scanBuffers(m).slots[1]!;
   const left: number[] = [];
   const memo = dayMemo(m);
   const V = m.visitCount;
+  const pick = newSlotPick();
   for (let d = 0; d < m.dayCount; d++) {
     const r = s.routes[d]!;
     if (!r.feasible) continue;
@@ -137,6 +146,17 @@ export function replaceMove(m: Model, s: State): boolean {
       for (const v of left) {
         const w = m.weight[v]!;
         if (w < bestW) break;
+        if (fast && m.budget === Infinity) {
+          // The same choice as the loop below, which takes v's least shift (its first position).
+          leastShiftSlot(m, sl, v, pick);
+          if (pick.pos >= 0 && (w > bestW + EPS || pick.shift < bestShift)) {
+            bestW = w;
+            bestShift = pick.shift;
+            bv = v;
+            bp = pick.pos;
+          }
+          continue;
+        }
         if (fast) slotShifts(m, sl, v);
         for (let p = 0; p <= tmp.visits.length; p++) {
           const sh = fast ? sl.shift[p]! : insertionShift(m, tmp, v, p);
