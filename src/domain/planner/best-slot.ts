@@ -73,36 +73,16 @@ function windowRange(m: Model, sl: Slots, v: number): void {
  * check each position's cost themselves.
  */
 export function bestRatioSlot(m: Model, sl: Slots, v: number, w2: number, out: SlotPick): void {
-  windowRange(m, sl, v);
-  out.pos = -1;
-  out.ratio = -1;
-  out.shift = Infinity;
-  const T = m.matrix!;
-  const P = m.placeCount;
-  const k = v * m.dayCount + sl.day;
-  const close = m.winClose[k]!;
-  const open = m.winOpen[k]!;
-  const dur = m.duration[v]!;
-  const row = m.place[v]! * P;
-  const q = m.place[v]!;
-  const { prev, dep, next, arr, slack } = sl;
-  for (let p = lo; p <= hi; p++) {
-    const a = dep[p]! + T[prev[p]! * P + q]!;
-    if (a > close) continue;
-    const t = (a > open ? a : open) + dur;
-    const shift = t + T[row + next[p]!]! - arr[p]!;
-    if (!(shift <= slack[p]!)) continue;
-    const ratio = w2 / Math.max(shift, 1e-6);
-    if (ratio > out.ratio) {
-      out.ratio = ratio;
-      out.pos = p;
-      out.shift = shift;
-    }
-  }
+  scanWindow(m, sl, v, w2, out);
 }
 
 /** Fast model: the insertion of v that delays the route least (the first of equal ones), positions as above. */
 export function leastShiftSlot(m: Model, sl: Slots, v: number, out: SlotPick): void {
+  scanWindow(m, sl, v, -1, out);
+}
+
+/** Ranks the positions windowRange leaves by ratio (w2 ≥ 0) or by shift alone (w2 < 0). */
+function scanWindow(m: Model, sl: Slots, v: number, w2: number, out: SlotPick): void {
   windowRange(m, sl, v);
   out.pos = -1;
   out.ratio = -1;
@@ -113,8 +93,9 @@ export function leastShiftSlot(m: Model, sl: Slots, v: number, out: SlotPick): v
   const close = m.winClose[k]!;
   const open = m.winOpen[k]!;
   const dur = m.duration[v]!;
-  const row = m.place[v]! * P;
   const q = m.place[v]!;
+  const row = q * P;
+  const byRatio = w2 >= 0;
   const { prev, dep, next, arr, slack } = sl;
   for (let p = lo; p <= hi; p++) {
     const a = dep[p]! + T[prev[p]! * P + q]!;
@@ -122,7 +103,14 @@ export function leastShiftSlot(m: Model, sl: Slots, v: number, out: SlotPick): v
     const t = (a > open ? a : open) + dur;
     const shift = t + T[row + next[p]!]! - arr[p]!;
     if (!(shift <= slack[p]!)) continue;
-    if (shift < out.shift) {
+    if (byRatio) {
+      const ratio = w2 / Math.max(shift, 1e-6);
+      if (ratio > out.ratio) {
+        out.ratio = ratio;
+        out.pos = p;
+        out.shift = shift;
+      }
+    } else if (shift < out.shift) {
       out.shift = shift;
       out.pos = p;
     }
