@@ -29,10 +29,15 @@ export function cruisePartName(part: CruiseItem['part'], lang: Lang): string {
   return PARTS[lang][part];
 }
 
-/** "Shore excursion: Fengdu Ghost City … (about 08:00)" */
+/** "Shore excursion: Fengdu Ghost City … (about 08:00)"; in Chinese the catalogue's `what_zh` where it has one. */
 export function cruiseItemTitle(item: CruiseItem, lang: Lang): string {
-  const about = item.approximate ? (lang === 'zh' ? `（时间约为：${item.when ?? ''}）` : ` (${item.when ?? 'time approximate'})`) : '';
-  return `${cruisePartName(item.part, lang)}${lang === 'zh' ? '：' : ': '}${item.what}${about}`;
+  if (lang === 'zh') {
+    const when = item.whenZh ?? item.when;
+    const about = item.approximate ? `（时间约为：${when ?? ''}）` : '';
+    return `${cruisePartName(item.part, lang)}：${item.whatZh ?? item.what}${about}`;
+  }
+  const about = item.approximate ? ` (${item.when ?? 'time approximate'})` : '';
+  return `${cruisePartName(item.part, lang)}: ${item.what}${about}`;
 }
 
 /** " · on the cruise: from the deck" after a visit's name, or '' for a visit from the hotel. */
