@@ -13,7 +13,7 @@ import { exactSmall } from '../../src/domain/planner/exact-small.js';
 import { compileModel, windowFor, type Model } from '../../src/domain/planner/model.js';
 import type { DayBreak, Problem } from '../../src/domain/planner/problem.js';
 import {
-  cloneRoute, computeRoute, finishOf, finishWithout, insertionShift, newRoute, placedBreak, type Route,
+  cloneRoute, computeRoute, finishOf, finishWithout, insertionShift, newRoute, placedBreak, toDayRoute, type Route,
 } from '../../src/domain/planner/route.js';
 import { solve } from '../../src/domain/planner/solve.js';
 import { buildProblem, specArb, type Spec } from './builders.js';
@@ -139,6 +139,20 @@ describe('a day with a break', () => {
     // Arrive at 2; a start at 2 ends at 32, and a break from 20 to 30 fits inside: home at 34.
     expect(r.finish).toBe(34);
     expect(placedBreak(m, r)).toEqual({ kind: 'inside', at: 0, place: 1, start: 20, end: 30 });
+  });
+
+  it('shows the break by its preferred latest start when the order allows it, though a late one ends the day sooner', () => {
+    const p = lineModelProblem([2, 4], [[0, 80], [0, 80]], 100);
+    const long = { ...p, visits: p.visits.map((v) => ({ ...v, duration: 20 })) };
+    const m = compileModel({ ...long, days: [{ ...long.days[0]!, break: { from: 30, to: 50, preferTo: 35, length: 10, at: 30 } }] });
+    const r = routeOf(m, [0, 1]);
+    // The search's view: visits 2–22 and 24–44, the break after them (44–54), home at 58.
+    expect(r.finish).toBe(58);
+    expect(placedBreak(m, r)?.start).toBe(44);
+    // The plan shown: the break at 30 between the visits (at x = 4, reached at 24), visit 1 from 40, home at 64.
+    const shown = toDayRoute(m, r);
+    expect(shown.break).toEqual({ kind: 'arrive', at: 1, place: 2, start: 30, end: 40 });
+    expect(shown.finish).toBe(64);
   });
 
   it('finds the soonest finish over every placement of the break (oracle: each placement tried)', () => {

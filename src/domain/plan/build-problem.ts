@@ -122,8 +122,9 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
 
 /**
  * The day's lunch as the core's break (the documented defaults of pace.ts):
- * starting 11:30–14:30 where the party is, or inside a visit of at least
- * LUNCH_INSIDE_MIN that spans it by 13:30, as near 12:00 as it allows.
+ * starting 11:30–14:30 where the party is (by 13:30 when the day's order
+ * allows), or inside a visit of at least LUNCH_INSIDE_MIN that spans it by
+ * 13:30, as near 12:00 as it allows.
  */
 export function lunchBreak(request: PlanRequest, openMin: number): DayBreak {
   const rules = MEAL_RULES[request.pace];
@@ -133,6 +134,7 @@ export function lunchBreak(request: PlanRequest, openMin: number): DayBreak {
     to: base + rules.lunchLatest,
     length: rules.lunchMin,
     at: base + rules.lunchAt,
+    preferTo: base + rules.lunchTo,
     insideMin: Math.max(LUNCH_INSIDE_MIN, rules.lunchMin),
     insideTo: base + rules.lunchTo,
   };

@@ -58,6 +58,11 @@ export interface DayBreak {
   readonly length: number;
   /** Preferred start, where a long visit holds the break: as near this as the visit allows. */
   readonly at: number;
+  /**
+   * The break starts by this when the day's order allows it (a lunch by 13:30 rather than a
+   * late one): the solution shows that placement. Feasibility, and the search, use `to`.
+   */
+  readonly preferTo?: number;
   readonly insideMin?: number;
   readonly insideTo?: number;
 }

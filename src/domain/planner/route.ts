@@ -224,8 +224,19 @@ export function placedBreak(m: Model, r: Route): PlacedBreak | undefined {
   return { kind, at: r.brkAt, place, start: r.brkStart, end: r.brkStart + b.length };
 }
 
-/** The route as the solution gives it: its schedule and break. */
-export function toDayRoute(m: Model, r: Route): DayRoute {
+/**
+ * The route as the solution gives it: its schedule and break — the break by its preferred
+ * latest start (DayBreak.preferTo) when the same order allows that, even if the day then ends later.
+ */
+export function toDayRoute(m: Model, route: Route): DayRoute {
+  let r = route;
+  const b = m.breaks[r.day];
+  if (b?.preferTo !== undefined && r.brkKind !== NO_BREAK && r.brkStart > b.preferTo) {
+    const early = newRoute(r.day, r.start, r.end);
+    early.visits = r.visits.slice();
+    breakPass(m, early, { ...b, to: b.preferTo });
+    if (early.feasible) r = early;
+  }
   const visits = r.visits.map((v, i) => ({ visit: v, arrive: r.arr[i]!, start: r.beg[i]!, end: r.beg[i]! + m.duration[v]! }));
   const brk = placedBreak(m, r);
   return { start: r.start, end: r.end, visits, finish: r.finish, ...(brk ? { break: brk } : {}) };
