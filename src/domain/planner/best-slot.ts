@@ -116,3 +116,39 @@ function scanWindow(m: Model, sl: Slots, v: number, w2: number, out: SlotPick): 
     }
   }
 }
+
+/** The positions [lo, hi] windowShifts filled. */
+export interface SlotWindow {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Fast model: sl.shift[p] = insertionShift of v at p for the positions its window allows
+ * (out.lo..out.hi; every other position is infeasible and left as it was), for callers that
+ * walk the positions in order.
+ */
+export function windowShifts(m: Model, sl: Slots, v: number, out: SlotWindow): void {
+  windowRange(m, sl, v);
+  out.lo = lo;
+  out.hi = hi;
+  const T = m.matrix!;
+  const P = m.placeCount;
+  const k = v * m.dayCount + sl.day;
+  const close = m.winClose[k]!;
+  const open = m.winOpen[k]!;
+  const dur = m.duration[v]!;
+  const q = m.place[v]!;
+  const row = q * P;
+  const { prev, dep, next, arr, slack, shift: shifts } = sl;
+  for (let p = lo; p <= hi; p++) {
+    const a = dep[p]! + T[prev[p]! * P + q]!;
+    if (a > close) {
+      shifts[p] = Infinity;
+      continue;
+    }
+    const t = (a > open ? a : open) + dur;
+    const shift = t + T[row + next[p]!]! - arr[p]!;
+    shifts[p] = shift <= slack[p]! ? shift : Infinity;
+  }
+}
