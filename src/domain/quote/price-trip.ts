@@ -147,11 +147,16 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
         else push(d.day, { meal, where: breakfastAtHotel.has(d.day) ? 'hotel' : 'restaurant', ...(previous ? { city: previous.lodging } : {}) });
         continue;
       }
-      if (aboard) {
-        // A plan has no meal items aboard: the ship's meals come with the cruise.
+      // A plan's meal item ashore is a restaurant meal even on a landing day whose usual meal time
+      // is still aboard (lunch at 13:45 in Yichang after a landing at 13:30); the plan has no meal items aboard.
+      const ashore = planned?.filter((x) => x.day === d.day && x.meal === meal && (x.startMs === undefined ? !aboard : !aboardAt(x.startMs))) ?? [];
+      if (ashore.length > 0) {
+        for (const m of ashore) push(d.day, { meal, where: 'restaurant', ...(m.city ? { city: m.city } : {}) });
+      } else if (aboard) {
+        // The ship's meals come with the cruise.
         push(d.day, { meal, where: 'on-board' });
       } else if (planned) {
-        for (const m of planned.filter((x) => x.day === d.day && x.meal === meal)) push(d.day, { meal, where: 'restaurant', ...(m.city ? { city: m.city } : {}) });
+        continue;
       } else {
         push(d.day, { meal, where: 'restaurant', ...(d.cities[0] ? { city: d.cities[0] } : city ? { city } : {}) });
       }
