@@ -35,6 +35,13 @@ describe('the agency document (HTML)', () => {
     expect(html).not.toContain('Not in this plan'); // the planner's notes are for the agent, not the customer
   });
 
+  it('marks a day spent on the cruise "Cruise", not "Free day" (day 2 is all aboard)', async () => {
+    const html = (await runCli([...QUOTE, '--format', 'html'])).stdout;
+    const day2 = html.slice(html.indexOf('data-day="2"'), html.indexOf('data-day="3"'));
+    expect(day2).toContain('<span class="chip">Cruise</span>');
+    expect(day2).not.toContain('Free day');
+  });
+
   it('is in Chinese with --lang zh', async () => {
     const run = await runCli([...QUOTE, '--format', 'html', '--lang', 'zh']);
     expect(run.stdout).toContain('三江旅行社（示例）');
@@ -100,6 +107,23 @@ describeBrowser('the agency document in headless Chromium', () => {
     expect(text).toContain(lang === 'zh' ? '三江旅行社' : 'Three Rivers Travel');
   });
 
+  it('en: Latin text is set in a Latin font — the ’ of "adults’" is not a full-width CJK glyph (it left a gap of a whole letter-box)', async () => {
+    const pdf = path.join(dir, 'en-font.pdf');
+    await runCli([...QUOTE, '--format', 'pdf', '-o', pdf], { env: { PATH: process.env.PATH } });
+    const pdftotext = optionalTool({ what: 'PDF word boxes of the quote document', tool: 'poppler-utils (pdftotext)', commands: ['pdftotext'], install: 'apt-get install -y poppler-utils' });
+    if (!pdftotext) return;
+    const boxes = spawnSync(pdftotext, ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout;
+    const width = (word: string) => {
+      const m = new RegExp(`xMin="([\\d.]+)"[^>]*xMax="([\\d.]+)"[^>]*>${word}<`).exec(boxes);
+      if (!m) throw new Error(`"${word}" not in the PDF's text`);
+      return Number(m[2]) - Number(m[1]);
+    };
+    // "adults’" is "adult" + "s’": in a Latin font that is about 1.5 average letters of "adult";
+    // with the CJK font's full-width ’ it was about 3 (measured 2.97 before the fix).
+    const letter = width('adult') / 5;
+    expect((width('adults’') - width('adult')) / letter).toBeLessThan(2.2);
+  });
+
   it.each(['en', 'zh'])('%s: the price page renders (a screenshot with text and colour)', async (lang) => {
     const pdf = path.join(dir, `${lang}-shot.pdf`);
     await runCli([...QUOTE, '--format', 'pdf', '-o', pdf, '--lang', lang], { env: { PATH: process.env.PATH } });
@@ -107,9 +131,15 @@ describeBrowser('the agency document in headless Chromium', () => {
     if (!pdftoppm) return;
     const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
     const prefix = path.join(dir, `${lang}-page`);
-    // The first page (letterhead) and the last (the price block, which starts a page in print).
+    // The first page (letterhead) and the one the price block starts (it starts a page in print;
+    // the notes after it may run on — the last page was shot before, and showed only footnotes).
+    const heading = lang === 'zh' ? '报价' : 'Your price';
+    const pageText = (n: number) => spawnSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' }).stdout;
+    const pricePage = Array.from({ length: pages }, (_, i) => i + 1).find((n) => pageText(n).split('\n').some((l) => l.trim() === heading));
+    expect(pricePage).toBeDefined();
+    expect(pageText(pricePage!)).toContain(lang === 'zh' ? '每人价格' : 'Price per person');
     spawnSync(pdftoppm, ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, `${prefix}-first`]);
-    spawnSync(pdftoppm, ['-png', '-r', '60', '-f', String(pages), '-l', String(pages), pdf, `${prefix}-last`]);
+    spawnSync(pdftoppm, ['-png', '-r', '60', '-f', String(pricePage), '-l', String(pricePage), pdf, `${prefix}-last`]);
     const shots = readdirSync(dir).filter((f) => f.startsWith(`${lang}-page`)).sort();
     expect(shots).toHaveLength(2);
     for (const shot of shots) {
