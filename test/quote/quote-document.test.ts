@@ -28,7 +28,7 @@ describe('the agency document (HTML)', () => {
     expect(html).toContain('Three Rivers Travel (sample agency)');
     expect(html).toMatch(/<img class="logo" src="data:image\/png;base64,[A-Za-z0-9+/=]{100,}"/);
     expect(html).toContain('Hotels, meals and transfers');
-    expect(html).toContain('¥7,740.00*'); // adult sharing a twin room, after 15 % markup and rounding up to 10
+    expect(html).toContain('¥7,730.00*'); // adult sharing a twin room, after 15 % markup and rounding up to 10
     expect(html).toContain('¥20,210.00'); // the group (the child's cruise fare at 50 %)
     expect(html).toContain('This quote holds for 14 days.');
     expect(html).toContain('2 × Adult, 1 × Child');
@@ -103,7 +103,7 @@ describeBrowser('the agency document in headless Chromium', () => {
     if (!pdfinfo || !pdftotext) return;
     expect(spawnSync(pdfinfo, [pdf], { encoding: 'utf8' }).stdout).toMatch(/Page size:.*\(A4\)/);
     const text = spawnSync(pdftotext, ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/[ \t]+/g, ' ');
-    for (const price of ['¥7,740.00', '¥4,730.00', '¥20,210.00', '¥8,810.00', '¥6,340.00']) expect(text).toContain(price);
+    for (const price of ['¥7,730.00', '¥4,750.00', '¥20,210.00', '¥8,800.00', '¥6,330.00']) expect(text).toContain(price);
     expect(text).toContain(lang === 'zh' ? '三江旅行社' : 'Three Rivers Travel');
   });
 
