@@ -51,23 +51,8 @@ describe('the interactive session', () => {
     from: 'wuhan', to: 'nanchang', start: '2026-05-12', days: 3, themes: ['red', 'cultural'], party: { adult: 2, child: 1 }, pace: 'standard', must: [],
   };
 
-  it('prices the trip per person on request', async () => {
-    const shown: string[] = [];
-    const deps: SessionDeps = {
-      plan: async () => itinerary,
-      issue: async () => [],
-      save: async (_p, basename, format) => `${basename}.${format}`,
-      show: (text) => shown.push(text),
-      note: () => undefined,
-      style: new Chalk({ level: 0 }),
-    };
-    await runPlanSession(scriptedAsker([['select', 'price'], ['select', '4star'], ['select', 'none'], ['input', '0%'], ['select', 'done']]), ctx, first, deps);
-    expect(shown[1]).toMatch(/^Quote: 3 days \/ 2 nights from 2026-05-12, adult 2, child 1/);
-    expect(shown[1]).toContain('Price per person');
-    expect(shown[1]).toMatch(/adult, twin share +× 2 +[\d,]+\.00/);
-  });
-
-  it('asks the grade, a guide and the markup (the defaults of `yangtze quote` could not be changed before), and gives the same quote as a command', async () => {
+  /** The session's effects on the fixture plan: what it shows (stdout) and notes (stderr). */
+  function sessionDeps(): { deps: SessionDeps; shown: string[]; notes: string[] } {
     const shown: string[] = [];
     const notes: string[] = [];
     const deps: SessionDeps = {
@@ -78,6 +63,19 @@ describe('the interactive session', () => {
       note: (text) => notes.push(text),
       style: new Chalk({ level: 0 }),
     };
+    return { deps, shown, notes };
+  }
+
+  it('prices the trip per person on request', async () => {
+    const { deps, shown } = sessionDeps();
+    await runPlanSession(scriptedAsker([['select', 'price'], ['select', '4star'], ['select', 'none'], ['input', '0%'], ['select', 'done']]), ctx, first, deps);
+    expect(shown[1]).toMatch(/^Quote: 3 days \/ 2 nights from 2026-05-12, adult 2, child 1/);
+    expect(shown[1]).toContain('Price per person');
+    expect(shown[1]).toMatch(/adult, twin share +× 2 +[\d,]+\.00/);
+  });
+
+  it('asks the grade, a guide and the markup (the defaults of `yangtze quote` could not be changed before), and gives the same quote as a command', async () => {
+    const { deps, shown, notes } = sessionDeps();
     const asker = scriptedAsker([
       ['select', 'price'], ['select', '3star'], ['select', 'en'], ['input', '15%'],
       ['select', 'price'], ['select', '3star'], ['select', 'en'], ['input', '12.5'],
