@@ -29,10 +29,17 @@ export function cruisePartName(part: CruiseItem['part'], lang: Lang): string {
   return PARTS[lang][part];
 }
 
+/**
+ * A programme item that is an optional excursion is one the plan did not book (a booked one is a
+ * visit), so its title says so: it must not read as part of the party's day.
+ */
+const NOT_BOOKED: Readonly<Record<Lang, string>> = { en: 'Optional excursion, not booked (sold aboard)', zh: '自费项目（未预订，船上购买）' };
+
 /** "Shore excursion: Fengdu Ghost City … (about 08:00)" */
 export function cruiseItemTitle(item: CruiseItem, lang: Lang): string {
   const about = item.approximate ? (lang === 'zh' ? `（时间约为：${item.when ?? ''}）` : ` (${item.when ?? 'time approximate'})`) : '';
-  return `${cruisePartName(item.part, lang)}${lang === 'zh' ? '：' : ': '}${item.what}${about}`;
+  const part = item.part === 'optional-excursion' ? NOT_BOOKED[lang] : cruisePartName(item.part, lang);
+  return `${part}${lang === 'zh' ? '：' : ': '}${item.what}${about}`;
 }
 
 /** " · on the cruise: from the deck" after a visit's name, or '' for a visit from the hotel. */
