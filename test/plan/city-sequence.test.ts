@@ -10,7 +10,7 @@ import type { HolidayCalendar } from '../../src/domain/calendar/holiday-calendar
 import { checkItinerary } from '../../src/domain/itinerary/check-itinerary.js';
 import type { Itinerary, PlanRequest, TravelItem } from '../../src/domain/itinerary/itinerary.js';
 import { daysToReach } from '../../src/domain/plan/choose-cities.js';
-import { planTrip } from '../../src/domain/plan/plan-trip.js';
+import { candidateStops, planTrip, skeletonsFor } from '../../src/domain/plan/plan-trip.js';
 import { directedLinks } from '../../src/domain/travel/city-links.js';
 import { runCli } from '../cli/helpers/run-cli.js';
 import { SHIPPED, aRequest, shippedCatalogue } from './shipped.js';
@@ -48,6 +48,29 @@ function backtracks(it: Itinerary): string[] {
     return deadEnd ? [] : [`${c} → ${b} → ${c}`];
   });
 }
+
+describe('a change of train only where no through train runs', () => {
+  // Yichang → Wuhan trains stop at Jingzhou: changing there buys a second ticket and a connection for nothing.
+  const SEVEN_DAYS_WATER = aRequest({ from: 'chongqing', to: 'nanchang', start: '2027-04-12', days: 7, themes: ['water', 'cultural'], party: { adult: 2, child: 1 } });
+
+  it('no skeleton of the 7-day Chongqing → Nanchang water trip changes at a city a through link passes', () => {
+    const through = new Set(directedLinks(catalogue).filter((l) => l.link.durationMin < 24 * 60).map((l) => `${l.from}>${l.to}`));
+    const skeletons = skeletonsFor(catalogue, SEVEN_DAYS_WATER, candidateStops(catalogue, SEVEN_DAYS_WATER), 5, calendar);
+    expect(skeletons.length).toBeGreaterThan(0);
+    for (const s of skeletons) {
+      for (const d of s.days) {
+        if (d.kind === 'land' && d.onward && d.onward.length > 0) expect(through.has(`${d.startCity}>${d.endCity}`)).toBe(false);
+      }
+    }
+  });
+
+  it('the 7-day water trip rides Yichang → Wuhan in one train', () => {
+    const it = plan(SEVEN_DAYS_WATER);
+    const rides = it.days.flatMap((d) => d.items).filter((i): i is TravelItem => i.kind === 'travel' && i.mode === 'rail');
+    expect(rides.some((r) => r.from === 'jingzhou' || r.to === 'jingzhou')).toBe(false);
+    expect(trail(it).slice(0, 3)).toEqual(['chongqing', 'yichang', 'wuhan']);
+  });
+});
 
 describe('several links in one day', () => {
   it('counts Jingzhou → Wuhan → Changsha as one day when the trains connect', () => {

@@ -140,6 +140,11 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
     return { trail, backtracks };
   };
 
+  // A through link A → C (a same-day train or road) makes a change at B pointless: the through
+  // train passes B anyway (Yichang → Wuhan trains stop at Jingzhou), and an agent never sells two
+  // tickets and a connection with luggage where one ticket does. The chooser leaves B no time, so
+  // the change could only win on the catalogue's rounding of the two legs' durations.
+  const through = new Set(links.filter((l) => l.link.durationMin < MINUTES_PER_DAY).map((l) => `${l.from}>${l.to}`));
   // Same-day links on from where `first` arrives, that reach a hotel city by the day's end.
   const onwardLinks = (first: DirectedLink, arriveMin: number): { link: DirectedLink; arriveMin: number }[] => {
     const day = Math.floor(arriveMin / MINUTES_PER_DAY);
@@ -147,6 +152,7 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
     const out: { link: DirectedLink; arriveMin: number }[] = [];
     for (const l2 of links) {
       if (l2.from !== first.to || l2.to === first.from || !lodging.has(l2.to)) continue;
+      if (through.has(`${first.from}>${l2.to}`)) continue;
       if (input.cities && !(input.cities.has(l2.to) && input.cities.has(first.to))) continue;
       if (input.route && routeIndex(l2.to) <= routeIndex(first.to)) continue;
       const dep = nextDeparture(l2.link, arriveMin - dayBase + BOARDING_MIN[l2.link.mode]);
