@@ -62,12 +62,12 @@ export interface ChooseCitiesInput {
 export const ARRIVAL_MIN = 15;
 /** A local leg is guessed at this when valuing a city's time. */
 const LOCAL_GUESS_MIN = 30;
-/** Score points charged per minute spent on an inter-city link. */
-const TRAVEL_CHARGE_PER_MIN = 0.02;
+/** Score points charged per minute spent on an inter-city link (the race charges its plans the same: plan-trip.ts raceValue). */
+export const TRAVEL_CHARGE_PER_MIN = 0.02;
 /** Score points charged per A → B → A (about a 5A stop's worth). */
 const BACKTRACK_POINTS = 20;
-/** Score points charged per yuan of the party's fares (¥500 ≈ a 4A stop's worth). */
-const FARE_CHARGE_PER_YUAN = 0.02;
+/** Score points charged per yuan of the party's fares (¥500 ≈ a 4A stop's worth; the race uses the same rate). */
+export const FARE_CHARGE_PER_YUAN = 0.02;
 const MANDATORY_POINTS = 1000;
 const ROUTE_CITY_POINTS = 30;
 const DEFAULT_BEAM = 300;
