@@ -112,7 +112,8 @@ async function main(argv: readonly string[]): Promise<void> {
     way.trail.forEach((c, i) => {
       if (i + 2 < way.trail.length && way.trail[i + 2] === c && !deadEnd(way.trail[i + 1]!, c)) backtracks++;
       // A loop: back in a city left earlier, other than straight back from a dead end.
-      if (way.trail.indexOf(c) < i && !(way.trail[i - 2] === c && deadEnd(way.trail[i - 1]!, c))) loops++;
+      const home = i === way.trail.length - 1 && c === request.from && request.to === request.from;
+      if (way.trail.indexOf(c) < i && !home && !(way.trail[i - 2] === c && deadEnd(way.trail[i - 1]!, c))) loops++;
     });
     needlessChanges += way.changes.filter((c) => through.has(c)).length;
     if (days <= 3) {
@@ -160,7 +161,7 @@ async function main(argv: readonly string[]): Promise<void> {
     `| must stops dropped / asked | ${mustsDropped} / ${mustsAsked} |`,
     `| longest run of same-first-theme stops in a day | ${longestRun} |`,
     `| A → B → A (B not a dead end) | ${backtracks} |`,
-    `| loops (back in a city left earlier, not from a dead end) | ${loops} |`,
+    `| loops (back in a city left earlier, not from a dead end, not a round trip's return home) | ${loops} |`,
     `| changes of train where a through link runs | ${needlessChanges} |`,
     `| trips of 1-3 days: mean minutes / party yuan on links between cities | ${shortTrips ? (shortTravelMin / shortTrips).toFixed(0) : '-'} / ${shortTrips ? (shortFares / shortTrips).toFixed(0) : '-'} (${shortTrips} trips) |`,
     `| 1-day eco from Jiujiang visits | ${ecoVisits.join(', ') || '(none)'} |`,

@@ -9,7 +9,7 @@ import type { Catalogue } from '../../src/domain/catalogue/model.js';
 import type { HolidayCalendar } from '../../src/domain/calendar/holiday-calendar.js';
 import { checkItinerary } from '../../src/domain/itinerary/check-itinerary.js';
 import type { Itinerary, PlanRequest, TravelItem } from '../../src/domain/itinerary/itinerary.js';
-import { daysToReach } from '../../src/domain/plan/choose-cities.js';
+import { daysToReach, withCompact } from '../../src/domain/plan/choose-cities.js';
 import { candidateStops, planTrip, skeletonsFor } from '../../src/domain/plan/plan-trip.js';
 import { directedLinks } from '../../src/domain/travel/city-links.js';
 import { runCli } from '../cli/helpers/run-cli.js';
@@ -69,6 +69,42 @@ describe('a change of train only where no through train runs', () => {
     const rides = it.days.flatMap((d) => d.items).filter((i): i is TravelItem => i.kind === 'travel' && i.mode === 'rail');
     expect(rides.some((r) => r.from === 'jingzhou' || r.to === 'jingzhou')).toBe(false);
     expect(trail(it).slice(0, 3)).toEqual(['chongqing', 'yichang', 'wuhan']);
+  });
+});
+
+describe('short trips do not wander (issue 12 item 12)', () => {
+  // The golden water-wuhan-jiujiang request: 3 days, 200 km from end to end.
+  const WATER = aRequest({ from: 'wuhan', to: 'jiujiang', start: '2026-07-07', days: 3, themes: ['water'] });
+
+  it('charges a loop back to a city left earlier: the best skeletons no longer go Wuhan → Changsha → Yueyang → Wuhan', () => {
+    const skeletons = skeletonsFor(catalogue, WATER, candidateStops(catalogue, WATER), 2, calendar);
+    for (const s of skeletons) {
+      const cities = s.days.flatMap((d) => (d.kind === 'land' ? [d.startCity, ...(d.onward ?? []).map((o) => o.from), d.endCity] : []));
+      const trail = cities.filter((c, i) => c !== cities[i - 1]);
+      expect(new Set(trail).size).toBe(trail.length);
+    }
+  });
+
+  it('the race tries the most compact skeleton, and the plan stays in Wuhan and Jiujiang', () => {
+    const skeletons = skeletonsFor(catalogue, WATER, candidateStops(catalogue, WATER), 3, calendar);
+    const nights = skeletons.map((s) => new Set(s.days.map((d) => (d.kind === 'land' ? d.endCity : '~'))));
+    expect(nights.some((n) => [...n].every((c) => c === 'wuhan' || c === 'jiujiang'))).toBe(true);
+    const it = plan(WATER);
+    expect(trail(it)).toEqual(['wuhan', 'jiujiang']);
+    expect(it.totals.visits).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('withCompact', () => {
+  const s = (trail: string[], tag: string) => ({ trail, tag });
+  it('keeps the ranking when a skeleton among the first is already the most compact', () => {
+    const ranked = [s(['a', 'b', 'c'], '1'), s(['a', 'c'], '2'), s(['a', 'b', 'd', 'c'], '3'), s(['a', 'c'], '4')];
+    expect(withCompact(ranked, 3).map((x) => x.tag)).toEqual(['1', '2', '3']);
+  });
+  it('gives the last place to the best skeleton through the fewest cities otherwise', () => {
+    const ranked = [s(['a', 'b', 'c'], '1'), s(['a', 'd', 'c'], '2'), s(['a', 'b', 'd', 'c'], '3'), s(['a', 'c'], '4'), s(['a', 'a', 'c'], '5')];
+    expect(withCompact(ranked, 3).map((x) => x.tag)).toEqual(['1', '2', '4']);
+    expect(withCompact(ranked, 1).map((x) => x.tag)).toEqual(['1']);
   });
 });
 

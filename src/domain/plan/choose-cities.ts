@@ -64,7 +64,7 @@ export const ARRIVAL_MIN = 15;
 const LOCAL_GUESS_MIN = 30;
 /** Score points charged per minute spent on an inter-city link (the race charges its plans the same: plan-trip.ts raceValue). */
 export const TRAVEL_CHARGE_PER_MIN = 0.02;
-/** Score points charged per A → B → A (about a 5A stop's worth). */
+/** Score points charged per A → B → A or loop back to a city left earlier (about a 5A stop's worth). */
 const BACKTRACK_POINTS = 20;
 /** Score points charged per yuan of the party's fares (¥500 ≈ a 4A stop's worth; the race uses the same rate). */
 export const FARE_CHARGE_PER_YUAN = 0.02;
@@ -123,8 +123,11 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
     buckets[s.nextDay]!.push({ ...s, value: valueOf(s, input, routeIndex) });
   };
 
-  // A dead end (Shaoshan: only Changsha leads there) is worth a return trip; elsewhere A → B → A
-  // is a backtrack, charged in the value so that it must gain clearly more than going on.
+  // A dead end (Shaoshan: only Changsha leads there) is worth a return trip; elsewhere coming back
+  // to a city the trip has left — A → B → A, or a loop A → B → C → A (Wuhan → Changsha → Yueyang
+  // → Wuhan on a 3-day trip to Jiujiang) — is a backtrack, charged in the value so that it must
+  // gain clearly more than going on. A round trip's return to its start (--to = --from) is the
+  // trip, not a loop, unless it is straight back (A → B → A).
   const neighbours = new Map<string, Set<string>>();
   for (const l of links) neighbours.set(l.from, (neighbours.get(l.from) ?? new Set()).add(l.to));
   const reach = (s: State, cities: readonly string[]): Pick<State, 'trail' | 'backtracks'> => {
@@ -134,7 +137,9 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
       if (trail.at(-1) === c) continue;
       const via = trail.at(-1)!;
       const deadEnd = [...(neighbours.get(via) ?? [])].every((n) => n === c);
-      if (trail.at(-2) === c && !deadEnd) backtracks++;
+      const straightBack = trail.at(-2) === c;
+      const roundTripHome = c === input.from && input.to === input.from;
+      if (trail.includes(c) && !(straightBack && deadEnd) && (straightBack || !roundTripHome)) backtracks++;
       trail.push(c);
     }
     return { trail, backtracks };
@@ -243,7 +248,25 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
     }
   }
   const done = prune(buckets[input.days]!, Infinity);
-  return done.slice(0, input.count ?? 1).map((s) => ({ days: s.days, value: s.value }));
+  return withCompact(done, input.count ?? 1).map((s) => ({ days: s.days, value: s.value }));
+}
+
+/**
+ * The best `count` skeletons, the last place kept for the best one through the fewest cities
+ * when none of the others is as compact. The value above is an estimate (a city's time is filled
+ * greedily, with no lunch and no order), and it errs towards moving on: a 3-day water trip
+ * Wuhan → Jiujiang ranked Wuhan → Yueyang → Changsha → Nanchang → Jiujiang (840 km by rail) first
+ * and never tried two days in Wuhan and one in Jiujiang, whose plan scores more (126 to 113) for a
+ * fifth of the travel. The race (plan-trip.ts) then compares the real plans, travel included.
+ */
+export function withCompact<T extends Pick<State, 'trail'>>(ranked: readonly T[], count: number): T[] {
+  const top = ranked.slice(0, count);
+  if (count < 2 || ranked.length <= count) return top;
+  const cities = (s: T) => new Set(s.trail).size;
+  const fewest = Math.min(...ranked.map(cities));
+  if (top.some((s) => cities(s) === fewest)) return top;
+  const compact = ranked.find((s) => cities(s) === fewest)!;
+  return [...top.slice(0, count - 1), compact];
 }
 
 /**
