@@ -123,6 +123,12 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     mustsAsked += must.length;
     mustsDropped += must.filter((id) => !visited.has(id)).length;
+    if (argv.includes('--verbose')) {
+      for (const id of must.filter((x) => !visited.has(x))) {
+        const u = it.unscheduled.find((x) => x.attraction === id);
+        process.stderr.write(`must dropped: ${JSON.stringify(request)} ${id} ${u?.reason ?? '?'}: ${u?.detail ?? ''}\n`);
+      }
+    }
     const leftForTime = new Set(it.unscheduled.filter((u) => u.reason === 'no-time').map((u) => u.attraction));
     const byId = new Map(catalogue.attractions.map((a) => [a.id, a] as const));
     it.days.forEach((d, i) => {

@@ -115,7 +115,7 @@ describe('several links in one day', () => {
     expect(daysToReach(catalogue, 'changsha', directedLinks(catalogue), 3 * 60).get('jingzhou')).toBe(2);
   });
 
-  it('plans --from jingzhou --to changsha --days 1: two trains, then sights in Changsha', () => {
+  it('plans --from jingzhou --to changsha --days 1: two trains, with sightseeing on the way', () => {
     const it = plan(aRequest({ from: 'jingzhou', to: 'changsha', days: 1, start: '2027-04-13' }));
     const rides = it.days[0]!.items.filter((i): i is TravelItem => i.kind === 'travel' && i.mode !== 'local');
     expect(rides.map((r) => `${r.from}>${r.to}`)).toEqual(['jingzhou>wuhan', 'wuhan>changsha']);
@@ -125,15 +125,19 @@ describe('several links in one day', () => {
     expect(checkItinerary(it, catalogue, calendar)).toEqual([]);
   });
 
-  it('works from the command line (exit 0), lunch taken on arrival in Changsha', async () => {
+  it('stops in the city the trains change in (Yellow Crane Tower in Wuhan, a later train on), lunch where the party is; exit 0 from the command line', async () => {
     const run = await runCli(['--catalogue', SHIPPED, 'plan', '--from', 'jingzhou', '--to', 'changsha', '--days', '1', '--start', '2027-04-13', '--json', '-q'], { monotonicMs: () => 0 });
     expect(run.exitCode).toBe(0);
     const it = JSON.parse(run.stdout) as Itinerary;
     const items = it.days[0]!.items;
-    const lunch = items.findIndex((i) => i.kind === 'meal' && i.meal === 'lunch');
+    const firstTrain = items.findIndex((i) => i.kind === 'travel' && i.from === 'jingzhou' && i.to === 'wuhan');
     const secondTrain = items.findIndex((i) => i.kind === 'travel' && i.from === 'wuhan' && i.to === 'changsha');
-    expect(lunch).toBeGreaterThan(secondTrain);
-    expect(items[lunch]).toMatchObject({ city: 'changsha', near: 'changsha' });
+    const inWuhan = items.slice(firstTrain + 1, secondTrain);
+    expect(inWuhan.some((i) => i.kind === 'visit' && i.city === 'wuhan')).toBe(true);
+    const lunch = items.find((i) => i.kind === 'meal' && i.meal === 'lunch');
+    expect(lunch).toMatchObject({ city: 'wuhan' });
+    expect(inWuhan).toContain(lunch);
+    expect(checkItinerary(it, catalogue, calendar)).toEqual([]);
   });
 });
 

@@ -19,7 +19,7 @@ import type { Catalogue, CuratedRoute } from '../catalogue/model.js';
 import { nextDeparture } from '../travel/link-departures.js';
 import { BOARDING_MIN, MINUTES_PER_DAY } from '../travel/travel-model.js';
 import { directedLinks, type DirectedLink } from '../travel/city-links.js';
-import type { CityPlan, LandDay, Leg, PlanDay } from './city-plan.js';
+import { dayCities, dayLinks, type CityPlan, type LandDay, type Leg, type PlanDay } from './city-plan.js';
 
 export interface CityCandidate {
   readonly score: number;
@@ -64,6 +64,25 @@ export const ARRIVAL_MIN = 15;
 const LOCAL_GUESS_MIN = 30;
 /** Score points charged per minute spent on an inter-city link (the race charges its plans the same: plan-trip.ts raceValue). */
 export const TRAVEL_CHARGE_PER_MIN = 0.02;
+/**
+ * Score points charged per ride on a same-day link (a train or a coach between cities): what the
+ * minutes and the fare do not say — the hotel left and the next one found, luggage, the station
+ * and its security check, a connection that may be missed — about half an hour of sightseeing at
+ * a good stop. Without it a 3-day water trip Wuhan → Jiujiang took five trains through Yueyang,
+ * Changsha and Nanchang (840 km) for a few points more than two days in Wuhan and one in
+ * Jiujiang. A cruise sailed on its programme is the trip itself, not a ride. The race charges its
+ * plans the same (plan-trip.ts raceValue).
+ */
+export const RIDE_CHARGE_POINTS = 8;
+/**
+ * Score points charged per city the trip reaches besides where it starts and ends: a trip must
+ * gain clearly more than its travel costs to wander (issue 12 item 12). Flat per city, so it
+ * weighs on a short trip (3 cities more on a 3-day trip of about 130 points: a quarter) far more
+ * than on a long one (a 7-day trip through five cities: under a tenth). With it, the 3-day water
+ * trip Wuhan → Jiujiang stays in Wuhan and Jiujiang (102 against 75 once charged) rather than
+ * going round by Yueyang, Changsha and Nanchang.
+ */
+export const CITY_CHARGE_POINTS = 10;
 /** Score points charged per A → B → A or loop back to a city left earlier (about a 5A stop's worth). */
 const BACKTRACK_POINTS = 20;
 /** Score points charged per yuan of the party's fares (¥500 ≈ a 4A stop's worth; the race uses the same rate). */
@@ -209,7 +228,8 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
               [[s.city, free / 2], [l.to, free / 2]],
             );
           }
-          // A change of train: on from l.to the same day (Jingzhou → Wuhan → Changsha), never back.
+          // A change of train: on from l.to the same day (Jingzhou → Wuhan → Changsha), never back;
+          // the party may stop in l.to and take a later train on (timeByCityDay gives it a share).
           for (const next of onwardLinks(l, arriveMin)) {
             const { link: l2, arriveMin: at } = next;
             const used = at - departMin + BOARDING_MIN[l.link.mode];
@@ -217,7 +237,7 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
             land(
               { kind: 'land', startCity: s.city, endCity: l2.to, move: l, onward: [l2], openMin, closeMin, wokeOnBoard: woke },
               { city: l2.to, fare: fare + input.fare(l2), chargedFare: chargedFare + input.fare(l2), travelMin: travelMin + (at - arriveMin), ...reach(s, [l.to, l2.to]) },
-              [[s.city, free / 2], [l2.to, free / 2]],
+              [[s.city, free / 3], [l.to, free / 3], [l2.to, free / 3]],
             );
           }
           continue;
@@ -314,10 +334,25 @@ function valueOf(s: State, input: ChooseCitiesInput, routeIndex: (c: string) => 
     const seen = new Set([...s.minutesIn.keys(), s.city].filter((c) => routeIndex(c) >= 0 && routeIndex(c) < input.route!.cities.length));
     value += seen.size * ROUTE_CITY_POINTS;
   }
-  return value - s.travelMin * TRAVEL_CHARGE_PER_MIN - s.chargedFare * FARE_CHARGE_PER_YUAN - s.backtracks * BACKTRACK_POINTS;
+  const rides = s.days.reduce((n, d) => n + (d.kind === 'land' ? dayLinks(d).length : 0), 0);
+  const wander = citiesBeyondEnds(s.trail, input.from, input.to ?? s.city);
+  return value - s.travelMin * TRAVEL_CHARGE_PER_MIN - s.chargedFare * FARE_CHARGE_PER_YUAN - s.backtracks * BACKTRACK_POINTS -
+    rides * RIDE_CHARGE_POINTS - wander * CITY_CHARGE_POINTS;
 }
 
-/** Sightseeing time per city and trip day of a skeleton: a travel day's free time is shared by its two cities. */
+/** Cities a trail reaches other than its start and its end (CITY_CHARGE_POINTS each). */
+export function citiesBeyondEnds(trail: readonly string[], from: string, to: string): number {
+  const cities = new Set(trail);
+  cities.delete(from);
+  cities.delete(to);
+  return cities.size;
+}
+
+/**
+ * Sightseeing time per city and trip day of a skeleton: a travel day's free time (the day less
+ * every link's boarding and ride) is shared by the cities it reaches — its two, or on a day of
+ * two trains also the city they change in, where the party may stop.
+ */
 export interface CityDayTime {
   readonly tripDay: number;
   readonly minutes: number;
@@ -335,9 +370,9 @@ export function timeByCityDay(days: readonly PlanDay[]): Map<string, CityDayTime
       add(d.startCity, tripDay, span);
       return;
     }
-    const free = span - BOARDING_MIN[d.move.link.mode] - d.move.link.durationMin - ARRIVAL_MIN;
-    add(d.startCity, tripDay, free / 2);
-    add(d.endCity, tripDay, free / 2);
+    const free = span - dayLinks(d).reduce((sum, l) => sum + BOARDING_MIN[l.link.mode] + l.link.durationMin, 0) - ARRIVAL_MIN;
+    const cities = dayCities(d);
+    for (const city of cities) add(city, tripDay, free / cities.length);
   });
   return out;
 }

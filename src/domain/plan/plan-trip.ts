@@ -33,7 +33,9 @@ import { localTravelMin } from '../travel/travel-model.js';
 import { localLegs } from '../travel/local-legs.js';
 import { buildProblem, type BuiltProblem } from './build-problem.js';
 import type { CityPlan } from './city-plan.js';
-import { chooseCities, daysToReach, FARE_CHARGE_PER_YUAN, TRAVEL_CHARGE_PER_MIN, type CityCandidate } from './choose-cities.js';
+import {
+  chooseCities, citiesBeyondEnds, daysToReach, CITY_CHARGE_POINTS, FARE_CHARGE_PER_YUAN, RIDE_CHARGE_POINTS, TRAVEL_CHARGE_PER_MIN, type CityCandidate,
+} from './choose-cities.js';
 import { withMeals } from './meals.js';
 import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
 import { cents, fareFor } from './party-cost.js';
@@ -314,23 +316,35 @@ function shipSites(catalogue: Catalogue, plan: CityPlan, request: PlanRequest): 
 
 /**
  * What a plan is worth to the party in the race: its raceScore less what getting about costs —
- * at the chooser's rates (choose-cities.ts), 0.02 points per minute on links between cities and
- * 0.02 points per yuan the party pays for them and for local transfers (so ¥500 ≈ a 4A stop's
- * worth: a plan that costs the party ¥1,000 more must see about 20 points more). A cruise leg is
- * neither: its hours are the programme's sightseeing and its fare buys the nights aboard, meals
- * and excursions. Admission is not charged: it buys the visits the score counts.
+ * at the chooser's rates (choose-cities.ts), 0.02 points per minute on links between cities,
+ * 8 points per ride on one (RIDE_CHARGE_POINTS), 10 points per city reached besides the start and
+ * the end (CITY_CHARGE_POINTS: a short trip must gain clearly more to wander) and 0.02 points per
+ * yuan the party pays for them
+ * and for local transfers (so ¥500 ≈ a 4A stop's worth: a plan that costs the party ¥1,000 more
+ * must see about 20 points more). A cruise leg is none of these: its hours are the programme's
+ * sightseeing and its fare buys the nights aboard, meals and excursions. Admission is not
+ * charged: it buys the visits the score counts.
  */
 export function raceValue(itinerary: Itinerary): number {
   let minutes = 0;
   let yuan = 0;
+  let rides = 0;
+  const trail = [itinerary.request.from];
   for (const day of itinerary.days) {
+    for (const item of day.items) {
+      if (item.kind !== 'travel' || item.mode === 'local') continue;
+      trail.push(item.from, item.to);
+    }
     for (const item of day.items) {
       if (item.kind !== 'travel' || item.mode === 'cruise') continue;
       yuan += item.cost;
-      if (item.mode !== 'local') minutes += (Date.parse(item.arrive) - Date.parse(item.depart)) / 60_000;
+      if (item.mode === 'local') continue;
+      minutes += (Date.parse(item.arrive) - Date.parse(item.depart)) / 60_000;
+      rides++;
     }
   }
-  return raceScore(itinerary) - TRAVEL_CHARGE_PER_MIN * minutes - FARE_CHARGE_PER_YUAN * yuan;
+  const wander = citiesBeyondEnds(trail, itinerary.request.from, itinerary.request.to ?? trail.at(-1)!);
+  return raceScore(itinerary) - TRAVEL_CHARGE_PER_MIN * minutes - RIDE_CHARGE_POINTS * rides - CITY_CHARGE_POINTS * wander - FARE_CHARGE_PER_YUAN * yuan;
 }
 
 /**
