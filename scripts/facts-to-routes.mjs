@@ -15,7 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { applyResearch, loadResearch } from './catalogue/research.mjs';
+import { applyResearch, loadResearch, passValidity } from './catalogue/research.mjs';
 import { cruiseProducts } from './catalogue/cruises.mjs';
 import { baseProvenance, writeProvenance } from './catalogue/provenance.mjs';
 import { SourceRegistry } from './catalogue/sources.mjs';
@@ -429,13 +429,15 @@ const KIND = { cities: 'city', attractions: 'attraction', links: 'link', passes:
 /** Research link modes → catalogue modes (a cableway or a walk is not a link the planner takes). */
 const MODES = { bus: 'road', road: 'road', taxi: 'road', car: 'road', 'rail+bus': 'rail', rail: 'rail', hsr: 'rail', ferry: 'ferry', boat: 'ferry', cruise: 'cruise', flight: 'flight' };
 
+const ENTRIES = new Set(['once', 'once-per-day', 'unlimited']);
+
 /** A real pass of the research files in the catalogue's pass shape; what does not fit goes to its note. */
 function passOf(e) {
   const text = (x) => (typeof x === 'string' ? x : x === undefined ? '' : JSON.stringify(x));
-  const validityText = text(e.validity);
-  const validity = /1 year|one year|365/i.test(validityText)
-    ? { kind: 'consecutive-days', days: 365, starts: 'first-use' }
-    : undefined;
+  // A scenic-area ticket valid N days ({ days: 7, starts: issue-date, text: "…" }) or a year card ("1 year, …").
+  const days = passValidity(e.validity);
+  const validityText = days ? (e.validity.text ?? `${days.days} days from the ${days.starts}`) : text(e.validity);
+  const validity = days ?? (/1 year|one year|365/i.test(validityText) ? { kind: 'consecutive-days', days: 365, starts: 'first-use' } : undefined);
   const note = [
     'Real product (sourced), not a sample.',
     e.issuer && `Issuer: ${e.issuer}.`,
@@ -454,7 +456,7 @@ function passOf(e) {
     residents_only: /resident|household|local/i.test(text(e.eligibility)) ? true : undefined,
     covers: e.coverage?.attractions?.length ? { themes: [], cities: [], attractions: e.coverage.attractions, exclude: [] } : undefined,
     validity,
-    entries: /unlimited|multiple/i.test(validityText) ? 'unlimited' : 'once',
+    entries: ENTRIES.has(e.entries) ? e.entries : /unlimited|multiple/i.test(validityText) ? 'unlimited' : 'once',
     blackout: [],
     reservation_still_required: true,
   });

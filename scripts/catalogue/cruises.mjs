@@ -92,9 +92,11 @@ export function cruiseProducts(fresh, records, { links, attractions, defaultId }
           day: day.day,
           kind: it.kind,
           what: it.what,
+          what_zh: it.what_zh,
           start: t.start,
           end: t.end && t.end !== t.start ? t.end : undefined,
           when: t.exact ? undefined : String(it.time),
+          when_zh: t.exact || !it.time_zh ? undefined : String(it.time_zh),
           approximate: t.exact ? undefined : true,
           site,
           alternatives: (it.alternatives ?? []).filter((x) => siteIds.has(x)).length ? (it.alternatives ?? []).filter((x) => siteIds.has(x)) : undefined,
@@ -108,6 +110,7 @@ export function cruiseProducts(fresh, records, { links, attractions, defaultId }
     const optional = (e.optional ?? []).filter((o) => o.id).map((o) => clean({
       id: o.id,
       what: o.what,
+      what_zh: o.what_zh,
       site: o.site && siteIds.has(o.site) ? o.site : undefined,
       price: typeof o.price_cny === 'number' ? { [defaultId]: o.price_cny } : {},
     }));

@@ -58,6 +58,12 @@ export function loadResearch(dir) {
   return { records, fresh, warnings, files };
 }
 
+/** A pass valid N days (`{ days: 7, starts: issue-date }`) → the catalogue's consecutive-days validity, else undefined. */
+export function passValidity(v) {
+  if (!v || typeof v !== 'object' || !Number.isInteger(v.days) || v.days < 1) return undefined;
+  return { kind: 'consecutive-days', days: v.days, starts: ['first-use', 'issue-date', 'fixed-date'].includes(v.starts) ? v.starts : 'first-use' };
+}
+
 /** The fact of one record, sources as source objects (the registry names them at output). */
 export function factOf(r) {
   return clean({
@@ -438,6 +444,14 @@ const HANDLERS = {
     },
   },
   pass: {
+    // how long a pass is valid: { days: 7, starts: issue-date } (a scenic area's multi-day ticket)
+    validity(t, rs) {
+      const r = rs.at(-1);
+      const validity = passValidity(r.value);
+      if (!validity) return 'validity without whole days';
+      t.validity = validity;
+      setProv(t, 'validity', factOf(r));
+    },
     price(t, rs, ctx) {
       const r = rs.at(-1);
       const table = priceTable(r.value, ctx.categories);

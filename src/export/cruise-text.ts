@@ -35,11 +35,19 @@ export function cruisePartName(part: CruiseItem['part'], lang: Lang): string {
  */
 const NOT_BOOKED: Readonly<Record<Lang, string>> = { en: 'Optional excursion, not booked (sold aboard)', zh: '自费项目（未预订，船上购买）' };
 
-/** "Shore excursion: Fengdu Ghost City … (about 08:00)" */
+/**
+ * "Shore excursion: Fengdu Ghost City … (about 08:00)"; in Chinese the catalogue's `what_zh` where it has one.
+ * An optional excursion reads "not booked" (see NOT_BOOKED).
+ */
 export function cruiseItemTitle(item: CruiseItem, lang: Lang): string {
-  const about = item.approximate ? (lang === 'zh' ? `（时间约为：${item.when ?? ''}）` : ` (${item.when ?? 'time approximate'})`) : '';
   const part = item.part === 'optional-excursion' ? NOT_BOOKED[lang] : cruisePartName(item.part, lang);
-  return `${part}${lang === 'zh' ? '：' : ': '}${item.what}${about}`;
+  if (lang === 'zh') {
+    const when = item.whenZh ?? item.when;
+    const about = item.approximate ? `（时间约为：${when ?? ''}）` : '';
+    return `${part}：${item.whatZh ?? item.what}${about}`;
+  }
+  const about = item.approximate ? ` (${item.when ?? 'time approximate'})` : '';
+  return `${part}: ${item.what}${about}`;
 }
 
 /** " · on the cruise: from the deck" after a visit's name, or '' for a visit from the hotel. */

@@ -15,9 +15,11 @@ const programmeItem = z
     day: z.number().int().min(1).meta({ description: 'Day of the sailing; 1 = the boarding day.' }),
     kind: z.enum(PROGRAMME_KINDS).meta({ description: 'board | sail (a passage seen from the deck) | excursion (in the fare) | optional (sold aboard) | meal | disembark.' }),
     what: z.string().min(1),
+    what_zh: z.string().min(1).optional().meta({ description: '`what` in Chinese (documents in Chinese; absent: `what` is shown).' }),
     start: time.optional().meta({ description: 'Published start time; leave out when the programme gives none.' }),
     end: time.optional(),
     when: z.string().optional().meta({ description: 'The time as published when it is not a clock time ("evening").' }),
+    when_zh: z.string().min(1).optional().meta({ description: '`when` in Chinese.' }),
     approximate: z.boolean().default(false).meta({ description: 'The published time is "about" this.' }),
     site: id.optional().meta({ description: 'The attraction this item visits or passes.' }),
     excursion: id.optional().meta({ description: 'For kind optional: the optional excursion that prices it.' }),
@@ -28,6 +30,7 @@ const programmeItem = z
 const optionalExcursion = z.strictObject({
   id,
   what: z.string().min(1),
+  what_zh: z.string().min(1).optional().meta({ description: '`what` in Chinese.' }),
   site: id.optional(),
   price: prices.default({}).meta({ description: 'Per person, per rider category, where published; {} = not published.' }),
 });

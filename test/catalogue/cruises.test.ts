@@ -29,7 +29,8 @@ describe('a cruise product', () => {
     expect(cruise.programme[2]).toEqual({
       day: 3, kind: 'sail', what: 'Qutang and Wu gorges from the deck', startMin: 435, endMin: 660, approximate: true, site: 'wu-gorge', alternatives: [],
     });
-    expect(cruise.programme[4]).toEqual({ day: 3, kind: 'sail', what: 'Ship locks at night', when: 'evening', approximate: false, alternatives: [] });
+    expect(cruise.programme[4]).toEqual({ day: 3, kind: 'sail', what: 'Ship locks at night', whatZh: '夜过船闸', when: 'evening', whenZh: '晚上', approximate: false, alternatives: [] });
+    expect(cruise.optionalExcursions).toEqual([{ id: 'white-emperor-city', what: 'White Emperor City', whatZh: '白帝城', price: { adult: 290 } }]);
     expect(cruise.childFares).toEqual([
       { category: 'child', ages: '2-11', bed: false, paysPercent: 50 },
       { category: 'child', ages: '2-11', bed: true, paysPercent: 75 },

@@ -53,4 +53,37 @@ facts:
     expect(run.routes).not.toContain('far-year-card');
     expect(run.routes).not.toContain('far-peak');
   });
+  it('ships a real multi-day scenic-area ticket: structured validity, its entries rule and a sourced validity record', () => {
+    const run = generate(`
+new:
+  passes:
+    - { id: pavilion-week-ticket, real: true, name: Pavilion week ticket, validity: { days: 7, starts: issue-date, text: "7 days from purchase" }, entries: once-per-day, eligibility: "open to every visitor", coverage: { attractions: [tengwang-pavilion] } }
+facts:
+  - { id: pavilion-week-ticket, field: price, value: { adult: 45 }, status: confirmed, source: { title: "a ticket page", url: "https://example.org/t" }, checked: 2026-12-07 }
+  - { id: pavilion-week-ticket, field: validity, value: { days: 5, starts: first-use }, status: confirmed, source: { title: "the rules page", url: "https://example.org/r" }, checked: 2026-12-07 }
+`);
+    expect(run.status).toBe(0);
+    const block = run.routes.slice(run.routes.indexOf('- id: pavilion-week-ticket'));
+    const pass = block.slice(0, block.indexOf('\n  - id:', 1) > 0 ? block.indexOf('\n  - id:', 1) : undefined);
+    // the record wins over the entity's own validity: 5 days from first use, with its own provenance
+    expect(pass).toMatch(/validity:\s*\{?\s*kind: consecutive-days,?\s*days: 5,?\s*starts: first-use/);
+    expect(pass).toContain('entries: once-per-day');
+    expect(pass).toMatch(/validity:\s*\{\s*status: confirmed/);
+    expect(pass).not.toContain('residents_only');
+  });
+
+  it('leaves out a real pass whose validity is neither a year nor whole days', () => {
+    const run = generate(`
+new:
+  passes:
+    - { id: vague-ticket, real: true, name: Vague ticket, validity: "several days", coverage: { attractions: [tengwang-pavilion] } }
+facts:
+  - { id: vague-ticket, field: price, value: { adult: 45 }, status: confirmed, source: { title: "a ticket page", url: "https://example.org/t" }, checked: 2026-12-07 }
+  - { id: vague-ticket, field: validity, value: { days: 2.5 }, status: confirmed, source: { title: "the rules page", url: "https://example.org/r" }, checked: 2026-12-07 }
+`);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('vague-ticket.validity): validity without whole days');
+    expect(run.stdout).toContain('new passes vague-ticket: left out, no validity yet');
+    expect(run.routes).not.toContain('vague-ticket');
+  });
 });

@@ -111,7 +111,7 @@ describe('--must wu-gorge', () => {
     expect(md.stdout).toContain('_Shore excursion: Fengdu Ghost City');
     expect(md.stdout).toMatch(/Wu Gorge[^|]*· cruise: from the deck/);
     const zh = await run(['--lang', 'zh', 'plan', ...MUST_WU, '-q', '--format', 'markdown']);
-    expect(stripAnsi(zh.stdout)).toContain('岸上游览：Fengdu Ghost City');
+    expect(stripAnsi(zh.stdout)).toContain('岸上游览：丰都鬼城岸上游览');
   }, 120_000);
 
   it('takes an optional excursion when it is a must, at its published price, before Qutang and Wu Gorge and overlapping neither', async () => {
@@ -121,6 +121,12 @@ describe('--must wu-gorge', () => {
     expect(day3.map((i) => (i.kind === 'visit' ? i.attraction : i.kind === 'cruise' ? i.part : i.kind)).slice(0, 3)).toEqual(['baidicheng-qutang', 'passage', 'wu-gorge']);
     for (let k = 1; k < day3.length; k++) expect(endOf(day3[k - 1]!) <= day3[k]!.start).toBe(true);
     await passesPlanCheck(q);
+  }, 120_000);
+
+  it('counts a chosen optional excursion against --budget like the fares (its price was left out: 9,865 spent of 9,000)', async () => {
+    const q = await planJson([...SEVEN_DAYS_WATER, '--must', 'baidicheng-qutang', '--budget', '9000']);
+    expect(visitOf(q, 'baidicheng-qutang')?.item.cost).toBe(870);
+    expect(q.totals.admission + q.totals.transport).toBeLessThanOrEqual(9000);
   }, 120_000);
 
   it('passes plan check', async () => passesPlanCheck(p));

@@ -2,7 +2,8 @@
  * The quote of a plan that sails the Three Gorges cruise product (issue 15): the cabin by grade
  * for the party with the child at the operators' child fare (sharing the adults' cabin: 50 %),
  * the programme's visits inside the fare (no admission lines), an optional excursion the plan
- * takes as an optional line at its published price, and no meals charged while aboard.
+ * takes as an optional line at its published price, the ones it does not take named with their
+ * price in the exclusions, and no meals charged while aboard.
  * Whole CLI: plan --json, then quote --json.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -13,7 +14,7 @@ import { runCli } from '../cli/helpers/run-cli.js';
 import { SHIPPED } from '../plan/shipped.js';
 
 interface Line { readonly section: string; readonly day: number; readonly label: { readonly en: string }; readonly quantity: number; readonly unitFen: number; readonly estimate: boolean; readonly basis: string }
-interface Quote { readonly lines: readonly Line[]; readonly assumptions: readonly { readonly en: string }[] }
+interface Quote { readonly lines: readonly Line[]; readonly assumptions: readonly { readonly en: string }[]; readonly exclusions: readonly { readonly en: string; readonly zh: string }[] }
 
 const cli = (args: readonly string[]) => runCli(['--catalogue', SHIPPED, ...args], { monotonicMs: () => 0 });
 let dir: string;
@@ -70,5 +71,33 @@ describe('an optional excursion the plan takes', () => {
     const optional = q.lines.filter((l) => /Optional excursion \(sold aboard\): White Emperor City/.test(l.label.en));
     expect(optional.map((l) => [l.section, l.quantity, l.unitFen, l.estimate])).toEqual([['cruise', 2, 29_000, true]]);
     expect(q.lines.filter((l) => l.section === 'admissions' && /White Emperor/.test(l.label.en))).toEqual([]);
+    // Taken, so not among the exclusions; the ones not taken still are.
+    expect(q.exclusions.filter((e) => /White Emperor/.test(e.en))).toEqual([]);
+    expect(q.exclusions.map((e) => e.en)).toContain("'Xiaoxiao Sanxia' (Mini Three Gorges) rafting (Yangtze Gold 1): optional excursion sold aboard, not booked (¥150 per person)");
+  }, 120_000);
+});
+
+describe('the optional excursions the plan does not take', () => {
+  it('are each named in the exclusions with the price sold aboard, in both languages', async () => {
+    const q = await quoteOf(FAMILY);
+    const notBooked = q.exclusions.filter((e) => e.en.includes('not booked'));
+    expect(notBooked.map((e) => e.en)).toEqual([
+      "Shibaozhai or 'Fengyan Sanguo' show (Yangtze Gold 1): optional excursion sold aboard, not booked (¥290 per person)",
+      'White Emperor City (Yangtze Gold 1): optional excursion sold aboard, not booked (¥290 per person)',
+      "'Xiaoxiao Sanxia' (Mini Three Gorges) rafting (Yangtze Gold 1): optional excursion sold aboard, not booked (¥150 per person)",
+      'Passage through the Three Gorges Dam ship lock (Yangtze Gold 1): optional excursion sold aboard, not booked (¥290 per person)',
+    ]);
+    expect(notBooked[1]!.zh).toBe('白帝城（长江黄金1号）：船上自费项目，未预订（每人¥290）');
+  }, 120_000);
+});
+
+describe('the cruise programme in a Chinese document', () => {
+  it('reads in Chinese: the catalogue\'s what_zh for every programme item, no English left', async () => {
+    const plan = await cli(['plan', ...FAMILY, '--json', '-q']);
+    const file = path.join(dir, 'family-zh.json');
+    writeFileSync(file, plan.stdout);
+    const html = (await cli(['quote', file, '--format', 'html', '--lang', 'zh'])).stdout;
+    for (const zh of ['船长欢迎酒会', '丰都鬼城岸上游览', '乘大巴前往宜昌市区']) expect(html).toContain(zh);
+    for (const en of ['Captain', 'Fengdu Ghost City shore excursion', 'Disembark;']) expect(html).not.toContain(en);
   }, 120_000);
 });

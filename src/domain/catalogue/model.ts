@@ -279,11 +279,15 @@ export interface ProgrammeItem {
   readonly day: number;
   readonly kind: ProgrammeKind;
   readonly what: string;
+  /** `what` in Chinese (place names as the sites' own Chinese names); absent: documents in Chinese show `what`. */
+  readonly whatZh?: string;
   /** Clock times when published; absent when the programme says only "evening" (see `when`). */
   readonly startMin?: MinuteOfDay;
   readonly endMin?: MinuteOfDay;
   /** The time as published when it is not a clock time ("evening", "afternoon"). */
   readonly when?: string;
+  /** `when` in Chinese. */
+  readonly whenZh?: string;
   /** The published time is "about" this: show it as approximate. */
   readonly approximate: boolean;
   /** The catalogue attraction this item visits or passes. */
@@ -298,6 +302,8 @@ export interface ProgrammeItem {
 export interface OptionalExcursion {
   readonly id: string;
   readonly what: string;
+  /** `what` in Chinese, for the quote's exclusions and documents in Chinese. */
+  readonly whatZh?: string;
   readonly site?: string;
   /** Per rider category; empty = price not published. */
   readonly price: Readonly<Record<string, number>>;

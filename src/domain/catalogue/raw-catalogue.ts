@@ -44,15 +44,17 @@ export interface RawCruise {
     readonly day: number;
     readonly kind: ProgrammeKind;
     readonly what: string;
+    readonly what_zh?: string | undefined;
     readonly start?: string | undefined;
     readonly end?: string | undefined;
     readonly when?: string | undefined;
+    readonly when_zh?: string | undefined;
     readonly approximate: boolean;
     readonly site?: string | undefined;
     readonly excursion?: string | undefined;
     readonly alternatives: readonly string[];
   }[];
-  readonly optional_excursions: readonly { readonly id: string; readonly what: string; readonly site?: string | undefined; readonly price: Readonly<Record<string, number>> }[];
+  readonly optional_excursions: readonly { readonly id: string; readonly what: string; readonly what_zh?: string | undefined; readonly site?: string | undefined; readonly price: Readonly<Record<string, number>> }[];
   readonly fare: Readonly<Record<string, number>>;
   readonly cabins: readonly { readonly grade: string; readonly name: string; readonly pays?: number | undefined; readonly plus?: number | undefined; readonly on_request: boolean }[];
   readonly single_use?: number | undefined;

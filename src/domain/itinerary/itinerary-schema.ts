@@ -57,6 +57,8 @@ const cruise = z.object({
   cost: money,
   approximate: z.literal(true).optional(),
   when: z.string().optional(),
+  whatZh: z.string().optional(),
+  whenZh: z.string().optional(),
 });
 
 const travel = z.object({

@@ -83,6 +83,9 @@ export interface CruiseItem {
   readonly approximate?: true;
   /** The time as published when it is not a plain clock time. */
   readonly when?: string;
+  /** `what` and `when` in Chinese, where the catalogue has them (documents and terminal in Chinese); absent in older plans. */
+  readonly whatZh?: string;
+  readonly whenZh?: string;
 }
 
 export interface TravelItem {

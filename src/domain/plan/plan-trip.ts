@@ -27,7 +27,7 @@ import { openingOn } from '../calendar/opening-on.js';
 import type { Problem } from '../planner/problem.js';
 import { solve } from '../planner/solve.js';
 import { sightsAlong } from '../travel/seen-from-board.js';
-import { cruiseForLink, visitedSites } from '../cruise/cruise-programme.js';
+import { cruiseForLink, sailingEvents, visitedSites } from '../cruise/cruise-programme.js';
 import { takenCruises } from '../cruise/taken-cruises.js';
 import { localTravelMin } from '../travel/travel-model.js';
 import { localLegs } from '../travel/local-legs.js';
@@ -38,7 +38,7 @@ import {
 } from './choose-cities.js';
 import { withMeals } from './meals.js';
 import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
-import { cents, fareFor } from './party-cost.js';
+import { cents, defaultCategory, fareFor } from './party-cost.js';
 import { attractionScore, matchesThemes } from './score.js';
 import { groupByTheme } from './group-by-theme.js';
 import { withVariety } from './day-variety.js';
@@ -110,7 +110,8 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
   const deadline = options.timeLimitMs !== undefined && options.clock ? options.clock() + options.timeLimitMs : undefined;
   const built = plans.map((plan) => {
     const committedCost = cents(
-      plan.days.reduce((sum, d) => sum + (d.kind === 'land' && d.cruiseOut ? fareFor(d.cruiseOut.link.link, request.party) : 0), 0),
+      plan.days.reduce((sum, d) => sum + (d.kind === 'land' && d.cruiseOut ? fareFor(d.cruiseOut.link.link, request.party) : 0), 0) +
+        chosenExcursionsCost(catalogue, plan, request),
     );
     // Sites the cruise's programme visits are not the core's to place: the ship takes the party there.
     const onShip = shipSites(catalogue, plan, request);
@@ -312,6 +313,20 @@ function shipSites(catalogue: Catalogue, plan: CityPlan, request: PlanRequest): 
     for (const site of visitedSites(cruise, new Set(request.must), new Set(request.avoid))) out.add(site);
   }
   return out;
+}
+
+/**
+ * What the optional excursions asked for with --must cost the party on a skeleton's cruises (sold
+ * aboard at their published price): committed against --budget with the fares, since the core
+ * never places them — before, a plan with one went over the budget by its price.
+ */
+function chosenExcursionsCost(catalogue: Catalogue, plan: CityPlan, request: PlanRequest): number {
+  const options = { chosen: new Set(request.must), avoided: new Set(request.avoid), party: request.party, defaultId: defaultCategory(catalogue) };
+  let sum = 0;
+  for (const { cruise, boardTripDay } of takenCruises(catalogue, plan)) {
+    for (const e of sailingEvents(cruise, boardTripDay, options)) if (e.kind === 'visit') sum += e.cost;
+  }
+  return sum;
 }
 
 /**

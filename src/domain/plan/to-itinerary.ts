@@ -122,6 +122,8 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
       kind: 'cruise', aboard: cruise, part: e.part, what: item.what, start: time(e.slot.startMin), end: time(e.slot.endMin), cost: 0,
       ...(item.approximate ? { approximate: true as const } : {}),
       ...(item.when !== undefined ? { when: item.when } : {}),
+      ...(item.whatZh !== undefined ? { whatZh: item.whatZh } : {}),
+      ...(item.when !== undefined && item.whenZh !== undefined ? { whenZh: item.whenZh } : {}),
     };
     return cruiseItem;
   };

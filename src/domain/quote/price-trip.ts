@@ -35,6 +35,8 @@ export interface PricedTrip {
   readonly assumptions: Text[];
   readonly missing: Text[];
   readonly nights: number;
+  /** The optional excursions sold aboard the trip's cruises that the plan does not take, for the exclusions. */
+  readonly notBooked: Text[];
 }
 
 export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: RateTable, rows: readonly PriceRow[], options: QuoteOptions): PricedTrip {
@@ -59,6 +61,8 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   const lines: QuoteLine[] = [];
   const assumptions: Text[] = [];
   const missing: Text[] = [];
+  const notBooked: Text[] = [];
+  const notBookedIds = new Set<string>();
   const assume = (en: string, zh: string) => {
     if (!assumptions.some((a) => a.en === en)) assumptions.push({ en, zh });
   };
@@ -246,13 +250,18 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     if (product) priceOptionalExcursions(leg, product);
   }
 
-  /** Optional excursions the plan takes (visits marked optional-excursion): sold aboard, per person at the published price. */
+  /**
+   * Optional excursions the plan takes (visits marked optional-excursion): sold aboard, per person
+   * at the published price. The others the ship sells are named in the exclusions, with their price.
+   */
   function priceOptionalExcursions(leg: Leg, product: Cruise): void {
+    const taken = new Set<string>();
     for (const d of itinerary.days) {
       for (const item of d.items) {
         if (item.kind !== 'visit' || item.aboard !== product.id || !item.optional) continue;
         const on = siteOnProgramme(product, item.attraction);
         const excursion = on?.how === 'optional' ? on.excursion : undefined;
+        if (excursion) taken.add(excursion.id);
         const name = pointName(item.attraction);
         for (const c of categories) {
           const yuan = excursion?.price[c] ?? excursion?.price[defaultCat];
@@ -263,6 +272,15 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
           add({ section: 'cruise', day: d.day, date: d.date, label: { en: `Optional excursion (sold aboard): ${name.en}, ${catName(c).en}`, zh: `游轮自费项目：${name.zh}（${catName(c).zh}）` }, unit: 'person', quantity: countOf(c), unitFen: yuanToFen(yuan), payers: rowsOf(c), estimate: restsOnEstimate(product.provenance, ['optional_excursions']), basis: 'optional excursion price (catalogue cruises)' });
         }
       }
+    }
+    for (const x of product.optionalExcursions) {
+      if (taken.has(x.id) || notBookedIds.has(x.id)) continue;
+      notBookedIds.add(x.id);
+      const yuan = x.price[defaultCat];
+      const zh = x.whatZh ?? x.what;
+      notBooked.push(yuan === undefined
+        ? { en: `${x.what}: optional excursion sold aboard, not booked (price not published)`, zh: `${zh}：船上自费项目，未预订（价格未公布）` }
+        : { en: `${x.what}: optional excursion sold aboard, not booked (¥${yuan} per person)`, zh: `${zh}：船上自费项目，未预订（每人¥${yuan}）` });
     }
     void leg;
   }
@@ -347,7 +365,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     });
   }
   assume('The trip ends on the evening of the last day: no hotel night after it.', '行程于最后一天晚上结束：不含最后一晚住宿。');
-  return { lines, days: dayPlans, assumptions, missing, nights };
+  return { lines, days: dayPlans, assumptions, missing, nights, notBooked };
 }
 
 function lodgingRate(all: readonly LodgingRate[], city: string, grade: Grade, date: string): LodgingRate | undefined {

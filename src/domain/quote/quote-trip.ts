@@ -71,7 +71,7 @@ export function quoteTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     paxRange,
     days: priced.days,
     inclusions: inclusions(lines, options),
-    exclusions: exclusions(lines, options),
+    exclusions: exclusions(lines, options, priced.notBooked),
     assumptions: priced.assumptions,
     missing: priced.missing,
     estimates: lines.some((l) => l.estimate),
@@ -144,14 +144,15 @@ function inclusions(lines: readonly QuoteLine[], options: QuoteOptions): Text[] 
   return out;
 }
 
-function exclusions(lines: readonly QuoteLine[], options: QuoteOptions): Text[] {
+function exclusions(lines: readonly QuoteLine[], options: QuoteOptions, notBooked: readonly Text[]): Text[] {
   const out: Text[] = [
     { en: 'Travel to the first city and home from the last', zh: '往返出发城市及终点城市的交通' },
     { en: 'Visas, travel insurance and personal expenses', zh: '签证、旅游保险及个人消费' },
     { en: 'Tips and gratuities', zh: '小费' },
   ];
   if (count(lines, 'cruise') > 0) {
-    out.push({ en: 'Optional shore excursions on the cruise, and the customary cruise staff gratuity (about 150 yuan per person, paid on board)', zh: '邮轮自费岸上游览及惯例服务费（约每人150元，船上支付）' });
+    out.push(...notBooked);
+    out.push({ en: 'The customary cruise staff gratuity (about 150 yuan per person, paid on board)', zh: '邮轮惯例服务费（约每人150元，船上支付）' });
   }
   if (options.guide === undefined) out.push({ en: 'Guide services', zh: '导游服务' });
   if (options.transport === 'none') out.push({ en: 'Local transfers', zh: '市内交通' });
