@@ -75,7 +75,7 @@ describe('a 7-day water and culture trip from Chongqing to Nanchang', () => {
     const text = stripAnsi((await run(['plan', ...SEVEN_DAYS_WATER, '-q', '--format', 'markdown'])).stdout);
     expect(text).toContain('Optional excursion, not booked (sold aboard): Shibaozhai');
     const zh = stripAnsi((await run(['--lang', 'zh', 'plan', ...SEVEN_DAYS_WATER, '-q', '--format', 'markdown'])).stdout);
-    expect(zh).toContain('自费项目（未预订，船上购买）：Shibaozhai');
+    expect(zh).toContain('自费项目（未预订，船上购买）：石宝寨');
   }, 120_000);
 
   it('says why a gorge site is not in the plan truthfully: an optional excursion not chosen, never "too far"', () => {
