@@ -75,12 +75,11 @@ export const TRAVEL_CHARGE_PER_MIN = 0.02;
  */
 export const RIDE_CHARGE_POINTS = 8;
 /**
- * Score points charged per city the trip reaches besides where it starts and ends: a trip must
- * gain clearly more than its travel costs to wander (issue 12 item 12). Flat per city, so it
- * weighs on a short trip (3 cities more on a 3-day trip of about 130 points: a quarter) far more
- * than on a long one (a 7-day trip through five cities: under a tenth). With it, the 3-day water
- * trip Wuhan → Jiujiang stays in Wuhan and Jiujiang (102 against 75 once charged) rather than
- * going round by Yueyang, Changsha and Nanchang.
+ * Score points charged per city the trip reaches besides where it starts and ends, beyond one
+ * for every two days (wanderingCities): a short trip must gain clearly more than its travel costs
+ * to wander (issue 12 item 12), while a week's tour through five cities is what is sold. With it,
+ * the 3-day water trip Wuhan → Jiujiang stays in Wuhan and Jiujiang (102 against 85 once
+ * charged) rather than going round by Yueyang, Changsha and Nanchang.
  */
 export const CITY_CHARGE_POINTS = 10;
 /** Score points charged per A → B → A or loop back to a city left earlier (about a 5A stop's worth). */
@@ -335,17 +334,17 @@ function valueOf(s: State, input: ChooseCitiesInput, routeIndex: (c: string) => 
     value += seen.size * ROUTE_CITY_POINTS;
   }
   const rides = s.days.reduce((n, d) => n + (d.kind === 'land' ? dayLinks(d).length : 0), 0);
-  const wander = citiesBeyondEnds(s.trail, input.from, input.to ?? s.city);
+  const wander = wanderingCities(s.trail, input.from, input.to ?? s.city, input.days);
   return value - s.travelMin * TRAVEL_CHARGE_PER_MIN - s.chargedFare * FARE_CHARGE_PER_YUAN - s.backtracks * BACKTRACK_POINTS -
     rides * RIDE_CHARGE_POINTS - wander * CITY_CHARGE_POINTS;
 }
 
-/** Cities a trail reaches other than its start and its end (CITY_CHARGE_POINTS each). */
-export function citiesBeyondEnds(trail: readonly string[], from: string, to: string): number {
+/** Cities a trail of `days` reaches other than its start and its end, beyond one for every two days (CITY_CHARGE_POINTS each). */
+export function wanderingCities(trail: readonly string[], from: string, to: string, days: number): number {
   const cities = new Set(trail);
   cities.delete(from);
   cities.delete(to);
-  return cities.size;
+  return Math.max(0, cities.size - Math.floor(days / 2));
 }
 
 /**

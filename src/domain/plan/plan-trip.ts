@@ -34,7 +34,7 @@ import { localLegs } from '../travel/local-legs.js';
 import { buildProblem, type BuiltProblem } from './build-problem.js';
 import type { CityPlan } from './city-plan.js';
 import {
-  chooseCities, citiesBeyondEnds, daysToReach, CITY_CHARGE_POINTS, FARE_CHARGE_PER_YUAN, RIDE_CHARGE_POINTS, TRAVEL_CHARGE_PER_MIN, type CityCandidate,
+  chooseCities, daysToReach, wanderingCities, CITY_CHARGE_POINTS, FARE_CHARGE_PER_YUAN, RIDE_CHARGE_POINTS, TRAVEL_CHARGE_PER_MIN, type CityCandidate,
 } from './choose-cities.js';
 import { withMeals } from './meals.js';
 import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
@@ -333,7 +333,8 @@ function chosenExcursionsCost(catalogue: Catalogue, plan: CityPlan, request: Pla
  * What a plan is worth to the party in the race: its raceScore less what getting about costs —
  * at the chooser's rates (choose-cities.ts), 0.02 points per minute on links between cities,
  * 8 points per ride on one (RIDE_CHARGE_POINTS), 10 points per city reached besides the start and
- * the end (CITY_CHARGE_POINTS: a short trip must gain clearly more to wander) and 0.02 points per
+ * the end beyond one for two days (CITY_CHARGE_POINTS: a short trip must gain clearly more to
+ * wander) and 0.02 points per
  * yuan the party pays for them
  * and for local transfers (so ¥500 ≈ a 4A stop's worth: a plan that costs the party ¥1,000 more
  * must see about 20 points more). A cruise leg is none of these: its hours are the programme's
@@ -358,7 +359,7 @@ export function raceValue(itinerary: Itinerary): number {
       rides++;
     }
   }
-  const wander = citiesBeyondEnds(trail, itinerary.request.from, itinerary.request.to ?? trail.at(-1)!);
+  const wander = wanderingCities(trail, itinerary.request.from, itinerary.request.to ?? trail.at(-1)!, itinerary.request.days);
   return raceScore(itinerary) - TRAVEL_CHARGE_PER_MIN * minutes - RIDE_CHARGE_POINTS * rides - CITY_CHARGE_POINTS * wander - FARE_CHARGE_PER_YUAN * yuan;
 }
 
