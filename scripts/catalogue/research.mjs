@@ -334,14 +334,24 @@ const HANDLERS = {
     price(t, rs, ctx) {
       const plain = rs.filter((r) => r.value?.season === undefined);
       const seasonal = rs.filter((r) => r.value?.season !== undefined);
-      if (plain.length > 1) return 'several all-year prices';
+      // Several all-year records may split the rider categories between them, so a confirmed adult
+      // price and a child price read on one page only keep their own statuses; none may be stated twice.
+      const plainTables = plain.map((r) => ({ r, price: priceTable(r.value, ctx.categories) }));
+      const owner = {};
+      for (const x of plainTables) {
+        for (const c of Object.keys(x.price)) {
+          if (owner[c]) return `several all-year prices state ${c}`;
+          owner[c] = x.r;
+        }
+      }
+      if (plain.length > 1 && !owner[ctx.defaultId]) return `several all-year prices and none states ${ctx.defaultId}`;
       const tables = seasonal.map((r) => ({ r, months: seasonMonths(r.value.season), price: priceTable(r.value, ctx.categories) }));
       if (tables.some((x) => !x.months)) return 'a price season that is not MM-DD..MM-DD';
       let base;
       let baseRecord;
       if (plain.length) {
-        base = priceTable(plain[0].value, ctx.categories);
-        baseRecord = plain[0];
+        base = Object.assign({}, ...plainTables.map((x) => x.price));
+        baseRecord = owner[ctx.defaultId] ?? plain[0];
       } else {
         // No all-year price: the dearest season is the base (planning stays conservative), the others are price_seasons.
         tables.sort((x, y) => (y.price[ctx.defaultId] ?? 0) - (x.price[ctx.defaultId] ?? 0));
@@ -358,7 +368,7 @@ const HANDLERS = {
         if (key.startsWith('price.') && (!keep || category in base)) delete t._prov[key];
       }
       t.price = keep ? { ...t.price, ...base } : base;
-      for (const c of Object.keys(base)) setProv(t, `price.${c}`, factOf(baseRecord));
+      for (const c of Object.keys(base)) setProv(t, `price.${c}`, factOf(owner[c] ?? baseRecord));
       if (tables.length) {
         t.price_seasons = tables.map((x) => ({ months: monthsText(x.months), price: x.price }));
         setProv(t, 'price_seasons', mergeFacts(tables.map((x) => factOf(x.r))));

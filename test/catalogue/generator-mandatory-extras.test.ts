@@ -5,34 +5,7 @@
  * added: a child at the Three Gorges Tribe pays half of 150 + 60 = 135, not half of 210 = 105.
  */
 import { describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import YAML from 'yaml';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** Runs the generator on the shipped facts with only `research` as research file; returns the attraction. */
-function generated(research: string, id: string): { price: Record<string, number>; provenance: Record<string, { status: string }> } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'yangtze-generator-'));
-  try {
-    mkdirResearch(dir, research);
-    execFileSync(process.execPath, ['scripts/facts-to-routes.mjs', '--research', path.join(dir, 'research'), '--out', path.join(dir, 'routes.yaml')], { cwd: ROOT, stdio: 'pipe' });
-    const doc = YAML.parse(readFileSync(path.join(dir, 'routes.yaml'), 'utf8')) as { attractions: { id: string; price: Record<string, number>; provenance: Record<string, { status: string }> }[] };
-    const site = doc.attractions.find((a) => a.id === id);
-    if (!site) throw new Error(`${id} not generated`);
-    return site;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-function mkdirResearch(dir: string, text: string): void {
-  mkdirSync(path.join(dir, 'research'), { recursive: true });
-  writeFileSync(path.join(dir, 'research', 'test.yaml'), text);
-}
+import { generatedSite as generated } from './generated-site.js';
 
 const TRIBE = `facts:
   - id: three-gorges-tribe

@@ -28,8 +28,8 @@ describe('the agency document (HTML)', () => {
     expect(html).toContain('Three Rivers Travel (sample agency)');
     expect(html).toMatch(/<img class="logo" src="data:image\/png;base64,[A-Za-z0-9+/=]{100,}"/);
     expect(html).toContain('Hotels, meals and transfers');
-    expect(html).toContain('¥8,990.00*'); // adult sharing a twin room, after 15 % markup and rounding up to 10
-    expect(html).toContain('¥23,880.00'); // the group (the child's cruise fare at 50 %)
+    expect(html).toContain('¥8,980.00*'); // adult sharing a twin room, after 15 % markup and rounding up to 10
+    expect(html).toContain('¥23,850.00'); // the group (the child's cruise fare at 50 %)
     expect(html).toContain('This quote holds for 14 days.');
     expect(html).toContain('2 × Adult, 1 × Child');
     expect(html).not.toContain('Not in this plan'); // the planner's notes are for the agent, not the customer
@@ -96,7 +96,7 @@ describeBrowser('the agency document in headless Chromium', () => {
     if (!pdfinfo || !pdftotext) return;
     expect(spawnSync(pdfinfo, [pdf], { encoding: 'utf8' }).stdout).toMatch(/Page size:.*\(A4\)/);
     const text = spawnSync(pdftotext, ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/[ \t]+/g, ' ');
-    for (const price of ['¥8,990.00', '¥5,900.00', '¥23,880.00', '¥10,600.00', '¥6,900.00']) expect(text).toContain(price);
+    for (const price of ['¥8,980.00', '¥5,890.00', '¥23,850.00', '¥10,590.00', '¥6,880.00']) expect(text).toContain(price);
     expect(text).toContain(lang === 'zh' ? '三江旅行社' : 'Three Rivers Travel');
   });
 

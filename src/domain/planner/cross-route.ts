@@ -1,3 +1,4 @@
+import { dayMemo, markPair, pairKnown } from './insertion-cache.js';
 import type { Model } from './model.js';
 import { computeRoute, finishOf, newRoute, type Route } from './route.js';
 import { EPS, refresh, type State } from './state.js';
@@ -13,9 +14,13 @@ import { EPS, refresh, type State } from './state.js';
  */
 export function improveBetweenDays(m: Model, s: State): boolean {
   if (m.matrix === null || m.dayCount < 2) return false;
+  // A pair of days where neither move helped is skipped until one of them changes.
+  const memo = dayMemo(m);
   for (let a = 0; a < m.dayCount; a++) {
     for (let b = a + 1; b < m.dayCount; b++) {
+      if (memo !== undefined && pairKnown(memo, memo.pairA, memo.pairB, s.routes[a]!, s.routes[b]!)) continue;
       if (swapVisits(m, s, a, b) || exchangeTails(m, s, a, b)) return true;
+      if (memo !== undefined) markPair(memo, memo.pairA, memo.pairB, s.routes[a]!, s.routes[b]!);
     }
   }
   return false;

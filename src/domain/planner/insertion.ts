@@ -1,7 +1,9 @@
+import { bestRatioSlot, leastShiftSlot, newSlotPick } from './best-slot.js';
+import { dayMemo, routeVersion, scanBuffers } from './insertion-cache.js';
 import type { Model } from './model.js';
 import type { Random } from './random.js';
 import {
-  cloneRoute, computeRoute, fillSlots, insertAt, insertionCost, insertionShift, newRoute, newSlots, removeAt, slotShifts, type Route,
+  cloneRoute, computeRoute, fillSlots, insertAt, insertionCost, insertionShift, newRoute, removeAt, slotShifts, type Route,
 } from './route.js';
 import { EPS, refresh, type State } from './state.js';
 
@@ -9,14 +11,15 @@ import { EPS, refresh, type State } from './state.js';
  * Repeatedly inserts the visit with the best weight²/shift ratio (Vansteenwegen
  * et al. 2009), the ratio scaled by up to 1 + `noise` at random; a negative
  * `noise` inserts in random order instead (each visit at its best place). Each day's best insertion per visit is cached and only the day
- * that changed is rescanned (all days when a budget couples them).
+ * that changed is rescanned (all days when a budget couples them); between calls the
+ * day memo (insertion-cache.ts) keeps the answers for days whose route did not change.
  */
 export function insertGreedy(m: Model, s: State, rng: Random, noise: number): void {
   const D = m.dayCount;
   const V = m.visitCount;
   // Views into one allocation each: this runs several times per iteration.
-  const ratios = new Float64Array(D * V).fill(-1);
-  const places = new Int32Array(D * V);
+  // Every day is scanned (and its ratios reset) before they are read.
+  const { ratios, places, slots } = scanBuffers(m);
   const ratio: Float64Array[] = [];
   const pos: Int32Array[] = [];
   for (let d = 0; d < D; d++) {
@@ -24,7 +27,9 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
     pos.push(places.subarray(d * V, (d + 1) * V));
   }
   const fast = m.fast;
-  const sl = newSlots(m.visitCount);
+  const sl = slots[0]!;
+  const memo = dayMemo(m);
+  const pick = newSlotPick();
   const scan = (d: number): void => {
     const r = s.routes[d]!;
     const rd = ratio[d]!;
@@ -32,22 +37,44 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
     rd.fill(-1);
     if (!r.feasible) return;
     const n = r.visits.length;
-    if (fast) fillSlots(m, r, sl);
+    const version = memo !== undefined ? routeVersion(memo, r) : 0;
+    let filled = false;
     for (const v of m.openOn[d]!) {
       if (s.where[v]! >= 0) continue;
       const w = m.weight[v]!;
       if (w <= 0) continue;
-      if (fast) slotShifts(m, sl, v);
       let best = -1;
       let bp = -1;
-      for (let p = 0; p <= n; p++) {
-        const sh = fast ? sl.shift[p]! : insertionShift(m, r, v, p);
-        if (sh === Infinity) continue;
-        if (m.budget !== Infinity && s.cost + insertionCost(m, r, v, p) > m.budget + EPS) continue;
-        const q = (w * w) / Math.max(sh, 1e-6);
-        if (q > best) {
-          best = q;
-          bp = p;
+      const k = d * V + v;
+      if (memo !== undefined && memo.bestAt[k] === version) {
+        best = memo.ratio[k]!;
+        bp = memo.pos[k]!;
+      } else {
+        if (fast && !filled) {
+          fillSlots(m, r, sl);
+          filled = true;
+        }
+        if (fast && m.budget === Infinity) {
+          bestRatioSlot(m, sl, v, w * w, pick);
+          best = pick.ratio;
+          bp = pick.pos;
+        } else {
+          if (fast) slotShifts(m, sl, v);
+          for (let p = 0; p <= n; p++) {
+            const sh = fast ? sl.shift[p]! : insertionShift(m, r, v, p);
+            if (sh === Infinity) continue;
+            if (m.budget !== Infinity && s.cost + insertionCost(m, r, v, p) > m.budget + EPS) continue;
+            const q = (w * w) / Math.max(sh, 1e-6);
+            if (q > best) {
+              best = q;
+              bp = p;
+            }
+          }
+        }
+        if (memo !== undefined) {
+          memo.bestAt[k] = version;
+          memo.ratio[k] = best;
+          memo.pos[k] = bp;
         }
       }
       if (bp >= 0) {
@@ -80,17 +107,25 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
   }
 }
 
-/** Swaps one visit for a left-out one of higher weight in the same route, if any fits. */
+/**
+ * Swaps one visit for a left-out one of higher weight in the same route, if any fits.
+ * A left-out visit that replaced none of a day's visits is not tried on that day
+ * again until its route changes (the day memo): it would fail again.
+ */
 export function replaceMove(m: Model, s: State): boolean {
   const fast = m.fast;
-  const sl = newSlots(m.visitCount);
+  const sl = scanBuffers(m).slots[1]!;
   const left: number[] = [];
+  const memo = dayMemo(m);
+  const V = m.visitCount;
+  const pick = newSlotPick();
   for (let d = 0; d < m.dayCount; d++) {
     const r = s.routes[d]!;
     if (!r.feasible) continue;
+    const version = memo !== undefined ? routeVersion(memo, r) : 0;
     // The left-out visits open this day, heaviest first (openOn's order): the only candidates.
     left.length = 0;
-    for (const v of m.openOn[d]!) if (s.where[v]! < 0) left.push(v);
+    for (const v of m.openOn[d]!) if (s.where[v]! < 0 && (memo === undefined || memo.noSwapAt[d * V + v] !== version)) left.push(v);
     if (left.length === 0) continue;
     const heaviest = m.weight[left[0]!]!;
     const tmp = newRoute(d, r.start, r.end);
@@ -111,6 +146,17 @@ export function replaceMove(m: Model, s: State): boolean {
       for (const v of left) {
         const w = m.weight[v]!;
         if (w < bestW) break;
+        if (fast && m.budget === Infinity) {
+          // The same choice as the loop below, which takes v's least shift (its first position).
+          leastShiftSlot(m, sl, v, pick);
+          if (pick.pos >= 0 && (w > bestW + EPS || pick.shift < bestShift)) {
+            bestW = w;
+            bestShift = pick.shift;
+            bv = v;
+            bp = pick.pos;
+          }
+          continue;
+        }
         if (fast) slotShifts(m, sl, v);
         for (let p = 0; p <= tmp.visits.length; p++) {
           const sh = fast ? sl.shift[p]! : insertionShift(m, tmp, v, p);
@@ -133,6 +179,7 @@ export function replaceMove(m: Model, s: State): boolean {
         return true;
       }
     }
+    if (memo !== undefined) for (const v of left) memo.noSwapAt[d * V + v] = version;
   }
   return false;
 }

@@ -1,10 +1,11 @@
 import type { Model } from './model.js';
 import type { Random } from './random.js';
 import { improveBetweenDays } from './cross-route.js';
+import { dayMemo, markPair, pairKnown, routeVersion, scanBuffers } from './insertion-cache.js';
 import { insertGreedy, replaceMove } from './insertion.js';
 import { improveEnds, repair } from './lodging.js';
 import {
-  cloneRoute, computeRoute, fillSlots, finishOf, finishWithout, insertAt, insertionCost, insertionShift, newRoute, newSlots, removeAt,
+  cloneRoute, computeRoute, fillSlots, finishOf, finishWithout, insertAt, insertionCost, insertionShift, newRoute, removeAt,
   slotShifts, type Route, type Slots,
 } from './route.js';
 import { EPS, refresh, type State } from './state.js';
@@ -73,6 +74,9 @@ function accepts(m: Model, s: State, r: Route, t: Route): boolean {
  * then recomputed, which is exact with time windows and timetabled legs.
  */
 export function tightenRoute(m: Model, s: State, d: number): boolean {
+  // A day found a local optimum of these moves stays one while its route is unchanged.
+  const memo = dayMemo(m);
+  if (memo !== undefined && memo.tightAt[d] === routeVersion(memo, s.routes[d]!)) return false;
   let improved = false;
   const T = m.matrix;
   const P = m.placeCount;
@@ -155,6 +159,7 @@ export function tightenRoute(m: Model, s: State, d: number): boolean {
     }
     if (again) improved = true;
   }
+  if (memo !== undefined) memo.tightAt[d] = routeVersion(memo, s.routes[d]!);
   if (improved) refresh(m, s);
   return improved;
 }
@@ -167,13 +172,19 @@ export function relocateBetween(m: Model, s: State): boolean {
   const daySlots = (b: number): Slots => {
     let sl = slots[b];
     if (sl === undefined) {
-      sl = slots[b] = newSlots(m.visitCount);
+      sl = slots[b] = scanBuffers(m).slots[2 + b]!;
       fillSlots(m, s.routes[b]!, sl);
     }
     return sl;
   };
+  // A pair of days (a, b) where no move from a to b helped is skipped until one of them changes.
+  const memo = dayMemo(m);
+  const known = (a: number, b: number): boolean => memo !== undefined && pairKnown(memo, memo.relocA, memo.relocB, s.routes[a]!, s.routes[b]!);
   for (let a = 0; a < m.dayCount; a++) {
     const ra = s.routes[a]!;
+    let open = false;
+    for (let b = 0; b < m.dayCount && !open; b++) if (b !== a && !known(a, b)) open = true;
+    if (!open) continue;
     for (let i = 0; i < ra.visits.length; i++) {
       const v = ra.visits[i]!;
       if (m.matrix !== null) {
@@ -196,7 +207,7 @@ export function relocateBetween(m: Model, s: State): boolean {
         return tmp;
       };
       for (let b = 0; b < m.dayCount; b++) {
-        if (b === a || m.windows[v]![b]!.length === 0) continue;
+        if (b === a || m.windows[v]![b]!.length === 0 || known(a, b)) continue;
         const rb = s.routes[b]!;
         if (!rb.feasible) continue;
         const sl = m.fast ? daySlots(b) : undefined;
@@ -216,6 +227,7 @@ export function relocateBetween(m: Model, s: State): boolean {
         }
       }
     }
+    if (memo !== undefined) for (let b = 0; b < m.dayCount; b++) if (b !== a) markPair(memo, memo.relocA, memo.relocB, ra, s.routes[b]!);
   }
   return false;
 }

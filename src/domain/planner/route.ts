@@ -33,12 +33,19 @@ export function newRoute(day: number, start: number, end: number): Route {
   };
 }
 
+/**
+ * A copy with the same hidden class as newRoute's routes: a spread copy had another, and the
+ * search code, seeing two shapes of route, was deoptimised and recompiled again and again
+ * (on pr16 at M = 3 the first 200 iterations took 2.3 s of CPU instead of 1.3 s).
+ */
 export function cloneRoute(r: Route): Route {
-  return {
-    ...r,
-    visits: r.visits.slice(), arr: r.arr.slice(), beg: r.beg.slice(),
-    wclose: r.wclose.slice(), maxShift: r.maxShift.slice(),
-  };
+  const c = Object.assign(newRoute(r.day, r.start, r.end), r);
+  c.visits = r.visits.slice();
+  c.arr = r.arr.slice();
+  c.beg = r.beg.slice();
+  c.wclose = r.wclose.slice();
+  c.maxShift = r.maxShift.slice();
+  return c;
 }
 
 /** Forward pass (earliest schedule; FIFO travel makes it optimal) then backward max-shift pass. */

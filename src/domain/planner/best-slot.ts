@@ -1,0 +1,118 @@
+import type { Model } from './model.js';
+import type { Slots } from './route.js';
+
+/** Where a slot scan would insert a visit: position (-1 = nowhere), its shift and weight²/shift ratio. */
+export interface SlotPick {
+  pos: number;
+  shift: number;
+  ratio: number;
+}
+
+export function newSlotPick(): SlotPick {
+  return { pos: -1, shift: Infinity, ratio: -1 };
+}
+
+const minTravels = new WeakMap<Model, number>();
+
+/** The shortest leg of the travel matrix (fast model). */
+function minTravel(m: Model): number {
+  let t = minTravels.get(m);
+  if (t === undefined) {
+    t = Infinity;
+    for (const x of m.matrix!) if (x < t) t = x;
+    minTravels.set(m, t);
+    return t;
+  }
+  return t;
+}
+
+// The positions [lo, hi] a scan tries, set by windowRange.
+let lo = 0;
+let hi = -1;
+
+/**
+ * The positions at which the visit's window allows it at all: it must be
+ * reached by its latest start (departures only grow along a route, so the
+ * positions that pass form a prefix), and it must be done, with the shortest
+ * leg after it, by the latest arrival the next node allows (latest arrivals
+ * only grow too: a suffix). Routes of 30 visits with windows a quarter of the
+ * day long leave a third of the positions; the others need not be tried.
+ * The tests are necessary conditions of slotShifts' own (with a margin for
+ * rounding on the latest arrivals), so no feasible position is skipped.
+ */
+function windowRange(m: Model, sl: Slots, v: number): void {
+  const k = v * m.dayCount + sl.day;
+  const close = m.winClose[k]!;
+  const minT = minTravel(m);
+  const need = m.winOpen[k]! + m.duration[v]! + minT;
+  const tol = 1e-9 * (1 + Math.abs(need));
+  // First position whose latest arrival at the next node leaves time for the visit.
+  let a = 0;
+  let b = sl.n + 1;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (sl.arr[mid]! + sl.slack[mid]! >= need - tol) b = mid;
+    else a = mid + 1;
+  }
+  lo = a;
+  // Last position from which the visit is reached by its latest start.
+  a = -1;
+  b = sl.n;
+  while (a < b) {
+    const mid = (a + b + 1) >> 1;
+    if (sl.dep[mid]! + minT <= close) a = mid;
+    else b = mid - 1;
+  }
+  hi = a;
+}
+
+/**
+ * Fast model: the insertion of v with the best weight²/shift ratio (the
+ * first of equal ones), exactly as a loop over slotShifts would rank every
+ * position, trying only those its window allows. No budget: callers with one
+ * check each position's cost themselves.
+ */
+export function bestRatioSlot(m: Model, sl: Slots, v: number, w2: number, out: SlotPick): void {
+  scanWindow(m, sl, v, w2, out);
+}
+
+/** Fast model: the insertion of v that delays the route least (the first of equal ones), positions as above. */
+export function leastShiftSlot(m: Model, sl: Slots, v: number, out: SlotPick): void {
+  scanWindow(m, sl, v, -1, out);
+}
+
+/** Ranks the positions windowRange leaves by ratio (w2 ≥ 0) or by shift alone (w2 < 0). */
+function scanWindow(m: Model, sl: Slots, v: number, w2: number, out: SlotPick): void {
+  windowRange(m, sl, v);
+  out.pos = -1;
+  out.ratio = -1;
+  out.shift = Infinity;
+  const T = m.matrix!;
+  const P = m.placeCount;
+  const k = v * m.dayCount + sl.day;
+  const close = m.winClose[k]!;
+  const open = m.winOpen[k]!;
+  const dur = m.duration[v]!;
+  const q = m.place[v]!;
+  const row = q * P;
+  const byRatio = w2 >= 0;
+  const { prev, dep, next, arr, slack } = sl;
+  for (let p = lo; p <= hi; p++) {
+    const a = dep[p]! + T[prev[p]! * P + q]!;
+    if (a > close) continue;
+    const t = (a > open ? a : open) + dur;
+    const shift = t + T[row + next[p]!]! - arr[p]!;
+    if (!(shift <= slack[p]!)) continue;
+    if (byRatio) {
+      const ratio = w2 / Math.max(shift, 1e-6);
+      if (ratio > out.ratio) {
+        out.ratio = ratio;
+        out.pos = p;
+        out.shift = shift;
+      }
+    } else if (shift < out.shift) {
+      out.shift = shift;
+      out.pos = p;
+    }
+  }
+}
