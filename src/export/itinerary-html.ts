@@ -231,7 +231,7 @@ function renderDay(
   return (
     `<section class="day ${themeClass}" style="--theme:${themeColour(day.theme)}" data-day="${day.day}">` +
     `<header><h3>${escapeHtml(L.day(day.day))} <span class="date">${escapeHtml(formatDate(day.date, lang))}</span></h3>` +
-    `<span>${day.theme ? chip(day.theme, lang) : `<span class="chip">${escapeHtml(L.noTheme)}</span>`}</span></header>` +
+    `<span>${day.theme ? chip(day.theme, lang) : `<span class="chip">${escapeHtml(onCruise(day) ? L.cruiseDay : L.noTheme)}</span>`}</span></header>` +
     (day.holiday
       ? `<p class="holiday${day.holiday.goldenWeek ? ' golden-week' : ''}"><strong>${escapeHtml(holidayTitle(day.holiday, lang))}</strong>${escapeHtml(P.colon)}${escapeHtml(holidayAdvice(day.holiday, lang))}</p>`
       : '') +
@@ -356,4 +356,9 @@ async function renderPasses(passes: readonly IssuedPassView[], catalogue: Catalo
     }),
   );
   return `<section class="passes-page"><h2>${escapeHtml(L.passes)}</h2><div class="passes">${cards.join('')}</div></section>`;
+}
+
+/** A day spent aboard, or boarding or leaving a ship: its programme fills it, so it is not a "free day". */
+function onCruise(day: ItineraryDay): boolean {
+  return day.lodging === 'on-board' || day.items.some((i) => i.kind === 'cruise' || (i.kind === 'travel' && i.mode === 'cruise') || (i.kind === 'visit' && i.aboard !== undefined));
 }

@@ -14,7 +14,7 @@ import { goldenPlan, options, shipped, shippedRates } from './shipped.js';
 
 const cruise = goldenPlan('cruise-chongqing-wuhan');
 
-function withMeals(plan: Itinerary, meals: readonly { day: number; meal: 'lunch' | 'dinner'; city: string }[]): Itinerary {
+function withMeals(plan: Itinerary, meals: readonly { day: number; meal: 'lunch' | 'dinner'; city: string; at?: string }[]): Itinerary {
   return {
     ...plan,
     days: plan.days.map((d) => ({
@@ -23,7 +23,7 @@ function withMeals(plan: Itinerary, meals: readonly { day: number; meal: 'lunch'
         ...d.items,
         ...meals
           .filter((m) => m.day === d.day)
-          .map((m) => ({ kind: 'meal', meal: m.meal, city: m.city, near: m.city, start: `${d.date}T12:00:00+08:00`, end: `${d.date}T13:00:00+08:00`, cost: 180, estimate: true })),
+          .map((m) => ({ kind: 'meal', meal: m.meal, city: m.city, near: m.city, start: `${d.date}T${m.at ?? '12:00'}:00+08:00`, end: `${d.date}T13:00:00+08:00`, cost: 180, estimate: true })),
       ],
     })) as unknown as Itinerary['days'],
   };
@@ -52,6 +52,17 @@ describe('meals', () => {
     expect(q.days.find((d) => d.day === 5)!.meals).toEqual([{ meal: 'breakfast', where: 'hotel' }, { meal: 'lunch', where: 'restaurant' }]);
     // A plan has no meal items aboard; the ship's meals still show, priced in the cruise fare.
     expect(q.days.find((d) => d.day === 2)!.meals).toEqual([{ meal: 'breakfast', where: 'on-board' }, { meal: 'lunch', where: 'on-board' }, { meal: 'dinner', where: 'on-board' }]);
+  });
+});
+
+describe('a landing day', () => {
+  it('a planned lunch ashore after the ship lands (15:00 in this older plan) is a restaurant lunch, not the ship\'s (it was dropped as "on board")', () => {
+    const arrive = cruise.days.flatMap((d) => d.items).find((i): i is TravelItem => i.kind === 'travel' && i.mode === 'cruise')!.arrive;
+    const landing = cruise.days.find((d) => arrive.startsWith(d.date))!; // day 4, ashore 15:00
+    const plan = withMeals(cruise, [{ day: landing.day, meal: 'lunch', city: 'yichang', at: '15:30' }]);
+    expect(mealLines(plan)).toContain(`D${landing.day} Lunch, adult`);
+    const q = quoteTrip(plan, shipped, shippedRates, options({ party: { adult: 2 } }));
+    expect(q.days.find((d) => d.day === landing.day)!.meals).toContainEqual({ meal: 'lunch', where: 'restaurant' });
   });
 });
 

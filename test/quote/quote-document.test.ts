@@ -16,7 +16,7 @@ import { needTool, optionalTool } from '../agency/helpers/tools.js';
 import { REPO_ROOT, runCli } from '../cli/helpers/run-cli.js';
 
 const AGENCY = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'agency');
-/** The README example: 7 days Chongqing → Nanchang (the Three Gorges cruise, Wuhan, Yueyang, Changsha), 2 adults and a child. */
+/** The README example: 7 days Chongqing → Nanchang (the Three Gorges cruise, Yichang, Wuhan), 2 adults and a child. */
 const PLAN = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'chongqing-nanchang-7d.itinerary.json');
 const QUOTE = ['quote', PLAN, '--guide', 'en', '--markup', '15%', '--rounding', 'up-to-10', '--agency', path.join(AGENCY, 'agency.yaml')];
 
@@ -28,11 +28,18 @@ describe('the agency document (HTML)', () => {
     expect(html).toContain('Three Rivers Travel (sample agency)');
     expect(html).toMatch(/<img class="logo" src="data:image\/png;base64,[A-Za-z0-9+/=]{100,}"/);
     expect(html).toContain('Hotels, meals and transfers');
-    expect(html).toContain('¥8,980.00*'); // adult sharing a twin room, after 15 % markup and rounding up to 10
-    expect(html).toContain('¥23,850.00'); // the group (the child's cruise fare at 50 %)
+    expect(html).toContain('¥7,730.00*'); // adult sharing a twin room, after 15 % markup and rounding up to 10
+    expect(html).toContain('¥20,210.00'); // the group (the child's cruise fare at 50 %)
     expect(html).toContain('This quote holds for 14 days.');
     expect(html).toContain('2 × Adult, 1 × Child');
     expect(html).not.toContain('Not in this plan'); // the planner's notes are for the agent, not the customer
+  });
+
+  it('marks a day spent on the cruise "Cruise", not "Free day" (day 2 is all aboard)', async () => {
+    const html = (await runCli([...QUOTE, '--format', 'html'])).stdout;
+    const day2 = html.slice(html.indexOf('data-day="2"'), html.indexOf('data-day="3"'));
+    expect(day2).toContain('<span class="chip">Cruise</span>');
+    expect(day2).not.toContain('Free day');
   });
 
   it('is in Chinese with --lang zh', async () => {
@@ -96,8 +103,25 @@ describeBrowser('the agency document in headless Chromium', () => {
     if (!pdfinfo || !pdftotext) return;
     expect(spawnSync(pdfinfo, [pdf], { encoding: 'utf8' }).stdout).toMatch(/Page size:.*\(A4\)/);
     const text = spawnSync(pdftotext, ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/[ \t]+/g, ' ');
-    for (const price of ['¥8,980.00', '¥5,890.00', '¥23,850.00', '¥10,590.00', '¥6,880.00']) expect(text).toContain(price);
+    for (const price of ['¥7,730.00', '¥4,750.00', '¥20,210.00', '¥8,800.00', '¥6,330.00']) expect(text).toContain(price);
     expect(text).toContain(lang === 'zh' ? '三江旅行社' : 'Three Rivers Travel');
+  });
+
+  it('en: Latin text is set in a Latin font — the ’ of "adults’" is not a full-width CJK glyph (it left a gap of a whole letter-box)', async () => {
+    const pdf = path.join(dir, 'en-font.pdf');
+    await runCli([...QUOTE, '--format', 'pdf', '-o', pdf], { env: { PATH: process.env.PATH } });
+    const pdftotext = optionalTool({ what: 'PDF word boxes of the quote document', tool: 'poppler-utils (pdftotext)', commands: ['pdftotext'], install: 'apt-get install -y poppler-utils' });
+    if (!pdftotext) return;
+    const boxes = spawnSync(pdftotext, ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout;
+    const width = (word: string) => {
+      const m = new RegExp(`xMin="([\\d.]+)"[^>]*xMax="([\\d.]+)"[^>]*>${word}<`).exec(boxes);
+      if (!m) throw new Error(`"${word}" not in the PDF's text`);
+      return Number(m[2]) - Number(m[1]);
+    };
+    // "adults’" is "adult" + "s’": in a Latin font that is about 1.5 average letters of "adult";
+    // with the CJK font's full-width ’ it was about 3 (measured 2.97 before the fix).
+    const letter = width('adult') / 5;
+    expect((width('adults’') - width('adult')) / letter).toBeLessThan(2.2);
   });
 
   it.each(['en', 'zh'])('%s: the price page renders (a screenshot with text and colour)', async (lang) => {
@@ -107,9 +131,15 @@ describeBrowser('the agency document in headless Chromium', () => {
     if (!pdftoppm) return;
     const pages = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
     const prefix = path.join(dir, `${lang}-page`);
-    // The first page (letterhead) and the last (the price block, which starts a page in print).
+    // The first page (letterhead) and the one the price block starts (it starts a page in print;
+    // the notes after it may run on — the last page was shot before, and showed only footnotes).
+    const heading = lang === 'zh' ? '报价' : 'Your price';
+    const pageText = (n: number) => spawnSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' }).stdout;
+    const pricePage = Array.from({ length: pages }, (_, i) => i + 1).find((n) => pageText(n).split('\n').some((l) => l.trim() === heading));
+    expect(pricePage).toBeDefined();
+    expect(pageText(pricePage!)).toContain(lang === 'zh' ? '每人价格' : 'Price per person');
     spawnSync(pdftoppm, ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, `${prefix}-first`]);
-    spawnSync(pdftoppm, ['-png', '-r', '60', '-f', String(pages), '-l', String(pages), pdf, `${prefix}-last`]);
+    spawnSync(pdftoppm, ['-png', '-r', '60', '-f', String(pricePage), '-l', String(pricePage), pdf, `${prefix}-last`]);
     const shots = readdirSync(dir).filter((f) => f.startsWith(`${lang}-page`)).sort();
     expect(shots).toHaveLength(2);
     for (const shot of shots) {

@@ -96,6 +96,14 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
       continue;
     }
     if (rate.breakfastIncluded) breakfastAtHotel.add(d.day + 1);
+    if (rate.origin === 'catalogue' && itinerary.days.find((x) => x.day === d.day)?.holiday?.goldenWeek) {
+      // Rates are by month; a Golden Week night can cost several times the month's rate (a Xi'an
+      // hotel 355 yuan on 16 Sep 2023, 1,006 on 1 Oct: gz-cmc.com 2023-09-14). Said, not guessed.
+      assume(
+        'A hotel night falls in a Golden Week holiday: hotels in tourist cities often charge far more than the month\'s reference rate; confirm the room price with the hotel.',
+        '有住宿在黄金周假期内：旅游城市酒店价格常远高于当月参考价，请向酒店确认房价。',
+      );
+    }
     const o = basisOf(rate);
     const hotel = rate.hotel ?? `${grade.en} hotel`;
     const base = { section: 'lodging' as Section, day: d.day, date: d.date, ...o };
@@ -139,11 +147,16 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
         else push(d.day, { meal, where: breakfastAtHotel.has(d.day) ? 'hotel' : 'restaurant', ...(previous ? { city: previous.lodging } : {}) });
         continue;
       }
-      if (aboard) {
-        // A plan has no meal items aboard: the ship's meals come with the cruise.
+      // A plan's meal item ashore is a restaurant meal even on a landing day whose usual meal time
+      // is still aboard (lunch at 13:45 in Yichang after a landing at 13:30); the plan has no meal items aboard.
+      const ashore = planned?.filter((x) => x.day === d.day && x.meal === meal && (x.startMs === undefined ? !aboard : !aboardAt(x.startMs))) ?? [];
+      if (ashore.length > 0) {
+        for (const m of ashore) push(d.day, { meal, where: 'restaurant', ...(m.city ? { city: m.city } : {}) });
+      } else if (aboard) {
+        // The ship's meals come with the cruise.
         push(d.day, { meal, where: 'on-board' });
       } else if (planned) {
-        for (const m of planned.filter((x) => x.day === d.day && x.meal === meal)) push(d.day, { meal, where: 'restaurant', ...(m.city ? { city: m.city } : {}) });
+        continue;
       } else {
         push(d.day, { meal, where: 'restaurant', ...(d.cities[0] ? { city: d.cities[0] } : city ? { city } : {}) });
       }
@@ -368,9 +381,16 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   return { lines, days: dayPlans, assumptions, missing, nights, notBooked };
 }
 
-function lodgingRate(all: readonly LodgingRate[], city: string, grade: Grade, date: string): LodgingRate | undefined {
+/**
+ * The rate for a night: a sheet's before the catalogue's (overlayRates puts them first), and of
+ * those from the same place a seasonal rate whose months hold the night before an all-year one,
+ * wherever the two stand in the list — a season written after the all-year rate still applies.
+ */
+export function lodgingRate(all: readonly LodgingRate[], city: string, grade: Grade, date: string): LodgingRate | undefined {
   const month = monthOf(date);
-  return all.find((r) => r.city === city && r.grade === grade && (r.months === undefined || r.months.includes(month)));
+  const fits = all.filter((r) => r.city === city && r.grade === grade && (r.months === undefined || r.months.includes(month)));
+  const first = fits[0];
+  return first && (fits.find((r) => r.origin === first.origin && r.months !== undefined) ?? first);
 }
 
 function cap(s: string): string {

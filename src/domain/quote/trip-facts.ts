@@ -38,6 +38,8 @@ export interface PlannedMeal {
   readonly day: number;
   readonly meal: Meal;
   readonly city?: string;
+  /** When it starts (epoch ms, the plan's offset), so a lunch ashore after landing is not taken for the ship's. */
+  readonly startMs?: number;
 }
 
 export interface TripFacts {
@@ -66,7 +68,8 @@ export function tripFacts(itinerary: Itinerary, catalogue: Catalogue): TripFacts
       if (raw.aboard !== undefined) continue;
       if (raw.kind === 'visit' && typeof raw.city === 'string') seen.add(raw.city);
       if (raw.kind === 'meal' && (raw.meal === 'lunch' || raw.meal === 'dinner' || raw.meal === 'breakfast')) {
-        meals.push({ day: d.day, meal: raw.meal, ...(typeof raw.city === 'string' ? { city: raw.city } : {}) });
+        const startMs = typeof raw.start === 'string' ? Date.parse(raw.start) : NaN;
+        meals.push({ day: d.day, meal: raw.meal, ...(typeof raw.city === 'string' ? { city: raw.city } : {}), ...(Number.isFinite(startMs) ? { startMs } : {}) });
       }
       if (raw.kind !== 'travel') continue;
       const from = String(raw.from);

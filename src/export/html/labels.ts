@@ -19,6 +19,8 @@ export interface HtmlLabels {
   readonly timeline: string;
   readonly lodging: string;
   readonly noTheme: string;
+  /** The chip of a day without a theme spent on (or boarding) a cruise: not a free day. */
+  readonly cruiseDay: string;
   readonly free: string;
   readonly costs: string;
   readonly admission: string;
@@ -57,6 +59,7 @@ const EN: HtmlLabels = {
   timeline: 'Day by day',
   lodging: 'Overnight',
   noTheme: 'Free day',
+  cruiseDay: 'Cruise',
   free: 'Free',
   costs: 'Costs',
   admission: 'Admission',
@@ -104,6 +107,7 @@ const ZH: HtmlLabels = {
   timeline: '每日安排',
   lodging: '住宿',
   noTheme: '自由活动',
+  cruiseDay: '游轮',
   free: '免费',
   costs: '费用',
   admission: '门票',

@@ -1,4 +1,8 @@
-/** The itinerary's stylesheet: inline, no web fonts, A4 when printed. */
+/**
+ * The itinerary's stylesheet: inline, no web fonts, A4 when printed. An English document lists
+ * Latin fonts before the CJK ones: where "Noto Sans" is missing, a CJK font set the Latin text and
+ * its full-width ’ left a gap in "parents’ room" (seen in the printed quote).
+ */
 import { THEME_COLOURS } from './theme-colours.js';
 
 const themeRules = Object.entries(THEME_COLOURS)
@@ -11,6 +15,7 @@ ${themeRules}
 *{box-sizing:border-box}
 html{font-size:14px}
 body{margin:0;background:#eceff1;color:var(--ink);font-family:"Noto Sans","Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.45}
+html:lang(en) body{font-family:"Noto Sans","Segoe UI",Roboto,"Helvetica Neue",Arial,"Liberation Sans","DejaVu Sans","Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif}
 main{max-width:210mm;margin:0 auto;background:var(--paper);padding:14mm 14mm 10mm}
 h1{font-size:1.9rem;margin:0 0 .2rem}
 h2{font-size:1.25rem;margin:1.6rem 0 .6rem;padding-bottom:.25rem;border-bottom:2px solid var(--ink)}
@@ -50,6 +55,10 @@ ul.unscheduled{margin:0;padding-left:1.2rem}
 .pass .holder{font-size:1.1rem;font-weight:700}
 .pass .id{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8rem}
 .pass .hint{font-size:.75rem;color:var(--muted)}
+section.estimates{font-size:.78rem;color:var(--muted);margin-top:1rem}
+section.estimates p{margin:0 0 .2rem}
+section.estimates ul{list-style:none;margin:0;padding:0;columns:2;column-gap:1.2rem}
+section.estimates li{break-inside:avoid;page-break-inside:avoid;padding-left:.8em;text-indent:-.8em}
 footer.doc{margin-top:1.5rem;font-size:.75rem;color:var(--muted);border-top:1px solid var(--line);padding-top:.4rem}
 @page{size:A4;margin:12mm}
 @media print{
