@@ -8,6 +8,7 @@ import type { ChalkInstance } from 'chalk';
 import { formatYuan } from '../domain/quote/money.js';
 import { describeMargin } from '../domain/quote/margin.js';
 import { SECTIONS, type PriceRow, type Section, type TripQuote } from '../domain/quote/quote-model.js';
+import { truncate } from '../cli/table.js';
 import { displayWidth } from './display-width.js';
 
 const SECTION_TEXT: Record<Section, { en: string; zh: string }> = {
@@ -50,7 +51,7 @@ export function renderQuoteText(q: TripQuote, style: ChalkInstance, lang: 'en' |
     if (lines.length === 0) continue;
     out.push('', style.bold(`${sectionText(s, lang)}`));
     for (const l of lines) {
-      const label = displayWidth(l.label[lang]) > labelWidth ? l.label[lang].slice(0, labelWidth - 1) + '…' : l.label[lang];
+      const label = cutLabel(l.label[lang], labelWidth);
       out.push(`  ${style.dim(`D${l.day ?? '-'}`.padEnd(4))}${pad(label, labelWidth)}  ${lpad(`${l.quantity} × ${formatYuan(l.unitFen)}`, 18)}  ${lpad(formatYuan(l.totalFen), 12)}${est(l.estimate)}`);
     }
     out.push(`  ${' '.repeat(4)}${pad(style.dim(t('subtotal', '小计')), labelWidth)}  ${' '.repeat(18)}  ${lpad(style.bold(formatYuan(q.bySection[s])), 12)}`);
@@ -68,4 +69,17 @@ export function renderQuoteText(q: TripQuote, style: ChalkInstance, lang: 'en' |
   if (q.missing.length > 0) out.push('', style.red.bold(t('NOT PRICED (no rate)', '未计价（缺少价格）')), ...q.missing.map((x) => `  ! ${x[lang]}`));
   if (q.estimates) out.push('', style.yellow(t('~ rests on an estimate: confirm before selling.', '~ 基于估算价格：出售前请确认。')));
   return out.join('\n') + '\n';
+}
+
+/**
+ * A line's label cut to `width` display columns, keeping its rider category ("…, child",
+ * "…（儿童）") in sight: cut at the end, the adult's and the child's line of a long name read
+ * the same ("Hankou Riverside Park … Crossing-Sw…" twice).
+ */
+export function cutLabel(label: string, width: number): string {
+  if (displayWidth(label) <= width) return label;
+  const m = /^(.+?)(, [^,]+|（[^（）]+）)$/u.exec(label);
+  const suffix = m?.[2] ?? '';
+  if (!m || displayWidth(suffix) > width / 3) return truncate(label, width);
+  return truncate(m[1]!, width - displayWidth(suffix)) + suffix;
 }

@@ -51,19 +51,45 @@ describe('the interactive session', () => {
     from: 'wuhan', to: 'nanchang', start: '2026-05-12', days: 3, themes: ['red', 'cultural'], party: { adult: 2, child: 1 }, pace: 'standard', must: [],
   };
 
-  it('prices the trip per person on request', async () => {
+  /** The session's effects on the fixture plan: what it shows (stdout) and notes (stderr). */
+  function sessionDeps(): { deps: SessionDeps; shown: string[]; notes: string[] } {
     const shown: string[] = [];
+    const notes: string[] = [];
     const deps: SessionDeps = {
       plan: async () => itinerary,
       issue: async () => [],
       save: async (_p, basename, format) => `${basename}.${format}`,
       show: (text) => shown.push(text),
-      note: () => undefined,
+      note: (text) => notes.push(text),
       style: new Chalk({ level: 0 }),
     };
-    await runPlanSession(scriptedAsker([['select', 'price'], ['select', 'done']]), ctx, first, deps);
+    return { deps, shown, notes };
+  }
+
+  it('prices the trip per person on request', async () => {
+    const { deps, shown } = sessionDeps();
+    await runPlanSession(scriptedAsker([['select', 'price'], ['select', '4star'], ['select', 'none'], ['input', '0%'], ['select', 'done']]), ctx, first, deps);
     expect(shown[1]).toMatch(/^Quote: 3 days \/ 2 nights from 2026-05-12, adult 2, child 1/);
     expect(shown[1]).toContain('Price per person');
     expect(shown[1]).toMatch(/adult, twin share +× 2 +[\d,]+\.00/);
+  });
+
+  it('asks the grade, a guide and the markup (the defaults of `yangtze quote` could not be changed before), and gives the same quote as a command', async () => {
+    const { deps, shown, notes } = sessionDeps();
+    const asker = scriptedAsker([
+      ['select', 'price'], ['select', '3star'], ['select', 'en'], ['input', '15%'],
+      ['select', 'price'], ['select', '3star'], ['select', 'en'], ['input', '12.5'],
+      ['select', 'done'],
+    ]);
+    await runPlanSession(asker, ctx, first, deps);
+    expect(shown[1]).toContain('grade 3star');
+    expect(shown[1]).toContain('guide en');
+    expect(shown[1]).toContain('margin markup 15%');
+    expect(shown[1]).toMatch(/Guide \(en\)/);
+    expect(notes.at(-2)).toContain('yangtze quote plan-wuhan-2026-05-12.json --grade 3star --guide en --markup 15%');
+    // The second time the last answers are offered as the defaults.
+    const markups = asker.asked.filter((q) => q.kind === 'input');
+    expect(markups.map((q) => q.default)).toEqual(['0%', '15%']);
+    expect(shown[2]).toContain('margin markup 12.5%');
   });
 });

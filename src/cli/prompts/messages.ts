@@ -25,6 +25,13 @@ export interface PromptMessages {
   readonly next: string;
   readonly actions: Readonly<Record<'add' | 'remove' | 'dates' | 'replan' | 'quote' | 'price' | 'issue' | 'save' | 'done', string>>;
   readonly addWhich: string;
+  readonly priceGrade: string;
+  readonly priceGrades: Readonly<Record<'budget' | '3star' | '4star' | '5star', string>>;
+  readonly priceGuide: string;
+  readonly priceGuides: Readonly<Record<'none' | 'en' | 'zh', string>>;
+  readonly priceMarkup: string;
+  readonly badMarkup: string;
+  readonly priceCommand: string;
   readonly removeWhich: string;
   readonly nothingToAdd: string;
   readonly holderName: (n: number) => string;
@@ -86,6 +93,13 @@ const EN: PromptMessages = {
     done: 'Done',
   },
   addWhich: 'Add which stop?',
+  priceGrade: 'Hotel and restaurant grade?',
+  priceGrades: { budget: 'Budget', '3star': '3★', '4star': '4★', '5star': '5★' },
+  priceGuide: 'A local guide on sightseeing days?',
+  priceGuides: { none: 'No guide', en: 'English-speaking guide', zh: 'Chinese-speaking guide' },
+  priceMarkup: 'Your markup on the net cost? (e.g. 15%; 0 for none)',
+  badMarkup: 'Give a percentage from 0% to 1000%, like 15%',
+  priceCommand: 'The same quote, and its document (--format html|pdf --agency FILE), from the saved plan:',
   removeWhich: 'Remove which stop?',
   nothingToAdd: 'Every matching stop is already in the plan.',
   holderName: (n) => `Name of traveller ${n}?`,
@@ -140,6 +154,13 @@ const ZH: PromptMessages = {
     done: '完成',
   },
   addWhich: '添加哪个景点？',
+  priceGrade: '酒店及餐厅档次？',
+  priceGrades: { budget: '经济型', '3star': '三星', '4star': '四星', '5star': '五星' },
+  priceGuide: '游览日是否配地陪导游？',
+  priceGuides: { none: '不配导游', en: '英语导游', zh: '中文导游' },
+  priceMarkup: '在成本上加价多少？（例如 15%；0 表示不加）',
+  badMarkup: '请输入 0% 到 1000% 之间的百分比，例如 15%',
+  priceCommand: '用保存的行程生成同一报价及报价单（--format html|pdf --agency 文件）：',
   removeWhich: '删除哪个景点？',
   nothingToAdd: '符合条件的景点都已在行程中。',
   holderName: (n) => `第 ${n} 位出行人的姓名？`,

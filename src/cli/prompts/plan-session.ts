@@ -9,7 +9,9 @@ import type { ChalkInstance } from 'chalk';
 import type { Catalogue, Theme } from '../../domain/catalogue/model.js';
 import type { Itinerary } from '../../domain/itinerary/itinerary.js';
 import { quoteBundle } from '../../domain/passes/quote.js';
+import { formatBasisPoints, parsePercent, type Margin } from '../../domain/quote/margin.js';
 import { defaultQuoteOptions, quoteTrip } from '../../domain/quote/quote-trip.js';
+import type { Grade } from '../../domain/quote/rates.js';
 import { EMPTY_RATES } from '../../domain/quote/rates.js';
 import { renderQuoteText } from '../../export/quote-text.js';
 import type { IssuedPassView } from '../../export/itinerary-html.js';
@@ -88,6 +90,7 @@ export async function runPlanSession(
   let itinerary = await replan();
   let passes: readonly IssuedPassView[] = [];
   const saved: string[] = [];
+  let pricing: Pricing = { grade: '4star', guide: 'none', margin: { kind: 'none' } };
 
   for (;;) {
     const action = await asker.select<SessionAction>({
@@ -127,9 +130,14 @@ export async function runPlanSession(
     } else if (action === 'quote') {
       deps.show(renderQuoteSummary(quoteBundle(itinerary, ctx.catalogue, request.party), ctx.catalogue, lang, deps.style));
     } else if (action === 'price') {
-      // The package price with `yangtze quote`'s defaults and the catalogue's reference rates.
-      const quote = quoteTrip(itinerary, ctx.catalogue, ctx.catalogue.rates ?? EMPTY_RATES, defaultQuoteOptions(request.party));
+      // The package price with the catalogue's reference rates; the agent picks what changes a
+      // price most (grade, guide, markup) — the rest as `yangtze quote`'s defaults. Asked each
+      // time, the last answers offered again.
+      pricing = await askPricing(asker, ctx, pricing);
+      const options = { ...defaultQuoteOptions(request.party), grade: pricing.grade, ...(pricing.guide !== 'none' ? { guide: pricing.guide } : {}), margin: pricing.margin };
+      const quote = quoteTrip(itinerary, ctx.catalogue, ctx.catalogue.rates ?? EMPTY_RATES, options);
       deps.show(renderQuoteText(quote, deps.style, lang));
+      deps.note(`${m.priceCommand}\n  ${quoteCommandLine(saved.find((f) => f.endsWith('.json')) ?? `plan-${request.from}-${request.start}.json`, pricing)}`);
     } else if (action === 'issue') {
       const travellers = await askTravellers(asker, ctx, request.party);
       passes = [...passes, ...(await deps.issue(itinerary, travellers))];
@@ -188,4 +196,46 @@ async function askTravellers(asker: Asker, ctx: QuestionContext, party: Readonly
     if (!more) break;
   }
   return travellers;
+}
+
+/** What the agent chose for "Price the trip": the hotel grade, a guide, the markup. */
+export interface Pricing {
+  readonly grade: Grade;
+  readonly guide: 'none' | 'en' | 'zh';
+  readonly margin: Margin;
+}
+
+async function askPricing(asker: Asker, ctx: QuestionContext, last: Pricing): Promise<Pricing> {
+  const m = promptMessages(ctx.lang);
+  const grade = await asker.select<Grade>({
+    message: m.priceGrade,
+    choices: (Object.keys(m.priceGrades) as Grade[]).map((g) => ({ value: g, name: m.priceGrades[g] })),
+    default: last.grade,
+  });
+  const guide = await asker.select<Pricing['guide']>({
+    message: m.priceGuide,
+    choices: (Object.keys(m.priceGuides) as Pricing['guide'][]).map((g) => ({ value: g, name: m.priceGuides[g] })),
+    default: last.guide,
+  });
+  const valid = (v: string) => {
+    const bp = parsePercent(v);
+    return bp !== undefined && bp <= 100_000;
+  };
+  const text = await asker.input({
+    message: m.priceMarkup,
+    default: last.margin.kind === 'markup' ? formatBasisPoints(last.margin.basisPoints) : '0%',
+    validate: (v) => (valid(v) ? true : m.badMarkup),
+  });
+  const bp = parsePercent(text) ?? 0;
+  return { grade, guide, margin: bp === 0 ? { kind: 'none' } : { kind: 'markup', basisPoints: bp } };
+}
+
+/** `yangtze quote` with the same choices, for the document (the session saves the plan as JSON). */
+export function quoteCommandLine(planFile: string, p: Pricing): string {
+  return [
+    'yangtze quote', planFile,
+    ...(p.grade !== '4star' ? ['--grade', p.grade] : []),
+    ...(p.guide !== 'none' ? ['--guide', p.guide] : []),
+    ...(p.margin.kind === 'markup' ? ['--markup', formatBasisPoints(p.margin.basisPoints)] : []),
+  ].join(' ');
 }
