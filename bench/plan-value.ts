@@ -11,7 +11,12 @@
  *   that day's cities is left out for "no time";
  * - musts dropped, and the longest run of stops sharing their first theme
  *   within a day;
- * - the 1-day eco trip from Jiujiang.
+ * - the 1-day eco trip from Jiujiang;
+ * - the trip's way between cities (issue 12 items 2 and 12): A → B → A that is
+ *   not a return from a dead end, a city left and come back to later (a loop:
+ *   Wuhan → Changsha → Yueyang → Wuhan), changes of train where a through
+ *   link runs, and on trips of 1–3 days the minutes and the party's yuan spent
+ *   on links between cities.
  *
  * Prints Markdown for bench/results/plan-value.md.
  */
@@ -21,7 +26,8 @@ import { fileURLToPath } from 'node:url';
 import { MAX_ITERATIONS, SKELETONS, DEFAULT_TIME_LIMIT_MS, effortFor } from '../src/commands/plan.js';
 import { THEMES, type Attraction, type Theme } from '../src/domain/catalogue/model.js';
 import { addDays } from '../src/domain/calendar/iso-date.js';
-import type { Itinerary, PlanRequest, VisitItem } from '../src/domain/itinerary/itinerary.js';
+import type { Itinerary, PlanRequest, TravelItem, VisitItem } from '../src/domain/itinerary/itinerary.js';
+import { directedLinks } from '../src/domain/travel/city-links.js';
 import { candidateStops, planTrip } from '../src/domain/plan/plan-trip.js';
 import { createRandom } from '../src/domain/planner/random.js';
 import { chinaHolidayCalendar } from '../src/io/china-holidays.js';
@@ -58,6 +64,15 @@ async function main(argv: readonly string[]): Promise<void> {
   let mustsAsked = 0;
   let mustsDropped = 0;
   let longestRun = 0;
+  let backtracks = 0;
+  let loops = 0;
+  let needlessChanges = 0;
+  let shortTrips = 0;
+  let shortTravelMin = 0;
+  let shortFares = 0;
+  const links = directedLinks(catalogue);
+  const through = new Set(links.filter((l) => l.link.durationMin < 24 * 60).map((l) => `${l.from}>${l.to}`));
+  const deadEnd = (b: string, a: string) => links.filter((l) => l.from === b).every((l) => l.to === a);
   const t0 = performance.now();
   for (let k = 0; k < n; k++) {
     const themes = [...THEMES].filter(() => rnd.next() < 0.45) as Theme[];
@@ -93,8 +108,27 @@ async function main(argv: readonly string[]): Promise<void> {
       f.eligible++;
       if (visited.has(f.id)) f.visited++;
     }
+    const way = wayOf(it);
+    way.trail.forEach((c, i) => {
+      if (i + 2 < way.trail.length && way.trail[i + 2] === c && !deadEnd(way.trail[i + 1]!, c)) backtracks++;
+      // A loop: back in a city left earlier, other than straight back from a dead end.
+      const home = i === way.trail.length - 1 && c === request.from && request.to === request.from;
+      if (way.trail.indexOf(c) < i && !home && !(way.trail[i - 2] === c && deadEnd(way.trail[i - 1]!, c))) loops++;
+    });
+    needlessChanges += way.changes.filter((c) => through.has(c)).length;
+    if (days <= 3) {
+      shortTrips++;
+      shortTravelMin += way.minutes;
+      shortFares += way.fares;
+    }
     mustsAsked += must.length;
     mustsDropped += must.filter((id) => !visited.has(id)).length;
+    if (argv.includes('--verbose')) {
+      for (const id of must.filter((x) => !visited.has(x))) {
+        const u = it.unscheduled.find((x) => x.attraction === id);
+        process.stderr.write(`must dropped: ${JSON.stringify(request)} ${id} ${u?.reason ?? '?'}: ${u?.detail ?? ''}\n`);
+      }
+    }
     const leftForTime = new Set(it.unscheduled.filter((u) => u.reason === 'no-time').map((u) => u.attraction));
     const byId = new Map(catalogue.attractions.map((a) => [a.id, a] as const));
     it.days.forEach((d, i) => {
@@ -132,9 +166,31 @@ async function main(argv: readonly string[]): Promise<void> {
     `| idle land days with a must-see or 5A stop of its cities left for "no time" | ${idleDays} of ${landDays} |`,
     `| must stops dropped / asked | ${mustsDropped} / ${mustsAsked} |`,
     `| longest run of same-first-theme stops in a day | ${longestRun} |`,
+    `| A → B → A (B not a dead end) | ${backtracks} |`,
+    `| loops (back in a city left earlier, not from a dead end, not a round trip's return home) | ${loops} |`,
+    `| changes of train where a through link runs | ${needlessChanges} |`,
+    `| trips of 1-3 days: mean minutes / party yuan on links between cities | ${shortTrips ? (shortTravelMin / shortTrips).toFixed(0) : '-'} / ${shortTrips ? (shortFares / shortTrips).toFixed(0) : '-'} (${shortTrips} trips) |`,
     `| 1-day eco from Jiujiang visits | ${ecoVisits.join(', ') || '(none)'} |`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** The cities in the order the trip reaches them, each day's changes of train (`from>to` of the day), and the time and fares between cities. */
+function wayOf(it: Itinerary): { trail: string[]; changes: string[]; minutes: number; fares: number } {
+  const trail = [it.request.from];
+  const changes: string[] = [];
+  let minutes = 0;
+  let fares = 0;
+  for (const day of it.days) {
+    const rides = day.items.filter((i): i is TravelItem => i.kind === 'travel' && i.mode !== 'local');
+    for (const r of rides) {
+      for (const c of [r.from, r.to]) if (trail.at(-1) !== c) trail.push(c);
+      minutes += (Date.parse(r.arrive) - Date.parse(r.depart)) / 60_000;
+      fares += r.cost;
+    }
+    if (rides.length > 1 && rides.every((r) => r.mode !== 'cruise')) changes.push(`${rides[0]!.from}>${rides.at(-1)!.to}`);
+  }
+  return { trail, changes, minutes, fares };
 }
 
 await main(process.argv.slice(2));

@@ -21,8 +21,9 @@ if [ "$only" = all ] || [ "$only" = planner ]; then
     run node dist/bench/toptw.js --tours $M --seed 1 --clock "$clock" --time-limit 1000 "$B"/toptw/solomon100/*.txt > "$out/s100-m$M.ndjson"
     run node dist/bench/toptw.js --tours $M --seed 1 --clock "$clock" --time-limit 1000 "$B"/toptw/solomon200/*.txt > "$out/s200-m$M.ndjson"
   done
-  # The Cordeau pr* files are not part of the shared set as first published: see $B/toptw/cordeau-pr/README.md.
+  # The Cordeau pr* files are not part of the shared set: the repository keeps them (bench/data/cordeau-pr/README.md).
   PR="$B/toptw/cordeau-pr"
+  [ -f "$PR/pr01.txt" ] || PR="bench/data/cordeau-pr"
   pr_out=()
   if [ -f "$PR/pr01.txt" ]; then
     for M in 1 2 3 4; do

@@ -29,15 +29,25 @@ export function cruisePartName(part: CruiseItem['part'], lang: Lang): string {
   return PARTS[lang][part];
 }
 
-/** "Shore excursion: Fengdu Ghost City … (about 08:00)"; in Chinese the catalogue's `what_zh` where it has one. */
+/**
+ * A programme item that is an optional excursion is one the plan did not book (a booked one is a
+ * visit), so its title says so: it must not read as part of the party's day.
+ */
+const NOT_BOOKED: Readonly<Record<Lang, string>> = { en: 'Optional excursion, not booked (sold aboard)', zh: '自费项目（未预订，船上购买）' };
+
+/**
+ * "Shore excursion: Fengdu Ghost City … (about 08:00)"; in Chinese the catalogue's `what_zh` where it has one.
+ * An optional excursion reads "not booked" (see NOT_BOOKED).
+ */
 export function cruiseItemTitle(item: CruiseItem, lang: Lang): string {
+  const part = item.part === 'optional-excursion' ? NOT_BOOKED[lang] : cruisePartName(item.part, lang);
   if (lang === 'zh') {
     const when = item.whenZh ?? item.when;
     const about = item.approximate ? `（时间约为：${when ?? ''}）` : '';
-    return `${cruisePartName(item.part, lang)}：${item.whatZh ?? item.what}${about}`;
+    return `${part}：${item.whatZh ?? item.what}${about}`;
   }
   const about = item.approximate ? ` (${item.when ?? 'time approximate'})` : '';
-  return `${cruisePartName(item.part, lang)}: ${item.what}${about}`;
+  return `${part}: ${item.what}${about}`;
 }
 
 /** " · on the cruise: from the deck" after a visit's name, or '' for a visit from the hotel. */

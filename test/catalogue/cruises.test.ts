@@ -82,8 +82,12 @@ describe('the shipped catalogue', () => {
     const down = c.cruises.find((x) => x.id === 'three-gorges-cruise-downstream')!;
     const up = c.cruises.find((x) => x.id === 'three-gorges-cruise-upstream')!;
     expect([down.from, down.to, down.nights, up.from, up.to, up.nights]).toEqual(['chongqing', 'yichang', 3, 'yichang', 'chongqing', 4]);
-    // Wu Gorge is passed on the morning of day 3 (research: 07:15-11:00 downstream), not on the first night.
-    expect(down.programme.find((p) => p.site === 'wu-gorge')).toMatchObject({ day: 3, kind: 'sail', startMin: 435 });
+    // Wu Gorge is passed on day 3, not on the first night, after Qutang Gorge (11:00) and before the
+    // Shennong Stream excursion at Badong, downriver of it (research: about 11:30-13:30).
+    expect(down.programme.find((p) => p.site === 'wu-gorge')).toMatchObject({ day: 3, kind: 'sail', startMin: 690, endMin: 810 });
+    const day3 = down.programme.filter((p) => p.day === 3 && p.startMin !== undefined);
+    expect(day3.map((p) => p.site ?? p.what.slice(0, 25))).toEqual(['baidicheng-qutang', 'Sail through Qutang Gorge', 'wu-gorge', 'shennong-stream']);
+    for (let k = 1; k < day3.length; k++) expect(day3[k - 1]!.endMin! <= day3[k]!.startMin!).toBe(true);
     expect(down.childFares.find((f) => f.ages === '2-11' && !f.bed)?.paysPercent).toBe(50);
     for (const cruise of [down, up]) {
       const link = c.links.find((l) => l.id === cruise.link)!;

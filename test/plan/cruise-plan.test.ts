@@ -24,6 +24,9 @@ const SEVEN_DAYS_WATER = ['--from', 'chongqing', '--to', 'nanchang', '--start', 
 const MUST_WU = ['--from', 'chongqing', '--start', '2026-05-12', '--days', '6', '--themes', 'water', '--must', 'wu-gorge'];
 const GORGE_SITES = ['wu-gorge', 'baidicheng-qutang', 'lesser-three-gorges', 'shennong-stream'];
 
+/** When an item starts and ends (a travel item departs and arrives). */
+const endOf = (i: ItineraryItem): string => (i.kind === 'travel' ? i.arrive : i.end);
+const startOf = (i: ItineraryItem): string => (i.kind === 'travel' ? i.depart : i.start);
 const cruiseLeg = (p: Itinerary) => p.days.flatMap((d) => d.items).find((i) => i.kind === 'travel' && i.mode === 'cruise');
 const visitOf = (p: Itinerary, id: string) => p.days.flatMap((d) => d.items.map((item) => ({ day: d.day, item }))).find((x) => x.item.kind === 'visit' && x.item.attraction === id);
 
@@ -50,10 +53,31 @@ describe('a 7-day water and culture trip from Chongqing to Nanchang', () => {
     expect(p.days.at(-1)!.lodging).toBe('nanchang');
   });
 
-  it('passes Wu Gorge from the deck on the programme morning of day 3, and the dam ashore on day 4', () => {
-    expect(visitOf(p, 'wu-gorge')).toMatchObject({ day: 3, item: { start: '2027-04-14T07:15:00+08:00', cost: 0, aboard: 'three-gorges-cruise-downstream' } });
+  it('passes Wu Gorge from the deck on day 3 after Qutang Gorge, and the dam ashore on day 4', () => {
+    expect(visitOf(p, 'wu-gorge')).toMatchObject({ day: 3, item: { start: '2027-04-14T11:30:00+08:00', cost: 0, aboard: 'three-gorges-cruise-downstream' } });
     expect(visitOf(p, 'three-gorges-dam')).toMatchObject({ day: 4, item: { start: '2027-04-15T08:00:00+08:00', cost: 0, aboard: 'three-gorges-cruise-downstream', excursion: true } });
   });
+
+  it('lays day 3 out in the river\'s downstream order, Qutang Gorge → Wu Gorge → Shennong Stream, with no two items overlapping', () => {
+    const day3 = p.days[2]!.items;
+    const what = day3.map((i) => (i.kind === 'visit' ? i.attraction : i.kind === 'cruise' ? i.what : i.kind));
+    expect(what).toEqual([expect.stringMatching(/^Sail through Qutang Gorge/), 'wu-gorge', 'shennong-stream']);
+    for (let k = 1; k < day3.length; k++) expect(endOf(day3[k - 1]!) <= startOf(day3[k]!)).toBe(true);
+  });
+
+  it('does not schedule the optional White Emperor City excursion it did not book: it is in unscheduled only', () => {
+    const items = p.days.flatMap((d) => d.items);
+    expect(items.some((i) => i.kind === 'cruise' && /White Emperor/.test(i.what))).toBe(false);
+    expect(items.some((i) => i.kind === 'visit' && i.attraction === 'baidicheng-qutang')).toBe(false);
+    expect(p.unscheduled.find((u) => u.attraction === 'baidicheng-qutang')).toMatchObject({ reason: 'cruise-option' });
+  });
+
+  it('says an optional excursion to a place the catalogue does not list is not booked, in every language', async () => {
+    const text = stripAnsi((await run(['plan', ...SEVEN_DAYS_WATER, '-q', '--format', 'markdown'])).stdout);
+    expect(text).toContain('Optional excursion, not booked (sold aboard): Shibaozhai');
+    const zh = stripAnsi((await run(['--lang', 'zh', 'plan', ...SEVEN_DAYS_WATER, '-q', '--format', 'markdown'])).stdout);
+    expect(zh).toContain('自费项目（未预订，船上购买）：石宝寨');
+  }, 120_000);
 
   it('says why a gorge site is not in the plan truthfully: an optional excursion not chosen, never "too far"', () => {
     const reasons = Object.fromEntries(p.unscheduled.map((u) => [u.attraction, u]));
@@ -91,9 +115,12 @@ describe('--must wu-gorge', () => {
     expect(stripAnsi(zh.stdout)).toContain('岸上游览：丰都鬼城岸上游览');
   }, 120_000);
 
-  it('takes an optional excursion when it is a must, at its published price', async () => {
+  it('takes an optional excursion when it is a must, at its published price, before Qutang and Wu Gorge and overlapping neither', async () => {
     const q = await planJson([...MUST_WU.slice(0, -1), 'wu-gorge,baidicheng-qutang', '--party', 'adult=2']);
     expect(visitOf(q, 'baidicheng-qutang')).toMatchObject({ day: 3, item: { cost: 580, aboard: 'three-gorges-cruise-downstream', excursion: true, optional: true } });
+    const day3 = q.days[2]!.items;
+    expect(day3.map((i) => (i.kind === 'visit' ? i.attraction : i.kind === 'cruise' ? i.part : i.kind)).slice(0, 3)).toEqual(['baidicheng-qutang', 'passage', 'wu-gorge']);
+    for (let k = 1; k < day3.length; k++) expect(endOf(day3[k - 1]!) <= startOf(day3[k]!)).toBe(true);
     await passesPlanCheck(q);
   }, 120_000);
 

@@ -17,10 +17,11 @@ interface Doc {
 }
 
 describe('trips that stay', () => {
-  it('without --stay, a 3-day Wuhan round trip wanders to other cities (the issue\'s finding)', async () => {
+  it('without --stay, a 3-day Wuhan round trip no longer wanders (the issue found Wuhan → Changsha → Nanchang → Wuhan): it stays, as a short trip must unless going gains clearly more', async () => {
     const run = await plan('--to', 'wuhan', '--json');
     const doc = JSON.parse(run.stdout) as Doc;
-    expect(doc.days.some((d) => d.lodging !== 'wuhan')).toBe(true);
+    expect(doc.days.map((d) => d.lodging)).toEqual(['wuhan', 'wuhan', 'wuhan']);
+    expect(doc.totals.visits).toBeGreaterThanOrEqual(5);
   });
 
   it('--stay wuhan: every night in Wuhan, every visit in Wuhan, no train, and plan check agrees', async () => {

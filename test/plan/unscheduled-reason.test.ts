@@ -80,6 +80,9 @@ describe('unscheduled reasons on the corridor', () => {
   });
 });
 
+/** Where a land day can see: its start, its end, and the city its two trains change in (a stop there is allowed). */
+const citiesOfDay = (d: { startCity: string; endCity: string; onward?: readonly { from: string }[] }): string[] => [d.startCity, d.endCity, ...(d.onward ?? []).map((l) => l.from)];
+
 /**
  * The oracle: the stop alone in each day of its city, from the opening intervals themselves.
  * "Too far" is measured against the same visit half an hour's ride from the city centre.
@@ -87,7 +90,7 @@ describe('unscheduled reasons on the corridor', () => {
 function oracle(a: Attraction, it: Itinerary, built: BuiltProblem, cat: Catalogue, calendar: HolidayCalendar): UnscheduledReasonCode {
   const req = it.request;
   const place = built.placeOf.get(a.id);
-  const days = built.landDays.map((_, p) => p).filter((p) => [built.landDays[p]!.day.startCity, built.landDays[p]!.day.endCity].includes(a.city));
+  const days = built.landDays.map((_, p) => p).filter((p) => citiesOfDay(built.landDays[p]!.day).includes(a.city));
   if (place === undefined || days.length === 0) return 'unreachable';
   const dur = paceVisitMin(a.visitMin, req.pace);
   const fits: number[] = [];
@@ -162,7 +165,7 @@ describe('unscheduled reasons over random requests on the shipped catalogue', ()
           const result = planTrip(catalogue, request, calendar, { seed: 1, maxIterations: 20, skeletons: 1 });
           if (!result.ok) return;
           const it = result.itinerary;
-          const landCities = new Set(result.built.landDays.flatMap(({ day }) => [day.startCity, day.endCity]));
+          const landCities = new Set(result.built.landDays.flatMap(({ day }) => citiesOfDay(day)));
           const onBoard = it.days.some((d) => d.lodging === 'on-board');
           for (const u of it.unscheduled) {
             const a = catalogue.attractions.find((x) => x.id === u.attraction)!;

@@ -110,7 +110,12 @@ export type ProgrammeEvent =
  * The events of one sailing, from the morning after boarding to landing (the boarding itself is
  * the leg's travel item): included sites become visits at the fare's cost (0), optional ones the
  * party asked for (`chosen`) visits at the excursion's price, the rest items of the ship's day.
- * An optional excursion not chosen is still shown as an item (it is on the ship's programme).
+ * An optional excursion not chosen is not a scheduled event when it goes to a catalogue site: the
+ * plan's `unscheduled` names it (`cruise-option`, with its price and the --must that books it);
+ * shown in the day, it read as booked and overlapped the passage after it (White Emperor City
+ * 07:30–10:00 under a Wu Gorge morning). One to a place the catalogue does not list (a show,
+ * Shibaozhai) has nowhere else to be said, so it stays an `optional-excursion` item, which every
+ * view reads as "not booked" (export/cruise-text.ts).
  */
 export function sailingEvents(
   cruise: Cruise,
@@ -125,6 +130,7 @@ export function sailingEvents(
     const part = PART_OF_KIND[item.kind];
     const site = item.site;
     const takes = site !== undefined && !seen.has(site) && !options.avoided.has(site) && (item.kind !== 'optional' || options.chosen.has(site));
+    if (item.kind === 'optional' && site !== undefined && !takes) continue;
     if (site !== undefined && takes && item.kind !== 'meal' && item.kind !== 'board' && item.kind !== 'disembark') {
       seen.add(site);
       const excursion = item.kind === 'optional' ? siteOnProgramme(cruise, site) : undefined;

@@ -4,8 +4,9 @@
  * stop may be visited on a land day only when its city is where that day
  * starts or ends, only when it is open that date, starting inside the
  * opening hours and ending by closing time (latest start = min(last entry,
- * close − visit)). Days run from hub to hub; a day with a same-day link
- * crosses it at a timetabled departure (trip-travel.ts).
+ * close − visit)); on a day of two trains, the city where they change counts
+ * too (a stop there, then a later train on). Days run from hub to hub; a day
+ * with a same-day link crosses it at a timetabled departure (trip-travel.ts).
  */
 import type { Attraction, Catalogue, IsoDate } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
@@ -14,7 +15,7 @@ import { openingOn } from '../calendar/opening-on.js';
 import type { PlanRequest } from '../itinerary/itinerary.js';
 import type { Problem, ProblemDay, ProblemVisit, TimeWindow, Travel } from '../planner/problem.js';
 import { MINUTES_PER_DAY } from '../travel/travel-model.js';
-import { dayLinks, type CityPlan, type LandDay } from './city-plan.js';
+import { dayCities, dayLinks, type CityPlan, type LandDay } from './city-plan.js';
 import { vehicleDaysCost } from './local-transfers.js';
 import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
 import { admissionFor, defaultCategory } from './party-cost.js';
@@ -54,7 +55,7 @@ export interface BuildProblemInput {
 export function buildProblem(input: BuildProblemInput): BuiltProblem {
   const { catalogue, request, plan } = input;
   const landDays = plan.days.flatMap((day, tripDay) => (day.kind === 'land' ? [{ day, tripDay }] : []));
-  const cities = [...new Set(landDays.flatMap(({ day }) => [day.startCity, day.endCity]))];
+  const cities = [...new Set(landDays.flatMap(({ day }) => dayCities(day)))];
   const places: Place[] = [];
   const hubOf = new Map<string, number>();
   for (const id of cities) {
@@ -85,7 +86,7 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
       duration,
       score: attractionScore(a, request.themes),
       windows: landDays.map(({ day, tripDay }) =>
-        day.startCity === a.city || day.endCity === a.city
+        dayCities(day).includes(a.city)
           ? windowsOn(a, addDays(request.start, tripDay), tripDay, duration, input.calendar)
           : [],
       ),
@@ -167,7 +168,7 @@ const STOPS_PER_CITY_DAY = 4;
 function shortlist(candidates: readonly Attraction[], days: readonly LandDay[], request: PlanRequest): Attraction[] {
   const keep = new Set<string>();
   for (const city of new Set(candidates.map((a) => a.city))) {
-    const touching = days.filter((d) => d.startCity === city || d.endCity === city).length;
+    const touching = days.filter((d) => dayCities(d).includes(city)).length;
     const ranked = candidates
       .filter((a) => a.city === city)
       .sort((x, y) => Number(request.must.includes(y.id)) - Number(request.must.includes(x.id)) ||

@@ -19,7 +19,7 @@ import type { Catalogue, CuratedRoute } from '../catalogue/model.js';
 import { nextDeparture } from '../travel/link-departures.js';
 import { BOARDING_MIN, MINUTES_PER_DAY } from '../travel/travel-model.js';
 import { directedLinks, type DirectedLink } from '../travel/city-links.js';
-import type { CityPlan, LandDay, Leg, PlanDay } from './city-plan.js';
+import { dayCities, dayLinks, type CityPlan, type LandDay, type Leg, type PlanDay } from './city-plan.js';
 
 export interface CityCandidate {
   readonly score: number;
@@ -62,12 +62,30 @@ export interface ChooseCitiesInput {
 export const ARRIVAL_MIN = 15;
 /** A local leg is guessed at this when valuing a city's time. */
 const LOCAL_GUESS_MIN = 30;
-/** Score points charged per minute spent on an inter-city link. */
-const TRAVEL_CHARGE_PER_MIN = 0.02;
-/** Score points charged per A → B → A (about a 5A stop's worth). */
+/** Score points charged per minute spent on an inter-city link (the race charges its plans the same: plan-trip.ts raceValue). */
+export const TRAVEL_CHARGE_PER_MIN = 0.02;
+/**
+ * Score points charged per ride on a same-day link (a train or a coach between cities): what the
+ * minutes and the fare do not say — the hotel left and the next one found, luggage, the station
+ * and its security check, a connection that may be missed — about half an hour of sightseeing at
+ * a good stop. Without it a 3-day water trip Wuhan → Jiujiang took five trains through Yueyang,
+ * Changsha and Nanchang (840 km) for a few points more than two days in Wuhan and one in
+ * Jiujiang. A cruise sailed on its programme is the trip itself, not a ride. The race charges its
+ * plans the same (plan-trip.ts raceValue).
+ */
+export const RIDE_CHARGE_POINTS = 8;
+/**
+ * Score points charged per city the trip reaches besides where it starts and ends, beyond one
+ * for every two days (wanderingCities): a short trip must gain clearly more than its travel costs
+ * to wander (issue 12 item 12), while a week's tour through five cities is what is sold. With it,
+ * the 3-day water trip Wuhan → Jiujiang stays in Wuhan and Jiujiang (102 against 85 once
+ * charged) rather than going round by Yueyang, Changsha and Nanchang.
+ */
+export const CITY_CHARGE_POINTS = 10;
+/** Score points charged per A → B → A or loop back to a city left earlier (about a 5A stop's worth). */
 const BACKTRACK_POINTS = 20;
-/** Score points charged per yuan of the party's fares (¥500 ≈ a 4A stop's worth). */
-const FARE_CHARGE_PER_YUAN = 0.02;
+/** Score points charged per yuan of the party's fares (¥500 ≈ a 4A stop's worth; the race uses the same rate). */
+export const FARE_CHARGE_PER_YUAN = 0.02;
 const MANDATORY_POINTS = 1000;
 const ROUTE_CITY_POINTS = 30;
 const DEFAULT_BEAM = 300;
@@ -123,8 +141,11 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
     buckets[s.nextDay]!.push({ ...s, value: valueOf(s, input, routeIndex) });
   };
 
-  // A dead end (Shaoshan: only Changsha leads there) is worth a return trip; elsewhere A → B → A
-  // is a backtrack, charged in the value so that it must gain clearly more than going on.
+  // A dead end (Shaoshan: only Changsha leads there) is worth a return trip; elsewhere coming back
+  // to a city the trip has left — A → B → A, or a loop A → B → C → A (Wuhan → Changsha → Yueyang
+  // → Wuhan on a 3-day trip to Jiujiang) — is a backtrack, charged in the value so that it must
+  // gain clearly more than going on. A round trip's return to its start (--to = --from) is the
+  // trip, not a loop, unless it is straight back (A → B → A).
   const neighbours = new Map<string, Set<string>>();
   for (const l of links) neighbours.set(l.from, (neighbours.get(l.from) ?? new Set()).add(l.to));
   const reach = (s: State, cities: readonly string[]): Pick<State, 'trail' | 'backtracks'> => {
@@ -134,12 +155,19 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
       if (trail.at(-1) === c) continue;
       const via = trail.at(-1)!;
       const deadEnd = [...(neighbours.get(via) ?? [])].every((n) => n === c);
-      if (trail.at(-2) === c && !deadEnd) backtracks++;
+      const straightBack = trail.at(-2) === c;
+      const roundTripHome = c === input.from && input.to === input.from;
+      if (trail.includes(c) && !(straightBack && deadEnd) && (straightBack || !roundTripHome)) backtracks++;
       trail.push(c);
     }
     return { trail, backtracks };
   };
 
+  // A through link A → C (a same-day train or road) makes a change at B pointless: the through
+  // train passes B anyway (Yichang → Wuhan trains stop at Jingzhou), and an agent never sells two
+  // tickets and a connection with luggage where one ticket does. The chooser leaves B no time, so
+  // the change could only win on the catalogue's rounding of the two legs' durations.
+  const through = new Set(links.filter((l) => l.link.durationMin < MINUTES_PER_DAY).map((l) => `${l.from}>${l.to}`));
   // Same-day links on from where `first` arrives, that reach a hotel city by the day's end.
   const onwardLinks = (first: DirectedLink, arriveMin: number): { link: DirectedLink; arriveMin: number }[] => {
     const day = Math.floor(arriveMin / MINUTES_PER_DAY);
@@ -147,6 +175,7 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
     const out: { link: DirectedLink; arriveMin: number }[] = [];
     for (const l2 of links) {
       if (l2.from !== first.to || l2.to === first.from || !lodging.has(l2.to)) continue;
+      if (through.has(`${first.from}>${l2.to}`)) continue;
       if (input.cities && !(input.cities.has(l2.to) && input.cities.has(first.to))) continue;
       if (input.route && routeIndex(l2.to) <= routeIndex(first.to)) continue;
       const dep = nextDeparture(l2.link, arriveMin - dayBase + BOARDING_MIN[l2.link.mode]);
@@ -198,7 +227,8 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
               [[s.city, free / 2], [l.to, free / 2]],
             );
           }
-          // A change of train: on from l.to the same day (Jingzhou → Wuhan → Changsha), never back.
+          // A change of train: on from l.to the same day (Jingzhou → Wuhan → Changsha), never back;
+          // the party may stop in l.to and take a later train on (timeByCityDay gives it a share).
           for (const next of onwardLinks(l, arriveMin)) {
             const { link: l2, arriveMin: at } = next;
             const used = at - departMin + BOARDING_MIN[l.link.mode];
@@ -206,7 +236,7 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
             land(
               { kind: 'land', startCity: s.city, endCity: l2.to, move: l, onward: [l2], openMin, closeMin, wokeOnBoard: woke },
               { city: l2.to, fare: fare + input.fare(l2), chargedFare: chargedFare + input.fare(l2), travelMin: travelMin + (at - arriveMin), ...reach(s, [l.to, l2.to]) },
-              [[s.city, free / 2], [l2.to, free / 2]],
+              [[s.city, free / 3], [l.to, free / 3], [l2.to, free / 3]],
             );
           }
           continue;
@@ -237,7 +267,25 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
     }
   }
   const done = prune(buckets[input.days]!, Infinity);
-  return done.slice(0, input.count ?? 1).map((s) => ({ days: s.days, value: s.value }));
+  return withCompact(done, input.count ?? 1).map((s) => ({ days: s.days, value: s.value }));
+}
+
+/**
+ * The best `count` skeletons, the last place kept for the best one through the fewest cities
+ * when none of the others is as compact. The value above is an estimate (a city's time is filled
+ * greedily, with no lunch and no order), and it errs towards moving on: a 3-day water trip
+ * Wuhan → Jiujiang ranked Wuhan → Yueyang → Changsha → Nanchang → Jiujiang (840 km by rail) first
+ * and never tried two days in Wuhan and one in Jiujiang, whose plan scores more (126 to 113) for a
+ * fifth of the travel. The race (plan-trip.ts) then compares the real plans, travel included.
+ */
+export function withCompact<T extends Pick<State, 'trail'>>(ranked: readonly T[], count: number): T[] {
+  const top = ranked.slice(0, count);
+  if (count < 2 || ranked.length <= count) return top;
+  const cities = (s: T) => new Set(s.trail).size;
+  const fewest = Math.min(...ranked.map(cities));
+  if (top.some((s) => cities(s) === fewest)) return top;
+  const compact = ranked.find((s) => cities(s) === fewest)!;
+  return [...top.slice(0, count - 1), compact];
 }
 
 /**
@@ -285,10 +333,25 @@ function valueOf(s: State, input: ChooseCitiesInput, routeIndex: (c: string) => 
     const seen = new Set([...s.minutesIn.keys(), s.city].filter((c) => routeIndex(c) >= 0 && routeIndex(c) < input.route!.cities.length));
     value += seen.size * ROUTE_CITY_POINTS;
   }
-  return value - s.travelMin * TRAVEL_CHARGE_PER_MIN - s.chargedFare * FARE_CHARGE_PER_YUAN - s.backtracks * BACKTRACK_POINTS;
+  const rides = s.days.reduce((n, d) => n + (d.kind === 'land' ? dayLinks(d).length : 0), 0);
+  const wander = wanderingCities(s.trail, input.from, input.to ?? s.city, input.days);
+  return value - s.travelMin * TRAVEL_CHARGE_PER_MIN - s.chargedFare * FARE_CHARGE_PER_YUAN - s.backtracks * BACKTRACK_POINTS -
+    rides * RIDE_CHARGE_POINTS - wander * CITY_CHARGE_POINTS;
 }
 
-/** Sightseeing time per city and trip day of a skeleton: a travel day's free time is shared by its two cities. */
+/** Cities a trail of `days` reaches other than its start and its end, beyond one for every two days (CITY_CHARGE_POINTS each). */
+export function wanderingCities(trail: readonly string[], from: string, to: string, days: number): number {
+  const cities = new Set(trail);
+  cities.delete(from);
+  cities.delete(to);
+  return Math.max(0, cities.size - Math.floor(days / 2));
+}
+
+/**
+ * Sightseeing time per city and trip day of a skeleton: a travel day's free time (the day less
+ * every link's boarding and ride) is shared by the cities it reaches — its two, or on a day of
+ * two trains also the city they change in, where the party may stop.
+ */
 export interface CityDayTime {
   readonly tripDay: number;
   readonly minutes: number;
@@ -306,9 +369,9 @@ export function timeByCityDay(days: readonly PlanDay[]): Map<string, CityDayTime
       add(d.startCity, tripDay, span);
       return;
     }
-    const free = span - BOARDING_MIN[d.move.link.mode] - d.move.link.durationMin - ARRIVAL_MIN;
-    add(d.startCity, tripDay, free / 2);
-    add(d.endCity, tripDay, free / 2);
+    const free = span - dayLinks(d).reduce((sum, l) => sum + BOARDING_MIN[l.link.mode] + l.link.durationMin, 0) - ARRIVAL_MIN;
+    const cities = dayCities(d);
+    for (const city of cities) add(city, tripDay, free / cities.length);
   });
   return out;
 }

@@ -23,7 +23,7 @@ export interface LandDay {
   /**
    * Further same-day links after `move`, each from where the previous one
    * arrives, the last one into endCity (Jingzhou → Wuhan → Changsha): the
-   * cities between are changes of train, not sightseeing.
+   * party may stop to see a city between and take a later train on.
    */
   readonly onward?: readonly DirectedLink[];
   /** Sightseeing window on the trip axis. */
@@ -47,6 +47,17 @@ export interface CityPlan {
   readonly days: readonly PlanDay[];
   /** The value the chooser gave it, for tie-breaking and benchmarks. */
   readonly value: number;
+}
+
+/**
+ * The cities a land day can see, in the order it reaches them: where it starts, the cities its
+ * trains change in (a stop there is allowed: a later second train), where it ends.
+ */
+export function dayCities(day: Pick<LandDay, 'startCity' | 'endCity' | 'move' | 'onward'>): string[] {
+  const out = [day.startCity];
+  for (const l of dayLinks(day)) if (out.at(-1) !== l.to) out.push(l.to);
+  if (out.at(-1) !== day.endCity) out.push(day.endCity);
+  return out;
 }
 
 /** The day's same-day links in the order taken (none on a day without a move). */

@@ -8,7 +8,7 @@
 import type { Catalogue } from '../catalogue/model.js';
 import type { ItineraryItem, Party, TravelItem } from '../itinerary/itinerary.js';
 import { transferKindFor, vehicleFor } from '../travel/local-fares.js';
-import type { LandDay } from './city-plan.js';
+import { dayCities, type LandDay } from './city-plan.js';
 import { cents } from './party-cost.js';
 import type { Segment } from './trip-travel.js';
 
@@ -16,10 +16,10 @@ function headsOf(party: Party): number {
   return Object.values(party).reduce((s, n) => s + n, 0);
 }
 
-/** Cities a land day can use a vehicle in: where it starts and where it ends. */
-function citiesOf(day: Pick<LandDay, 'startCity' | 'endCity' | 'openMin' | 'closeMin'>): string[] {
+/** Cities a land day can use a vehicle in: where it starts, where its trains change, where it ends. */
+function citiesOf(day: Pick<LandDay, 'startCity' | 'endCity' | 'move' | 'onward' | 'openMin' | 'closeMin'>): string[] {
   if (day.closeMin <= day.openMin) return [];
-  return day.startCity === day.endCity ? [day.startCity] : [day.startCity, day.endCity];
+  return dayCities(day);
 }
 
 /** Yuan for the group's vehicles over these land days (0 for a party in taxis, or without vehicle rates). */

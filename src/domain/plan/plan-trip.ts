@@ -7,8 +7,10 @@
  *    cities and links over the days.
  * 3. The planner core places visits (build-problem.ts) in a race: a short
  *    run on each skeleton, then the rest of the effort in FINAL_RUNS run(s)
- *    (other seeds) on the one that led; the best-scoring result of all runs wins
- *    (ties: the cheaper one, then the first).
+ *    (other seeds) on the one that led; the best result of all runs wins: the
+ *    one keeping more musts, then the higher raceValue (score less transport
+ *    time and what the party pays to get about, at the chooser's rates), then
+ *    the cheaper one, then the first.
  * 4. day-variety.ts keeps a day from more than three alike stops in a row;
  *    meals.ts places lunch (and a late day's dinner) where the party is.
  * 5. to-itinerary.ts writes the document.
@@ -31,7 +33,9 @@ import { localTravelMin } from '../travel/travel-model.js';
 import { localLegs } from '../travel/local-legs.js';
 import { buildProblem, type BuiltProblem } from './build-problem.js';
 import type { CityPlan } from './city-plan.js';
-import { chooseCities, daysToReach, type CityCandidate } from './choose-cities.js';
+import {
+  chooseCities, daysToReach, wanderingCities, CITY_CHARGE_POINTS, FARE_CHARGE_PER_YUAN, RIDE_CHARGE_POINTS, TRAVEL_CHARGE_PER_MIN, type CityCandidate,
+} from './choose-cities.js';
 import { withMeals } from './meals.js';
 import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
 import { cents, defaultCategory, fareFor } from './party-cost.js';
@@ -325,11 +329,51 @@ function chosenExcursionsCost(catalogue: Catalogue, plan: CityPlan, request: Pla
   return sum;
 }
 
-/** Must stops first (a plan keeping more of them wins), then score, then cost. */
-function isBetter(a: Itinerary, b: Itinerary): boolean {
+/**
+ * What a plan is worth to the party in the race: its raceScore less what getting about costs —
+ * at the chooser's rates (choose-cities.ts), 0.02 points per minute on links between cities,
+ * 8 points per ride on one (RIDE_CHARGE_POINTS), 10 points per city reached besides the start and
+ * the end beyond one for two days (CITY_CHARGE_POINTS: a short trip must gain clearly more to
+ * wander) and 0.02 points per
+ * yuan the party pays for them
+ * and for local transfers (so ¥500 ≈ a 4A stop's worth: a plan that costs the party ¥1,000 more
+ * must see about 20 points more). A cruise leg is none of these: its hours are the programme's
+ * sightseeing and its fare buys the nights aboard, meals and excursions. Admission is not
+ * charged: it buys the visits the score counts.
+ */
+export function raceValue(itinerary: Itinerary): number {
+  let minutes = 0;
+  let yuan = 0;
+  let rides = 0;
+  const trail = [itinerary.request.from];
+  for (const day of itinerary.days) {
+    for (const item of day.items) {
+      if (item.kind !== 'travel' || item.mode === 'local') continue;
+      trail.push(item.from, item.to);
+    }
+    for (const item of day.items) {
+      if (item.kind !== 'travel' || item.mode === 'cruise') continue;
+      yuan += item.cost;
+      if (item.mode === 'local') continue;
+      minutes += (Date.parse(item.arrive) - Date.parse(item.depart)) / 60_000;
+      rides++;
+    }
+  }
+  const wander = wanderingCities(trail, itinerary.request.from, itinerary.request.to ?? trail.at(-1)!, itinerary.request.days);
+  return raceScore(itinerary) - TRAVEL_CHARGE_PER_MIN * minutes - RIDE_CHARGE_POINTS * rides - CITY_CHARGE_POINTS * wander - FARE_CHARGE_PER_YUAN * yuan;
+}
+
+/**
+ * Must stops first (a plan keeping more of them wins), then raceValue — so that a plan costing
+ * the party much more for the same score loses, where only the budget used to see money — then
+ * the cheaper one.
+ */
+export function isBetter(a: Itinerary, b: Itinerary): boolean {
   const musts = (x: Itinerary) => x.unscheduled.filter((u) => x.request.must.includes(u.attraction)).length;
   if (musts(a) !== musts(b)) return musts(a) < musts(b);
-  if (raceScore(a) !== raceScore(b)) return raceScore(a) > raceScore(b);
+  const va = raceValue(a);
+  const vb = raceValue(b);
+  if (Math.abs(va - vb) > 1e-9) return va > vb;
   return a.totals.admission + a.totals.transport < b.totals.admission + b.totals.transport;
 }
 

@@ -22,7 +22,7 @@ import { MINUTES_PER_DAY } from '../travel/travel-model.js';
 import { cruiseForLink } from '../cruise/cruise-programme.js';
 import type { BuiltProblem } from './build-problem.js';
 import { windowsOn } from './build-problem.js';
-import { lodgingOf, type CityPlan, type Leg } from './city-plan.js';
+import { dayCities, lodgingOf, type CityPlan, type Leg } from './city-plan.js';
 import { BY_THEME_ORDER, dayTheme } from './day-theme.js';
 import { dayHoliday } from './day-holiday.js';
 import { admissionFor, cents, defaultCategory, fareFor } from './party-cost.js';
@@ -292,7 +292,7 @@ function unscheduledEntries(
   spent: number,
 ): UnscheduledEntry[] {
   const { catalogue, request, plan } = input;
-  const planCities = new Set(plan.days.flatMap((d) => (d.kind === 'land' ? [d.startCity, d.endCity] : [])));
+  const planCities = new Set(plan.days.flatMap((d) => (d.kind === 'land' ? dayCities(d) : [])));
   const aboard = new Map(aboardLeft.map(({ a, reason }) => [a.id, reason]));
   const candidateIds = new Set(input.candidates.map((a) => a.id));
   const entries: { entry: UnscheduledEntry; rank: number; score: number }[] = [];

@@ -110,9 +110,14 @@ export function tripTravel(input: TripTravelInput): TripTravel {
   // Fares per link for this party, computed once: cost() sits in the solver's inner loop.
   const fares = new Map(input.days.flatMap((d) => d.moves.map((m) => [m.link, fareFor(m.link, input.party)] as const)));
   const cityOf = (i: number) => input.places[i]!.city;
+  // The links between two cities of a day, in order: a day of two trains (Yichang → Wuhan →
+  // Jiujiang) may stop in the city between, so from there on only the second is taken.
   const movesFor = (from: number, to: number, day: number): readonly DirectedLink[] | undefined => {
     const moves = input.days[day]?.moves ?? [];
-    return moves.length > 0 && moves[0]!.from === cityOf(from) && moves.at(-1)!.to === cityOf(to) ? moves : undefined;
+    const i = moves.findIndex((m) => m.from === cityOf(from));
+    if (i < 0) return undefined;
+    const j = moves.findIndex((m, k) => k >= i && m.to === cityOf(to));
+    return j < 0 ? undefined : moves.slice(i, j + 1);
   };
   const localSegment = (i: number, j: number, t: number): Segment[] => {
     const d = localMin(i, j);
@@ -150,26 +155,25 @@ export function tripTravel(input: TripTravelInput): TripTravel {
   // arrive() is the solver's inner loop on days with a train: the same arithmetic as
   // segments(), on flat arrays, with each link's departures looked up in a table.
   const cityIds = [...new Set(input.places.map((p) => p.city))];
+  const C = cityIds.length;
   const cityIdx = Int32Array.from(input.places, (p) => cityIds.indexOf(p.city));
+  const hubOfCity = Int32Array.from(cityIds, (c) => input.hubOf.get(c) ?? -1);
   const D = input.days.length;
-  const moveFrom = new Int32Array(D).fill(-1);
-  const moveTo = new Int32Array(D).fill(-1);
-  const hubFrom = new Int32Array(D);
-  const hubTo = new Int32Array(D);
+  /** stopAt[day * C + city]: the city's place in the day's order (0 = where it starts, k = after k links), -1 when the day does not reach it. */
+  const stopAt = new Int32Array(D * C).fill(-1);
   const base = new Float64Array(D);
   const chains: { boarding: number; duration: number; table: Int16Array; link: Link }[][] = [];
   input.days.forEach((d, i) => {
     base[i] = d.tripDay * MINUTES_PER_DAY;
     chains.push(d.moves.map((m) => ({ boarding: BOARDING_MIN[m.link.mode], duration: m.link.durationMin, table: departureTable(m.link), link: m.link })));
     if (d.moves.length === 0) return;
-    const first = d.moves[0]!.from;
-    const last = d.moves.at(-1)!.to;
-    moveFrom[i] = cityIds.indexOf(first);
-    moveTo[i] = cityIds.indexOf(last);
-    hubFrom[i] = input.hubOf.get(first) ?? -1;
-    hubTo[i] = input.hubOf.get(last) ?? -1;
+    const order = [d.moves[0]!.from, ...d.moves.map((m) => m.to)];
     // A move between cities the problem has no hub for cannot be taken.
-    if (hubFrom[i]! < 0 || hubTo[i]! < 0) moveFrom[i] = -1;
+    if (order.some((c) => (input.hubOf.get(c) ?? -1) < 0)) return;
+    order.forEach((c, k) => {
+      const ci = cityIds.indexOf(c);
+      if (ci >= 0 && stopAt[i * C + ci]! < 0) stopAt[i * C + ci] = k;
+    });
   });
   const travel: Travel = {
     isStatic: !hasMoves,
@@ -177,21 +181,26 @@ export function tripTravel(input: TripTravelInput): TripTravel {
       const cf = cityIdx[from]!;
       const ct = cityIdx[to]!;
       if (cf === ct) return depart + local[from * n + to]!;
-      if (cf !== moveFrom[day] || ct !== moveTo[day]) return Infinity;
-      let t = depart + local[from * n + hubFrom[day]!]!;
-      for (const c of chains[day]!) {
+      const i = stopAt[day * C + cf]!;
+      const j = stopAt[day * C + ct]!;
+      if (i < 0 || j <= i) return Infinity;
+      let t = depart + local[from * n + hubOfCity[cf]!]!;
+      const chain = chains[day]!;
+      for (let k = i; k < j; k++) {
+        const c = chain[k]!;
         const at = Math.max(0, Math.ceil(t - base[day]! + c.boarding));
         const dep = at <= MINUTES_PER_DAY ? c.table[at]! : (nextDeparture(c.link, at) ?? -1);
         if (dep < 0) return Infinity;
         t = base[day]! + dep + c.duration;
       }
-      return t + local[hubTo[day]! * n + to]!;
+      return t + local[hubOfCity[ct]! * n + to]!;
     },
     minDuration(from, to) {
       if (cityOf(from) === cityOf(to)) return localMin(from, to);
-      const chainsBetween = input.days.flatMap((d) =>
-        d.moves.length > 0 && d.moves[0]!.from === cityOf(from) && d.moves.at(-1)!.to === cityOf(to) ? [d.moves] : [],
-      );
+      const chainsBetween = input.days.flatMap((_, day) => {
+        const ms = movesFor(from, to, day);
+        return ms ? [ms] : [];
+      });
       if (chainsBetween.length === 0) return Infinity;
       const hubA = input.hubOf.get(cityOf(from))!;
       const hubB = input.hubOf.get(cityOf(to))!;

@@ -34,6 +34,7 @@ import type { PlanRequest, UnscheduledReasonCode } from '../itinerary/itinerary.
 import { MINUTES_PER_DAY, haversineKm } from '../travel/travel-model.js';
 import type { BuiltProblem } from './build-problem.js';
 import { windowsOn } from './build-problem.js';
+import { dayCities } from './city-plan.js';
 import { paceVisitMin } from './pace.js';
 import { admissionFor, cents, defaultCategory } from './party-cost.js';
 
@@ -72,9 +73,9 @@ export function whyLeftOut(a: Attraction, ctx: ReasonContext): LeftOutReason {
   const { built, request, catalogue } = ctx;
   const cityName = (id: string) => catalogue.cities.find((c) => c.id === id)?.name ?? id;
   const place = built.placeOf.get(a.id);
-  const days = built.landDays.flatMap(({ day }, p) => (day.startCity === a.city || day.endCity === a.city ? [p] : []));
+  const days = built.landDays.flatMap(({ day }, p) => (dayCities(day).includes(a.city) ? [p] : []));
   if (place === undefined || days.length === 0) {
-    const cities = [...new Set(built.landDays.flatMap(({ day }) => [day.startCity, day.endCity]))];
+    const cities = [...new Set(built.landDays.flatMap(({ day }) => dayCities(day)))];
     return {
       reason: 'unreachable',
       detail: `the trip spends no day in ${cityName(a.city)} (its days are in ${cities.map(cityName).join(', ')})`,

@@ -81,28 +81,17 @@ export function leastShiftSlot(m: Model, sl: Slots, v: number, out: SlotPick): v
   scanWindow(m, sl, v, -1, out);
 }
 
-/** Ranks the positions windowRange leaves by ratio (w2 ≥ 0) or by shift alone (w2 < 0). */
+/** Ranks the positions windowShifts fills by ratio (w2 ≥ 0) or by shift alone (w2 < 0). */
 function scanWindow(m: Model, sl: Slots, v: number, w2: number, out: SlotPick): void {
-  windowRange(m, sl, v);
+  windowShifts(m, sl, v, range);
   out.pos = -1;
   out.ratio = -1;
   out.shift = Infinity;
-  const T = m.matrix!;
-  const P = m.placeCount;
-  const k = v * m.dayCount + sl.day;
-  const close = m.winClose[k]!;
-  const open = m.winOpen[k]!;
-  const dur = m.duration[v]!;
-  const q = m.place[v]!;
-  const row = q * P;
   const byRatio = w2 >= 0;
-  const { prev, dep, next, arr, slack } = sl;
-  for (let p = lo; p <= hi; p++) {
-    const a = dep[p]! + T[prev[p]! * P + q]!;
-    if (a > close) continue;
-    const t = (a > open ? a : open) + dur;
-    const shift = t + T[row + next[p]!]! - arr[p]!;
-    if (!(shift <= slack[p]!)) continue;
+  const shifts = sl.shift;
+  for (let p = range.lo; p <= range.hi; p++) {
+    const shift = shifts[p]!;
+    if (shift === Infinity) continue;
     if (byRatio) {
       const ratio = w2 / Math.max(shift, 1e-6);
       if (ratio > out.ratio) {
@@ -114,5 +103,43 @@ function scanWindow(m: Model, sl: Slots, v: number, w2: number, out: SlotPick): 
       out.shift = shift;
       out.pos = p;
     }
+  }
+}
+
+const range: SlotWindow = { lo: 0, hi: -1 };
+
+/** The positions [lo, hi] windowShifts filled. */
+export interface SlotWindow {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * Fast model: sl.shift[p] = insertionShift of v at p for the positions its window allows
+ * (out.lo..out.hi; every other position is infeasible and left as it was), for callers that
+ * walk the positions in order.
+ */
+export function windowShifts(m: Model, sl: Slots, v: number, out: SlotWindow): void {
+  windowRange(m, sl, v);
+  out.lo = lo;
+  out.hi = hi;
+  const T = m.matrix!;
+  const P = m.placeCount;
+  const k = v * m.dayCount + sl.day;
+  const close = m.winClose[k]!;
+  const open = m.winOpen[k]!;
+  const dur = m.duration[v]!;
+  const q = m.place[v]!;
+  const row = q * P;
+  const { prev, dep, next, arr, slack, shift: shifts } = sl;
+  for (let p = lo; p <= hi; p++) {
+    const a = dep[p]! + T[prev[p]! * P + q]!;
+    if (a > close) {
+      shifts[p] = Infinity;
+      continue;
+    }
+    const t = (a > open ? a : open) + dur;
+    const shift = t + T[row + next[p]!]! - arr[p]!;
+    shifts[p] = shift <= slack[p]! ? shift : Infinity;
   }
 }

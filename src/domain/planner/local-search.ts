@@ -1,12 +1,13 @@
 import type { Model } from './model.js';
 import type { Random } from './random.js';
+import { windowShifts, type SlotWindow } from './best-slot.js';
 import { improveBetweenDays } from './cross-route.js';
 import { dayMemo, markPair, pairKnown, routeVersion, scanBuffers } from './insertion-cache.js';
 import { insertGreedy, replaceMove } from './insertion.js';
 import { improveEnds, repair } from './lodging.js';
 import {
   cloneRoute, computeRoute, fillSlots, finishOf, finishWithout, insertAt, insertionCost, insertionShift, newRoute, removeAt,
-  slotShifts, type Route, type Slots,
+  type Route, type Slots,
 } from './route.js';
 import { EPS, refresh, type State } from './state.js';
 
@@ -179,6 +180,7 @@ export function relocateBetween(m: Model, s: State): boolean {
   };
   // A pair of days (a, b) where no move from a to b helped is skipped until one of them changes.
   const memo = dayMemo(m);
+  const range: SlotWindow = { lo: 0, hi: -1 };
   const known = (a: number, b: number): boolean => memo !== undefined && pairKnown(memo, memo.relocA, memo.relocB, s.routes[a]!, s.routes[b]!);
   for (let a = 0; a < m.dayCount; a++) {
     const ra = s.routes[a]!;
@@ -211,8 +213,15 @@ export function relocateBetween(m: Model, s: State): boolean {
         const rb = s.routes[b]!;
         if (!rb.feasible) continue;
         const sl = m.fast ? daySlots(b) : undefined;
-        if (sl !== undefined) slotShifts(m, sl, v);
-        for (let p = 0; p <= rb.visits.length; p++) {
+        // The fast model tries only the positions v's window allows (the others are infeasible).
+        let from = 0;
+        let to = rb.visits.length;
+        if (sl !== undefined) {
+          windowShifts(m, sl, v, range);
+          from = range.lo;
+          to = range.hi;
+        }
+        for (let p = from; p <= to; p++) {
           const sh = sl !== undefined ? sl.shift[p]! : insertionShift(m, rb, v, p);
           if (sh === Infinity || !(sh < gain - EPS)) continue;
           if (m.budget !== Infinity && s.cost - ra.cost + without().cost + insertionCost(m, rb, v, p) > m.budget + EPS) continue;
