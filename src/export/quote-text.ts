@@ -43,7 +43,7 @@ export function renderQuoteText(q: TripQuote, style: ChalkInstance, lang: 'en' |
   const est = (e: boolean) => (e ? style.yellow('~') : ' ');
   const out: string[] = [];
   const party = Object.entries(q.options.party).filter(([, n]) => n > 0).map(([c, n]) => `${c} ${n}`).join(', ');
-  out.push(style.bold(t(`Quote: ${q.trip.days} days / ${q.trip.nights} nights from ${q.trip.start}, ${party} (${q.currency})`, `报价：${q.trip.start}起 ${q.trip.days}天${q.trip.nights}晚，${party}（${q.currency}）`)));
+  out.push(style.bold(t(`Quote: ${plural(q.trip.days, 'day')} / ${plural(q.trip.nights, 'night')} from ${q.trip.start}, ${party} (${q.currency})`, `报价：${q.trip.start}起 ${q.trip.days}天${q.trip.nights}晚，${party}（${q.currency}）`)));
   out.push(style.dim(`${t('grade', '标准')} ${q.options.grade} · ${t('rooms', '房型')} ${q.options.rooms} · ${t('child', '儿童')} ${q.options.childBed} · ${t('transfers', '交通')} ${q.options.transport} · ${t('guide', '导游')} ${q.options.guide ?? '—'} · ${t('cabin', '舱位')} ${q.options.cabin} · ${t('margin', '利润')} ${describeMargin(q.options.margin)} · ${t('rounding', '取整')} ${q.options.rounding.kind === 'none' ? 'none' : `up-to-${q.options.rounding.yuan}`}`));
   const labelWidth = Math.min(64, Math.max(20, ...q.lines.map((l) => displayWidth(l.label[lang]))));
   for (const s of SECTIONS) {
@@ -82,4 +82,9 @@ export function cutLabel(label: string, width: number): string {
   const suffix = m?.[2] ?? '';
   if (!m || displayWidth(suffix) > width / 3) return truncate(label, width);
   return truncate(m[1]!, width - displayWidth(suffix)) + suffix;
+}
+
+/** "1 night", "6 nights". */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

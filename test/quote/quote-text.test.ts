@@ -1,4 +1,4 @@
-/** The terminal quote cuts a long line label but keeps its rider category in sight, by display width. */
+/** The terminal quote: a long line label is cut keeping its rider category in sight, by display width; the heading counts nights in good English. */
 import { describe, expect, it } from '@jest/globals';
 import { displayWidth } from '../../src/export/display-width.js';
 import { cutLabel } from '../../src/export/quote-text.js';
@@ -25,5 +25,18 @@ describe('cutLabel', () => {
     expect(cut.startsWith('Twin room')).toBe(true);
     expect(cut.endsWith('…')).toBe(true);
     expect(displayWidth(cut)).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('the quote heading', () => {
+  it('says "1 night", not "1 nights" (a 2-day trip)', async () => {
+    const { renderQuoteText } = await import('../../src/export/quote-text.js');
+    const { quoteTrip, defaultQuoteOptions } = await import('../../src/domain/quote/quote-trip.js');
+    const { goldenPlan, shipped, shippedRates } = await import('./shipped.js');
+    const { Chalk } = await import('chalk');
+    const plan = goldenPlan('cruise-chongqing-wuhan');
+    const twoDays = { ...plan, days: plan.days.slice(4).map((d, i) => ({ ...d, day: i + 1 })) };
+    const text = renderQuoteText(quoteTrip(twoDays, shipped, shippedRates, defaultQuoteOptions({ adult: 2 })), new Chalk({ level: 0 }), 'en');
+    expect(text.split('\n')[0]).toMatch(/^Quote: 2 days \/ 1 night from /);
   });
 });
