@@ -47,6 +47,8 @@ export function cruiseItemTitle(item: CruiseItem, lang: Lang): string {
     return `${part}：${item.whatZh ?? item.what}${about}`;
   }
   const about = item.approximate ? ` (${item.when ?? 'time approximate'})` : '';
+  // The English programme names these two itself ("Board at Chaotianmen…", "Disembark; coach…").
+  if (item.part === 'board' || item.part === 'disembark') return `${item.what}${about}`;
   return `${part}: ${item.what}${about}`;
 }
 
