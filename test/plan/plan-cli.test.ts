@@ -114,7 +114,7 @@ describe('yangtze plan in a year without public-holiday data', () => {
   const NO_DATA = 'warning: no public-holiday data for 2031: holidays are not taken into account; add them under `holidays:` in the catalogue\n';
   const PROVISIONAL =
     "warning: no official holiday schedule for 2027 yet: the plan uses the statutory public holidays of the law, marked provisional (no make-up workdays or bridging days); add the State Council's notice under `holidays:` in the catalogue\n";
-  const trip = (start: string, days: string) => ['--from', 'wuhan', '--to', 'wuhan', '--start', start, '--days', days, '--json'];
+  const trip = (start: string, days: string) => ['--from', 'wuhan', '--to', 'wuhan', '--start', start, '--days', days, '--json', '--time-limit', '250'];
 
   it('warns on stderr, naming the year, and still plans', async () => {
     const run = await plan(trip('2031-05-12', '2'));
@@ -143,11 +143,14 @@ describe('yangtze plan in a year without public-holiday data', () => {
     const run = await runCli(['--catalogue', catalogue, 'plan', ...trip('2027-05-12', '2')], { monotonicMs: () => 0 });
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('');
-  });
+  }, 180_000); // two in-process plans
 });
 
 describe('yangtze plan in Golden Week 2027 (provisional statutory holidays)', () => {
-  const GOLDEN = ['--from', 'wuhan', '--start', '2027-10-01', '--days', '2'];
+  // These specs read the holiday notes, not the plan's quality: a smaller search effort keeps the
+  // in-process runs (one per view) quick on a loaded CI machine.
+  const QUICK = ['--time-limit', '250'];
+  const GOLDEN = ['--from', 'wuhan', '--start', '2027-10-01', '--days', '2', ...QUICK];
 
   it('marks each holiday day in the terminal, and -q silences only the stderr notice', async () => {
     const run = await plan([...GOLDEN, '-q'], { tty: true });
@@ -172,7 +175,7 @@ describe('yangtze plan in Golden Week 2027 (provisional statutory holidays)', ()
   });
 
   it('carries the holiday in the JSON, and nothing on an ordinary day', async () => {
-    const doc = JSON.parse((await plan(['--from', 'wuhan', '--start', '2027-10-03', '--days', '2', '--json', '-q'])).stdout);
+    const doc = JSON.parse((await plan(['--from', 'wuhan', '--start', '2027-10-03', '--days', '2', '--json', '-q', ...QUICK])).stdout);
     expect(doc.days[0].holiday).toEqual({
       name: 'National Day', nameZh: '国庆节', goldenWeek: true, provisional: true,
       note: expect.stringContaining('Golden Week'),
@@ -182,12 +185,12 @@ describe('yangtze plan in Golden Week 2027 (provisional statutory holidays)', ()
   });
 
   it('marks a one-day public holiday (Qingming 2027) as a public holiday, not Golden Week', async () => {
-    const run = await plan(['--from', 'wuhan', '--start', '2027-04-05', '--days', '1', '-q']);
+    const run = await plan(['--from', 'wuhan', '--start', '2027-04-05', '--days', '1', '-q', ...QUICK]);
     expect(run.stdout).toContain('holiday\t1\t2027-04-05\tTomb-sweeping Day\t清明\tpublic-holiday\tprovisional\n');
   });
 
   it('uses the official schedule, not provisional, for 2026 (built-in)', async () => {
-    const doc = JSON.parse((await plan(['--from', 'wuhan', '--start', '2026-10-05', '--days', '1', '--json'])).stdout);
+    const doc = JSON.parse((await plan(['--from', 'wuhan', '--start', '2026-10-05', '--days', '1', '--json', ...QUICK])).stdout);
     expect(doc.days[0].holiday).toMatchObject({ name: 'National Day', goldenWeek: true, provisional: false });
   });
 
@@ -203,7 +206,7 @@ describe('yangtze plan in Golden Week 2027 (provisional statutory holidays)', ()
       // ICS folds long lines at 75 octets: unfold before looking.
       expect(run.stdout.replace(/\r\n[ \t]/g, '')).toContain(expected);
     }
-  });
+  }, 240_000); // four in-process plans, one per view: not a timing spec
 });
 
 describe('yangtze plan check', () => {
