@@ -1,5 +1,5 @@
 import type { Model } from './model.js';
-import type { Slots } from './route.js';
+import { slotShiftsIn, type Slots } from './route.js';
 
 /** Where a slot scan would insert a visit: position (-1 = nowhere), its shift and weight²/shift ratio. */
 export interface SlotPick {
@@ -123,23 +123,5 @@ export function windowShifts(m: Model, sl: Slots, v: number, out: SlotWindow): v
   windowRange(m, sl, v);
   out.lo = lo;
   out.hi = hi;
-  const T = m.matrix!;
-  const P = m.placeCount;
-  const k = v * m.dayCount + sl.day;
-  const close = m.winClose[k]!;
-  const open = m.winOpen[k]!;
-  const dur = m.duration[v]!;
-  const q = m.place[v]!;
-  const row = q * P;
-  const { prev, dep, next, arr, slack, shift: shifts } = sl;
-  for (let p = lo; p <= hi; p++) {
-    const a = dep[p]! + T[prev[p]! * P + q]!;
-    if (a > close) {
-      shifts[p] = Infinity;
-      continue;
-    }
-    const t = (a > open ? a : open) + dur;
-    const shift = t + T[row + next[p]!]! - arr[p]!;
-    shifts[p] = shift <= slack[p]! ? shift : Infinity;
-  }
+  slotShiftsIn(m, sl, v, lo, hi);
 }

@@ -443,6 +443,11 @@ export function fillSlots(m: Model, r: Route, sl: Slots): void {
 
 /** Fast model only: sl.shift[p] = insertionShift(m, r, v, p) for every p, r being the route sl was filled from. */
 export function slotShifts(m: Model, sl: Slots, v: number): void {
+  slotShiftsIn(m, sl, v, 0, sl.n);
+}
+
+/** slotShifts over the positions lo..hi only (the windowed scans of best-slot.ts). */
+export function slotShiftsIn(m: Model, sl: Slots, v: number, lo: number, hi: number): void {
   const T = m.matrix!;
   const P = m.placeCount;
   const k = v * m.dayCount + sl.day;
@@ -452,7 +457,7 @@ export function slotShifts(m: Model, sl: Slots, v: number): void {
   const q = m.place[v]!;
   const row = q * P;
   const { prev, dep, next, arr, slack, shift: out } = sl;
-  for (let p = 0; p <= sl.n; p++) {
+  for (let p = lo; p <= hi; p++) {
     const a = dep[p]! + T[prev[p]! * P + q]!;
     if (a > close) {
       out[p] = Infinity;
