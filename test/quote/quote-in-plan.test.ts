@@ -92,4 +92,11 @@ describe('the interactive session', () => {
     expect(markups.map((q) => q.default)).toEqual(['0%', '15%']);
     expect(shown[2]).toContain('margin markup 12.5%');
   });
+
+  it.each(['lots', '-5%', '1001%'])('refuses the markup %s with what to type instead, and prices nothing', async (answer) => {
+    const { deps, shown } = sessionDeps();
+    const asker = scriptedAsker([['select', 'price'], ['select', '4star'], ['select', 'none'], ['input', answer]]);
+    await expect(runPlanSession(asker, ctx, first, deps)).rejects.toThrow('Give a percentage from 0% to 1000%, like 15%');
+    expect(shown.filter((t) => t.startsWith('Quote:'))).toEqual([]);
+  });
 });
