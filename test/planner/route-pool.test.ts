@@ -1,11 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { compileModel, type Model } from '../../src/domain/planner/model.js';
+import { compileModel } from '../../src/domain/planner/model.js';
 import type { Problem } from '../../src/domain/planner/problem.js';
-import { computeRoute } from '../../src/domain/planner/route.js';
 import { addRoutes, entriesOf, interchangeableDays, newRoutePool, packRoutes } from '../../src/domain/planner/route-pool.js';
 import { solve } from '../../src/domain/planner/solve.js';
-import { refresh, stateWithEnds, type State } from '../../src/domain/planner/state.js';
+import { withRoutes } from './builders.js';
 
 /** `days` identical tours from a depot at the origin; visits at the points, scored as given, open all day. */
 function tours(points: readonly [number, number][], scores: readonly number[], days: number, close: number): Problem {
@@ -21,19 +20,6 @@ function tours(points: readonly [number, number][], scores: readonly number[], d
     })),
     travel: { arrive: (a, b, t) => t + dist(a, b), minDuration: dist, isStatic: true },
   };
-}
-
-/** A state with the given visit orders per day (visit indexes). */
-function withRoutes(m: Model, orders: number[][]): State {
-  const s = stateWithEnds(m, orders.map(() => 0));
-  orders.forEach((vs, d) => {
-    const r = s.routes[d]!;
-    r.visits = [...vs];
-    computeRoute(m, r);
-    for (const v of vs) s.where[v] = d;
-  });
-  refresh(m, s);
-  return s;
 }
 
 /** Six visits on a ring of radius 5, scores 1..6; two tours of up to 40. */
