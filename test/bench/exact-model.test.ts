@@ -94,7 +94,7 @@ describe('the model refuses travel it does not model', () => {
       ...built.problem,
       travel: { ...base, isStatic: false, arrive: (f, t, x, d) => base.arrive(f, t, x, d) + (f !== t && x % 1440 >= 17 * 60 ? 10 : 0) },
     };
-    const shaped = shapeDays(rushHour, built.places);
+    const shaped = shapeDays(rushHour, built.places, built.landDays);
     if (!shaped.ok) throw new Error(shaped.reason);
     const checked = checkTravelShape(rushHour, built.places, shaped.days);
     expect(checked.ok).toBe(false);
