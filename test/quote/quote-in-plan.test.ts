@@ -88,7 +88,7 @@ describe('the interactive session', () => {
     }
     expect(notes).toContain('Saved trip-quote.html');
     // Priced: the quote document is ticked beside the JSON and HTML itinerary.
-    const offered = asker.asked.find((q) => q.kind === 'checkbox')!.choices as { value: string; checked?: boolean }[];
+    const offered = asker.asked.find((q) => q.kind === 'checkbox')!.choices as unknown as readonly { value: string; checked?: boolean }[];
     expect(offered.filter((c) => c.checked).map((c) => c.value)).toEqual(['json', 'html', 'quote-html']);
   });
 
@@ -96,7 +96,7 @@ describe('the interactive session', () => {
     const { deps, quotes, notes } = sessionDeps(false);
     const asker = scriptedAsker([['select', 'save'], ['input', 'trip'], ['checkbox', ['quote-html']], ['select', 'done']]);
     await runPlanSession(asker, ctx, first, deps);
-    const offered = asker.asked.find((q) => q.kind === 'checkbox')!.choices as { value: string; checked?: boolean }[];
+    const offered = asker.asked.find((q) => q.kind === 'checkbox')!.choices as unknown as readonly { value: string; checked?: boolean }[];
     expect(offered.map((c) => c.value)).toEqual(['json', 'html', 'ics', 'geojson', 'quote-html']);
     expect(offered.find((c) => c.value === 'quote-html')!.checked).toBe(false);
     expect(quotes[0]!.quote.options).toMatchObject({ grade: '4star', guide: null, margin: { kind: 'none' } });
