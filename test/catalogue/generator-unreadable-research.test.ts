@@ -32,32 +32,26 @@ function generate(research: string): { status: number; stderr: string; wrote: bo
   }
 }
 
-describe('catalogue generator: a research file that does not parse', () => {
-  it('fails naming the file and writes no routes.yaml', () => {
-    const result = generate(`facts:
+/** One hours record of Sanyou Cave whose note is written as given (quotes included). */
+const withNote = (note: string): string => `facts:
   - id: sanyou-cave
     field: hours
     value: { open: "09:00", close: "17:00" }
     status: confirmed
     source: { title: "test page", url: "https://example.org/a" }
     checked: 2026-12-07
-    note: "a note whose closing quote is missing
-`);
+    note: ${note}
+`;
+
+describe('catalogue generator: a research file that does not parse', () => {
+  it('fails naming the file and writes no routes.yaml', () => {
+    const result = generate(withNote('"a note whose closing quote is missing'));
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('research file broken.yaml is not valid YAML');
     expect(result.wrote).toBe(false);
   });
 
   it('still generates from a research file that parses', () => {
-    const result = generate(`facts:
-  - id: sanyou-cave
-    field: hours
-    value: { open: "09:00", close: "17:00" }
-    status: confirmed
-    source: { title: "test page", url: "https://example.org/a" }
-    checked: 2026-12-07
-    note: "a note with its closing quote"
-`);
-    expect(result).toEqual({ status: 0, stderr: '', wrote: true });
+    expect(generate(withNote('"a note with its closing quote"'))).toEqual({ status: 0, stderr: '', wrote: true });
   });
 });
