@@ -358,6 +358,7 @@ function generate() {
   for (const x of passes) x._prov = {};
   nameLinks(links);
   const research = loadResearch(researchDir);
+  for (const u of research.unreadable) fail(`research file ${u.file} is not valid YAML (${u.message}); fix it - nothing is generated while a research file cannot be read`);
   const added = addNewEntities(research.fresh, { cities, attractions, links, passes, categories });
   const aliases = new Map([...idMap].map(([factsId, id]) => [factsId, id]));
   for (const l of links) if (l._transport && links.filter((m) => m._transport === l._transport).length === 1) aliases.set(l._transport, l.id);
@@ -386,6 +387,7 @@ function generate() {
     catalogue: {
       version: 1,
       name: cur.name,
+      ...(cur.name_zh ? { name_zh: cur.name_zh } : {}),
       timezone: cur.timezone,
       currency: cur.currency,
       rider_categories: cur.rider_categories,
@@ -703,7 +705,7 @@ function check(file) {
     return dateOk(a) && (b === undefined || (dateOk(b) && a <= b));
   };
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  const top = ['version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates', 'sources', 'discount_rules', 'cruises'];
+  const top = ['version', 'name', 'name_zh', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates', 'sources', 'discount_rules', 'cruises'];
   for (const k of Object.keys(c)) if (!top.includes(k)) E(`unknown top-level key ${k}`);
   if (c.version !== 1) E('version must be 1');
   if (c.timezone !== 'Asia/Shanghai') E('timezone');
