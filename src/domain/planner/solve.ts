@@ -45,7 +45,9 @@ const RECOMBINE_EVERY = 25;
  * runs of visits removed (and now and then a lodging moved) as the shake;
  * restarts after a stretch without improvement (when days choose where they
  * end: alternately down the best-ranked lodging sequences and back to the
- * lodgings of the best solution); a final 2-opt/or-opt polish.
+ * lodgings of the best solution); on larger problems of interchangeable days
+ * (TOPTW), now and then a walk from the heaviest disjoint routes met so far
+ * (route-pool.ts); a final 2-opt/or-opt polish.
  * Pure: the only clock is `options.clock`, the only randomness `options.seed`.
  */
 export function solve(problem: Problem, options: SolveOptions): Solution {
