@@ -386,6 +386,7 @@ function generate() {
     catalogue: {
       version: 1,
       name: cur.name,
+      ...(cur.name_zh ? { name_zh: cur.name_zh } : {}),
       timezone: cur.timezone,
       currency: cur.currency,
       rider_categories: cur.rider_categories,
@@ -703,7 +704,7 @@ function check(file) {
     return dateOk(a) && (b === undefined || (dateOk(b) && a <= b));
   };
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  const top = ['version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates', 'sources', 'discount_rules', 'cruises'];
+  const top = ['version', 'name', 'name_zh', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates', 'sources', 'discount_rules', 'cruises'];
   for (const k of Object.keys(c)) if (!top.includes(k)) E(`unknown top-level key ${k}`);
   if (c.version !== 1) E('version must be 1');
   if (c.timezone !== 'Asia/Shanghai') E('timezone');

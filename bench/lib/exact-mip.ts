@@ -3,21 +3,27 @@
  * skeleton (src/domain/plan/build-problem.ts), written as an LP file for CBC.
  *
  * Per problem day d the route is a path S_d → … → E_d (the day's start and
- * end hubs) through the visits open that day, and on a day with a same-day
- * link, through one train node T_d between the visits of the first city and
- * those of the second. Sequencing is big-M on start times (a time-based
- * MTZ: every arc adds a visit's length, > 0, so no subtour survives):
+ * end hubs) through the visits open that day. A day with same-day links
+ * (dayLinks: one train, or two with a change in the city between) runs
+ * through one train node T1, T2, … per link, in order: the visits of the
+ * first city, T1, the visits of the second (a stop in the middle city of a
+ * two-train day), T2, those of the third; T1 → T2 straight is a change at the
+ * middle hub. Sequencing is big-M on start times (a time-based MTZ: every arc
+ * adds a visit's length, > 0, so no subtour survives):
  *
  *   y[v,d] ∈ {0,1}    visit v on day d;  Σ_d y[v,d] ≤ 1
- *   x[i,j,d] ∈ {0,1}  arc i → j on day d; in-degree = out-degree = y (1 for S, E, T)
+ *   x[i,j,d] ∈ {0,1}  arc i → j on day d; in-degree = out-degree = y (1 for S, E, each T)
  *   t[v,d]            start of v on day d, inside one of its start windows that day
  *                     (one binary per window when a day has several)
  *   x[i,j,d] = 1  ⇒   t[j,d] ≥ t[i,d] + duration(i) + local(i, j)
  *   x[i,E,d] = 1  ⇒   t[i,d] + duration(i) + local(i, E) ≤ close(d)
- *   train: k[d] picks a departure (option q: latest leaving time from the
- *          first city's hub cutoff_q, arrival at the second city's hub arrive_q);
- *          x[i,T,d] = 1 ⇒ t[i,d] + duration(i) + local(i, hubA) ≤ cutoff_k;
- *          x[T,j,d] = 1 ⇒ t[j,d] ≥ arrive_k + local(hubB, j)
+ *   train k: z[d,k,q] picks a departure (option q: latest leaving time from
+ *          its departure hub cutoff_q, arrival at its arrival hub arrive_q);
+ *          tau[d,k] = the chosen cutoff, arr[d,k] = the chosen arrival;
+ *          x[i,Tk,d] = 1 ⇒ t[i,d] + duration(i) + local(i, hub) ≤ tau[d,k];
+ *          x[Tk,j,d] = 1 ⇒ t[j,d] ≥ arr[d,k] + local(hub, j);
+ *          x[Tk,Tk+1,d] = 1 ⇒ arr[d,k] ≤ tau[d,k+1]
+ *          (the fare of train k on every arc into Tk)
  *   Σ visit costs + Σ arc costs ≤ budget
  *   the day's break (lunch, problem.ts DayBreak) on a day with a visit: one of
  *     leave[i,j,d]  taken at i before the arc i → j (start L ≥ leaving i),
@@ -32,7 +38,7 @@
  * (arrive/cost as black boxes), and `checkTravelShape` proves on every pair
  * of places and a grid of departure times that the decomposition above gives
  * exactly what `travel.arrive` and `travel.cost` give. Anything outside that
- * shape (time-dependent local legs, two links in a day, a day between two
+ * shape (time-dependent local legs, a city twice in a day, a day between two
  * cities without a link) is refused with a reason, never modelled loosely.
  *
  * Waiting is allowed anywhere (t may exceed the arrival): travel is FIFO and
@@ -41,14 +47,24 @@
  * replays every optimum through the core's own route evaluation to be sure).
  */
 import type { DayBreak, Problem } from '../../src/domain/planner/problem.js';
+import { dayLinks, type LandDay } from '../../src/domain/plan/city-plan.js';
 import type { Place } from '../../src/domain/plan/trip-travel.js';
 
 /** A day's train, read off `travel.arrive` between the two hubs: each option is one departure. */
 export interface TrainOption {
-  /** Latest time the party may leave the first city's hub and still catch it (trip minutes). */
+  /** Latest time the party may leave the train's departure hub and still catch it (trip minutes). */
   readonly cutoff: number;
-  /** Arrival at the second city's hub. */
+  /** Arrival at the train's arrival hub. */
   readonly arrive: number;
+}
+
+/** One of a day's same-day links (the k-th train of the day), hub to hub. */
+export interface TrainShape {
+  readonly hubFrom: number;
+  readonly hubTo: number;
+  readonly options: readonly TrainOption[];
+  /** Cost of the hub-to-hub leg (the fare for the party). */
+  readonly fare: number;
 }
 
 export interface DayShape {
@@ -59,17 +75,16 @@ export interface DayShape {
   readonly end: number;
   /** Visits with a start window this day. */
   readonly visits: readonly number[];
-  /** Of those, the ones in the city the day's train goes to (seen after it). */
-  readonly afterTrain: ReadonlySet<number>;
+  /**
+   * The day's cities in the order its trains reach them (one city: a day without a train; three:
+   * a day of two trains that may stop in the city between), and each visit's index in that order.
+   */
+  readonly cities: readonly string[];
+  readonly segmentOf: ReadonlyMap<number, number>;
   /** The day's break (lunch), as the Problem has it. */
   readonly brk?: DayBreak;
-  readonly train?: {
-    readonly hubA: number;
-    readonly hubB: number;
-    readonly options: readonly TrainOption[];
-    /** Cost of the hub-to-hub leg (the fare for the party). */
-    readonly fare: number;
-  };
+  /** trains[k] runs from cities[k] to cities[k + 1]. */
+  readonly trains: readonly TrainShape[];
 }
 
 export interface ExactModel {
@@ -89,9 +104,10 @@ const SAMPLE_STEP_MIN = 7;
 
 /**
  * The day shapes of a built problem, or why it falls outside the model.
- * `places` gives each place's city (build-problem.ts's places).
+ * `places` gives each place's city, `landDays` each problem day's same-day
+ * links (build-problem.ts's places and landDays).
  */
-export function shapeDays(problem: Problem, places: readonly Place[]): Shaped {
+export function shapeDays(problem: Problem, places: readonly Place[], landDays: readonly { readonly day: LandDay }[]): Shaped {
   const days: DayShape[] = [];
   const travel = problem.travel;
   const cityOf = (p: number) => places[p]!.city;
@@ -101,34 +117,43 @@ export function shapeDays(problem: Problem, places: readonly Place[]): Shaped {
   });
   for (let d = 0; d < problem.days.length; d++) {
     const pd = problem.days[d]!;
+    const land = landDays[d]?.day;
     const brk = pd.break === undefined ? {} : { brk: pd.break };
     if (pd.start === undefined || pd.ends.length !== 1) return { ok: false, reason: `day ${d}: start not fixed or several lodgings (not modelled)` };
+    if (land === undefined) return { ok: false, reason: `day ${d}: no land day (not modelled)` };
     const start = pd.start;
     const end = pd.ends[0]!;
+    const links = dayLinks(land);
+    const cities = links.length === 0 ? [cityOf(start)] : [links[0]!.from, ...links.map((l) => l.to)];
+    if (cities[0] !== cityOf(start) || cities.at(-1) !== cityOf(end)) {
+      return { ok: false, reason: `day ${d}: its trains run ${cities.join(' → ')}, the day ${cityOf(start)} → ${cityOf(end)} (not modelled)` };
+    }
+    if (new Set(cities).size !== cities.length) return { ok: false, reason: `day ${d}: a city twice in ${cities.join(' → ')} (not modelled)` };
     const visits = problem.visits.flatMap((v, i) => ((v.windows[d] ?? []).length > 0 ? [i] : []));
-    const cityA = cityOf(start);
-    const cityB = cityOf(end);
+    const segmentOf = new Map<number, number>();
     for (const v of visits) {
       const c = cityOf(problem.visits[v]!.place);
-      if (c !== cityA && c !== cityB) return { ok: false, reason: `day ${d}: visit ${problem.visits[v]!.key} in ${c}, neither the day's start nor end city` };
+      const k = cities.indexOf(c);
+      if (k < 0) return { ok: false, reason: `day ${d}: visit ${problem.visits[v]!.key} in ${c}, none of the day's cities ${cities.join(' → ')}` };
+      segmentOf.set(v, k);
     }
-    if (cityA === cityB) {
-      days.push({ day: d, open: pd.open, close: pd.close, start, end, visits, afterTrain: new Set(), ...brk });
-      continue;
+    const trains: TrainShape[] = [];
+    for (let k = 0; k + 1 < cities.length; k++) {
+      const hubFrom = hubOf.get(cities[k]!);
+      const hubTo = hubOf.get(cities[k + 1]!);
+      if (hubFrom === undefined || hubTo === undefined) return { ok: false, reason: `day ${d}: no hub for ${cities[k]} or ${cities[k + 1]}` };
+      const options: TrainOption[] = [];
+      for (let t = Math.floor(pd.open); t <= pd.close; t++) {
+        const a = travel.arrive(hubFrom, hubTo, t, d);
+        if (!Number.isFinite(a) || a > pd.close) continue;
+        const last = options[options.length - 1];
+        if (last !== undefined && last.arrive === a) options[options.length - 1] = { cutoff: t, arrive: a };
+        else options.push({ cutoff: t, arrive: a });
+      }
+      if (options.length === 0) return { ok: false, reason: `day ${d}: no ${cities[k]} → ${cities[k + 1]} train arrives by the day's close` };
+      trains.push({ hubFrom, hubTo, options, fare: travel.cost?.(hubFrom, hubTo, d) ?? 0 });
     }
-    const hubA = hubOf.get(cityA)!;
-    const hubB = hubOf.get(cityB)!;
-    const options: TrainOption[] = [];
-    for (let t = Math.floor(pd.open); t <= pd.close; t++) {
-      const a = travel.arrive(hubA, hubB, t, d);
-      if (!Number.isFinite(a) || a > pd.close) continue;
-      const last = options[options.length - 1];
-      if (last !== undefined && last.arrive === a) options[options.length - 1] = { cutoff: t, arrive: a };
-      else options.push({ cutoff: t, arrive: a });
-    }
-    const fare = travel.cost?.(hubA, hubB, d) ?? 0;
-    const afterTrain = new Set(visits.filter((v) => cityOf(problem.visits[v]!.place) === cityB));
-    days.push({ day: d, open: pd.open, close: pd.close, start, end, visits, afterTrain, train: { hubA, hubB, options, fare }, ...brk });
+    days.push({ day: d, open: pd.open, close: pd.close, start, end, visits, cities, segmentOf, trains, ...brk });
   }
   return { ok: true, days };
 }
@@ -136,10 +161,11 @@ export function shapeDays(problem: Problem, places: readonly Place[]): Shaped {
 /**
  * Checks that `travel` is what the model assumes, for every pair of places a
  * route may join on every day: same-city legs take a fixed time and cost
- * whatever the departure; cross-city legs (only first city → second city on a
- * train day) arrive at arrive_q + local(hubB, j) for the first option whose
- * cutoff the party makes, and cost cost(i, hubA) + fare + cost(hubB, j); no
- * other pair is reachable. Returns the local matrices, or the first mismatch.
+ * whatever the departure; a leg from the day's k-th city to its m-th (k < m)
+ * goes to the hub, takes trains k+1 … m, each the first option whose cutoff
+ * the party makes (changing at the hub between), and on from the last hub:
+ * it costs cost(i, hub) + the fares + cost(hub, j); no other pair is
+ * reachable. Returns the local matrices, or the first mismatch.
  */
 export function checkTravelShape(
   problem: Problem,
@@ -153,7 +179,7 @@ export function checkTravelShape(
   const cityOf = (p: number) => places[p]!.city;
   for (const day of days) {
     const d = day.day;
-    const nodes = [...new Set([day.start, day.end, ...day.visits.map((v) => problem.visits[v]!.place), ...(day.train ? [day.train.hubA, day.train.hubB] : [])])];
+    const nodes = [...new Set([day.start, day.end, ...day.visits.map((v) => problem.visits[v]!.place), ...day.trains.flatMap((t) => [t.hubFrom, t.hubTo])])];
     const times: number[] = [];
     for (let t = day.open; t <= day.close; t += SAMPLE_STEP_MIN) times.push(t);
     times.push(day.close);
@@ -177,17 +203,23 @@ export function checkTravelShape(
     for (const i of nodes) {
       for (const j of nodes) {
         if (cityOf(i) === cityOf(j)) continue;
-        const train = day.train;
-        const forward = train !== undefined && cityOf(i) === cityOf(train.hubA) && cityOf(j) === cityOf(train.hubB);
+        const a = day.cities.indexOf(cityOf(i));
+        const b = day.cities.indexOf(cityOf(j));
+        const forward = a >= 0 && b > a;
         for (const t of times) {
           const got = travel.arrive(i, j, t, d);
           let want = Infinity;
           if (forward) {
-            const leave = t + localMin[i * n + train.hubA]!;
-            const q = train.options.find((o) => o.cutoff >= leave);
+            let leave = t + localMin[i * n + day.trains[a]!.hubFrom]!;
+            let missed = false;
+            for (let k = a; k < b && !missed; k++) {
+              const q = day.trains[k]!.options.find((o) => o.cutoff >= leave);
+              if (q === undefined) missed = true;
+              else leave = q.arrive;
+            }
             // Options arriving after the day's close were dropped; the core may still return such an arrival.
-            want = q === undefined ? Infinity : q.arrive + localMin[train.hubB * n + j]!;
-            if (q === undefined && got > day.close) continue;
+            if (missed && got > day.close) continue;
+            want = missed ? Infinity : leave + localMin[day.trains[b - 1]!.hubTo * n + j]!;
           }
           if (got !== want) {
             return { ok: false, reason: `leg ${places[i]!.id} → ${places[j]!.id} at ${t} on day ${d}: travel.arrive ${got}, model ${want}` };
@@ -195,7 +227,8 @@ export function checkTravelShape(
         }
         if (forward) {
           const c = travel.cost?.(i, j, d) ?? 0;
-          const want = localCost[i * n + train.hubA]! + train.fare + localCost[train.hubB * n + j]!;
+          let want = localCost[i * n + day.trains[a]!.hubFrom]! + localCost[day.trains[b - 1]!.hubTo * n + j]!;
+          for (let k = a; k < b; k++) want += day.trains[k]!.fare;
           if (Math.abs(c - want) > 1e-9) return { ok: false, reason: `leg ${places[i]!.id} → ${places[j]!.id}: travel.cost ${c}, model ${want}` };
         }
       }
@@ -204,14 +237,16 @@ export function checkTravelShape(
   return { ok: true, localMin, localCost };
 }
 
-/** Node of a day's graph: a visit index, or the day's start, end or train. */
-type Node = number | 'S' | 'E' | 'T';
+/** Node of a day's graph: a visit index, or the day's start, end, or its k-th train (T1, T2, …). */
+type Node = number | 'S' | 'E' | `T${number}`;
 
 export const yName = (v: number, d: number) => `y_${v}_${d}`;
 export const xName = (i: Node, j: Node, d: number) => `x_${i}_${j}_${d}`;
 const tName = (v: number, d: number) => `t_${v}_${d}`;
 const wName = (v: number, d: number, k: number) => `w_${v}_${d}_${k}`;
-const zName = (d: number, q: number) => `z_${d}_${q}`;
+const zName = (d: number, k: number, q: number) => `z_${d}_${k}_${q}`;
+const tauName = (d: number, k: number) => `tau_${d}_${k}`;
+const arrName = (d: number, k: number) => `arr_${d}_${k}`;
 
 /** Writes the LP file text (CPLEX LP format, as CBC reads it). */
 export function buildExactModel(
@@ -230,44 +265,43 @@ export function buildExactModel(
     rows.push(` r${rowNo++}: ${wrap(terms.length > 0 ? terms : ['0 y_dummy'])} ${sense} ${num(rhs)}`);
   };
   const place = (node: Node, day: DayShape): number =>
-    node === 'S' ? day.start : node === 'E' ? day.end : node === 'T' ? -1 : V[node]!.place;
+    node === 'S' ? day.start : node === 'E' ? day.end : typeof node === 'number' ? V[node]!.place : -1;
   const dur = (node: Node) => (typeof node === 'number' ? V[node]!.duration : 0);
 
   const onDays = new Map<number, number[]>();
   for (const day of days) {
     const d = day.day;
-    const train = day.train;
-    // Which side of the train a node is on: A before it, B after it (no train: all A).
-    const side = (node: Node): 'A' | 'B' => {
-      if (!train) return 'A';
-      if (node === 'S') return 'A';
-      if (node === 'E') return 'B';
-      return day.afterTrain.has(node as number) ? 'B' : 'A';
-    };
-    const visitNodes: Node[] = [...day.visits];
+    const K = day.trains.length;
+    const trainNodes: Node[] = day.trains.map((_, k) => `T${k + 1}` as const);
+    /** Train k (0-based) of a node T{k+1}, or -1. */
+    const trainOf = (node: Node): number => (typeof node === 'string' && node.startsWith('T') ? Number(node.slice(1)) - 1 : -1);
+    // The node's place in the day's city order: S in the first city, E in the last, a visit in its city.
+    const segment = (node: Node): number => (node === 'S' ? 0 : node === 'E' ? K : day.segmentOf.get(node as number)!);
     const allArcs: { i: Node; j: Node; min: number; cost: number }[] = [];
-    const from: Node[] = ['S', ...visitNodes, ...(train ? ['T' as const] : [])];
-    const to: Node[] = [...visitNodes, 'E', ...(train ? ['T' as const] : [])];
+    const from: Node[] = ['S', ...day.visits];
+    const to: Node[] = [...day.visits, 'E'];
     for (const i of from) {
       for (const j of to) {
-        if (i === j) continue;
-        if (i === 'S' && j === 'E' && train) continue;
-        if (i === 'T') {
-          if (j === 'T' || side(j) !== 'B') continue;
-          const pj = place(j, day);
-          allArcs.push({ i, j, min: localMin[train!.hubB * n + pj]!, cost: localCost[train!.hubB * n + pj]! });
-        } else if (j === 'T') {
-          if (side(i) !== 'A') continue;
-          const pi = place(i, day);
-          allArcs.push({ i, j, min: localMin[pi * n + train!.hubA]!, cost: localCost[pi * n + train!.hubA]! + train!.fare });
-        } else {
-          if (side(i) !== side(j)) continue;
-          const pi = place(i, day);
-          const pj = place(j, day);
-          allArcs.push({ i, j, min: localMin[pi * n + pj]!, cost: localCost[pi * n + pj]! });
-        }
+        if (i === j || segment(i) !== segment(j)) continue;
+        allArcs.push({ i, j, min: localMin[place(i, day) * n + place(j, day)]!, cost: localCost[place(i, day) * n + place(j, day)]! });
       }
     }
+    day.trains.forEach((train, k) => {
+      const T = trainNodes[k]!;
+      // Into train k: from the start or a visit of city k, or straight off the train before (a change at its hub).
+      for (const i of from) {
+        if (segment(i) !== k) continue;
+        const pi = place(i, day);
+        allArcs.push({ i, j: T, min: localMin[pi * n + train.hubFrom]!, cost: localCost[pi * n + train.hubFrom]! + train.fare });
+      }
+      if (k > 0) allArcs.push({ i: trainNodes[k - 1]!, j: T, min: localMin[day.trains[k - 1]!.hubTo * n + train.hubFrom]!, cost: train.fare });
+      // Out of train k: to a visit of city k + 1, or the day's end after the last train.
+      for (const j of to) {
+        if (segment(j) !== k + 1) continue;
+        const pj = place(j, day);
+        allArcs.push({ i: T, j, min: localMin[train.hubTo * n + pj]!, cost: localCost[train.hubTo * n + pj]! });
+      }
+    });
     // Start-time bounds per visit this day: the span of its windows.
     const lo = new Map<number, number>();
     const hi = new Map<number, number>();
@@ -289,76 +323,53 @@ export function buildExactModel(
         row([tName(v, d), ...ws.map((w, k) => `${num(-w.close)} ${ks[k]}`), `${num(hi.get(v)!)} ${yName(v, d)}`], '<=', hi.get(v)!);
       }
     }
-    // Arcs no schedule can use (leaving i as early as possible still misses j's latest start) are left out.
-    const earliestLeave = (i: Node): number =>
-      i === 'S' ? day.open : i === 'T' ? Math.min(...train!.options.map((o) => o.arrive)) : lo.get(i as number)! + dur(i);
-    const latestReach = (j: Node): number =>
-      j === 'E' ? day.close : j === 'T' ? Math.max(...train!.options.map((o) => o.cutoff)) : hi.get(j as number)!;
-    const arcs = allArcs.filter((a) => (a.i === 'S' && a.j === 'E') || earliestLeave(a.i) + a.min <= latestReach(a.j));
+    const cutoffs = (k: number) => day.trains[k]!.options.map((o) => o.cutoff);
+    const arrivals = (k: number) => day.trains[k]!.options.map((o) => o.arrive);
+    // Earliest and latest a node may be left, and reached (a train: its departure cutoff).
+    const leaveMin = (i: Node): number =>
+      i === 'S' ? day.open : trainOf(i) >= 0 ? Math.min(...arrivals(trainOf(i))) : lo.get(i as number)! + dur(i);
+    const leaveMax = (i: Node): number =>
+      i === 'S' ? day.open : trainOf(i) >= 0 ? Math.max(...arrivals(trainOf(i))) : hi.get(i as number)! + dur(i);
+    const reachMin = (j: Node): number => (j === 'E' ? day.close : trainOf(j) >= 0 ? Math.min(...cutoffs(trainOf(j))) : lo.get(j as number)!);
+    const reachMax = (j: Node): number => (j === 'E' ? day.close : trainOf(j) >= 0 ? Math.max(...cutoffs(trainOf(j))) : hi.get(j as number)!);
+    // Arcs no schedule can use (leaving i as early as possible still misses j's latest) are left out.
+    const arcs = allArcs.filter((a) => (a.i === 'S' && a.j === 'E') || leaveMin(a.i) + a.min <= reachMax(a.j));
     for (const a of arcs) {
       binaries.push(xName(a.i, a.j, d));
       if (a.cost !== 0) budgetTerms.push(`${num(a.cost)} ${xName(a.i, a.j, d)}`);
     }
-    // Degrees.
+    // Degrees: the path runs S → … → E through every train of the day in order.
     const outOf = (i: Node) => arcs.filter((a) => a.i === i).map((a) => xName(a.i, a.j, d));
     const inTo = (j: Node) => arcs.filter((a) => a.j === j).map((a) => xName(a.i, a.j, d));
     row(outOf('S'), '=', 1);
     row(inTo('E'), '=', 1);
-    if (train) {
-      row(outOf('T'), '=', 1);
-      row(inTo('T'), '=', 1);
+    for (const T of trainNodes) {
+      row(outOf(T), '=', 1);
+      row(inTo(T), '=', 1);
     }
     for (const v of day.visits) {
       row([...outOf(v), `-1 ${yName(v, d)}`], '=', 0);
       row([...inTo(v), `-1 ${yName(v, d)}`], '=', 0);
     }
-    // The train: one departure; tau = its cutoff, arr = its arrival.
-    const tau = `tau_${d}`;
-    const arr = `arr_${d}`;
-    if (train) {
-      const qs = train.options.map((_, q) => zName(d, q));
+    // Each train: one departure; tau = its cutoff at the hub, arr = its arrival.
+    day.trains.forEach((train, k) => {
+      const qs = train.options.map((_, q) => zName(d, k, q));
       binaries.push(...qs);
       row(qs, '=', 1);
-      row([tau, ...train.options.map((o, q) => `${num(-o.cutoff)} ${qs[q]}`)], '=', 0);
-      row([arr, ...train.options.map((o, q) => `${num(-o.arrive)} ${qs[q]}`)], '=', 0);
-      const cut = train.options.map((o) => o.cutoff);
-      const ar = train.options.map((o) => o.arrive);
-      bounds.push(` ${num(Math.min(...cut, day.open))} <= ${tau} <= ${num(Math.max(...cut, day.open))}`);
-      bounds.push(` ${num(Math.min(...ar, day.close))} <= ${arr} <= ${num(Math.max(...ar, day.close))}`);
-    }
-    // Latest a node may be left (its own latest start + length) and earliest it may be reached.
-    const leaveMax = (i: Node): number => (i === 'S' ? day.open : i === 'T' ? day.close : hi.get(i as number)! + dur(i));
-    const reachMin = (j: Node): number => (j === 'E' ? day.open : j === 'T' ? day.open : lo.get(j as number)!);
+      row([tauName(d, k), ...train.options.map((o, q) => `${num(-o.cutoff)} ${qs[q]}`)], '=', 0);
+      row([arrName(d, k), ...train.options.map((o, q) => `${num(-o.arrive)} ${qs[q]}`)], '=', 0);
+      bounds.push(` ${num(Math.min(...cutoffs(k)))} <= ${tauName(d, k)} <= ${num(Math.max(...cutoffs(k)))}`);
+      bounds.push(` ${num(Math.min(...arrivals(k)))} <= ${arrName(d, k)} <= ${num(Math.max(...arrivals(k)))}`);
+    });
+    // x[i,j] = 1 ⇒ reach(j) ≥ leave(i) + local(i, j): reach is t_j, a train's cutoff tau, or the close.
     for (const a of arcs) {
+      if (a.i === 'S' && a.j === 'E') continue; // an empty day in one city
       const x = xName(a.i, a.j, d);
-      const M = (slack: number) => Math.max(0, slack);
-      if (a.j === 'T') {
-        // leave(i) + local(i, hubA) ≤ tau
-        if (a.i === 'S') row([`${num(-1)} ${tau}`, `${num(M(day.open + a.min - day.open))} ${x}`], '<=', M(day.open + a.min - day.open) - (day.open + a.min));
-        else {
-          const big = M(leaveMax(a.i) + a.min - day.open);
-          row([tName(a.i as number, d), `-1 ${tau}`, `${num(big)} ${x}`], '<=', big - dur(a.i) - a.min);
-        }
-      } else if (a.i === 'T') {
-        if (a.j === 'E') {
-          const big = M(day.close - day.close);
-          row([arr, `${num(big)} ${x}`], '<=', day.close + big);
-        } else {
-          // t_j ≥ arr + local(hubB, j)
-          const big = M(day.close + a.min - reachMin(a.j));
-          row([tName(a.j as number, d), `-1 ${arr}`, `${num(-big)} ${x}`], '>=', a.min - big);
-        }
-      } else if (a.j === 'E') {
-        if (a.i === 'S') continue; // an empty day, start and end hubs the same city
-        const big = M(leaveMax(a.i) + a.min - day.close);
-        row([tName(a.i as number, d), `${num(big)} ${x}`], '<=', day.close + big - dur(a.i) - a.min);
-      } else if (a.i === 'S') {
-        const big = M(day.open + a.min - reachMin(a.j));
-        row([tName(a.j as number, d), `${num(-big)} ${x}`], '>=', day.open + a.min - big);
-      } else {
-        const big = M(leaveMax(a.i) + a.min - reachMin(a.j));
-        row([tName(a.j as number, d), `-1 ${tName(a.i as number, d)}`, `${num(-big)} ${x}`], '>=', dur(a.i) + a.min - big);
-      }
+      const lv = leaving(day, a.i);
+      const rc = reaching(day, a.j);
+      const big = Math.max(0, leaveMax(a.i) + a.min - reachMin(a.j));
+      // rc.terms - lv.terms - big·x ≥ lv.c + min - rc.c - big
+      row([...rc.terms, ...lv.terms.map((t) => `-1 ${t}`), `${num(-big)} ${x}`], '>=', lv.c + a.min - rc.c - big);
     }
     if (day.brk !== undefined && day.visits.length > 0) lunchRows(day, arcs, day.brk);
     // Valid inequality: visit lengths and legs along the path fit in the day (waiting only adds).
@@ -368,12 +379,22 @@ export function buildExactModel(
     });
     if (lengthTerms.length > 0) row(lengthTerms, '<=', day.close - day.open);
   }
+  /** When node i is left, as variable terms plus a constant: the start, a visit's end, a train's arrival. */
+  function leaving(day: DayShape, i: Node): { terms: string[]; c: number } {
+    if (i === 'S') return { terms: [], c: day.open };
+    if (typeof i === 'string' && i.startsWith('T')) return { terms: [arrName(day.day, Number(i.slice(1)) - 1)], c: 0 };
+    return { terms: [tName(i as number, day.day)], c: dur(i) };
+  }
+  /** The latest a node may be reached, as terms plus a constant (a visit's start, a train's cutoff, the close). */
+  function reaching(day: DayShape, j: Node): { terms: string[]; c: number } {
+    if (j === 'E') return { terms: [], c: day.close };
+    if (typeof j === 'string' && j.startsWith('T')) return { terms: [tauName(day.day, Number(j.slice(1)) - 1)], c: 0 };
+    return { terms: [tName(j as number, day.day)], c: 0 };
+  }
   function lunchRows(day: DayShape, arcs: readonly { i: Node; j: Node; min: number }[], rule: DayBreak): void {
     const d = day.day;
     const u = `u_${d}`;
     const L = `lunch_${d}`;
-    const tau = `tau_${d}`;
-    const arr = `arr_${d}`;
     binaries.push(u);
     // A day has a lunch exactly when it has a visit.
     for (const v of day.visits) row([u, `-1 ${yName(v, d)}`], '>=', 0);
@@ -397,33 +418,30 @@ export function buildExactModel(
         row([tName(v, d), `${num(big)} ${iota}`], '<=', (rule.insideTo ?? rule.to) + big);
       }
     }
-    // When node i is left (its earliest leaving time as a term list and constant).
-    const leaving = (i: Node): { terms: string[]; c: number } =>
-      i === 'S' ? { terms: [], c: day.open } : i === 'T' ? { terms: [arr], c: 0 } : { terms: [tName(i as number, d)], c: dur(i) };
+    const isTrain = (node: Node) => typeof node === 'string' && node.startsWith('T');
     arcs.forEach((a) => {
       if (a.i === 'S' && a.j === 'E') return; // no visit on that path: no lunch
-      const lv = leaving(a.i);
-      // Before the leg, where the party is (not at the station after the train: the core does not
+      const lv = leaving(day, a.i);
+      const rc = reaching(day, a.j);
+      // Before the leg, where the party is (not at the station after a train: the core does not
       // split a leg there — it takes the lunch before the train, or at the next place).
-      if (a.i !== 'T') {
+      if (!isTrain(a.i)) {
         const l = `leave_${a.i}_${a.j}_${d}`;
         binaries.push(l);
         choices.push(l);
         row([l, `-1 ${xName(a.i, a.j, d)}`], '<=', 0);
         row([L, ...lv.terms.map((t) => `-1 ${t}`), `${num(-big)} ${l}`], '>=', lv.c - big);
-        if (a.j === 'E') row([L, `${num(big)} ${l}`], '<=', day.close - rule.length - a.min + big);
-        else if (a.j === 'T') row([L, `-1 ${tau}`, `${num(big)} ${l}`], '<=', -rule.length - a.min + big);
-        else row([tName(a.j as number, d), `-1 ${L}`, `${num(-big)} ${l}`], '>=', rule.length + a.min - big);
+        // reach(j) ≥ L + length + min
+        row([...rc.terms, `-1 ${L}`, `${num(-big)} ${l}`], '>=', rule.length + a.min - rc.c - big);
       }
-      // On arrival at j (at the station before the train: no, as above).
-      if (a.j !== 'T') {
+      // On arrival at j (not at the station before a train, as above).
+      if (!isTrain(a.j)) {
         const l = `arrive_${a.i}_${a.j}_${d}`;
         binaries.push(l);
         choices.push(l);
         row([l, `-1 ${xName(a.i, a.j, d)}`], '<=', 0);
         row([L, ...lv.terms.map((t) => `-1 ${t}`), `${num(-big)} ${l}`], '>=', lv.c + a.min - big);
-        if (a.j === 'E') row([L, `${num(big)} ${l}`], '<=', day.close - rule.length + big);
-        else row([tName(a.j as number, d), `-1 ${L}`, `${num(-big)} ${l}`], '>=', rule.length - big);
+        row([...rc.terms, `-1 ${L}`, `${num(-big)} ${l}`], '>=', rule.length - rc.c - big);
       }
     });
     row([...choices, `-1 ${u}`], '=', 0);
@@ -456,7 +474,7 @@ export function routesFromSolution(model: ExactModel, values: ReadonlyMap<string
     const d = day.day;
     const seq: number[] = [];
     let at: Node = 'S';
-    const nodes: Node[] = [...day.visits, 'E', ...(day.train ? ['T' as const] : [])];
+    const nodes: Node[] = [...day.visits, 'E', ...day.trains.map((_, k) => `T${k + 1}` as const)];
     for (let guard = 0; at !== 'E' && guard <= nodes.length; guard++) {
       const next: Node | undefined = nodes.find((j) => j !== at && (values.get(xName(at, j, d)) ?? 0) > 0.5);
       if (next === undefined) throw new Error(`day ${d}: the solution's path stops at ${String(at)}`);

@@ -7,6 +7,7 @@ import type { HolidayCalendar } from '../../src/domain/calendar/holiday-calendar
 import type { Catalogue } from '../../src/domain/catalogue/model.js';
 import type { Itinerary, PlanRequest } from '../../src/domain/itinerary/itinerary.js';
 import { buildProblem, type BuiltProblem } from '../../src/domain/plan/build-problem.js';
+import { dayCities } from '../../src/domain/plan/city-plan.js';
 import { parseRequest, type PlanFlags } from '../../src/domain/plan/parse-request.js';
 import { cents, fareFor } from '../../src/domain/plan/party-cost.js';
 import { candidateStops, planTrip, skeletonsFor } from '../../src/domain/plan/plan-trip.js';
@@ -19,7 +20,7 @@ import { MAX_VISITS } from './exact-scenarios.js';
 import { replay, solveExactly, type ExactResult, type Replay } from './exact-solve.js';
 
 export interface SkeletonResult {
-  /** Cities per land day, "wuhan" or "wuhan>yueyang". */
+  /** Cities per land day in the order reached, "wuhan", "wuhan>yueyang", or "yichang>wuhan>jiujiang" (two trains). */
   readonly shape: string;
   readonly exact: ExactResult;
   /**
@@ -149,7 +150,7 @@ export function runScenario(
     const meals = req.meals === false ? undefined : MEAL_RULES[req.pace];
     const exact = solveExactly(b, { ...options, ...(meals ? { meals } : {}) });
     return {
-      shape: b.landDays.map(({ day }) => (day.startCity === day.endCity ? day.startCity : `${day.startCity}>${day.endCity}`)).join(', '),
+      shape: b.landDays.map(({ day }) => dayCities(day).join('>')).join(', '),
       exact,
       ...(meals ? { sellable: exact } : {}),
       ...(planner ? { planner } : {}),

@@ -88,7 +88,7 @@ export function solveExactly(
   const { places, problem } = built;
   const m = compileModel(problem);
   const visits = problem.visits.length;
-  const shaped = shapeDays(problem, places);
+  const shaped = shapeDays(problem, places, built.landDays);
   if (!shaped.ok) return { visits, status: 'not-modelled', reason: shaped.reason, boundWeight: NaN, seconds: 0, lpRows: 0 };
   const checked = checkTravelShape(problem, places, shaped.days);
   if (!checked.ok) return { visits, status: 'not-modelled', reason: checked.reason, boundWeight: NaN, seconds: 0, lpRows: 0 };

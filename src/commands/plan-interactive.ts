@@ -7,7 +7,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CliContext } from '../cli/context.js';
+import { displayPath, type CliContext } from '../cli/context.js';
 import { UsageError, UserError } from '../cli/errors.js';
 import { inquirerAsker, type Asker } from '../cli/prompts/asker.js';
 import { askPlanRequest } from '../cli/prompts/plan-questions.js';
@@ -15,6 +15,7 @@ import { promptMessages } from '../cli/prompts/messages.js';
 import { runPlanSession, scheduledStops, type SaveFormat, type SessionDeps, type SessionRequest, type SessionResult, type Traveller } from '../cli/prompts/plan-session.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
+import type { TripQuote } from '../domain/quote/quote-model.js';
 import { shanghaiDate } from '../domain/passes/shanghai-time.js';
 import type { IssuedPassView } from '../export/itinerary-html.js';
 import { placeName } from '../export/locale.js';
@@ -45,6 +46,7 @@ export async function runInteractivePlan(
   const catalogue = await ctx.catalogue();
   const asker = overrides.asker ?? (await inquirerAsker());
   const qctx = { catalogue, lang: ctx.out.lang, today: shanghaiDate(ctx.effects.now()) };
+  const chromium = (await import('../io/print-pdf.js')).findChromium(ctx.effects.env);
   const answers = await askPlanRequest(asker, qctx, partial);
   const plan = overrides.plan ?? plain.planFromOptions;
   // Flags the session does not ask about (--day-start, --route, --time-limit …) pass through unchanged.
@@ -53,6 +55,8 @@ export async function runInteractivePlan(
     plan: (request) => plan(ctx, { ...passThrough, ...toPlanOptions(request) }),
     issue: (itinerary, travellers) => issuePasses(ctx, catalogue, itinerary, travellers),
     save: (itinerary, basename, format, passes) => saveFile(ctx, catalogue, itinerary, basename, format, passes),
+    saveQuote: (itinerary, quote, basename, format) => saveQuoteFile(ctx, catalogue, itinerary, quote, basename, format),
+    canPrintPdf: chromium !== undefined,
     show: (text) => ctx.out.result(text),
     note: (text) => ctx.out.info(text),
     style: ctx.out.style,
@@ -145,7 +149,38 @@ async function saveFile(
   const { renderPlan } = await import('./plan.js');
   const text = await renderPlan(ctx, catalogue, itinerary, format, { toFile: true, passes });
   await writeFile(file, text, 'utf8');
-  return path.relative(ctx.effects.cwd, file) || file;
+  return displayPath(ctx.effects.cwd, file);
+}
+
+/**
+ * The quote document as `yangtze quote --format html|pdf` writes it (the same renderer and
+ * printer), beside the itinerary: BASENAME-quote.html or .pdf. HTML is written whole or not at all.
+ */
+async function saveQuoteFile(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, quote: TripQuote, basename: string, format: 'html' | 'pdf'): Promise<string | undefined> {
+  try {
+    return await writeQuoteFile(ctx, catalogue, itinerary, quote, basename, format);
+  } catch (error) {
+    // A PDF Chromium could not print, a directory not writable: said as the commands say it; the session goes on.
+    if (!(error instanceof UserError)) throw error;
+    ctx.out.stderr.write(`${ctx.out.styleErr.red('error:')} ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+    return undefined;
+  }
+}
+
+async function writeQuoteFile(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, quote: TripQuote, basename: string, format: 'html' | 'pdf'): Promise<string> {
+  const file = ctx.resolve(`${basename}-quote.${format}`);
+  const { quoteHtml } = await import('./quote.js');
+  const html = await quoteHtml(ctx, quote, itinerary, catalogue, undefined);
+  if (format === 'pdf') {
+    const { findChromium, printPdf } = await import('../io/print-pdf.js');
+    const chromium = findChromium(ctx.effects.env);
+    const printed = chromium ? printPdf(chromium, html, file) : { ok: false as const, message: 'Chromium is not installed' };
+    if (!printed.ok) throw new UsageError(`${basename}-quote.pdf: ${printed.message}`);
+  } else {
+    const { writeFileAtomically } = await import('../io/pass-files.js');
+    writeFileAtomically(file, { what: 'quote document', flag: 'save', shown: `${basename}-quote.html` }, (append) => append(html));
+  }
+  return displayPath(ctx.effects.cwd, file);
 }
 
 /**

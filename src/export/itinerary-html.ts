@@ -87,7 +87,7 @@ export async function renderItineraryHtml(itinerary: Itinerary, catalogue: Catal
   const q = options.quote;
   const body = [
     renderLetterhead(options.agency, lang),
-    `<header><h1>${escapeHtml(title)}</h1><p class="subtitle">${escapeHtml(L.stopCount(numbers.size))} · ${escapeHtml(catalogue.name)}</p></header>`,
+    `<header><h1>${escapeHtml(title)}</h1><p class="subtitle">${escapeHtml(L.stopCount(numbers.size))} · ${escapeHtml(lang === 'zh' ? (catalogue.nameZh ?? catalogue.name) : catalogue.name)}</p></header>`,
     `<section class="overview"><h2>${escapeHtml(L.overview)}</h2><dl class="facts">${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('')}</dl></section>`,
     renderMaps(itinerary, catalogue, lang, L, numbers),
     `<section class="timeline"><h2>${escapeHtml(L.timeline)}</h2>${itinerary.days.map((d) => renderDay(d, catalogue, lang, L, numbers, money)).join('')}</section>`,

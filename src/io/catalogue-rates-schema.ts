@@ -69,6 +69,7 @@ const cruise = z.strictObject({
   from: id,
   to: id,
   cabin: id.meta({ description: 'Cabin grade, e.g. standard, superior, suite.' }),
+  months: months.optional().meta({ description: 'Months of the sailing date the fare applies in (a season: Dec-Mar); all year when absent.' }),
   price: prices.meta({ description: 'Per person sharing a cabin, for the whole sailing.' }),
   single_supplement: money.optional(),
   ...origin,

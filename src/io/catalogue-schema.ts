@@ -187,6 +187,7 @@ export const catalogueSchema = z
   .strictObject({
     version: z.literal(SUPPORTED_VERSION).meta({ description: 'Schema version.' }),
     name: z.string(),
+    name_zh: z.string().optional().meta({ description: 'The region\'s name in Chinese, for documents in Chinese (default: name).' }),
     timezone: z
       .string()
       .refine(validTimeZone, { params: { code: 'unknown-timezone' }, error: (i) => `"${String(i.input)}" is not a known IANA time zone, such as Asia/Shanghai.` })

@@ -24,7 +24,7 @@ const KEYS: Record<Kind, readonly string[]> = {
   taxi: ['city', 'flag_fall', 'included_km', 'per_km'],
   vehicle: ['seats', 'city', 'per_day'],
   guide: ['language', 'city', 'per_day'],
-  cruise: ['from', 'to', 'cabin', 'single_supplement'],
+  cruise: ['from', 'to', 'cabin', 'months', 'single_supplement'],
 };
 const ORIGIN = ['source', 'checked', 'estimate'];
 

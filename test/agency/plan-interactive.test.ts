@@ -70,6 +70,27 @@ if (!haveCatalogue) console.warn('[skipped] interactive plan with the real plann
     expect(html.match(/<li class="visit"/g)).toHaveLength(visits.length);
   });
 
+  it('"Save the files" saves the quote document too: the one `yangtze quote --format html` writes for the saved plan with the same choices', async () => {
+    const { ctx } = terminal('en');
+    const script = scriptedAsker([
+      ['checkbox', ['red', 'cultural']], ['select', 'standard'], ['checkbox', []], ['input', ''],
+      ['select', 'price'], ['select', '3star'], ['select', 'en'], ['input', '15%'],
+      ['select', 'save'], ['input', 'priced'], ['checkbox', ['json', 'quote-html']],
+      ['select', 'done'],
+    ]);
+    const result = await runInteractivePlan(
+      ctx,
+      { from: 'wuhan', to: 'nanchang', start: '2026-05-12', days: '3', party: 'adult=2,child=1', interactive: true },
+      { asker: script },
+    );
+    expect(result.saved).toEqual(['priced.json', 'priced-quote.html']);
+    const saved = readFileSync(path.join(dir, 'priced-quote.html'), 'utf8');
+    expect(saved).toContain('<section class="price">');
+    const again = await runCli(['--catalogue', ROUTES, 'quote', 'priced.json', '--grade', '3star', '--guide', 'en', '--markup', '15%', '--format', 'html'], { cwd: dir });
+    expect(again.exitCode).toBe(0);
+    expect(saved).toBe(again.stdout);
+  });
+
   it('re-plans after removing a stop, and the stop is gone from the new plan', async () => {
     const { ctx } = terminal('en');
     const flags = { from: 'wuhan', to: 'nanchang', start: '2026-05-12', days: '3', themes: 'red,cultural', party: 'adult=2', pace: 'standard', must: '', budget: '' };

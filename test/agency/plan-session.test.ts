@@ -41,6 +41,11 @@ function fakeDeps() {
       saved.push({ basename, format, passes: p.length });
       return `${basename}.${format}`;
     },
+    saveQuote: async (_plan, _quote, basename, format) => {
+      saved.push({ basename, format: `quote.${format}`, passes: 0 });
+      return `${basename}-quote.${format}`;
+    },
+    canPrintPdf: false,
     show: (text) => shown.push(text),
     note: () => undefined,
     style: new Chalk({ level: 0 }),

@@ -12,7 +12,7 @@ describe('catalogueJsonSchema', () => {
   it('lists the top-level sections of CATALOGUE.md and forbids unknown keys', () => {
     const schema = catalogueJsonSchema() as JsonSchema;
     expect(Object.keys(schema.properties ?? {})).toEqual([
-      'version', 'name', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates', 'sources', 'discount_rules', 'cruises',
+      'version', 'name', 'name_zh', 'timezone', 'currency', 'rider_categories', 'cities', 'attractions', 'links', 'routes', 'passes', 'holidays', 'rates', 'sources', 'discount_rules', 'cruises',
     ]);
     expect(schema.additionalProperties).toBe(false);
   });

@@ -49,6 +49,32 @@ describe('the agency document (HTML)', () => {
     expect(run.stdout).toContain('预付30%定金确认预订');
   });
 
+  it('zh: the region and the agency\'s address are in Chinese (the catalogue\'s name_zh, the profile\'s address_zh), en keeps the English', async () => {
+    const zh = (await runCli([...QUOTE, '--format', 'html', '--lang', 'zh'])).stdout;
+    expect(zh).toContain('· 长江中游</p>');
+    expect(zh).not.toContain('Yangtze River Middle Reaches');
+    expect(zh).toContain('湖北省武汉市');
+    expect(zh).not.toContain('Wuhan, Hubei');
+    const en = (await runCli([...QUOTE, '--format', 'html'])).stdout;
+    expect(en).toContain('· Yangtze River Middle Reaches</p>');
+    expect(en).toContain('Wuhan, Hubei');
+    expect(en).not.toContain('湖北省武汉市');
+  });
+
+  it('zh: a guide is named by language in Chinese (英语导游), not by its code', async () => {
+    const zh = (await runCli([...QUOTE, '--format', 'html', '--lang', 'zh'])).stdout;
+    expect(zh).toContain('游览日持证英语地陪导游');
+    expect(zh).not.toMatch(/导游（en）/);
+  });
+
+  it('the cruise line\'s service charge is excluded at the figure two operators publish, naming them — no unsourced number', async () => {
+    const en = (await runCli([...QUOTE, '--format', 'html'])).stdout;
+    expect(en).toContain('USD 25 per person for a sailing of up to 4 nights on Century and Victoria ships');
+    expect(en).not.toContain('about 150 yuan');
+    const zh = (await runCli([...QUOTE, '--format', 'html', '--lang', 'zh'])).stdout;
+    expect(zh).toContain('世纪游轮、美维游轮公布：4晚及以下航程每人25美元');
+  });
+
   it.each([
     ['bad-key.yaml', '2:1', 'unknown-key', "Did you mean 'email'?"],
     ['missing-logo.yaml', '2:7', 'logo-not-found', 'missing.png'],

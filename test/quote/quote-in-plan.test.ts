@@ -6,6 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 import { Chalk } from 'chalk';
 import type { PlanAnswers } from '../../src/cli/prompts/plan-questions.js';
 import { runPlanSession, type SessionDeps } from '../../src/cli/prompts/plan-session.js';
+import type { TripQuote } from '../../src/domain/quote/quote-model.js';
 import { catalogue, itinerary } from '../fixtures/agency/wuhan-nanchang.js';
 import { scriptedAsker } from '../agency/helpers/scripted-asker.js';
 import { runCli } from '../cli/helpers/run-cli.js';
@@ -52,19 +53,55 @@ describe('the interactive session', () => {
   };
 
   /** The session's effects on the fixture plan: what it shows (stdout) and notes (stderr). */
-  function sessionDeps(): { deps: SessionDeps; shown: string[]; notes: string[] } {
+  function sessionDeps(canPrintPdf = false): { deps: SessionDeps; shown: string[]; notes: string[]; quotes: { file: string; quote: TripQuote }[] } {
     const shown: string[] = [];
     const notes: string[] = [];
+    const quotes: { file: string; quote: TripQuote }[] = [];
     const deps: SessionDeps = {
       plan: async () => itinerary,
       issue: async () => [],
       save: async (_p, basename, format) => `${basename}.${format}`,
+      saveQuote: async (_p, quote, basename, format) => {
+        quotes.push({ file: `${basename}-quote.${format}`, quote });
+        return `${basename}-quote.${format}`;
+      },
+      canPrintPdf,
       show: (text) => shown.push(text),
       note: (text) => notes.push(text),
       style: new Chalk({ level: 0 }),
     };
-    return { deps, shown, notes };
+    return { deps, shown, notes, quotes };
   }
+
+  it('"Save the files" saves the quote document beside the itinerary, priced with the agent\'s last answers', async () => {
+    const { deps, quotes, notes } = sessionDeps(true);
+    const asker = scriptedAsker([
+      ['select', 'price'], ['select', '3star'], ['select', 'en'], ['input', '15%'],
+      ['select', 'save'], ['input', 'trip'], ['checkbox', ['json', 'quote-html', 'quote-pdf']],
+      ['select', 'done'],
+    ]);
+    const result = await runPlanSession(asker, ctx, first, deps);
+    expect(result.saved).toEqual(['trip.json', 'trip-quote.html', 'trip-quote.pdf']);
+    expect(quotes.map((q) => q.file)).toEqual(['trip-quote.html', 'trip-quote.pdf']);
+    for (const { quote } of quotes) {
+      expect(quote.options).toMatchObject({ grade: '3star', guide: 'en', margin: { kind: 'markup', basisPoints: 1500 }, party: { adult: 2, child: 1 } });
+    }
+    expect(notes).toContain('Saved trip-quote.html');
+    // Priced: the quote document is ticked beside the JSON and HTML itinerary.
+    const offered = asker.asked.find((q) => q.kind === 'checkbox')!.choices as unknown as readonly { value: string; checked?: boolean }[];
+    expect(offered.filter((c) => c.checked).map((c) => c.value)).toEqual(['json', 'html', 'quote-html']);
+  });
+
+  it('not priced yet: the quote is offered unticked (yangtze quote\'s defaults); without Chromium no PDF is offered, and saving the HTML says why', async () => {
+    const { deps, quotes, notes } = sessionDeps(false);
+    const asker = scriptedAsker([['select', 'save'], ['input', 'trip'], ['checkbox', ['quote-html']], ['select', 'done']]);
+    await runPlanSession(asker, ctx, first, deps);
+    const offered = asker.asked.find((q) => q.kind === 'checkbox')!.choices as unknown as readonly { value: string; checked?: boolean }[];
+    expect(offered.map((c) => c.value)).toEqual(['json', 'html', 'ics', 'geojson', 'quote-html']);
+    expect(offered.find((c) => c.value === 'quote-html')!.checked).toBe(false);
+    expect(quotes[0]!.quote.options).toMatchObject({ grade: '4star', guide: null, margin: { kind: 'none' } });
+    expect(notes.some((n) => n.startsWith('The quote is saved as HTML only: a PDF needs Chromium'))).toBe(true);
+  });
 
   it('prices the trip per person on request', async () => {
     const { deps, shown } = sessionDeps();

@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { quoteTrip } from '../../src/domain/quote/quote-trip.js';
-import { EMPTY_RATES, overlayRates, type LodgingRate, type RateTable } from '../../src/domain/quote/rates.js';
+import { cruiseRate } from '../../src/domain/quote/price-trip.js';
+import { EMPTY_RATES, overlayRates, type CruiseRate, type LodgingRate, type RateTable } from '../../src/domain/quote/rates.js';
+import { parseRateSheet } from '../../src/io/rate-sheet.js';
 import { runCli } from '../cli/helpers/run-cli.js';
 import { goldenPlan, options, shipped, shippedRates } from './shipped.js';
 
@@ -79,4 +81,94 @@ describe('the shipped seasons, whole CLI', () => {
     expect(golden.assumptions.some((a) => a.startsWith('A hotel night falls in a Golden Week holiday'))).toBe(true);
     expect((await jiujiangRoom('2027-04-12')).assumptions.some((a) => a.includes('Golden Week'))).toBe(false);
   }, 120_000);
+});
+
+describe('cruise fare seasons (by the month the ship leaves)', () => {
+  const fare = (months: number[] | undefined, adultFen: number, origin: 'sheet' | 'catalogue' = 'sheet'): CruiseRate => ({
+    origin, from: 'chongqing', to: 'yichang', cabin: 'standard', ...(months ? { months } : {}), fen: { adult: adultFen }, ...(origin === 'catalogue' ? { estimate: 'test' } : {}),
+  });
+
+  it('a sailing in a season\'s month takes the season\'s fare, else the all-year one, wherever each stands in the list', () => {
+    const all = [fare(undefined, 300_000), fare([12, 1, 2, 3], 150_000)];
+    expect(cruiseRate(all, 'chongqing', 'yichang', 'standard', '2027-01-12')?.fen.adult).toBe(150_000);
+    expect(cruiseRate(all, 'chongqing', 'yichang', 'standard', '2027-04-12')?.fen.adult).toBe(300_000);
+    expect(cruiseRate(all, 'chongqing', 'yichang', 'suite', '2027-01-12')).toBeUndefined();
+  });
+
+  it('an agency\'s all-year contract fare beats the catalogue\'s low-season fare', () => {
+    const all = [fare(undefined, 250_000), fare([12, 1, 2, 3], 150_000, 'catalogue'), fare(undefined, 300_000, 'catalogue')];
+    expect(cruiseRate(all, 'chongqing', 'yichang', 'standard', '2027-01-12')?.fen.adult).toBe(250_000);
+  });
+
+  it('the shipped standard cabin: December–March sailings pay half the high-season fare (two sources agree on the low season)', () => {
+    const jan = cruiseRate(shippedRates.cruise, 'chongqing', 'yichang', 'standard', '2027-01-12')!;
+    const apr = cruiseRate(shippedRates.cruise, 'chongqing', 'yichang', 'standard', '2027-04-12')!;
+    expect([jan.fen.adult, apr.fen.adult]).toEqual([144_950, 289_900]);
+    expect(jan.estimate).toContain('chinahighlights.com');
+    expect(apr.source).toBe('https://www.meipian.cn/5dfrout5');
+    // No published high-season figure for the superior cabin: no season is invented for it.
+    expect(shippedRates.cruise.filter((r) => r.cabin !== 'standard' && r.months !== undefined)).toEqual([]);
+  });
+
+  it('no seasonal fare for a cabin: the quote says the fare is used all year, not that a season applies', () => {
+    const q = quoteTrip(plan, shipped, shippedRates, options({ cabin: 'superior' }));
+    expect(q.assumptions.map((a) => a.en)).toContain(
+      'No seasonal fare was found for the superior cabin Chongqing → Yichang: the same fare is used all year; cruise lines often charge less from December to March, so confirm the fare for the sailing.',
+    );
+  });
+});
+
+describe('the shipped cruise seasons, whole CLI', () => {
+  let dir: string;
+  beforeAll(() => void (dir = mkdtempSync(path.join(tmpdir(), 'yangtze-cruise-seasons-'))));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function cruiseQuote(start: string): Promise<{ cruise: { label: string; unitFen: number; estimate: boolean }[]; notes: string[]; zh: string[] }> {
+    const planned = await runCli(['plan', '--from', 'chongqing', '--to', 'yichang', '--start', start, '--days', '4', '--party', 'adult=2,child=1', '--json', '-q'], { monotonicMs: () => 0 });
+    expect(planned.exitCode).toBe(0);
+    const file = path.join(dir, `${start}.json`);
+    writeFileSync(file, planned.stdout);
+    const run = await runCli(['quote', file, '--json']);
+    expect(run.exitCode).toBe(0);
+    const q = JSON.parse(run.stdout) as { lines: { section: string; label: { en: string }; unitFen: number; estimate: boolean }[]; assumptions: { en: string; zh: string }[] };
+    return {
+      cruise: q.lines.filter((l) => l.section === 'cruise' && l.label.en.startsWith('Cruise ')).map((l) => ({ label: l.label.en, unitFen: l.unitFen, estimate: l.estimate })),
+      notes: q.assumptions.map((a) => a.en).filter((a) => a.startsWith('The cruise')),
+      zh: q.assumptions.map((a) => a.zh).filter((a) => a.startsWith('邮轮重庆')),
+    };
+  }
+
+  it('the same cruise in January costs half what it costs in April, for the adults and the child, and the notes say which season', async () => {
+    const january = await cruiseQuote('2027-01-12');
+    const april = await cruiseQuote('2027-04-13');
+    expect(january.cruise).toEqual([
+      { label: 'Cruise Chongqing → Yichang, standard cabin, adult', unitFen: 144_950, estimate: true },
+      { label: 'Cruise Chongqing → Yichang, standard cabin, child', unitFen: 72_475, estimate: true },
+    ]);
+    expect(april.cruise).toEqual([
+      { label: 'Cruise Chongqing → Yichang, standard cabin, adult', unitFen: 289_900, estimate: false },
+      { label: 'Cruise Chongqing → Yichang, standard cabin, child', unitFen: 144_950, estimate: false },
+    ]);
+    expect(january.notes).toEqual(["The cruise Chongqing → Yichang sails in January: the standard cabin's Dec–Mar season fare applies (other months have another fare)."]);
+    expect(april.notes).toEqual(["The cruise Chongqing → Yichang sails in April, outside the standard cabin's Dec–Mar season: its all-year fare applies."]);
+    expect(january.zh).toEqual(['邮轮重庆→宜昌于1月开航：按标准舱12月至3月的季节票价计（其他月份票价不同）。']);
+  }, 180_000);
+});
+
+describe('a rate sheet\'s cruise seasons', () => {
+  it('CSV: a cruise row takes `months` (7;8 or Dec-Mar) like a lodging row', () => {
+    const csv = 'kind,from,to,cabin,months,adult,child\ncruise,chongqing,yichang,standard,Dec-Mar,1500,750\ncruise,chongqing,yichang,standard,,2600,1300\n';
+    const sheet = parseRateSheet(csv, 'contract.csv', ['adult', 'child']);
+    expect(sheet.ok).toBe(true);
+    if (!sheet.ok) return;
+    expect(sheet.value.cruise.map((r) => [r.months ?? 'all year', r.fen.adult])).toEqual([[[1, 2, 3, 12], 150_000], ['all year', 260_000]]);
+    expect(cruiseRate(sheet.value.cruise, 'chongqing', 'yichang', 'standard', '2027-02-01')?.fen.child).toBe(75_000);
+  });
+
+  it('YAML: a month range that is not one is refused at its position', () => {
+    const sheet = parseRateSheet('cruise:\n  - { from: chongqing, to: yichang, cabin: standard, months: Winter, price: { adult: 1500 } }\n', 'contract.yaml', ['adult']);
+    expect(sheet.ok).toBe(false);
+    if (sheet.ok) return;
+    expect(sheet.issues.map((i) => [i.path.join('.'), i.line])).toEqual([['cruise.0.months', 2]]);
+  });
 });

@@ -41,6 +41,10 @@ export interface PromptMessages {
   readonly emptyName: string;
   readonly saveAs: string;
   readonly saveFormats: string;
+  /** A save choice for the quote document. */
+  readonly quoteFile: (file: string) => string;
+  /** The quote is saved as HTML only: no Chromium for the PDF. */
+  readonly noPdf: string;
   readonly atLeastOneFormat: string;
   readonly saved: (file: string) => string;
   readonly noDays: string;
@@ -109,6 +113,8 @@ const EN: PromptMessages = {
   emptyName: 'A name cannot be empty',
   saveAs: 'Save as (file name without extension)?',
   saveFormats: 'Which files?',
+  quoteFile: (file) => `${file} (the quote document, priced as in "Price the trip")`,
+  noPdf: 'The quote is saved as HTML only: a PDF needs Chromium, which is not installed (Debian: apt-get install chromium).',
   atLeastOneFormat: 'Pick at least one format',
   saved: (file) => `Saved ${file}`,
   noDays: 'The plan has no days.',
@@ -170,6 +176,8 @@ const ZH: PromptMessages = {
   emptyName: '姓名不能为空',
   saveAs: '保存为（文件名，不含扩展名）？',
   saveFormats: '保存哪些文件？',
+  quoteFile: (file) => `${file}（报价单，按“整团报价”的选择计价）`,
+  noPdf: '报价单只保存为 HTML：生成 PDF 需要 Chromium，本机未安装（Debian：apt-get install chromium）。',
   atLeastOneFormat: '请至少选择一种格式',
   saved: (file) => `已保存 ${file}`,
   noDays: '行程没有任何一天。',

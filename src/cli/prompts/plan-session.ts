@@ -11,6 +11,7 @@ import type { Itinerary } from '../../domain/itinerary/itinerary.js';
 import { quoteBundle } from '../../domain/passes/quote.js';
 import { formatBasisPoints, parsePercent, type Margin } from '../../domain/quote/margin.js';
 import { defaultQuoteOptions, quoteTrip } from '../../domain/quote/quote-trip.js';
+import type { TripQuote } from '../../domain/quote/quote-model.js';
 import type { Grade } from '../../domain/quote/rates.js';
 import { EMPTY_RATES } from '../../domain/quote/rates.js';
 import { renderQuoteText } from '../../export/quote-text.js';
@@ -23,6 +24,9 @@ import { renderPlanSummary, renderQuoteSummary } from './plan-summary.js';
 
 export type SaveFormat = 'json' | 'ics' | 'geojson' | 'html';
 export const SAVE_FORMATS: readonly SaveFormat[] = ['json', 'html', 'ics', 'geojson'];
+/** The quote document (`yangtze quote --format html|pdf`), saved as BASENAME-quote.html / .pdf. */
+export type QuoteSaveFormat = 'quote-html' | 'quote-pdf';
+type SaveChoice = SaveFormat | QuoteSaveFormat;
 
 export interface Traveller {
   readonly holder: string;
@@ -41,6 +45,10 @@ export interface SessionDeps {
   issue(itinerary: Itinerary, travellers: readonly Traveller[]): Promise<readonly IssuedPassView[]>;
   /** Renders and writes one file; returns the path written. */
   save(itinerary: Itinerary, basename: string, format: SaveFormat, passes: readonly IssuedPassView[]): Promise<string>;
+  /** Renders and writes the quote document (HTML, or PDF through Chromium); the path written, or undefined when it failed (said already). */
+  saveQuote(itinerary: Itinerary, quote: TripQuote, basename: string, format: 'html' | 'pdf'): Promise<string | undefined>;
+  /** Chromium is installed, so the quote can be saved as PDF too. */
+  readonly canPrintPdf: boolean;
   /** The result (the plan, the quote) to stdout. */
   show(text: string): void;
   /** Notes to stderr. */
@@ -91,6 +99,15 @@ export async function runPlanSession(
   let passes: readonly IssuedPassView[] = [];
   const saved: string[] = [];
   let pricing: Pricing = { grade: '4star', guide: 'none', margin: { kind: 'none' } };
+  let priced = false;
+  // The package quote with the last "Price the trip" answers (else `yangtze quote`'s defaults).
+  const priceNow = () =>
+    quoteTrip(itinerary, ctx.catalogue, ctx.catalogue.rates ?? EMPTY_RATES, {
+      ...defaultQuoteOptions(request.party),
+      grade: pricing.grade,
+      ...(pricing.guide !== 'none' ? { guide: pricing.guide } : {}),
+      margin: pricing.margin,
+    });
 
   for (;;) {
     const action = await asker.select<SessionAction>({
@@ -134,9 +151,8 @@ export async function runPlanSession(
       // price most (grade, guide, markup) — the rest as `yangtze quote`'s defaults. Asked each
       // time, the last answers offered again.
       pricing = await askPricing(asker, ctx, pricing);
-      const options = { ...defaultQuoteOptions(request.party), grade: pricing.grade, ...(pricing.guide !== 'none' ? { guide: pricing.guide } : {}), margin: pricing.margin };
-      const quote = quoteTrip(itinerary, ctx.catalogue, ctx.catalogue.rates ?? EMPTY_RATES, options);
-      deps.show(renderQuoteText(quote, deps.style, lang));
+      priced = true;
+      deps.show(renderQuoteText(priceNow(), deps.style, lang));
       deps.note(`${m.priceCommand}\n  ${quoteCommandLine(saved.find((f) => f.endsWith('.json')) ?? `plan-${request.from}-${request.start}.json`, pricing)}`);
     } else if (action === 'issue') {
       const travellers = await askTravellers(asker, ctx, request.party);
@@ -149,13 +165,23 @@ export async function runPlanSession(
           validate: (v) => (v.trim() !== '' ? true : m.emptyName),
         })
       ).trim();
-      const formats = await asker.checkbox<SaveFormat>({
+      // The quote document sits beside the itinerary; ticked once the agent has priced the trip.
+      const quoteChoices: Choice<SaveChoice>[] = [
+        { value: 'quote-html', name: m.quoteFile(`${basename}-quote.html`), checked: priced },
+        ...(deps.canPrintPdf ? [{ value: 'quote-pdf' as const, name: m.quoteFile(`${basename}-quote.pdf`), checked: false }] : []),
+      ];
+      const formats = await asker.checkbox<SaveChoice>({
         message: m.saveFormats,
-        choices: SAVE_FORMATS.map((f) => ({ value: f, name: `${basename}.${f}`, checked: f === 'json' || f === 'html' })),
+        choices: [...SAVE_FORMATS.map((f) => ({ value: f, name: `${basename}.${f}`, checked: f === 'json' || f === 'html' })), ...quoteChoices],
         validate: (selected) => (selected.length > 0 ? true : m.atLeastOneFormat),
       });
+      if (!deps.canPrintPdf && formats.includes('quote-html')) deps.note(m.noPdf);
       for (const format of formats) {
-        const file = await deps.save(itinerary, basename, format, passes);
+        const file =
+          format === 'quote-html' || format === 'quote-pdf'
+            ? await deps.saveQuote(itinerary, priceNow(), basename, format === 'quote-pdf' ? 'pdf' : 'html')
+            : await deps.save(itinerary, basename, format, passes);
+        if (file === undefined) continue;
         saved.push(file);
         deps.note(m.saved(file));
       }

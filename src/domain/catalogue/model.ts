@@ -382,6 +382,8 @@ export interface HolidayOverride {
 export interface Catalogue {
   readonly version: 1;
   readonly name: string;
+  /** The region's name in Chinese (documents in Chinese); `name` when absent. */
+  readonly nameZh?: string;
   readonly timezone: string;
   readonly currency: string;
   readonly riderCategories: readonly RiderCategory[];

@@ -40,6 +40,7 @@ export function normalizeCatalogue(input: RawCatalogue): Catalogue {
   return {
     version: input.version,
     name: input.name,
+    ...(input.name_zh !== undefined ? { nameZh: input.name_zh } : {}),
     timezone: input.timezone,
     currency: input.currency,
     riderCategories: input.rider_categories.map((c) => ({

@@ -11,6 +11,7 @@ import type { Entries, FactStatus, LinkMode, ProgrammeKind, Rating, ValidityKind
 export interface RawCatalogue {
   readonly version: 1;
   readonly name: string;
+  readonly name_zh?: string | undefined;
   readonly timezone: string;
   readonly currency: string;
   readonly rider_categories: readonly RawRiderCategory[];

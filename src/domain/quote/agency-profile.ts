@@ -8,6 +8,8 @@ export interface AgencyProfile {
   readonly email?: string;
   readonly website?: string;
   readonly address?: string;
+  /** The address in Chinese, for documents in Chinese (`address` when absent). */
+  readonly addressZh?: string;
   readonly licence?: string;
   readonly terms?: string;
   readonly termsZh?: string;

@@ -34,6 +34,7 @@ export function normalizeRates(raw: RawRates, origin: RateOrigin['origin']): Rat
       from: r.from,
       to: r.to,
       cabin: r.cabin,
+      ...(r.months !== undefined ? { months: parseMonths(r.months) ?? [] } : {}),
       fen: prices(r.price),
       ...(r.single_supplement !== undefined ? { singleSupplementFen: yuanToFen(r.single_supplement) } : {}),
     })),

@@ -15,7 +15,7 @@ import { yuanToFen, type Fen } from './money.js';
 import { restsOnEstimate } from './fact-estimate.js';
 import { CHILD } from './price-rows.js';
 import type { DayPlan, PriceRow, QuoteLine, QuoteOptions, Section, Text } from './quote-model.js';
-import type { Grade, LodgingRate, Meal, RateOrigin, RateTable } from './rates.js';
+import type { CruiseRate, Grade, LodgingRate, Meal, RateOrigin, RateTable } from './rates.js';
 import { localMs, tripFacts, type Leg } from './trip-facts.js';
 import { TAXI_SEATS, taxiFareFen, vehicleFor } from '../travel/local-fares.js';
 import { roadLeg } from '../travel/road-model.js';
@@ -215,7 +215,8 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   }
 
   function priceCruise(leg: Leg, link: Link | undefined, route: Text): void {
-    const rate = rates.cruise.find((r) => r.from === leg.fromCity && r.to === leg.toCity && r.cabin === options.cabin);
+    const rate = cruiseRate(rates.cruise, leg.fromCity, leg.toCity, options.cabin, leg.date);
+    if (rate?.origin === 'catalogue') cruiseSeasonNote(rate, leg, route);
     const product = catalogue.cruises.find((x) => x.from === leg.fromCity && x.to === leg.toCity);
     const productFen = product ? cabinFareFen(product, options.cabin, defaultCat) : undefined;
     for (const c of categories) {
@@ -261,6 +262,34 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
       add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise single supplement ${route.en}`, zh: `邮轮单人房差 ${route.zh}` }, unit: 'person', quantity: alone.reduce((s, r) => s + r.travellers, 0), unitFen: supplement, payers: alone.map((r) => r.id), estimate: restsOnEstimate(product.provenance, ['single_use']), basis: `single use ${product.singleUsePercent} % of the fare` });
     }
     if (product) priceOptionalExcursions(leg, product);
+  }
+
+  /**
+   * Which season's fare a sailing pays, said in the notes: the season when the catalogue has one
+   * for the cabin, else that its fare is the same all year (never a season nobody published).
+   */
+  function cruiseSeasonNote(rate: CruiseRate, leg: Leg, route: Text): void {
+    const month = monthOf(leg.date);
+    const seasons = rates.cruise.filter((r) => r.origin === 'catalogue' && r.from === leg.fromCity && r.to === leg.toCity && r.cabin === options.cabin && r.months !== undefined);
+    const cabin = { en: `${options.cabin} cabin`, zh: cabinZh(options.cabin) };
+    if (rate.months !== undefined) {
+      const when = monthsText(rate.months);
+      assume(
+        `The cruise ${route.en} sails in ${MONTH_EN[month - 1]}: the ${cabin.en}'s ${when.en} season fare applies (other months have another fare).`,
+        `邮轮${route.zh}于${month}月开航：按${cabin.zh}${when.zh}的季节票价计（其他月份票价不同）。`,
+      );
+    } else if (seasons.length > 0) {
+      const when = monthsText(seasons[0]!.months!);
+      assume(
+        `The cruise ${route.en} sails in ${MONTH_EN[month - 1]}, outside the ${cabin.en}'s ${when.en} season: its all-year fare applies.`,
+        `邮轮${route.zh}于${month}月开航，不在${cabin.zh}${when.zh}的季节内：按全年票价计。`,
+      );
+    } else {
+      assume(
+        `No seasonal fare was found for the ${cabin.en} ${route.en}: the same fare is used all year; cruise lines often charge less from December to March, so confirm the fare for the sailing.`,
+        `未找到${route.zh}${cabin.zh}的季节票价：全年按同一票价计；船公司12月至3月票价常较低，请按开航日期确认。`,
+      );
+    }
   }
 
   /**
@@ -354,10 +383,10 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
       const d = facts.days.find((x) => x.day === day)!;
       const rate = rates.guides.find((r) => r.language === options.guide && r.city === city) ?? rates.guides.find((r) => r.language === options.guide && r.city === undefined);
       if (!rate) {
-        missing.push({ en: `No ${options.guide} guide rate (day ${day}).`, zh: `没有${options.guide}导游价格（第${day}天）。` });
+        missing.push({ en: `No ${options.guide} guide rate (day ${day}).`, zh: `没有${guideZh(options.guide!)}导游价格（第${day}天）。` });
         continue;
       }
-      add({ section: 'guide', day, date: d.date, label: { en: `Guide (${options.guide}), ${cityName(city).en}`, zh: `${cityName(city).zh}导游（${options.guide}）` }, unit: 'guide-day', quantity: 1, unitFen: rate.perDayFen, payers: everyone, ...basisOf(rate) });
+      add({ section: 'guide', day, date: d.date, label: { en: `Guide (${options.guide}), ${cityName(city).en}`, zh: `${cityName(city).zh}${guideZh(options.guide!)}导游` }, unit: 'guide-day', quantity: 1, unitFen: rate.perDayFen, payers: everyone, ...basisOf(rate) });
     }
   }
 
@@ -387,10 +416,40 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
  * wherever the two stand in the list — a season written after the all-year rate still applies.
  */
 export function lodgingRate(all: readonly LodgingRate[], city: string, grade: Grade, date: string): LodgingRate | undefined {
+  return seasonalRate(all.filter((r) => r.city === city && r.grade === grade), date);
+}
+
+/** The fare for a sailing: as lodgingRate, by the month of the day the ship leaves. */
+export function cruiseRate(all: readonly CruiseRate[], from: string, to: string, cabin: string, sailingDate: string): CruiseRate | undefined {
+  return seasonalRate(all.filter((r) => r.from === from && r.to === to && r.cabin === cabin), sailingDate);
+}
+
+/** Of rates for one thing, in overlay order: the first origin's seasonal rate holding the date's month, else its all-year one. */
+function seasonalRate<R extends RateOrigin & { readonly months?: readonly number[] }>(candidates: readonly R[], date: string): R | undefined {
   const month = monthOf(date);
-  const fits = all.filter((r) => r.city === city && r.grade === grade && (r.months === undefined || r.months.includes(month)));
+  const fits = candidates.filter((r) => r.months === undefined || r.months.includes(month));
   const first = fits[0];
   return first && (fits.find((r) => r.origin === first.origin && r.months !== undefined) ?? first);
+}
+
+const MONTH_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_SHORT = MONTH_EN.map((m) => m.slice(0, 3));
+
+/** A season's months as a range when they run on (wrapping the year: Dec–Mar), else listed. */
+function monthsText(months: readonly number[]): Text {
+  const start = months.find((m) => !months.includes(m === 1 ? 12 : m - 1)) ?? months[0]!;
+  const run = Array.from({ length: months.length }, (_, i) => ((start - 1 + i) % 12) + 1);
+  const contiguous = run.every((m) => months.includes(m));
+  if (contiguous && months.length > 1) {
+    const end = run[run.length - 1]!;
+    return { en: `${MONTH_SHORT[start - 1]}–${MONTH_SHORT[end - 1]}`, zh: `${start}月至${end}月` };
+  }
+  return { en: months.map((m) => MONTH_SHORT[m - 1]).join(', '), zh: months.map((m) => `${m}月`).join('、') };
+}
+
+/** A guide's language in Chinese documents: 英语导游, not "导游（en）"; other codes as written. */
+export function guideZh(language: string): string {
+  return ({ en: '英语', zh: '中文', ja: '日语', ko: '韩语', fr: '法语', de: '德语', es: '西班牙语', ru: '俄语' } as Record<string, string>)[language] ?? `${language} `;
 }
 
 function cap(s: string): string {

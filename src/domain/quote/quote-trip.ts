@@ -12,7 +12,7 @@ import type { Itinerary } from '../itinerary/itinerary.js';
 import { applyMargin, applyRounding } from './margin.js';
 import { sumFen, type Fen } from './money.js';
 import { headsOf, priceRows } from './price-rows.js';
-import { cabinZh, GRADE_TEXT, priceTrip } from './price-trip.js';
+import { cabinZh, GRADE_TEXT, guideZh, priceTrip } from './price-trip.js';
 import { QUOTE_KIND, QUOTE_SCHEMA_VERSION, SECTIONS, type PaxRangeRow, type PriceRow, type QuoteLine, type QuoteOptions, type RowPrice, type Section, type Text, type TripQuote } from './quote-model.js';
 import type { RateTable } from './rates.js';
 
@@ -140,9 +140,22 @@ function inclusions(lines: readonly QuoteLine[], options: QuoteOptions): Text[] 
   if (count(lines, 'fares') > 0) out.push({ en: 'Train and road fares between cities (second class)', zh: '城市间火车、汽车票（二等座）' });
   if (options.transport === 'vehicle' && count(lines, 'transfers') > 0) out.push({ en: 'Private vehicle with driver on sightseeing days', zh: '游览日专车及司机' });
   if (options.transport === 'taxi' && count(lines, 'transfers') > 0) out.push({ en: 'Taxis between sights', zh: '景点间出租车' });
-  if (count(lines, 'guide') > 0) out.push({ en: `Licensed local guide (${options.guide}) on sightseeing days`, zh: `游览日持证地陪导游（${options.guide}）` });
+  if (count(lines, 'guide') > 0) out.push({ en: `Licensed local guide (${options.guide}) on sightseeing days`, zh: `游览日持证${guideZh(options.guide!)}地陪导游` });
   return out;
 }
+
+/**
+ * The cruise line's service charge in place of tips, as two operators publish it (checked
+ * 2026-12-07): Century Cruises, "a mandatory service charge of USD$25 per person per cruise"
+ * (centuryrivercruises.com/a/BLOG/38.html, 2018-05-28); Victoria Cruises' passenger guide,
+ * 服务费 "4晚及以下航程每人收取25美元" (128977.tw/your_trip). A tipping guide
+ * (yangtze-river-cruises.com/customer-support/tipping.html) says the amount differs by line,
+ * route and the passenger's nationality and some lines include it, so the figure is theirs.
+ */
+const CRUISE_SERVICE_CHARGE: Text = {
+  en: "The cruise line's service charge in place of tips, paid on board (USD 25 per person for a sailing of up to 4 nights on Century and Victoria ships, as they publish it; other lines differ)",
+  zh: '游轮服务费（代替小费，船上支付；世纪游轮、美维游轮公布：4晚及以下航程每人25美元；其他船公司不同）',
+};
 
 function exclusions(lines: readonly QuoteLine[], options: QuoteOptions, notBooked: readonly Text[]): Text[] {
   const out: Text[] = [
@@ -152,7 +165,7 @@ function exclusions(lines: readonly QuoteLine[], options: QuoteOptions, notBooke
   ];
   if (count(lines, 'cruise') > 0) {
     out.push(...notBooked);
-    out.push({ en: 'The customary cruise staff gratuity (about 150 yuan per person, paid on board)', zh: '邮轮惯例服务费（约每人150元，船上支付）' });
+    out.push(CRUISE_SERVICE_CHARGE);
   }
   if (options.guide === undefined) out.push({ en: 'Guide services', zh: '导游服务' });
   if (options.transport === 'none') out.push({ en: 'Local transfers', zh: '市内交通' });

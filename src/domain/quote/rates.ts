@@ -68,6 +68,8 @@ export interface CruiseRate extends RateOrigin {
   readonly from: string;
   readonly to: string;
   readonly cabin: string;
+  /** Months 1..12 of the sailing date the fare applies in (a season); all year when absent. */
+  readonly months?: readonly number[];
   /** Per person sharing a cabin, per rider category; others pay the default category's. */
   readonly fen: Readonly<Record<string, number>>;
   /** Extra for a person alone in a cabin. */

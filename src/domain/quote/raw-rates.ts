@@ -52,6 +52,7 @@ export interface RawCruiseRate extends RawRateOrigin {
   readonly from: string;
   readonly to: string;
   readonly cabin: string;
+  readonly months?: string | readonly number[] | undefined;
   readonly price: Readonly<Record<string, number>>;
   readonly single_supplement?: number | undefined;
 }
