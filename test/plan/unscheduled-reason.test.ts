@@ -74,6 +74,17 @@ describe('unscheduled reasons on the corridor', () => {
     expect(u).toEqual({ attraction: 'dear-hall', reason: 'budget', detail: expect.stringContaining('500 CNY') });
   });
 
+  it('a long visit that fits its day alone only with lunch inside it (the core\'s rule, day-break.ts) fits: over the budget, it is budget, not a day too short', () => {
+    // 08:00 + the ride + 11 h 15 + the ride back ends before 20:00 with lunch inside the visit; holding
+    // the lunch's hour back from the day's end (the old approximation) called the day too short.
+    const cat = corridorWith({
+      id: 'long-dear-park', location: { lat: 30.5806, lon: 114.3 }, visitMin: 11 * HOUR + 15, price: { adult: 500 },
+      hours: [aSeason({ openMin: 8 * HOUR, closeMin: 20 * HOUR })],
+    });
+    const u = reasonOf(planned(cat, { start: '2026-05-12', days: 1, to: 'wuhan', budget: 100, must: ['long-dear-park'] }).itinerary, 'long-dear-park');
+    expect(u).toEqual({ attraction: 'long-dear-park', reason: 'budget', detail: expect.stringContaining('500 CNY') });
+  });
+
   it('a city where no day is spent is named as such, with the cities the days are in', () => {
     const u = reasonOf(planned(corridor(), { start: '2026-05-12', days: 1, to: 'wuhan', must: ['academy'] }).itinerary, 'academy');
     expect(u).toEqual({ attraction: 'academy', reason: 'unreachable', detail: expect.stringMatching(/no day in changsha \(its days are in wuhan\)/i) });
