@@ -274,6 +274,45 @@ function setSeason(t, rs, field) {
   setProv(t, field, factOf(r));
 }
 
+const laterOf = (a, b) => (b !== undefined && minutesOf(b) > minutesOf(a) ? b : a);
+const earlierOf = (a, b) => (b !== undefined && minutesOf(b) < minutesOf(a) ? b : a);
+
+/**
+ * Hours that the site's own notices shorten in part of the year, on dates that vary by year
+ * (Orange Isle closes at 18:00 instead of 22:00 while the Xiang River stands high):
+ * `{ open, close, by_notice: { open?, close, last_entry?, season: "06-01..08-31", rule, source?, status? } }`
+ * on the site's only hours record. The notice season's months are planned with the window the
+ * site is open in under BOTH the regular and the notice hours (the later opening, the earlier
+ * close), so a visit planned inside it finds the site open whether or not a notice is in force;
+ * the other months keep the regular hours. The fact rests on both statements: its status is the
+ * weaker of the two, its sources both, and its note says which months are planned how and why.
+ */
+function hoursByNotice(t, rs) {
+  if (rs.length > 1) return 'hours by notice (by_notice) must be the site\'s only hours record';
+  const r = rs[0];
+  const v = r.value ?? {};
+  const n = v.by_notice ?? {};
+  if (v.season !== undefined) return 'by_notice on a seasonal hours record (write the regular hours all year)';
+  for (const x of [v.open, v.close, n.close, ...(n.open === undefined ? [] : [n.open])]) if (!HHMM.test(x ?? '')) return `hours ${x} are not HH:MM`;
+  const months = seasonMonths(n.season);
+  if (!months) return `by_notice season "${n.season}" is not MM-DD..MM-DD`;
+  if (months.length === 12) return 'by_notice season covers the whole year (write those hours as the regular ones)';
+  const others = [...Array(12).keys()].map((m) => m + 1).filter((m) => !months.includes(m));
+  const regularLast = HHMM.test(v.last_entry ?? '') && v.last_entry !== v.close ? v.last_entry : undefined;
+  const open = laterOf(v.open, n.open);
+  const close = earlierOf(v.close, n.close);
+  if (minutesOf(open) >= minutesOf(close)) return `hours by notice leave no window (${open}-${close})`;
+  const noticeLast = [regularLast, HHMM.test(n.last_entry ?? '') ? n.last_entry : undefined].filter(Boolean).reduce((a, b) => earlierOf(a, b), close);
+  t.hours = [
+    clean({ months: monthsText(others), open: v.open, close: v.close, last_entry: regularLast }),
+    clean({ months: monthsText(months), open, close, last_entry: noticeLast !== close ? noticeLast : undefined }),
+  ];
+  const notice = factOf({ status: STATUSES.has(n.status) ? n.status : n.status === undefined ? r.status : 'estimate', source: n.source ?? r.source, checked: n.checked ?? r.checked });
+  const planned = `${monthsText(months)} planned ${open}-${close}: the window open under both the regular hours (${v.open}-${v.close}) and the hours set by notice (${n.open ?? v.open}-${n.close}${n.rule ? `: ${n.rule}` : ''}), because the notices' dates vary by year.`;
+  const merged = mergeFacts([factOf(r), notice]);
+  setProv(t, 'hours', { ...merged, note: [merged.note, planned].filter(Boolean).join(' ') });
+}
+
 const HANDLERS = {
   attraction: {
     coords(t, rs) {
@@ -294,6 +333,7 @@ const HANDLERS = {
         setProv(t, 'hours', factOf(osm));
         return;
       }
+      if (rs.some((r) => r.value?.by_notice !== undefined)) return hoursByNotice(t, rs);
       const seasons = [];
       for (const r of rs) {
         const v = r.value ?? {};

@@ -13,7 +13,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export interface GeneratedSite {
   price: Record<string, number>;
-  provenance: Record<string, { status: string; source?: string | string[] }>;
+  hours?: unknown;
+  provenance: Record<string, { status: string; source?: string | string[]; note?: string }>;
 }
 
 export function generatedSite(research: string, id: string): GeneratedSite {
