@@ -98,7 +98,8 @@ async function writePdf(ctx: CliContext, quote: TripQuote, itinerary: Itinerary,
   ctx.out.info(`wrote ${displayPath(ctx.effects.cwd, file)}`);
 }
 
-function readAgency(ctx: CliContext, agencyFile: string): AgencyProfile {
+/** `--agency FILE`: the profile, checked in full (exit 3 at file:line:col; exit 4 when missing). */
+export function readAgency(ctx: CliContext, agencyFile: string): AgencyProfile {
   const file = ctx.resolve(agencyFile);
   const shown = displayPath(ctx.effects.cwd, file);
   if (!existsSync(file)) throw new NotFoundError(`--agency: agency profile not found: ${shown}`);

@@ -71,7 +71,8 @@ export function renderQuoteText(q: TripQuote, style: ChalkInstance, lang: 'en' |
     }
     out.push(`  ${' '.repeat(4)}${pad(style.dim(t('subtotal', '小计')), labelWidth)}  ${' '.repeat(18)}  ${lpad(style.bold(formatYuan(q.bySection[s])), 12)}`);
   }
-  out.push('', `${t('Net cost', '成本合计')}: ${style.bold(formatYuan(q.totals.netFen))}   ${t('Margin', '利润')}: ${formatYuan(q.totals.marginFen)}`);
+  const colon = t(': ', '：');
+  out.push('', `${t('Net cost', '成本合计')}${colon}${style.bold(formatYuan(q.totals.netFen))}   ${t('Margin', '利润')}${colon}${formatYuan(q.totals.marginFen)}`);
   out.push('', style.bold(t('Price per person', '每人价格')));
   for (const r of q.rows) out.push(`  ${pad(rowText(r.row, lang, category), 26)} × ${r.row.travellers}  ${lpad(formatYuan(r.sellFen), 12)}${est(r.estimate)}`);
   out.push(`  ${pad(style.bold(t('Group total', '团费合计')), 26)} × ${q.totals.travellers}  ${lpad(style.bold(formatYuan(q.totals.sellFen)), 12)}`);
