@@ -358,6 +358,7 @@ function generate() {
   for (const x of passes) x._prov = {};
   nameLinks(links);
   const research = loadResearch(researchDir);
+  for (const u of research.unreadable) fail(`research file ${u.file} is not valid YAML (${u.message}); fix it - nothing is generated while a research file cannot be read`);
   const added = addNewEntities(research.fresh, { cities, attractions, links, passes, categories });
   const aliases = new Map([...idMap].map(([factsId, id]) => [factsId, id]));
   for (const l of links) if (l._transport && links.filter((m) => m._transport === l._transport).length === 1) aliases.set(l._transport, l.id);

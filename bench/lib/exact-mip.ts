@@ -302,13 +302,57 @@ export function buildExactModel(
         allArcs.push({ i: T, j, min: localMin[train.hubTo * n + pj]!, cost: localCost[train.hubTo * n + pj]! });
       }
     });
-    // Start-time bounds per visit this day: the span of its windows.
+    // Start-time bounds per visit this day: the span of its windows, then narrowed below.
     const lo = new Map<number, number>();
     const hi = new Map<number, number>();
     for (const v of day.visits) {
       const ws = V[v]!.windows[d]!;
       lo.set(v, Math.min(...ws.map((w) => w.open)));
       hi.set(v, Math.max(...ws.map((w) => w.close)));
+    }
+    const cutoffs = (k: number) => day.trains[k]!.options.map((o) => o.cutoff);
+    const arrivals = (k: number) => day.trains[k]!.options.map((o) => o.arrive);
+    // Earliest and latest a node may be left, and reached (a train: its departure cutoff).
+    const leaveMin = (i: Node): number =>
+      i === 'S' ? day.open : trainOf(i) >= 0 ? Math.min(...arrivals(trainOf(i))) : lo.get(i as number)! + dur(i);
+    const leaveMax = (i: Node): number =>
+      i === 'S' ? day.open : trainOf(i) >= 0 ? Math.max(...arrivals(trainOf(i))) : hi.get(i as number)! + dur(i);
+    const reachMin = (j: Node): number => (j === 'E' ? day.close : trainOf(j) >= 0 ? Math.min(...cutoffs(trainOf(j))) : lo.get(j as number)!);
+    const reachMax = (j: Node): number => (j === 'E' ? day.close : trainOf(j) >= 0 ? Math.max(...cutoffs(trainOf(j))) : hi.get(j as number)!);
+    // Arcs no schedule can use (leaving i as early as possible still misses j's latest) are left
+    // out, and each visit's start is narrowed to what some arc in and some arc out allow (a
+    // visit must be reached from a node left by then, and leave time for a leg on): repeated
+    // until nothing changes. Valid whatever the legs (no triangle inequality is assumed); it
+    // only tightens the big-M rows. A visit with no arc left in or out cannot be made that day.
+    const impossible = new Set<number>();
+    const usable = (node: Node) => typeof node !== 'number' || !impossible.has(node);
+    let arcs = allArcs;
+    for (let changed = true, round = 0; changed && round < 20; round++) {
+      changed = false;
+      arcs = arcs.filter((a) => (a.i === 'S' && a.j === 'E') || (usable(a.i) && usable(a.j) && leaveMin(a.i) + a.min <= reachMax(a.j)));
+      for (const v of day.visits) {
+        if (impossible.has(v)) continue;
+        const ins = arcs.filter((a) => a.j === v);
+        const outs = arcs.filter((a) => a.i === v);
+        const earliest = Math.max(lo.get(v)!, Math.min(...ins.map((a) => leaveMin(a.i) + a.min)));
+        const latest = Math.min(hi.get(v)!, Math.max(...outs.map((a) => reachMax(a.j) - a.min)) - dur(v));
+        if (ins.length === 0 || outs.length === 0 || earliest > latest) {
+          impossible.add(v);
+          changed = true;
+        } else if (earliest > lo.get(v)! || latest < hi.get(v)!) {
+          lo.set(v, earliest);
+          hi.set(v, latest);
+          changed = true;
+        }
+      }
+    }
+    for (const v of day.visits) {
+      const ws = V[v]!.windows[d]!;
+      if (impossible.has(v)) {
+        // Left without arcs, its degree rows hold y at 0; the bounds stay the windows' span.
+        lo.set(v, Math.min(...ws.map((w) => w.open)));
+        hi.set(v, Math.max(...ws.map((w) => w.close)));
+      }
       binaries.push(yName(v, d));
       objective.push(`${num(weight[v]!)} ${yName(v, d)}`);
       bounds.push(` ${num(lo.get(v)!)} <= ${tName(v, d)} <= ${num(hi.get(v)!)}`);
@@ -323,17 +367,6 @@ export function buildExactModel(
         row([tName(v, d), ...ws.map((w, k) => `${num(-w.close)} ${ks[k]}`), `${num(hi.get(v)!)} ${yName(v, d)}`], '<=', hi.get(v)!);
       }
     }
-    const cutoffs = (k: number) => day.trains[k]!.options.map((o) => o.cutoff);
-    const arrivals = (k: number) => day.trains[k]!.options.map((o) => o.arrive);
-    // Earliest and latest a node may be left, and reached (a train: its departure cutoff).
-    const leaveMin = (i: Node): number =>
-      i === 'S' ? day.open : trainOf(i) >= 0 ? Math.min(...arrivals(trainOf(i))) : lo.get(i as number)! + dur(i);
-    const leaveMax = (i: Node): number =>
-      i === 'S' ? day.open : trainOf(i) >= 0 ? Math.max(...arrivals(trainOf(i))) : hi.get(i as number)! + dur(i);
-    const reachMin = (j: Node): number => (j === 'E' ? day.close : trainOf(j) >= 0 ? Math.min(...cutoffs(trainOf(j))) : lo.get(j as number)!);
-    const reachMax = (j: Node): number => (j === 'E' ? day.close : trainOf(j) >= 0 ? Math.max(...cutoffs(trainOf(j))) : hi.get(j as number)!);
-    // Arcs no schedule can use (leaving i as early as possible still misses j's latest) are left out.
-    const arcs = allArcs.filter((a) => (a.i === 'S' && a.j === 'E') || leaveMin(a.i) + a.min <= reachMax(a.j));
     for (const a of arcs) {
       binaries.push(xName(a.i, a.j, d));
       if (a.cost !== 0) budgetTerms.push(`${num(a.cost)} ${xName(a.i, a.j, d)}`);
@@ -371,13 +404,56 @@ export function buildExactModel(
       // rc.terms - lv.terms - big·x ≥ lv.c + min - rc.c - big
       row([...rc.terms, ...lv.terms.map((t) => `-1 ${t}`), `${num(-big)} ${x}`], '>=', lv.c + a.min - rc.c - big);
     }
-    if (day.brk !== undefined && day.visits.length > 0) lunchRows(day, arcs, day.brk);
+    if (day.brk !== undefined && day.visits.length > 0) lunchRows(day, arcs, day.brk, { leaveMax, reachMin, lo, hi });
+    windowCuts(day, arcs, lo, hi, impossible);
     // Valid inequality: visit lengths and legs along the path fit in the day (waiting only adds).
     const lengthTerms = arcs.flatMap((a) => {
       const c = dur(a.i) + a.min;
       return c > 0 ? [`${num(c)} ${xName(a.i, a.j, d)}`] : [];
     });
     if (lengthTerms.length > 0) row(lengthTerms, '<=', day.close - day.open);
+  }
+  /**
+   * Valid inequalities that the big-M rows only give once x is integral: the visits that must
+   * start at or after σ (lo ≥ σ) and end by τ (hi + length ≤ τ) are done one after another in
+   * [σ, τ], each with the leg into it (its shortest arc in) — all but the first, whose leg may
+   * begin before σ (none spared when σ is the day's open: every leg starts after it). Lunch is
+   * not counted (it may be taken while waiting). Rows that every choice of visits meets are left out.
+   */
+  function windowCuts(day: DayShape, arcs: readonly { i: Node; j: Node; min: number }[], lo: ReadonlyMap<number, number>, hi: ReadonlyMap<number, number>, impossible: ReadonlySet<number>): void {
+    const d = day.day;
+    const vs = day.visits.filter((v) => !impossible.has(v));
+    const minIn = new Map(vs.map((v) => [v, Math.min(...arcs.filter((a) => a.j === v).map((a) => a.min))]));
+    const sigmas = [...new Set([day.open, ...vs.map((v) => lo.get(v)!)])];
+    const taus = [...new Set([day.close, ...vs.map((v) => hi.get(v)! + dur(v))])];
+    const seen = new Set<string>();
+    for (const sigma of sigmas) {
+      for (const tau of taus) {
+        if (tau <= sigma) continue;
+        const set = vs.filter((v) => lo.get(v)! >= sigma && hi.get(v)! + dur(v) <= tau);
+        if (set.length < 2) continue;
+        const key = set.join(',');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const spare = sigma <= day.open ? 0 : Math.max(...set.map((v) => minIn.get(v)!));
+        const total = set.reduce((sum, v) => sum + dur(v) + minIn.get(v)!, 0);
+        if (total <= tau - sigma + spare) continue;
+        row(set.map((v) => `${num(dur(v) + minIn.get(v)!)} ${yName(v, d)}`), '<=', tau - sigma + spare);
+      }
+    }
+    // On a day with trains, the same per city, between the train that brings the party (or the
+    // open) and the departure cutoff of the one that takes it on (or the close): the visits of
+    // the city fit between the two trains the route takes, which ties their number to the times chosen.
+    const K = day.trains.length;
+    for (let k = 0; K > 0 && k <= K; k++) {
+      const set = vs.filter((v) => day.segmentOf.get(v) === k);
+      if (set.length === 0) continue;
+      const terms = set.map((v) => `${num(dur(v) + minIn.get(v)!)} ${yName(v, d)}`);
+      // Σ (length + leg in) y ≤ end − begin, end = tau[k] or close, begin = arr[k-1] or open.
+      if (k < K) terms.push(`-1 ${tauName(d, k)}`);
+      if (k > 0) terms.push(`1 ${arrName(d, k - 1)}`);
+      row(terms, '<=', (k < K ? 0 : day.close) - (k > 0 ? 0 : day.open));
+    }
   }
   /** When node i is left, as variable terms plus a constant: the start, a visit's end, a train's arrival. */
   function leaving(day: DayShape, i: Node): { terms: string[]; c: number } {
@@ -391,7 +467,14 @@ export function buildExactModel(
     if (typeof j === 'string' && j.startsWith('T')) return { terms: [tauName(day.day, Number(j.slice(1)) - 1)], c: 0 };
     return { terms: [tName(j as number, day.day)], c: 0 };
   }
-  function lunchRows(day: DayShape, arcs: readonly { i: Node; j: Node; min: number }[], rule: DayBreak): void {
+  /** Each row's big-M from the bounds of what it compares (the tighter, the better CBC's LP bound). */
+  interface Limits {
+    readonly leaveMax: (i: Node) => number;
+    readonly reachMin: (j: Node) => number;
+    readonly lo: ReadonlyMap<number, number>;
+    readonly hi: ReadonlyMap<number, number>;
+  }
+  function lunchRows(day: DayShape, arcs: readonly { i: Node; j: Node; min: number }[], rule: DayBreak, lim: Limits): void {
     const d = day.day;
     const u = `u_${d}`;
     const L = `lunch_${d}`;
@@ -399,10 +482,7 @@ export function buildExactModel(
     // A day has a lunch exactly when it has a visit.
     for (const v of day.visits) row([u, `-1 ${yName(v, d)}`], '>=', 0);
     row([u, ...day.visits.map((v) => `-1 ${yName(v, d)}`)], '<=', 0);
-    const maxDur = Math.max(0, ...day.visits.map((v) => V[v]!.duration));
-    const maxLeg = Math.max(0, ...arcs.map((a) => a.min));
-    // Large enough for every row below whatever the times (all lie in the day, L in its window).
-    const big = Math.max(day.close + maxDur + maxLeg - rule.from, rule.to + rule.length + maxLeg - day.open, rule.from - day.open, day.close - rule.from, 0) + maxDur;
+    const M = (x: number) => Math.max(0, x);
     bounds.push(` ${num(rule.from)} <= ${L} <= ${num(rule.to)}`);
     const choices: string[] = [];
     if (rule.insideMin !== undefined) {
@@ -414,8 +494,10 @@ export function buildExactModel(
         choices.push(iota);
         row([iota, `-1 ${yName(v, d)}`], '<=', 0);
         // Started so that a break from `from` fits inside it, and by insideTo.
-        row([tName(v, d), `${num(-big)} ${iota}`], '>=', rule.from - length + rule.length - big);
-        row([tName(v, d), `${num(big)} ${iota}`], '<=', (rule.insideTo ?? rule.to) + big);
+        const bigFrom = M(rule.from - length + rule.length - lim.lo.get(v)!);
+        const bigTo = M(lim.hi.get(v)! - (rule.insideTo ?? rule.to));
+        row([tName(v, d), `${num(-bigFrom)} ${iota}`], '>=', rule.from - length + rule.length - bigFrom);
+        row([tName(v, d), `${num(bigTo)} ${iota}`], '<=', (rule.insideTo ?? rule.to) + bigTo);
       }
     }
     const isTrain = (node: Node) => typeof node === 'string' && node.startsWith('T');
@@ -430,9 +512,11 @@ export function buildExactModel(
         binaries.push(l);
         choices.push(l);
         row([l, `-1 ${xName(a.i, a.j, d)}`], '<=', 0);
-        row([L, ...lv.terms.map((t) => `-1 ${t}`), `${num(-big)} ${l}`], '>=', lv.c - big);
-        // reach(j) ≥ L + length + min
-        row([...rc.terms, `-1 ${L}`, `${num(-big)} ${l}`], '>=', rule.length + a.min - rc.c - big);
+        // L ≥ leave(i); reach(j) ≥ L + length + min
+        const big1 = M(lim.leaveMax(a.i) - rule.from);
+        const big2 = M(rule.to + rule.length + a.min - lim.reachMin(a.j));
+        row([L, ...lv.terms.map((t) => `-1 ${t}`), `${num(-big1)} ${l}`], '>=', lv.c - big1);
+        row([...rc.terms, `-1 ${L}`, `${num(-big2)} ${l}`], '>=', rule.length + a.min - rc.c - big2);
       }
       // On arrival at j (not at the station before a train, as above).
       if (!isTrain(a.j)) {
@@ -440,8 +524,11 @@ export function buildExactModel(
         binaries.push(l);
         choices.push(l);
         row([l, `-1 ${xName(a.i, a.j, d)}`], '<=', 0);
-        row([L, ...lv.terms.map((t) => `-1 ${t}`), `${num(-big)} ${l}`], '>=', lv.c + a.min - big);
-        row([...rc.terms, `-1 ${L}`, `${num(-big)} ${l}`], '>=', rule.length - rc.c - big);
+        // L ≥ leave(i) + min; reach(j) ≥ L + length
+        const big1 = M(lim.leaveMax(a.i) + a.min - rule.from);
+        const big2 = M(rule.to + rule.length - lim.reachMin(a.j));
+        row([L, ...lv.terms.map((t) => `-1 ${t}`), `${num(-big1)} ${l}`], '>=', lv.c + a.min - big1);
+        row([...rc.terms, `-1 ${L}`, `${num(-big2)} ${l}`], '>=', rule.length - rc.c - big2);
       }
     });
     row([...choices, `-1 ${u}`], '=', 0);

@@ -7,7 +7,8 @@ import type { HolidayCalendar } from '../../src/domain/calendar/holiday-calendar
 import type { Catalogue } from '../../src/domain/catalogue/model.js';
 import type { Itinerary, PlanRequest } from '../../src/domain/itinerary/itinerary.js';
 import { buildProblem, type BuiltProblem } from '../../src/domain/plan/build-problem.js';
-import { dayCities } from '../../src/domain/plan/city-plan.js';
+import { dayCities, dayLinks } from '../../src/domain/plan/city-plan.js';
+import { CITY_CHARGE_POINTS, FARE_CHARGE_PER_YUAN, RIDE_CHARGE_POINTS, TRAVEL_CHARGE_PER_MIN, wanderingCities } from '../../src/domain/plan/choose-cities.js';
 import { parseRequest, type PlanFlags } from '../../src/domain/plan/parse-request.js';
 import { cents, fareFor } from '../../src/domain/plan/party-cost.js';
 import { candidateStops, planTrip, skeletonsFor } from '../../src/domain/plan/plan-trip.js';
@@ -32,6 +33,12 @@ export interface SkeletonResult {
   readonly planner?: Replay;
   /** The core alone on this Problem: solve(), seed 1, DEFAULT_ITERATIONS, before meals. */
   readonly coreScore: number;
+  /**
+   * What the race (plan-trip.ts raceValue) charges for this skeleton's trains, in score points:
+   * minutes on them, rides, the party's fares and cities wandered through — the same for every
+   * plan on the skeleton (local taxi fares, which vary with the route, are not in it).
+   */
+  readonly trainCharge: number;
 }
 
 export interface ScenarioResult {
@@ -63,6 +70,8 @@ export interface ScenarioResult {
   readonly sellGap: number;
   /** Best over skeletons of the core alone (before meals). */
   readonly coreScore: number;
+  /** The planner's gap to the optimum of the skeleton its itinerary is on (the core's part; NaN when on none). */
+  readonly chosenGap: number;
   readonly plannerMs: number;
 }
 
@@ -155,6 +164,7 @@ export function runScenario(
       ...(meals ? { sellable: exact } : {}),
       ...(planner ? { planner } : {}),
       coreScore: solve(b.problem, { seed: 1, maxIterations: DEFAULT_ITERATIONS }).score,
+      trainCharge: trainCharge(b, req),
     };
   });
   const plannerScore = it.totals.score;
@@ -184,8 +194,29 @@ export function runScenario(
   const sellAttained = skeletons.every((s) => s.sellable === undefined || s.sellable.mealsKeepAll !== false);
   const sellGap = Number.isNaN(sellScore) ? NaN : sellMusts > plannerMusts ? Infinity : sellScore === 0 ? 0 : (sellScore - plannerScore) / sellScore;
   const coreScore = Math.max(0, ...skeletons.map((s) => s.coreScore));
+  const chosen = skeletons.find((s) => s.planner?.feasible === true && s.exact.best?.feasible === true);
+  const chosenOpt = chosen?.exact.best?.score ?? NaN;
+  const chosenGap = chosen === undefined ? NaN : chosenOpt === 0 ? 0 : (chosenOpt - plannerScore) / chosenOpt;
   return {
     flags, avoided, skeletons, plannerScore, plannerMusts, plannerVisits: it.totals.visits, plannerReplayed,
-    optScore, optMusts, proved, boundScore, gap, sellScore, sellMusts, sellProved, sellAttained, sellGap, coreScore, plannerMs,
+    optScore, optMusts, proved, boundScore, gap, sellScore, sellMusts, sellProved, sellAttained, sellGap, coreScore, chosenGap, plannerMs,
   };
+}
+
+/** The race's charge for a skeleton's same-day trains (plan-trip.ts raceValue, choose-cities.ts rates). */
+function trainCharge(built: BuiltProblem, req: PlanRequest): number {
+  let minutes = 0;
+  let rides = 0;
+  let yuan = 0;
+  const trail = [req.from];
+  for (const { day } of built.landDays) {
+    for (const l of dayLinks(day)) {
+      minutes += l.link.durationMin;
+      rides++;
+      yuan += fareFor(l.link, req.party);
+      trail.push(l.from, l.to);
+    }
+  }
+  const wander = wanderingCities(trail, req.from, req.to ?? trail.at(-1)!, req.days);
+  return TRAVEL_CHARGE_PER_MIN * minutes + RIDE_CHARGE_POINTS * rides + FARE_CHARGE_PER_YUAN * yuan + CITY_CHARGE_POINTS * wander;
 }

@@ -18,16 +18,19 @@ export function loadResearch(dir) {
   const records = [];
   const fresh = { cities: [], attractions: [], links: [], passes: [], cruises: [] };
   const warnings = [];
+  // Files that do not parse: the generator refuses to run, because skipping one would silently
+  // drop every fact in it (a single unclosed quote once reverted all of hubei.yaml).
+  const unreadable = [];
   let files = [];
   try {
     files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   } catch {
-    return { records, fresh, warnings, files };
+    return { records, fresh, warnings, files, unreadable };
   }
   for (const file of files) {
     const doc = YAML.parseDocument(readFileSync(join(dir, file), 'utf8'));
     if (doc.errors.length) {
-      warnings.push(`${file}: YAML error, file skipped: ${doc.errors[0].message.split('\n')[0]}`);
+      unreadable.push({ file, message: doc.errors[0].message.split('\n')[0] });
       continue;
     }
     const data = doc.toJS() ?? {};
@@ -55,7 +58,7 @@ export function loadResearch(dir) {
       }
     }
   }
-  return { records, fresh, warnings, files };
+  return { records, fresh, warnings, files, unreadable };
 }
 
 /** A pass valid N days (`{ days: 7, starts: issue-date }`) → the catalogue's consecutive-days validity, else undefined. */

@@ -35,6 +35,7 @@ export function register(program: Command, effects: Effects): void {
     .option('-o, --output <file>', 'write the result to a file instead of stdout')
     .option('--interactive', 'ask for the plan step by step (needs a terminal)')
     .option('--quote', 'add the package price (`yangtze quote` defaults) to the text or HTML itinerary')
+    .option('--agency <file>', 'agency profile (YAML) for the quote document: with --quote --format html, or the quote --interactive saves')
     .addHelpText('after', examples([
       ['yangtze plan --from wuhan --start 2026-05-12 --days 3 --themes red,cultural', 'a plan on the terminal'],
       ['yangtze plan --from 武汉 --to nanchang --start 2026-05-12 --party adult=2,child=1 --json > plan.json', 'saved for pass quote and pass issue'],

@@ -15,6 +15,7 @@ import { promptMessages } from '../cli/prompts/messages.js';
 import { runPlanSession, scheduledStops, type SaveFormat, type SessionDeps, type SessionRequest, type SessionResult, type Traveller } from '../cli/prompts/plan-session.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
+import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import type { TripQuote } from '../domain/quote/quote-model.js';
 import { shanghaiDate } from '../domain/passes/shanghai-time.js';
 import type { IssuedPassView } from '../export/itinerary-html.js';
@@ -47,15 +48,18 @@ export async function runInteractivePlan(
   const asker = overrides.asker ?? (await inquirerAsker());
   const qctx = { catalogue, lang: ctx.out.lang, today: shanghaiDate(ctx.effects.now()) };
   const chromium = (await import('../io/print-pdf.js')).findChromium(ctx.effects.env);
+  // The agency's letterhead for the saved quote: read (and checked) before the first question.
+  const agency = typeof partial.agency === 'string' ? (await import('./quote.js')).readAgency(ctx, partial.agency) : undefined;
   const answers = await askPlanRequest(asker, qctx, partial);
   const plan = overrides.plan ?? plain.planFromOptions;
   // Flags the session does not ask about (--day-start, --route, --time-limit …) pass through unchanged.
-  const passThrough = Object.fromEntries(Object.entries(partial).filter(([k]) => !REQUEST_KEYS.has(k)));
+  // --agency is the saved quote's, not the planner's.
+  const passThrough = Object.fromEntries(Object.entries(partial).filter(([k]) => !REQUEST_KEYS.has(k) && k !== 'agency'));
   const deps: SessionDeps = {
     plan: (request) => plan(ctx, { ...passThrough, ...toPlanOptions(request) }),
     issue: (itinerary, travellers) => issuePasses(ctx, catalogue, itinerary, travellers),
     save: (itinerary, basename, format, passes) => saveFile(ctx, catalogue, itinerary, basename, format, passes),
-    saveQuote: (itinerary, quote, basename, format) => saveQuoteFile(ctx, catalogue, itinerary, quote, basename, format),
+    saveQuote: (itinerary, quote, basename, format) => saveQuoteFile(ctx, catalogue, itinerary, quote, agency, basename, format),
     canPrintPdf: chromium !== undefined,
     show: (text) => ctx.out.result(text),
     note: (text) => ctx.out.info(text),
@@ -156,9 +160,9 @@ async function saveFile(
  * The quote document as `yangtze quote --format html|pdf` writes it (the same renderer and
  * printer), beside the itinerary: BASENAME-quote.html or .pdf. HTML is written whole or not at all.
  */
-async function saveQuoteFile(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, quote: TripQuote, basename: string, format: 'html' | 'pdf'): Promise<string | undefined> {
+async function saveQuoteFile(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, quote: TripQuote, agency: AgencyProfile | undefined, basename: string, format: 'html' | 'pdf'): Promise<string | undefined> {
   try {
-    return await writeQuoteFile(ctx, catalogue, itinerary, quote, basename, format);
+    return await writeQuoteFile(ctx, catalogue, itinerary, quote, agency, basename, format);
   } catch (error) {
     // A PDF Chromium could not print, a directory not writable: said as the commands say it; the session goes on.
     if (!(error instanceof UserError)) throw error;
@@ -167,10 +171,10 @@ async function saveQuoteFile(ctx: CliContext, catalogue: Catalogue, itinerary: I
   }
 }
 
-async function writeQuoteFile(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, quote: TripQuote, basename: string, format: 'html' | 'pdf'): Promise<string> {
+async function writeQuoteFile(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, quote: TripQuote, agency: AgencyProfile | undefined, basename: string, format: 'html' | 'pdf'): Promise<string> {
   const file = ctx.resolve(`${basename}-quote.${format}`);
   const { quoteHtml } = await import('./quote.js');
-  const html = await quoteHtml(ctx, quote, itinerary, catalogue, undefined);
+  const html = await quoteHtml(ctx, quote, itinerary, catalogue, agency);
   if (format === 'pdf') {
     const { findChromium, printPdf } = await import('../io/print-pdf.js');
     const chromium = findChromium(ctx.effects.env);

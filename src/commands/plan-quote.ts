@@ -13,12 +13,14 @@ import { defaultQuoteOptions, quoteTrip } from '../domain/quote/quote-trip.js';
 import { EMPTY_RATES } from '../domain/quote/rates.js';
 import { quoteTsv } from '../export/quote-records.js';
 import { renderQuoteText } from '../export/quote-text.js';
-import { quoteHtml } from './quote.js';
+import { quoteHtml, readAgency } from './quote.js';
+import { categoryName } from '../export/locale.js';
 
-export async function renderQuotedPlan(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, format: 'text' | 'html' | string, planText: string, toFile: boolean): Promise<string> {
+export async function renderQuotedPlan(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, format: 'text' | 'html' | string, planText: string, toFile: boolean, agencyFile?: string): Promise<string> {
+  const agency = agencyFile !== undefined ? readAgency(ctx, agencyFile) : undefined;
   const quote = quoteTrip(itinerary, catalogue, catalogue.rates ?? EMPTY_RATES, defaultQuoteOptions(itinerary.request.party));
   for (const m of quote.missing) ctx.out.warn(`not priced: ${m.en}`);
-  if (format === 'html') return quoteHtml(ctx, quote, itinerary, catalogue, undefined);
+  if (format === 'html') return quoteHtml(ctx, quote, itinerary, catalogue, agency);
   if (!toFile && ctx.out.view === 'pipe') return planText + quoteTsv(quote, ctx.out.lang);
-  return planText + '\n' + renderQuoteText(quote, toFile ? new Chalk({ level: 0 }) : ctx.out.style, ctx.out.lang);
+  return planText + '\n' + renderQuoteText(quote, toFile ? new Chalk({ level: 0 }) : ctx.out.style, ctx.out.lang, (id) => categoryName(catalogue, id, ctx.out.lang));
 }

@@ -51,6 +51,8 @@ export interface PlanCommandOptions extends PlanFlags {
   readonly interactive?: boolean;
   /** Append the package price (text) or add the price block (html): `yangtze quote` with its defaults. */
   readonly quote?: boolean;
+  /** The agency profile for the quote document (with --quote --format html, or saved by --interactive). */
+  readonly agency?: string;
 }
 
 /**
@@ -69,13 +71,16 @@ export async function planCommand(ctx: CliContext, options: PlanCommandOptions):
   if (options.quote && target.format !== 'text' && target.format !== 'html') {
     throw new UsageError(`--quote works with --format text or html; for ${target.format} save the plan and run \`yangtze quote PLAN.json --format …\``);
   }
+  if (options.agency !== undefined && !(options.quote && target.format === 'html')) {
+    throw new UsageError('--agency is for the quote document: give it with --quote --format html (or --interactive, which saves the quote)');
+  }
   const catalogue = await ctx.catalogue();
   const itinerary = await planWith(ctx, catalogue, options);
   if (options.quote) {
     const { renderQuotedPlan } = await import('./plan-quote.js');
     const toFile = target.output !== undefined;
     const planText = target.format === 'text' ? await renderPlan(ctx, catalogue, itinerary, 'text', { toFile }) : '';
-    await writePlanText(ctx, target, await renderQuotedPlan(ctx, catalogue, itinerary, target.format, planText, toFile));
+    await writePlanText(ctx, target, await renderQuotedPlan(ctx, catalogue, itinerary, target.format, planText, toFile, options.agency));
   } else {
     await emitPlan(ctx, catalogue, itinerary, target);
   }

@@ -23,6 +23,7 @@ import { parseRateSheet } from '../io/rate-sheet.js';
 import { readAgencyProfile } from '../io/agency-profile-file.js';
 import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import { readPlanFile } from './read-plan-file.js';
+import { categoryName } from '../export/locale.js';
 
 export const QUOTE_FORMATS = ['text', 'json', 'csv', 'html', 'pdf'] as const;
 export type QuoteFormat = (typeof QUOTE_FORMATS)[number];
@@ -62,7 +63,7 @@ export async function quoteCommand(ctx: CliContext, planFile: string, flags: Quo
     await writePdf(ctx, quote, itinerary, catalogue, agency, output);
     return;
   }
-  const text = format === 'html' ? await quoteHtml(ctx, quote, itinerary, catalogue, agency) : renderQuote(ctx, quote, format, output !== undefined);
+  const text = format === 'html' ? await quoteHtml(ctx, quote, itinerary, catalogue, agency) : renderQuote(ctx, quote, format, output !== undefined, catalogue);
   if (output !== undefined) {
     const file = ctx.resolve(output);
     writeFileAtomically(file, { what: 'output file', flag: '-o', shown: output }, (append) => append(text));
@@ -97,7 +98,8 @@ async function writePdf(ctx: CliContext, quote: TripQuote, itinerary: Itinerary,
   ctx.out.info(`wrote ${displayPath(ctx.effects.cwd, file)}`);
 }
 
-function readAgency(ctx: CliContext, agencyFile: string): AgencyProfile {
+/** `--agency FILE`: the profile, checked in full (exit 3 at file:line:col; exit 4 when missing). */
+export function readAgency(ctx: CliContext, agencyFile: string): AgencyProfile {
   const file = ctx.resolve(agencyFile);
   const shown = displayPath(ctx.effects.cwd, file);
   if (!existsSync(file)) throw new NotFoundError(`--agency: agency profile not found: ${shown}`);
@@ -108,7 +110,7 @@ function readAgency(ctx: CliContext, agencyFile: string): AgencyProfile {
 }
 
 /** The text views of a quote (the document views need the plan too: quoteHtml). */
-export function renderQuote(ctx: CliContext, quote: TripQuote, format: 'text' | 'json' | 'csv', toFile: boolean): string {
+export function renderQuote(ctx: CliContext, quote: TripQuote, format: 'text' | 'json' | 'csv', toFile: boolean, catalogue: Catalogue): string {
   switch (format) {
     case 'json':
       return toJson(quote);
@@ -116,7 +118,7 @@ export function renderQuote(ctx: CliContext, quote: TripQuote, format: 'text' | 
       return quoteCsvView(quote, ctx.out.lang);
     case 'text':
       if (!toFile && ctx.out.view === 'pipe') return quoteTsvView(quote, ctx.out.lang);
-      return quoteTextView(quote, toFile ? new Chalk({ level: 0 }) : ctx.out.style, ctx.out.lang);
+      return quoteTextView(quote, toFile ? new Chalk({ level: 0 }) : ctx.out.style, ctx.out.lang, (id) => categoryName(catalogue, id, ctx.out.lang));
   }
 }
 

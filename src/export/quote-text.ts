@@ -6,7 +6,8 @@
  */
 import type { ChalkInstance } from 'chalk';
 import { formatYuan } from '../domain/quote/money.js';
-import { describeMargin } from '../domain/quote/margin.js';
+import { describeMargin, formatBasisPoints } from '../domain/quote/margin.js';
+import { cabinZh, GRADE_TEXT, guideZh } from '../domain/quote/price-trip.js';
 import { SECTIONS, type PriceRow, type Section, type TripQuote } from '../domain/quote/quote-model.js';
 import { truncate } from '../cli/table.js';
 import { displayWidth } from './display-width.js';
@@ -25,7 +26,7 @@ export function sectionText(s: Section, lang: 'en' | 'zh'): string {
   return SECTION_TEXT[s][lang];
 }
 
-export function rowText(row: PriceRow, lang: 'en' | 'zh'): string {
+export function rowText(row: PriceRow, lang: 'en' | 'zh', category: (id: string) => string = (id) => id): string {
   const basis: Record<PriceRow['basis'], { en: string; zh: string }> = {
     twin: { en: 'twin share', zh: '双人同住' },
     single: { en: 'room alone', zh: '单人住' },
@@ -33,18 +34,32 @@ export function rowText(row: PriceRow, lang: 'en' | 'zh'): string {
     'extra-bed': { en: 'extra bed', zh: '加床' },
     'own-room': { en: 'own room', zh: '单独房间' },
   };
-  return `${row.category}, ${basis[row.basis][lang]}`;
+  return lang === 'zh' ? `${category(row.category)}，${basis[row.basis].zh}` : `${row.category}, ${basis[row.basis].en}`;
 }
 
-export function renderQuoteText(q: TripQuote, style: ChalkInstance, lang: 'en' | 'zh'): string {
+/** The options line in Chinese: the values in words (四星, 双人间 …), not the flags' ids. */
+function optionsZh(q: TripQuote): string {
+  const o = q.options;
+  const rooms = ({ twin: '双人间', single: '单人间' } as Record<string, string>)[o.rooms] ?? o.rooms;
+  const bed = ({ share: '同住不占床', 'extra-bed': '加床', 'own-room': '单独房间' } as Record<string, string>)[o.childBed] ?? o.childBed;
+  const transport = ({ vehicle: '专车（含司机）', taxi: '出租车', none: '自理' } as Record<string, string>)[o.transport] ?? o.transport;
+  const margin = o.margin.kind === 'none' ? '无' : `${o.margin.kind === 'markup' ? '加价' : '佣金'}${formatBasisPoints(o.margin.basisPoints)}`;
+  const rounding = o.rounding.kind === 'none' ? '不取整' : `进位到${o.rounding.yuan}元`;
+  return `标准 ${GRADE_TEXT[o.grade].zh} · 房型 ${rooms} · 儿童 ${bed} · 交通 ${transport} · 导游 ${o.guide ? `${guideZh(o.guide)}导游` : '无'} · 舱位 ${cabinZh(o.cabin)} · 利润 ${margin} · 取整 ${rounding}`;
+}
+
+/** `category`: a rider category's name in Chinese (the catalogue's), for --lang zh; the id in English. */
+export function renderQuoteText(q: TripQuote, style: ChalkInstance, lang: 'en' | 'zh', category: (id: string) => string = (id) => id): string {
   const t = (en: string, zh: string) => (lang === 'zh' ? zh : en);
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
   const lpad = (s: string, w: number) => ' '.repeat(Math.max(0, w - displayWidth(s))) + s;
   const est = (e: boolean) => (e ? style.yellow('~') : ' ');
   const out: string[] = [];
-  const party = Object.entries(q.options.party).filter(([, n]) => n > 0).map(([c, n]) => `${c} ${n}`).join(', ');
+  const people = Object.entries(q.options.party).filter(([, n]) => n > 0);
+  const party = lang === 'zh' ? people.map(([c, n]) => `${category(c)}${n}人`).join('、') : people.map(([c, n]) => `${c} ${n}`).join(', ');
   out.push(style.bold(t(`Quote: ${plural(q.trip.days, 'day')} / ${plural(q.trip.nights, 'night')} from ${q.trip.start}, ${party} (${q.currency})`, `报价：${q.trip.start}起 ${q.trip.days}天${q.trip.nights}晚，${party}（${q.currency}）`)));
-  out.push(style.dim(`${t('grade', '标准')} ${q.options.grade} · ${t('rooms', '房型')} ${q.options.rooms} · ${t('child', '儿童')} ${q.options.childBed} · ${t('transfers', '交通')} ${q.options.transport} · ${t('guide', '导游')} ${q.options.guide ?? '—'} · ${t('cabin', '舱位')} ${q.options.cabin} · ${t('margin', '利润')} ${describeMargin(q.options.margin)} · ${t('rounding', '取整')} ${q.options.rounding.kind === 'none' ? 'none' : `up-to-${q.options.rounding.yuan}`}`));
+  if (lang === 'zh') out.push(style.dim(optionsZh(q)));
+  else out.push(style.dim(`${t('grade', '标准')} ${q.options.grade} · ${t('rooms', '房型')} ${q.options.rooms} · ${t('child', '儿童')} ${q.options.childBed} · ${t('transfers', '交通')} ${q.options.transport} · ${t('guide', '导游')} ${q.options.guide ?? '—'} · ${t('cabin', '舱位')} ${q.options.cabin} · ${t('margin', '利润')} ${describeMargin(q.options.margin)} · ${t('rounding', '取整')} ${q.options.rounding.kind === 'none' ? 'none' : `up-to-${q.options.rounding.yuan}`}`));
   const labelWidth = Math.min(64, Math.max(20, ...q.lines.map((l) => displayWidth(l.label[lang]))));
   for (const s of SECTIONS) {
     const lines = q.lines.filter((l) => l.section === s);
@@ -56,9 +71,10 @@ export function renderQuoteText(q: TripQuote, style: ChalkInstance, lang: 'en' |
     }
     out.push(`  ${' '.repeat(4)}${pad(style.dim(t('subtotal', '小计')), labelWidth)}  ${' '.repeat(18)}  ${lpad(style.bold(formatYuan(q.bySection[s])), 12)}`);
   }
-  out.push('', `${t('Net cost', '成本合计')}: ${style.bold(formatYuan(q.totals.netFen))}   ${t('Margin', '利润')}: ${formatYuan(q.totals.marginFen)}`);
+  const colon = t(': ', '：');
+  out.push('', `${t('Net cost', '成本合计')}${colon}${style.bold(formatYuan(q.totals.netFen))}   ${t('Margin', '利润')}${colon}${formatYuan(q.totals.marginFen)}`);
   out.push('', style.bold(t('Price per person', '每人价格')));
-  for (const r of q.rows) out.push(`  ${pad(rowText(r.row, lang), 26)} × ${r.row.travellers}  ${lpad(formatYuan(r.sellFen), 12)}${est(r.estimate)}`);
+  for (const r of q.rows) out.push(`  ${pad(rowText(r.row, lang, category), 26)} × ${r.row.travellers}  ${lpad(formatYuan(r.sellFen), 12)}${est(r.estimate)}`);
   out.push(`  ${pad(style.bold(t('Group total', '团费合计')), 26)} × ${q.totals.travellers}  ${lpad(style.bold(formatYuan(q.totals.sellFen)), 12)}`);
   out.push('', style.bold(t('Per person by group size (twin share)', '按人数每人价格（双人同住）')));
   out.push(style.dim(`  ${lpad(t('travellers', '人数'), 10)}  ${lpad(t('per person', '每人'), 12)}  ${lpad(t('group', '团费'), 12)}  ${lpad(t('single suppl.', '单房差'), 14)}`));

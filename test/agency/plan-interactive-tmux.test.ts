@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BIN, REPO_ROOT } from '../cli/helpers/run-cli.js';
@@ -106,6 +106,56 @@ describeWithTmux('yangtze plan --interactive in tmux', () => {
     expect(await waitFor(/exit=\d+/)).toContain('exit=0');
     tm('kill-session', '-t', SESSION);
   });
+
+  it('prices the trip, then "Save the files" writes the quote document beside the itinerary (and its PDF when Chromium is installed)', async () => {
+    const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const out = path.join(home, 'saved');
+    mkdirSync(out, { recursive: true });
+    const command = [
+      `cd ${JSON.stringify(out)} &&`,
+      `env LANG=en_US.UTF-8 YANGTZE_HOME=${JSON.stringify(home)} NO_COLOR=1`,
+      `node ${JSON.stringify(BIN)} --catalogue ${JSON.stringify(path.join(REPO_ROOT, 'routes.yaml'))} plan --interactive --from wuhan --to nanchang --start ${start} --days 2`,
+      `--themes red,cultural --party adult=2 --pace standard --budget 3000;`,
+      `echo "exit=$?"; sleep 30`,
+    ].join(' ');
+    expect(tm('new-session', '-d', '-s', SESSION, '-x', '160', '-y', '50', command).status).toBe(0);
+    await waitFor('Must-see stops?', 60_000);
+    tm('send-keys', '-t', SESSION, 'Enter');
+    await waitFor('What next?', 60_000);
+    tm('send-keys', '-t', SESSION, 'Up', 'Up', 'Enter'); // from "Save the files" up to "Price the trip"
+    await waitFor('Hotel and restaurant grade?');
+    tm('send-keys', '-t', SESSION, 'Enter'); // 4★
+    await waitFor('A local guide on sightseeing days?');
+    tm('send-keys', '-t', SESSION, 'Down', 'Enter'); // English-speaking guide
+    await waitFor('Your markup on the net cost?');
+    tm('send-keys', '-t', SESSION, 'C-u');
+    tm('send-keys', '-t', SESSION, '-l', '15%');
+    tm('send-keys', '-t', SESSION, 'Enter');
+    await waitFor(/Price per person[\s\S]*What next\?/, 60_000);
+    tm('send-keys', '-t', SESSION, 'Enter'); // "Save the files"
+    await waitFor('Save as (file name without extension)?');
+    tm('send-keys', '-t', SESSION, 'C-u');
+    tm('send-keys', '-t', SESSION, '-l', 'trip');
+    tm('send-keys', '-t', SESSION, 'Enter');
+    const offered = await waitFor('Which files?');
+    // Priced, so the quote document is ticked beside the JSON and HTML itinerary.
+    expect(offered).toMatch(/◉ trip-quote\.html \(the quote document/);
+    const pdf = offered.includes('trip-quote.pdf');
+    // The PDF is offered only when Chromium is installed: tick it (the 6th choice).
+    if (pdf) tm('send-keys', '-t', SESSION, 'Down', 'Down', 'Down', 'Down', 'Down', 'Space');
+    tm('send-keys', '-t', SESSION, 'Enter');
+    const saved = await waitFor(/Saved trip-quote\.html[\s\S]*What next\?/, 120_000);
+    if (pdf) expect(saved).toContain('Saved trip-quote.pdf');
+    tm('send-keys', '-t', SESSION, 'Down', 'Enter'); // Done
+    const end = await waitFor(/exit=\d+/);
+    expect(end).toContain('exit=0');
+    const html = readFileSync(path.join(out, 'trip-quote.html'), 'utf8');
+    expect(html).toContain('<section class="price">');
+    expect(html).toContain('Licensed local guide (en) on sightseeing days'); // priced with the answers: a guide
+    if (pdf) expect(readFileSync(path.join(out, 'trip-quote.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(existsSync(path.join(out, 'trip.json'))).toBe(true);
+    tm('kill-session', '-t', SESSION);
+  }, 240_000);
 
   it.each([
     ['the first question', [] as string[], 'Start in which city?'],

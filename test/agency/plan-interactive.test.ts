@@ -17,6 +17,7 @@ import { fakeEffects, REPO_ROOT, runCli } from '../cli/helpers/run-cli.js';
 import { scriptedAsker } from './helpers/scripted-asker.js';
 
 const ROUTES = path.join(REPO_ROOT, 'routes.yaml');
+const AGENCY = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'agency', 'agency.yaml');
 const haveCatalogue = existsSync(ROUTES);
 if (!haveCatalogue) console.warn('[skipped] interactive plan with the real planner: routes.yaml is missing.');
 
@@ -80,15 +81,24 @@ if (!haveCatalogue) console.warn('[skipped] interactive plan with the real plann
     ]);
     const result = await runInteractivePlan(
       ctx,
-      { from: 'wuhan', to: 'nanchang', start: '2026-05-12', days: '3', party: 'adult=2,child=1', interactive: true },
+      { from: 'wuhan', to: 'nanchang', start: '2026-05-12', days: '3', party: 'adult=2,child=1', interactive: true, agency: AGENCY },
       { asker: script },
     );
     expect(result.saved).toEqual(['priced.json', 'priced-quote.html']);
     const saved = readFileSync(path.join(dir, 'priced-quote.html'), 'utf8');
     expect(saved).toContain('<section class="price">');
-    const again = await runCli(['--catalogue', ROUTES, 'quote', 'priced.json', '--grade', '3star', '--guide', 'en', '--markup', '15%', '--format', 'html'], { cwd: dir });
+    expect(saved).toContain('Three Rivers Travel (sample agency)'); // --agency: the letterhead
+    const again = await runCli(['--catalogue', ROUTES, 'quote', 'priced.json', '--grade', '3star', '--guide', 'en', '--markup', '15%', '--format', 'html', '--agency', AGENCY], { cwd: dir });
     expect(again.exitCode).toBe(0);
     expect(saved).toBe(again.stdout);
+  });
+
+  it('a bad --agency profile is refused before the first question (exit 3 at its line), nothing asked', async () => {
+    const { ctx } = terminal('en');
+    const script = scriptedAsker([]);
+    const bad = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'agency', 'bad-key.yaml');
+    await expect(runInteractivePlan(ctx, { from: 'wuhan', start: '2026-05-12', days: '2', interactive: true, agency: bad }, { asker: script })).rejects.toMatchObject({ exitCode: 3 });
+    expect(script.asked).toEqual([]);
   });
 
   it('re-plans after removing a stop, and the stop is gone from the new plan', async () => {

@@ -35,6 +35,15 @@ describe('yangtze quote: one dataset, four views', () => {
     golden('cruise-family.zh.txt', run.stdout);
   });
 
+  it('terminal in Chinese names the party, the options and the price rows in Chinese, not by their ids', async () => {
+    const run = await runCli([...QUOTE, '--no-color', '--lang', 'zh'], { tty: true });
+    const [title, options] = run.stdout.split('\n');
+    expect(title).toContain('成人2人、儿童1人');
+    expect(options).toBe('标准 四星 · 房型 双人间 · 儿童 同住不占床 · 交通 专车（含司机） · 导游 英语导游 · 舱位 标准舱 · 利润 加价15% · 取整 进位到10元');
+    expect(run.stdout).toMatch(/\n {2}成人，双人同住 +× 2 /);
+    expect(run.stdout).not.toMatch(/adult|twin|4star/);
+  });
+
   it('pipe: tab-separated records, kind first', async () => {
     const run = await runCli(QUOTE);
     expect(run.exitCode).toBe(0);

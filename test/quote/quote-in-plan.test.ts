@@ -9,7 +9,8 @@ import { runPlanSession, type SessionDeps } from '../../src/cli/prompts/plan-ses
 import type { TripQuote } from '../../src/domain/quote/quote-model.js';
 import { catalogue, itinerary } from '../fixtures/agency/wuhan-nanchang.js';
 import { scriptedAsker } from '../agency/helpers/scripted-asker.js';
-import { runCli } from '../cli/helpers/run-cli.js';
+import path from 'node:path';
+import { REPO_ROOT, runCli } from '../cli/helpers/run-cli.js';
 import { shippedRates } from './shipped.js';
 
 const PLAN = ['plan', '--from', 'wuhan', '--to', 'nanchang', '--start', '2026-05-12', '--days', '3', '--party', 'adult=2,child=1', '--time-limit', '200'];
@@ -37,6 +38,16 @@ describe('plan --quote', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('<section class="price">');
     expect(run.stdout).toContain('Hotels, meals and transfers');
+  });
+
+  it('html with --agency: the agency\'s letterhead on the quoted itinerary; --agency without --quote --format html is a usage error', async () => {
+    const agency = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'agency', 'agency.yaml');
+    const run = await runCli([...PLAN, '--quote', '--format', 'html', '--agency', agency]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('Three Rivers Travel (sample agency)');
+    const text = await runCli([...PLAN, '--agency', agency]);
+    expect(text.exitCode).toBe(2);
+    expect(text.stderr).toContain('--agency is for the quote document');
   });
 
   it('json: a usage error that points at `yangtze quote`', async () => {

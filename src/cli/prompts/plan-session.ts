@@ -152,7 +152,7 @@ export async function runPlanSession(
       // time, the last answers offered again.
       pricing = await askPricing(asker, ctx, pricing);
       priced = true;
-      deps.show(renderQuoteText(priceNow(), deps.style, lang));
+      deps.show(renderQuoteText(priceNow(), deps.style, lang, (id) => categoryName(ctx.catalogue, id, lang)));
       deps.note(`${m.priceCommand}\n  ${quoteCommandLine(saved.find((f) => f.endsWith('.json')) ?? `plan-${request.from}-${request.start}.json`, pricing)}`);
     } else if (action === 'issue') {
       const travellers = await askTravellers(asker, ctx, request.party);

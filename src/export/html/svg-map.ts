@@ -65,13 +65,15 @@ export function renderSvgMap(spec: MapSpec): string {
   }
   // Plain dots first, so numbered stops are drawn on top.
   const ordered = [...spec.places].sort((a, b) => Number(a.number !== undefined) - Number(b.number !== undefined));
+  const labels = placeLabels(spec.places.filter((p) => p.number === undefined), project, spec);
   for (const place of ordered) {
     const [x, y] = project(place.at);
     if (place.number === undefined) {
-      const r = place.emphasis ? 6 : 3.5;
+      const r = dotRadius(place);
+      const at = labels.get(place)!;
       parts.push(`<circle cx="${x}" cy="${y}" r="${r}" fill="${place.emphasis ? '#263238' : '#90a4ae'}"/>`);
       parts.push(
-        `<text x="${round(x + r + 4)}" y="${round(y + 4)}" font-size="${place.emphasis ? 13 : 11}" fill="${place.emphasis ? '#263238' : '#78909c'}"${place.emphasis ? ' font-weight="600"' : ''}>${escapeHtml(place.label)}</text>`,
+        `<text x="${round(at.x)}" y="${round(at.y)}"${at.anchor !== 'start' ? ` text-anchor="${at.anchor}"` : ''} font-size="${fontSize(place)}" fill="${place.emphasis ? '#263238' : '#78909c'}"${place.emphasis ? ' font-weight="600"' : ''}>${escapeHtml(place.label)}</text>`,
       );
     } else {
       parts.push(`<g class="stop"><title>${escapeHtml(`${place.number}. ${place.label}`)}</title>`);
@@ -81,6 +83,77 @@ export function renderSvgMap(spec: MapSpec): string {
   }
   parts.push('</svg>');
   return parts.join('');
+}
+
+type Box = { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
+type LabelAt = { readonly x: number; readonly y: number; readonly anchor: 'start' | 'end' | 'middle' };
+
+function dotRadius(place: MapPlace): number {
+  return place.emphasis ? 6 : 3.5;
+}
+
+function fontSize(place: MapPlace): number {
+  return place.emphasis ? 13 : 11;
+}
+
+/** A label's width estimated from its characters: CJK glyphs are a full em, Latin about 0.6. */
+function labelWidth(text: string, size: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u2e80-\u9fff\uff00-\uffef]/u.test(ch) ? 1 : 0.6;
+  return em * size;
+}
+
+/**
+ * Where each city's label goes: to the right of its dot unless that would cover another dot or a
+ * label placed before it (two near cities, Yichang and Jingzhou, wrote over each other), then to
+ * the left, above or below — the route's cities first, so theirs keep the best place.
+ */
+function placeLabels(places: readonly MapPlace[], project: (p: LatLon) => [number, number], spec: MapSpec): Map<MapPlace, LabelAt> {
+  const dots: Box[] = places.map((p) => {
+    const [x, y] = project(p.at);
+    const r = dotRadius(p) + 1;
+    return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
+  });
+  // The route's line, as small boxes every few pixels: a label written over it is hard to read.
+  const line: Box[] = [];
+  for (let i = 1; i < spec.path.length; i++) {
+    const [ax, ay] = project(spec.path[i - 1]!);
+    const [bx, by] = project(spec.path[i]!);
+    const steps = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay) / 4));
+    for (let k = 0; k <= steps; k++) {
+      const px = ax + ((bx - ax) * k) / steps;
+      const py = ay + ((by - ay) * k) / steps;
+      line.push({ x0: px - 1.5, y0: py - 1.5, x1: px + 1.5, y1: py + 1.5 });
+    }
+  }
+  const taken: Box[] = [];
+  const out = new Map<MapPlace, LabelAt>();
+  const order = [...places].sort((a, b) => Number(Boolean(b.emphasis)) - Number(Boolean(a.emphasis)));
+  for (const place of order) {
+    const [x, y] = project(place.at);
+    const r = dotRadius(place);
+    const size = fontSize(place);
+    const w = labelWidth(place.label, size);
+    const own = dots[places.indexOf(place)]!;
+    const candidates: (LabelAt & { box: Box })[] = [
+      { x: x + r + 4, y: y + 4, anchor: 'start', box: { x0: x + r + 4, y0: y + 4 - size, x1: x + r + 4 + w, y1: y + 4 + 2 } },
+      { x: x - r - 4, y: y + 4, anchor: 'end', box: { x0: x - r - 4 - w, y0: y + 4 - size, x1: x - r - 4, y1: y + 4 + 2 } },
+      { x, y: y - r - 5, anchor: 'middle', box: { x0: x - w / 2, y0: y - r - 5 - size, x1: x + w / 2, y1: y - r - 3 } },
+      { x, y: y + r + size + 2, anchor: 'middle', box: { x0: x - w / 2, y0: y + r + 2, x1: x + w / 2, y1: y + r + size + 4 } },
+    ];
+    const inside = (b: Box) => b.x0 >= 0 && b.x1 <= spec.width && b.y0 >= 0 && b.y1 <= spec.height;
+    const clear = (b: Box, obstacles: readonly Box[]) => inside(b) && !obstacles.some((o) => overlaps(b, o));
+    const others = [...dots.filter((d) => d !== own), ...taken];
+    // Clear of dots, labels and the line if it can be; else of dots and labels; else where it always was.
+    const chosen = candidates.find((c) => clear(c.box, [...others, ...line])) ?? candidates.find((c) => clear(c.box, others)) ?? candidates[0]!;
+    taken.push(chosen.box);
+    out.set(place, { x: chosen.x, y: chosen.y, anchor: chosen.anchor });
+  }
+  return out;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 }
 
 function round(n: number): number {
