@@ -1,5 +1,8 @@
 import fc from 'fast-check';
+import type { Model } from '../../src/domain/planner/model.js';
 import type { Problem, ProblemVisit, Travel } from '../../src/domain/planner/problem.js';
+import { computeRoute } from '../../src/domain/planner/route.js';
+import { refresh, stateWithEnds, type State } from '../../src/domain/planner/state.js';
 
 /** A small random itinerary problem, described by plain data so fast-check can shrink it. */
 export interface Spec {
@@ -93,4 +96,17 @@ export function buildProblem(spec: Spec): Problem {
     windows: v.windows.map((ws, d) => ws.map(([o, len]) => ({ open: d * 1000 + o, close: d * 1000 + o + len }))),
   }));
   return { placeCount: pts.length, days, visits, travel, ...(spec.budget !== undefined ? { budget: spec.budget } : {}) };
+}
+
+/** A state whose days (all ending at place 0) hold the given visit orders (visit indexes). */
+export function withRoutes(m: Model, orders: number[][]): State {
+  const s = stateWithEnds(m, orders.map(() => 0));
+  orders.forEach((vs, d) => {
+    const r = s.routes[d]!;
+    r.visits = [...vs];
+    computeRoute(m, r);
+    for (const v of vs) s.where[v] = d;
+  });
+  refresh(m, s);
+  return s;
 }

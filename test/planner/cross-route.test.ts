@@ -1,13 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { improveBetweenDays } from '../../src/domain/planner/cross-route.js';
-import { compileModel, type Model } from '../../src/domain/planner/model.js';
+import { compileModel } from '../../src/domain/planner/model.js';
 import type { Problem } from '../../src/domain/planner/problem.js';
 import { createRandom } from '../../src/domain/planner/random.js';
 import { cloneRoute, computeRoute } from '../../src/domain/planner/route.js';
 import { localSearch } from '../../src/domain/planner/local-search.js';
-import { initialState, refresh, stateWithEnds, type State } from '../../src/domain/planner/state.js';
-import { buildProblem, specArb } from './builders.js';
+import { initialState, type State } from '../../src/domain/planner/state.js';
+import { buildProblem, specArb, withRoutes } from './builders.js';
 
 /** Two days from a depot at the origin; visits at the given points, open all day, 1 point each. */
 function twoDays(points: readonly [number, number][], close: number): Problem {
@@ -20,19 +20,6 @@ function twoDays(points: readonly [number, number][], close: number): Problem {
     visits: points.map((_, i) => ({ key: String(i + 1), place: i + 1, duration: 0, score: 1, windows: [[{ open: 0, close }], [{ open: 0, close }]] })),
     travel: { arrive: (a, b, t) => t + dist(a, b), minDuration: dist, isStatic: true },
   };
-}
-
-/** A state with the given visit orders per day (visit indexes). */
-function withRoutes(m: Model, orders: number[][]): State {
-  const s = stateWithEnds(m, orders.map(() => 0));
-  orders.forEach((vs, d) => {
-    const r = s.routes[d]!;
-    r.visits = [...vs];
-    computeRoute(m, r);
-    for (const v of vs) s.where[v] = d;
-  });
-  refresh(m, s);
-  return s;
 }
 
 function totalFinish(s: State): number {

@@ -9,6 +9,7 @@ import { computeRoute, insertionCost, insertionShift, newRoute, toDayRoute } fro
 import { localSearch, shake, tightenRoute } from './local-search.js';
 import { changeEnd, choiceDays, rankedEnds } from './lodging.js';
 import { better, cloneState, initialState, stateWithEnds, type State } from './state.js';
+import { addRoutes, entriesOf, interchangeableDays, newRoutePool, packRoutes } from './route-pool.js';
 
 /** Iterations without a new best before a restart. */
 const RESTART_EVERY = 100;
@@ -29,6 +30,14 @@ const TOP_SEQUENCES = 5;
  */
 const REVERT_SLIP = 0.02;
 const REVERT_MIN_VISITS = 45;
+/**
+ * On those problems, when every day is the same (TOPTW), every RECOMBINE_EVERY iterations the
+ * walk continues from the heaviest M disjoint routes it has met (route-pool.ts) instead. On
+ * the Cordeau pr files at 1 s of CPU (seed 1, one run at load 15–18) the mean gap at M = 4
+ * went from 2.01 to 1.75 % (216–288 customers, seeds 1–2: 3.40 → 2.58 %); at M = 2 and 3 it
+ * was within the noise of one run (2.09 / 1.63 % without, 2.20 / 1.60 % with).
+ */
+const RECOMBINE_EVERY = 25;
 
 /**
  * Solves a Tourist Trip Design Problem by iterated local search: greedy
@@ -36,7 +45,9 @@ const REVERT_MIN_VISITS = 45;
  * runs of visits removed (and now and then a lodging moved) as the shake;
  * restarts after a stretch without improvement (when days choose where they
  * end: alternately down the best-ranked lodging sequences and back to the
- * lodgings of the best solution); a final 2-opt/or-opt polish.
+ * lodgings of the best solution); on larger problems of interchangeable days
+ * (TOPTW), now and then a walk from the heaviest disjoint routes met so far
+ * (route-pool.ts); a final 2-opt/or-opt polish.
  * Pure: the only clock is `options.clock`, the only randomness `options.seed`.
  */
 export function solve(problem: Problem, options: SolveOptions): Solution {
@@ -91,6 +102,9 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
   let runBest = best;
   let sinceBest = 0;
   let iterations = 0;
+  // Interchangeable days (TOPTW tours): recombine the routes met so far now and then.
+  const pool = revertToBest && interchangeableDays(m) ? newRoutePool(m) : null;
+  if (pool !== null) addRoutes(pool, cur);
   while (iterations < options.maxIterations && !outOfTime()) {
     iterations++;
     // Now and then move one or two lodgings; the local search then keeps its hands off
@@ -106,6 +120,19 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
     shake(m, cur, rng, sinceBest < 50 ? 0.25 : 0.5);
     const mode = rng.next();
     localSearch(m, cur, rng, mode < 0.45 ? 0 : mode < 0.9 ? 0.3 : -1, moved ? [] : days, fixedEnds);
+    if (pool !== null) {
+      addRoutes(pool, cur);
+      if (iterations % RECOMBINE_EVERY === 0) {
+        // The heaviest disjoint routes other than the best's, if within the walk's slip of it.
+        const own = entriesOf(pool, best);
+        const packed = packRoutes(m, pool, best.weight * (1 - REVERT_SLIP), own === null ? [] : [own]);
+        if (packed !== null) {
+          localSearch(m, packed, rng, 0, days, fixedEnds);
+          addRoutes(pool, packed);
+          cur = packed;
+        }
+      }
+    }
     if (better(cur, runBest)) runBest = cloneState(cur);
     if (better(cur, best)) {
       best = cloneState(cur);
