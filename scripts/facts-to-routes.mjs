@@ -602,7 +602,7 @@ function clean(obj) {
 // Write YAML: block style for structure, flow style for small values, quoted times
 // ---------------------------------------------------------------------------------------
 const FLOW_KEYS = new Set(['location', 'themes', 'closed', 'closed_dates', 'unconfirmed', 'price', 'fares', 'cities',
-  'attractions', 'departures', 'blackout', 'exclude', 'months', 'validity', 'stations', 'nth', 'applies_to', 'weekdays', 'source', 'discounts']);
+  'attractions', 'departures', 'blackout', 'exclude', 'months', 'validity', 'stations', 'nth', 'applies_to', 'weekdays', 'source', 'discounts', 'includes']);
 const TIME_KEYS = new Set(['open', 'close', 'last_entry', 'first', 'last', 'sail', 'start', 'end']);
 
 function toYaml(catalogue, compiled) {
@@ -749,7 +749,7 @@ function check(file) {
   }
 
   const ATTR_KEYS = ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'closed_dates', 'price', 'reservation', 'facts', 'must_see', 'description', 'note',
-    'provenance', 'closed_nth', 'price_seasons', 'discounts', 'bird_season', 'access', 'within'];
+    'provenance', 'closed_nth', 'price_seasons', 'discounts', 'bird_season', 'access', 'within', 'includes'];
   const byTheme = Object.fromEntries(THEMES.map((t) => [t, 0]));
   const byCity = {};
   for (const a of c.attractions ?? []) {

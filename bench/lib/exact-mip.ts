@@ -535,6 +535,13 @@ export function buildExactModel(
   }
 
   for (const [v, ds] of onDays) if (ds.length > 1) row(ds.map((d) => yName(v, d)), '<=', 1);
+  // Visits that exclude each other (problem.ts `excludes`: a product and the sites it includes): one of a pair at most.
+  V.forEach((visit, v) => {
+    for (const u of visit.excludes ?? []) {
+      const terms = [...(onDays.get(v) ?? []).map((d) => yName(v, d)), ...(onDays.get(u) ?? []).map((d) => yName(u, d))];
+      if ((onDays.get(v) ?? []).length > 0 && (onDays.get(u) ?? []).length > 0) row(terms, '<=', 1);
+    }
+  });
   if (problem.budget !== undefined && Number.isFinite(problem.budget)) {
     // A hair of slack for the decimal fares; the replay checks the budget exactly as the core does.
     if (budgetTerms.length > 0) row(budgetTerms, '<=', problem.budget + 1e-6 - budgetConst);

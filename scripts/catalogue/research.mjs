@@ -446,6 +446,17 @@ const HANDLERS = {
       t.within = id;
       setProv(t, 'within', factOf(r));
     },
+    // a product that takes the party to other catalogue sites (the Two Dams One Gorge boat: the dam and Xiling Gorge):
+    // value { ids: [three-gorges-dam, xiling-gorge-scenic-area] }
+    includes(t, rs) {
+      const r = rs.at(-1);
+      const ids = Array.isArray(r.value) ? r.value : r.value?.ids;
+      if (!Array.isArray(ids) || ids.length === 0 || !ids.every((x) => typeof x === 'string' && x !== '')) {
+        return 'includes without the ids of the included attractions';
+      }
+      t.includes = [...ids];
+      setProv(t, 'includes', factOf(r));
+    },
   },
   link: {
     fare(t, rs, ctx) {

@@ -16,6 +16,7 @@ import { unscheduledDetail } from './unscheduled-detail.js';
 import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { cruiseItemTitle } from './cruise-text.js';
+import { includesNote } from './includes-note.js';
 import { escapeHtml } from './html/escape.js';
 import { QUOTE_CSS, renderLetterhead, renderPriceBlock, renderServices } from './html/quote-sections.js';
 import { htmlLabels, type HtmlLabels } from './html/labels.js';
@@ -251,7 +252,8 @@ function renderVisit(item: VisitItem, n: number, catalogue: Catalogue, lang: Lan
     `<span class="time">${wallClock(item.start)}–${wallClock(item.end)}</span>` +
     `<span class="num">${n}</span>` +
     `<span><span class="name">${escapeHtml(placeName(catalogue, item.attraction, lang))}</span> ${item.themes.map((t) => chip(t, lang)).join('')}` +
-    `${note ? `<span class="note">${escapeHtml(note)}</span>` : ''}</span>` +
+    `${note ? `<span class="note">${escapeHtml(note)}</span>` : ''}` +
+    `${item.includes ? `<span class="note">${escapeHtml(includesNote(item, (id) => placeName(catalogue, id, lang), lang).replace(/^ · /, ''))}</span>` : ''}</span>` +
     `<span class="cost">${escapeHtml(item.cost === 0 ? L.free : money(item.cost))}${estimateSup(item)}</span>` +
     `</li>`
   );

@@ -16,6 +16,7 @@ import { timeSpan } from './itinerary-text.js';
 import { customerUnscheduled } from './customer-view.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { aboardNote, cruiseItemTitle } from './cruise-text.js';
+import { includesNote } from './includes-note.js';
 
 export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lang: Lang): string {
   const L = itineraryLabels(lang);
@@ -43,7 +44,7 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
         out.push(`| ${timeSpan(item.start, item.end)} | _${cell(cruiseItemTitle(item, lang))}_ |  |`);
       } else if (item.kind === 'visit') {
         const alt = other(item.attraction);
-        out.push(`| ${timeSpan(item.start, item.end)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')}${cell(aboardNote(item, lang))} | ${money(item.cost)}${estimateMark(item)} |`);
+        out.push(`| ${timeSpan(item.start, item.end)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')}${cell(aboardNote(item, lang))}${cell(includesNote(item, name, lang))} | ${money(item.cost)}${estimateMark(item)} |`);
       } else {
         out.push(`| ${timeSpan(item.depart, item.arrive)} | ${travelName(item, lang)}: ${cell(name(item.from))} → ${cell(name(item.to))} (${formatDuration(minutesBetween(item.depart, item.arrive), lang)}) | ${item.cost > 0 ? money(item.cost) : ''}${estimateMark(item)} |`);
       }

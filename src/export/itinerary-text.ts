@@ -12,6 +12,7 @@ import type { CruiseItem, Itinerary, ItineraryDay, MealItem, TravelItem, VisitIt
 import { itemSpan } from '../domain/itinerary/itinerary-time.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { aboardNote, cruiseItemTitle } from './cruise-text.js';
+import { includesNote } from './includes-note.js';
 import { displayWidth } from './display-width.js';
 import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
 import { itineraryLabels, type ItineraryLabels } from './itinerary-labels.js';
@@ -59,7 +60,7 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
       } else if (item.kind === 'visit') {
         const theme = item.themes.find((t) => r.themes.includes(t)) ?? item.themes[0] ?? null;
         const tags = item.themes.map((t) => themeColor(style, t)(themeName(t, lang))).join(' ');
-        lines.push(`  ${when}  ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}${style.yellow(estimateMark(item))}${style.cyan(aboardNote(item, lang))}`);
+        lines.push(`  ${when}  ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}${style.yellow(estimateMark(item))}${style.cyan(aboardNote(item, lang))}${style.dim(includesNote(item, (id) => placeName(catalogue, id, lang), lang))}`);
       } else {
         const minutes = minutesBetween(item.depart, item.arrive);
         const leg = `${travelName(item, lang)} ${formatDuration(minutes, lang)}`;

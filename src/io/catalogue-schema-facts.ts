@@ -120,6 +120,9 @@ export const attractionFacts = {
   within: id.optional().meta({
     description: "The attraction whose paid area this one lies inside (Meilu Villa inside Lushan's gate): it cannot be visited without that ticket.",
   }),
+  includes: z.array(id).min(1).optional().meta({
+    description: 'Other attractions this product takes the party to (the Two Dams One Gorge boat: the dam and Xiling Gorge): a plan that books it sees them there and does not sell them again.',
+  }),
 };
 
 export const linkFacts = {

@@ -50,6 +50,18 @@ describe('checkItinerary on a cruise', () => {
     expect(codes(moved)).toContain('not-aboard');
   });
 
+  it('boarding is the last item of day 1, before the ship sails; a boarding on a day no ship sails is not aboard', () => {
+    const day1 = plan.days[0]!.items;
+    const board = day1.findIndex((i) => i.kind === 'cruise' && i.part === 'board');
+    expect(board).toBeGreaterThanOrEqual(0);
+    expect(day1[board + 1]).toMatchObject({ kind: 'travel', mode: 'cruise', from: 'chongqing' });
+    const late = edit((p) => {
+      const item = p.days[0]!.items.splice(board, 1)[0]!;
+      p.days[3]!.items.push({ ...item, start: '2026-05-15T18:00:00+08:00', end: '2026-05-15T19:00:00+08:00' } as typeof item);
+    });
+    expect(codes(late)).toContain('not-aboard');
+  });
+
   it('an optional excursion costs its published price for the party (290 × 2), not the admission or nothing', () => {
     const baidicheng = plan.days.flatMap((d) => d.items).find((i) => i.kind === 'visit' && i.attraction === 'baidicheng-qutang');
     expect(baidicheng).toMatchObject({ cost: 580, aboard: 'three-gorges-cruise-downstream', excursion: true, optional: true });

@@ -53,6 +53,14 @@ describe('a 7-day water and culture trip from Chongqing to Nanchang', () => {
     expect(p.days.at(-1)!.lodging).toBe('nanchang');
   });
 
+  it('day 1 reads like the cruise line\'s: the boarding window at Chaotianmen (check-in from 18:00) just before the ship sails at 21:00', () => {
+    const day1 = p.days[0]!.items;
+    const board = day1.findIndex((i) => i.kind === 'cruise' && i.part === 'board');
+    expect(day1[board]).toMatchObject({ kind: 'cruise', part: 'board', aboard: 'three-gorges-cruise-downstream', start: '2027-04-12T18:00:00+08:00', end: '2027-04-12T21:00:00+08:00', cost: 0 });
+    expect(day1[board + 1]).toBe(cruiseLeg(p));
+    expect(day1.slice(0, board).every((i) => endOf(i) <= startOf(day1[board]!))).toBe(true);
+  });
+
   it('passes Wu Gorge from the deck on day 3 after Qutang Gorge, and the dam ashore on day 4', () => {
     expect(visitOf(p, 'wu-gorge')).toMatchObject({ day: 3, item: { start: '2027-04-14T11:30:00+08:00', cost: 0, aboard: 'three-gorges-cruise-downstream' } });
     expect(visitOf(p, 'three-gorges-dam')).toMatchObject({ day: 4, item: { start: '2027-04-15T08:00:00+08:00', cost: 0, aboard: 'three-gorges-cruise-downstream', excursion: true } });

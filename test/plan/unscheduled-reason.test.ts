@@ -74,6 +74,17 @@ describe('unscheduled reasons on the corridor', () => {
     expect(u).toEqual({ attraction: 'dear-hall', reason: 'budget', detail: expect.stringContaining('500 CNY') });
   });
 
+  it('a long visit that fits its day alone only with lunch inside it (the core\'s rule, day-break.ts) fits: over the budget, it is budget, not a day too short', () => {
+    // 08:00 + the ride + 11 h 15 + the ride back ends before 20:00 with lunch inside the visit; holding
+    // the lunch's hour back from the day's end (the old approximation) called the day too short.
+    const cat = corridorWith({
+      id: 'long-dear-park', location: { lat: 30.5806, lon: 114.3 }, visitMin: 11 * HOUR + 15, price: { adult: 500 },
+      hours: [aSeason({ openMin: 8 * HOUR, closeMin: 20 * HOUR })],
+    });
+    const u = reasonOf(planned(cat, { start: '2026-05-12', days: 1, to: 'wuhan', budget: 100, must: ['long-dear-park'] }).itinerary, 'long-dear-park');
+    expect(u).toEqual({ attraction: 'long-dear-park', reason: 'budget', detail: expect.stringContaining('500 CNY') });
+  });
+
   it('a city where no day is spent is named as such, with the cities the days are in', () => {
     const u = reasonOf(planned(corridor(), { start: '2026-05-12', days: 1, to: 'wuhan', must: ['academy'] }).itinerary, 'academy');
     expect(u).toEqual({ attraction: 'academy', reason: 'unreachable', detail: expect.stringMatching(/no day in changsha \(its days are in wuhan\)/i) });
@@ -82,6 +93,50 @@ describe('unscheduled reasons on the corridor', () => {
 
 /** Where a land day can see: its start, its end, and the city its two trains change in (a stop there is allowed). */
 const citiesOfDay = (d: { startCity: string; endCity: string; onward?: readonly { from: string }[] }): string[] => [d.startCity, d.endCity, ...(d.onward ?? []).map((l) => l.from)];
+
+interface Start {
+  readonly open: number;
+  readonly latest: number;
+}
+
+/**
+ * A visit alone in problem day p, with the day's lunch (its break) placed by trying every
+ * minute it may start, at each place the party can be: at the day's start before the first
+ * leg, at the stop on arrival, inside the visit (a long one, started late enough to hold it),
+ * at the stop after the visit, or at the day's end on arrival — not the core's pass.
+ */
+function aloneWithLunch(built: BuiltProblem, p: number, from: number, at: number, dur: number, starts: readonly Start[]): boolean {
+  const day = built.problem.days[p]!;
+  const go = (x: number, y: number, t: number) => built.problem.travel.arrive(x, y, t, p);
+  const begin = (t: number) => Math.min(...starts.filter((w) => w.latest >= t).map((w) => Math.max(t, w.open)));
+  const home = (t: number) => Math.min(...day.ends.map((e) => go(at, e, t)));
+  const b = day.break;
+  if (b === undefined) return home(begin(go(from, at, day.open)) + dur) <= day.close;
+  const lunches: number[] = [];
+  for (let l = b.from; l <= b.to; l++) lunches.push(l);
+  const arrive = go(from, at, day.open);
+  const finishes = lunches.flatMap((l) => {
+    const out: number[] = [];
+    // Before the first leg, where the day starts.
+    if (l >= day.open) out.push(home(begin(go(from, at, l + b.length)) + dur));
+    // On arrival at the stop, before the visit.
+    if (l >= arrive) out.push(home(begin(l + b.length) + dur));
+    // Inside a long visit: it starts by the lunch and ends after it.
+    if (b.insideMin !== undefined && dur >= b.insideMin && l <= (b.insideTo ?? b.to)) {
+      for (const w of starts) {
+        const s = Math.max(arrive, w.open, l + b.length - dur);
+        if (s <= l && s <= w.latest) out.push(home(s + dur));
+      }
+    }
+    const end = begin(arrive) + dur;
+    // At the stop after the visit, before the leg on.
+    if (l >= end) out.push(home(l + b.length));
+    // At the day's end, on arrival.
+    if (l >= home(end)) out.push(l + b.length);
+    return out;
+  });
+  return finishes.some((f) => f <= day.close);
+}
 
 /**
  * The oracle: the stop alone in each day of its city, from the opening intervals themselves.
@@ -104,16 +159,13 @@ function oracle(a: Attraction, it: Itinerary, built: BuiltProblem, cat: Catalogu
     const o = openingOn(a, date, calendar);
     if (!o.open) continue;
     open = true;
-    const problemDay = built.problem.days[p]!;
-    // The lunch (the day's break) held back from the day's end, as for any stop seen alone.
-    const day = { ...problemDay, close: problemDay.close - (problemDay.break?.length ?? 0) };
+    const day = built.problem.days[p]!;
     const from = day.start ?? built.hubOf.get(built.landDays[p]!.day.startCity)!;
     const arrive = built.problem.travel.arrive(from, place, day.open, p);
-    const back = (t: number) => day.ends.some((e) => built.problem.travel.arrive(place, e, t, p) <= day.close);
-    if (arrive === Infinity || !back(arrive + dur)) {
-      const hub = built.hubOf.get(a.city)!;
-      const atHub = built.problem.travel.arrive(from, hub, day.open, p);
-      if (day.ends.some((e) => built.problem.travel.arrive(hub, e, atHub + 30 + dur + 30, p) <= day.close)) farFromCentre = true;
+    const anyTime = [{ open: day.open, latest: day.close }];
+    const alone = (at: number, minutes: number, starts: readonly Start[]) => aloneWithLunch(built, p, from, at, minutes, starts);
+    if (arrive === Infinity || !alone(place, dur, anyTime)) {
+      if (alone(built.hubOf.get(a.city)!, 30 + dur + 30, anyTime)) farFromCentre = true;
       continue;
     }
     openAndShortEnough = true;
@@ -121,7 +173,7 @@ function oracle(a: Attraction, it: Itinerary, built: BuiltProblem, cat: Catalogu
     const starts = o.intervals
       .map((iv) => ({ open: base + iv.openMin, latest: base + Math.min(iv.lastEntryMin ?? iv.closeMin, iv.closeMin - dur) }))
       .filter((w) => w.latest >= w.open);
-    if (starts.some((w) => Math.max(arrive, w.open) <= w.latest && back(Math.max(arrive, w.open) + dur))) {
+    if (starts.some((w) => Math.max(arrive, w.open) <= w.latest) && alone(place, dur, starts)) {
       const fare = (x: number, y: number) => built.problem.travel.cost?.(x, y, p) ?? 0;
       fits.push(admissionFor(a, req.party, defaultCategory(cat), date) + fare(from, place) + fare(place, day.ends[0]!) - fare(from, day.ends[0]!));
     } else if (starts.length > 0 && starts.every((w) => w.latest < arrive)) late = true;

@@ -36,6 +36,9 @@ export function violations(p: Problem, s: Solution): string[] {
   });
   if (score !== s.score) errs.push(`score ${s.score}, recomputed ${score}`);
   if (p.budget !== undefined && cost > p.budget + 1e-9) errs.push(`cost ${cost} over budget ${p.budget}`);
+  p.visits.forEach((v, i) => {
+    for (const j of v.excludes ?? []) if (used.has(i) && used.has(j)) errs.push(`visits ${i} and ${j} exclude each other, both scheduled`);
+  });
   const left = new Set(s.unscheduled.map((u) => u.visit));
   p.visits.forEach((_, i) => {
     if (used.has(i) === left.has(i)) errs.push(`visit ${i} must be either scheduled or unscheduled`);
@@ -55,6 +58,9 @@ export function bruteForceBest(p: Problem): number {
   let bestKept = 0;
   const kept = (): number => p.visits.reduce((k, v, i) => k + (used[i] === true && v.mandatory === true ? 1 : 0), 0);
   const used = new Array<boolean>(n).fill(false);
+  // `excludes` either way round (problem.ts): one of a pair at most.
+  const excludedBy = p.visits.map(() => new Set<number>());
+  p.visits.forEach((v, i) => (v.excludes ?? []).forEach((j) => { excludedBy[i]!.add(j); excludedBy[j]!.add(i); }));
   const day = (d: number, start: number, scoreSoFar: number, costSoFar: number): void => {
     if (d === p.days.length) {
       if (p.budget !== undefined && costSoFar > p.budget) return;
@@ -73,7 +79,7 @@ export function bruteForceBest(p: Problem): number {
         if (p.travel.arrive(at, e, t, d) <= spec.close) day(d + 1, e, score, cost + (p.travel.cost?.(at, e, d) ?? 0));
       }
       for (let i = 0; i < n; i++) {
-        if (used[i]) continue;
+        if (used[i] || [...excludedBy[i]!].some((j) => used[j])) continue;
         const v = p.visits[i]!;
         const a = p.travel.arrive(at, v.place, t, d);
         const w = [...(v.windows[d] ?? [])].sort((x, y) => x.open - y.open).find((x) => x.close >= a);

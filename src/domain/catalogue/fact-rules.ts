@@ -15,7 +15,7 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
   cities: ['location', 'name', 'name_zh', 'province', 'lodging'],
   attractions: [
     'location', 'name', 'name_zh', 'themes', 'rating', 'visit', 'hours', 'closed', 'closed_nth', 'holidays', 'closed_dates',
-    'price', 'price_seasons', 'discounts', 'reservation', 'bird_season', 'description', 'access', 'within',
+    'price', 'price_seasons', 'discounts', 'reservation', 'bird_season', 'description', 'access', 'within', 'includes',
   ],
   links: ['duration', 'fare', 'fares', 'timetable', 'first', 'last', 'every', 'departures', 'per_day', 'stations', 'mode'],
   passes: ['price', 'covers', 'validity', 'entries', 'blackout', 'reservation_still_required', 'name'],
@@ -138,4 +138,24 @@ const withinAreas: Rule = (c, issues) => {
   });
 };
 
-export const FACT_RULES: readonly Rule[] = [uniqueSources, provenanceEntries, realPasses, seasonalPrices, accessLinks, withinAreas];
+/**
+ * `includes` names other attractions of the same city, none twice, none itself,
+ * and none that is a product including others: a plan books one product or its
+ * sites, so that nothing is sold twice.
+ */
+const includedSites: Rule = (c, issues) => {
+  const byId = new Map(c.attractions.map((a) => [a.id, a] as const));
+  c.attractions.forEach((a, i) => {
+    (a.includes ?? []).forEach((id, k) => {
+      const path = ['attractions', i, 'includes', k] as const;
+      const inner = byId.get(id);
+      if (!inner) issues.push(issue('unknown-attraction', [...path], `Unknown attraction "${id}": includes names the attractions ${a.id} takes the party to.`));
+      else if (inner.id === a.id) issues.push(issue('includes-itself', [...path], `${a.id} cannot include itself.`));
+      else if (inner.city !== a.city) issues.push(issue('includes-other-city', [...path], `${a.id} (${a.city}) cannot include ${inner.id}, which is in ${inner.city}.`));
+      else if ((inner.includes ?? []).length > 0) issues.push(issue('includes-nested', [...path], `${a.id} includes ${inner.id}, which itself includes others: name the sites.`));
+      else if (a.includes!.indexOf(id) !== k) issues.push(issue('includes-twice', [...path], `${a.id} names ${id} twice in includes.`));
+    });
+  });
+};
+
+export const FACT_RULES: readonly Rule[] = [uniqueSources, provenanceEntries, realPasses, seasonalPrices, accessLinks, withinAreas, includedSites];

@@ -186,6 +186,12 @@ export interface Attraction {
    * Lushan's gate): a visit needs that ticket too, bought once per trip.
    */
   readonly within?: string;
+  /**
+   * Other attractions this product takes the party to (the Two Dams One Gorge
+   * boat: the dam's visitor area and Xiling Gorge): a plan that books it sees
+   * them there, so it does not also sell them, and values it by them.
+   */
+  readonly includes?: readonly string[];
   readonly description?: string;
   readonly note?: string;
 }

@@ -107,8 +107,8 @@ export type ProgrammeEvent =
   | { readonly kind: 'item'; readonly part: ProgrammePart; readonly slot: ProgrammeSlot };
 
 /**
- * The events of one sailing, from the morning after boarding to landing (the boarding itself is
- * the leg's travel item): included sites become visits at the fare's cost (0), optional ones the
+ * The events of one sailing, from boarding to landing (the boarding window of day 1 is an item,
+ * shown before the leg; the sailing itself is the leg's travel item): included sites become visits at the fare's cost (0), optional ones the
  * party asked for (`chosen`) visits at the excursion's price, the rest items of the ship's day.
  * An optional excursion not chosen is not a scheduled event when it goes to a catalogue site: the
  * plan's `unscheduled` names it (`cruise-option`, with its price and the --must that books it);
@@ -126,7 +126,7 @@ export function sailingEvents(
   const seen = new Set<string>();
   for (const slot of programmeOnTrip(cruise, boardTripDay)) {
     const { item } = slot;
-    if (item.day === 1 && (item.kind === 'board' || item.kind === 'sail')) continue;
+    if (item.day === 1 && item.kind === 'sail') continue;
     const part = PART_OF_KIND[item.kind];
     const site = item.site;
     const takes = site !== undefined && !seen.has(site) && !options.avoided.has(site) && (item.kind !== 'optional' || options.chosen.has(site));

@@ -15,14 +15,14 @@ import { addDays } from '../calendar/iso-date.js';
 import { openingOn } from '../calendar/opening-on.js';
 import { MEAL_RULES, PACES, paceVisitMin } from '../plan/pace.js';
 import { admissionFor, cents, defaultCategory, fareFor } from '../plan/party-cost.js';
-import { attractionScore } from '../plan/score.js';
+import { catalogueScore } from '../plan/score.js';
 import { BY_THEME_ORDER } from '../plan/day-theme.js';
 import { directedLinks, type DirectedLink } from '../travel/city-links.js';
 import { departsAt } from '../travel/link-departures.js';
 import { seenFromBoard } from '../travel/seen-from-board.js';
 import { BOARDING_MIN, MINUTES_PER_DAY, localTravelMin } from '../travel/travel-model.js';
 import { localLegs } from '../travel/local-legs.js';
-import type { CruiseItem, Itinerary, MealItem, TravelItem, VisitItem } from './itinerary.js';
+import type { CruiseItem, Itinerary, ItineraryDay, MealItem, TravelItem, VisitItem } from './itinerary.js';
 import { cruiseForLink, optionalExcursionCost, siteOnProgramme } from '../cruise/cruise-programme.js';
 import { hhmm, itemSpan, parseHhmm, tripMinute } from './itinerary-time.js';
 
@@ -87,6 +87,10 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
   let landVisits: { start: number; end: number }[] = [];
   let previousLodging = req.from;
   const visited = new Map<string, (string | number)[]>();
+  const worth = catalogueScore(catalogue);
+  /** Site → the products (catalogue `includes`) that take the party to it. */
+  const includedBy = new Map<string, string[]>();
+  for (const a of catalogue.attractions) for (const id of a.includes ?? []) includedBy.set(id, [...(includedBy.get(id) ?? []), a.id]);
   /** Visits inside another's paid area (catalogue `within`), to check its ticket is bought once. */
   const insideAreas: { area: string; inner: string; paid: number; path: (string | number)[] }[] = [];
   let admission = 0;
@@ -123,7 +127,7 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
       } else if (item.kind === 'meal') {
         checkMeal(item, path, start, end);
       } else if (item.kind === 'cruise') {
-        checkCruiseItem(item, path, start, end);
+        checkCruiseItem(item, path, start, end, day);
       } else {
         checkTravel(item, path, start, end);
       }
@@ -201,8 +205,13 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     if (item.city !== a.city) v('wrong-city', [...path, 'city'], `${a.id} is in ${a.city}, not "${item.city}"`);
     if (allowedCities && !allowedCities.has(a.city)) v('outside-cities', path, `${a.id} is in ${a.city}, which the request does not go to (cities: ${[...allowedCities].join(', ')})`);
     if (visited.has(a.id)) v('duplicate-visit', path, `${a.id} is visited twice`);
+    // A product takes the party to the sites it includes: visiting one of them as well sells it twice.
+    for (const product of includedBy.get(a.id) ?? []) {
+      if (visited.has(product)) v('duplicate-visit', path, `${a.id} is already seen on ${product}, which includes it`);
+    }
+    for (const id of a.includes ?? []) if (visited.has(id)) v('duplicate-visit', path, `${a.id} includes ${id}, which the plan visits as well`);
     visited.set(a.id, path);
-    score += attractionScore(a, req.themes);
+    score += worth(a, req.themes);
     if (req.avoid.includes(a.id)) v('avoided-visited', path, `${a.id} is on the --avoid list`);
     const onBoard = aboard !== undefined && start >= aboard.departMin && end <= aboard.arriveMin;
     // A visit on a cruise product's programme: made from the ship, priced by the programme (in the fare, or the optional excursion's price).
@@ -253,14 +262,18 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
    * A cruise programme item happens aboard (or ashore with the ship) while the party is on the
    * cruise it names: not an overlap with the leg, not a place the party must travel to. In the fare.
    */
-  function checkCruiseItem(item: CruiseItem, path: (string | number)[], start: number, end: number): void {
+  function checkCruiseItem(item: CruiseItem, path: (string | number)[], start: number, end: number, boardingDay: ItineraryDay): void {
     const cruise = catalogue.cruises.find((c) => c.id === item.aboard);
     if (!cruise) {
       v('unknown-id', [...path, 'aboard'], `"${item.aboard}" is not a cruise in the catalogue`);
       return;
     }
     const onBoard = aboard !== undefined && start >= aboard.departMin && end <= aboard.arriveMin;
-    if (!onBoard) v('not-aboard', path, `${item.aboard} ${item.part} at ${hhmm(mod(start))} is not while the party is on that ship`);
+    // Boarding happens before the ship sails: by the departure of that cruise's leg, the same day.
+    if (item.part === 'board' && !onBoard) {
+      const sails = boardingDay.items.some((i) => i.kind === 'travel' && i.mode === 'cruise' && i.from === cruise.from && (tripMinute(req.start, i.depart) ?? -1) >= end);
+      if (!sails) v('not-aboard', path, `${item.aboard} boarding at ${hhmm(mod(start))} is not before that ship sails from ${cruise.from} the same day`);
+    } else if (!onBoard) v('not-aboard', path, `${item.aboard} ${item.part} at ${hhmm(mod(start))} is not while the party is on that ship`);
     else if (cruiseForLink(catalogue, aboard!.link)?.id !== cruise.id) v('not-aboard', [...path, 'aboard'], `the ship sailing then is not ${cruise.id}`);
     if (item.cost !== 0) v('cost-mismatch', [...path, 'cost'], `a programme item of the cruise is in the fare (0), not ${item.cost}`);
   }

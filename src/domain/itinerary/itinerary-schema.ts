@@ -39,6 +39,7 @@ const visit = z.object({
   cost: money,
   within: z.string().optional(),
   withinCost: money.optional(),
+  includes: z.array(z.string()).optional(),
   estimates: z.array(z.string()).optional(),
   aboard: z.string().optional(),
   excursion: z.literal(true).optional(),

@@ -54,6 +54,11 @@ export interface VisitItem {
    */
   readonly withinCost?: number;
   /**
+   * The catalogue sites this product takes the party to (catalogue `includes`: the Two Dams One
+   * Gorge boat to the dam and through Xiling Gorge): seen in this visit, so no other visit sells them.
+   */
+  readonly includes?: readonly string[];
+  /**
    * The cruise product id (routes.yaml `cruises:`) when the visit is part of its programme: made
    * from the ship, inside the cruise leg's span, not from a hotel (no travel item leads to it).
    * Without `excursion` it is a passage seen from the deck.

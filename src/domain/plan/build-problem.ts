@@ -19,7 +19,8 @@ import { dayCities, dayLinks, type CityPlan, type LandDay } from './city-plan.js
 import { vehicleDaysCost } from './local-transfers.js';
 import { LUNCH_INSIDE_MIN, MEAL_RULES, PACES, paceVisitMin } from './pace.js';
 import { admissionFor, defaultCategory } from './party-cost.js';
-import { attractionScore } from './score.js';
+import { catalogueScore } from './score.js';
+import { shipSites } from '../cruise/taken-cruises.js';
 import { tripTravel, type Place, type TripTravel } from './trip-travel.js';
 
 export interface BuiltProblem {
@@ -62,8 +63,12 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
     places.push({ id, city: id, location: city.location, hub: true });
   }
   const inPlan = new Set(cities);
-  const inCities = input.candidates.filter((a) => inPlan.has(a.city));
-  const attractions = shortlist(inCities, landDays.map((d) => d.day), request);
+  // A product taking the party to a site its cruise already visits would sell that site twice.
+  const onShip = shipSites(catalogue, plan, request);
+  const inCities = input.candidates.filter((a) => inPlan.has(a.city) && !(a.includes ?? []).some((id) => onShip.has(id)));
+  const scoreOf = catalogueScore(catalogue);
+  const attractions = shortlist(inCities, landDays.map((d) => d.day), request, scoreOf);
+  const indexOf = new Map(attractions.map((a, i) => [a.id, i] as const));
   const placeOf = new Map<string, number>();
   for (const a of [...attractions, ...inCities.filter((x) => !attractions.includes(x))]) {
     placeOf.set(a.id, places.length);
@@ -82,7 +87,7 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
       key: a.id,
       place,
       duration,
-      score: attractionScore(a, request.themes),
+      score: scoreOf(a, request.themes),
       windows: landDays.map(({ day, tripDay }) =>
         dayCities(day).includes(a.city)
           ? windowsOn(a, addDays(request.start, tripDay), tripDay, duration, input.calendar)
@@ -91,6 +96,8 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
       // Inside another's paid area: its ticket too (the itinerary charges it once, and not when the area is visited).
       cost: admissionFor(a, request.party, defaultId) + withinAdmission(a),
       ...(mandatory.has(a.id) ? { mandatory: true } : {}),
+      // A product and the sites it takes the party to: one or the other, never both.
+      ...(a.includes?.some((id) => indexOf.has(id)) ? { excludes: a.includes.flatMap((id) => (indexOf.has(id) ? [indexOf.get(id)!] : [])) } : {}),
     };
   });
   // Lunch is part of the core's Problem: a break every land day with a visit holds, taken where
@@ -182,14 +189,16 @@ const STOPS_PER_CITY_DAY = 4;
  * day that touches the city (and a few spare): a day holds four or five stops
  * at most, and a smaller problem lets the core's iterations go further.
  */
-function shortlist(candidates: readonly Attraction[], days: readonly LandDay[], request: PlanRequest): Attraction[] {
+function shortlist(
+  candidates: readonly Attraction[], days: readonly LandDay[], request: PlanRequest, scoreOf: (a: Attraction, themes: PlanRequest['themes']) => number,
+): Attraction[] {
   const keep = new Set<string>();
   for (const city of new Set(candidates.map((a) => a.city))) {
     const touching = days.filter((d) => dayCities(d).includes(city)).length;
     const ranked = candidates
       .filter((a) => a.city === city)
       .sort((x, y) => Number(request.must.includes(y.id)) - Number(request.must.includes(x.id)) ||
-        attractionScore(y, request.themes) - attractionScore(x, request.themes) || x.id.localeCompare(y.id));
+        scoreOf(y, request.themes) - scoreOf(x, request.themes) || x.id.localeCompare(y.id));
     const limit = STOPS_PER_CITY_DAY * touching + 2;
     ranked.forEach((a, i) => {
       if (i < limit || request.must.includes(a.id)) keep.add(a.id);

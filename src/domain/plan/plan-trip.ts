@@ -28,7 +28,7 @@ import type { Problem } from '../planner/problem.js';
 import { solve } from '../planner/solve.js';
 import { sightsAlong } from '../travel/seen-from-board.js';
 import { cruiseForLink, sailingEvents, visitedSites } from '../cruise/cruise-programme.js';
-import { takenCruises } from '../cruise/taken-cruises.js';
+import { shipSites, takenCruises } from '../cruise/taken-cruises.js';
 import { localTravelMin } from '../travel/travel-model.js';
 import { localLegs } from '../travel/local-legs.js';
 import { directedLinks } from '../travel/city-links.js';
@@ -41,7 +41,7 @@ import {
 import { withMeals } from './meals.js';
 import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
 import { cents, defaultCategory, fareFor } from './party-cost.js';
-import { attractionScore, matchesThemes } from './score.js';
+import { attractionScore, catalogueScore, matchesThemes } from './score.js';
 import { groupByTheme } from './group-by-theme.js';
 import { withVariety } from './day-variety.js';
 import { toItinerary } from './to-itinerary.js';
@@ -230,11 +230,12 @@ export function skeletonsFor(
   const byCity = new Map<string, CityCandidate[]>();
   const hubOf = new Map(catalogue.cities.map((c) => [c.id, c.location]));
   const legs = localLegs(catalogue, PACES[request.pace].transferAllowanceMin);
+  const scoreOf = catalogueScore(catalogue);
   const candidate = (a: Attraction): CityCandidate => {
     // The chooser knows the stop's closing days, so that it does not plan a city's musts for its closed Monday.
     const open = calendar ? Array.from({ length: request.days }, (_, d) => openingOn(a, addDays(request.start, d), calendar).open) : undefined;
     return {
-      score: attractionScore(a, request.themes),
+      score: scoreOf(a, request.themes),
       visitMin: paceVisitMin(a.visitMin, request.pace),
       reachMin: legs.leg(a.city, a.id)?.minutes ?? localTravelMin(hubOf.get(a.city) ?? a.location, a.location, PACES[request.pace].transferAllowanceMin),
       mandatory: request.must.includes(a.id),
@@ -311,15 +312,6 @@ function programmeCandidates(
     if (p.day === 1) continue; // the night of boarding: the leg itself
     const visitMin = (p.endMin ?? p.startMin) - p.startMin;
     out.push({ score: attractionScore({ ...unlisted, visitMin }, request.themes), visitMin, reachMin: 0, mandatory: false });
-  }
-  return out;
-}
-
-/** The sites the programmes of a skeleton's cruises visit (included ones, and optional ones asked for with --must). */
-function shipSites(catalogue: Catalogue, plan: CityPlan, request: PlanRequest): Set<string> {
-  const out = new Set<string>();
-  for (const { cruise } of takenCruises(catalogue, plan)) {
-    for (const site of visitedSites(cruise, new Set(request.must), new Set(request.avoid))) out.add(site);
   }
   return out;
 }

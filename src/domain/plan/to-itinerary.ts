@@ -26,7 +26,7 @@ import { dayCities, lodgingOf, type CityPlan, type Leg } from './city-plan.js';
 import { BY_THEME_ORDER, dayTheme } from './day-theme.js';
 import { dayHoliday } from './day-holiday.js';
 import { admissionFor, cents, defaultCategory, fareFor } from './party-cost.js';
-import { attractionScore, isStrongCandidate } from './score.js';
+import { attractionScore, catalogueScore, isStrongCandidate } from './score.js';
 import type { Segment } from './trip-travel.js';
 import { whyLeftOut } from './unscheduled-reason.js';
 import { MAX_ALIKE_IN_A_ROW } from './day-variety.js';
@@ -76,6 +76,7 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
       ...estimatesField(estimatesAmong(a, visitFacts(a, partyCategories))),
       ...(area ? { within: area.id } : {}),
       ...(areaCost > 0 ? { withinCost: areaCost } : {}),
+      ...(a.includes !== undefined ? { includes: [...a.includes] } : {}),
     };
   };
   const travelItem = (s: Segment): TravelItem => ({
@@ -134,7 +135,10 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
     const items: ItineraryItem[] = [];
     const themed: { themes: readonly Theme[]; minutes: number }[] = [];
     const onShip = programme.get(tripDay) ?? [];
+    // Boarding is the last thing of a land day, just before the ship sails (below).
+    const boarding = day.kind === 'land' && day.cruiseOut ? onShip.filter(({ event }) => event.part === 'board') : [];
     for (const { cruise, event } of onShip) {
+      if (boarding.some((b) => b.event === event)) continue;
       const item = programmeItem(cruise, event);
       items.push(item);
       if (item.kind === 'visit') {
@@ -179,12 +183,23 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
         items.push(visitItem(a, sv.start, sv.end));
         themed.push({ themes: a.themes, minutes: sv.end - sv.start });
         visited.add(a.id);
+        // The sites a product takes the party to are seen, not left out.
+        for (const id of a.includes ?? []) visited.add(id);
         t = sv.end;
       });
       eatBefore(route.visits.length);
       push(route.end, t);
       eatBefore(route.visits.length + 1);
-      if (day.cruiseOut) items.push(legItem(day.cruiseOut));
+      if (day.cruiseOut) {
+        // The programme's boarding window (check in from 18:00 until the ship sails), from when
+        // the party is back from the day's sights: a cruise line's day 1 ends so.
+        const free = Math.max(t, route.finish);
+        for (const { cruise, event } of boarding) {
+          const startMin = Math.min(Math.max(event.slot.startMin, free), day.cruiseOut.departMin);
+          items.push(programmeItem(cruise, { ...event, slot: { ...event.slot, startMin, endMin: Math.max(startMin, Math.min(event.slot.endMin, day.cruiseOut.departMin)) } }));
+        }
+        items.push(legItem(day.cruiseOut));
+      }
     }
     const priced = withVehicleDays(items, catalogue, request.party);
     const lodging = lodgingOf(day);
@@ -207,7 +222,8 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
     BY_THEME_ORDER.map((theme) => [theme, unique(allVisits.filter((v) => v.themes.includes(theme)).map((v) => v.attraction))]),
   ) as Record<Theme, string[]>;
   const travels = days.flatMap((d) => d.items.filter((i): i is TravelItem => i.kind === 'travel'));
-  const scoreOf = (id: string) => attractionScore(catalogue.attractions.find((a) => a.id === id)!, request.themes);
+  const worth = catalogueScore(catalogue);
+  const scoreOf = (id: string) => worth(catalogue.attractions.find((a) => a.id === id)!, request.themes);
   const admission = cents(allVisits.reduce((s, v) => s + v.cost, 0));
   const transport = cents(travels.reduce((s, v) => s + v.cost, 0));
   return {

@@ -2,8 +2,9 @@
  * Why a candidate stop is not in the plan: the one place that decides an
  * `unscheduled` reason for a stop on land, so that every reason is true and
  * the most specific one. The stop is tried alone in each day of the trip
- * that starts or ends in its city (the core's own day windows and travel
- * model, the lunch's length held back from the day's end):
+ * that starts or ends in its city (the core's own day windows, travel model
+ * and route evaluation, so its lunch is placed exactly as the core places it:
+ * before a leg, on arrival, or inside a long visit — planner/day-break.ts):
  *
  * - `unreachable`, "not on the way": no day of the trip is spent in its city;
  * - `closed`: shut on every such date;
@@ -31,6 +32,9 @@ import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addDays } from '../calendar/iso-date.js';
 import { openingOn } from '../calendar/opening-on.js';
 import type { PlanRequest, UnscheduledReasonCode } from '../itinerary/itinerary.js';
+import { compileModel } from '../planner/model.js';
+import type { Problem, TimeWindow } from '../planner/problem.js';
+import { timeDay } from '../planner/route.js';
 import { MINUTES_PER_DAY, haversineKm } from '../travel/travel-model.js';
 import type { BuiltProblem } from './build-problem.js';
 import { windowsOn } from './build-problem.js';
@@ -159,14 +163,11 @@ export function dayVerdict(a: Attraction, place: number, p: number, ctx: ReasonC
   const duration = paceVisitMin(a.visitMin, request.pace);
   const start = day.start ?? built.hubOf.get(built.landDays[p]!.day.startCity)!;
   const arrive = travel.arrive(start, place, day.open, p);
-  // A stop alone still needs its lunch (the Problem's break): its length is held back from the day's end.
-  const close = day.close - (day.break?.length ?? 0);
-  const backBy = (leave: number) => day.ends.some((e) => travel.arrive(place, e, leave, p) <= close);
-  if (arrive === Infinity || !backBy(arrive + duration)) {
+  const anyTime = [{ open: day.open, close: day.close }];
+  if (arrive === Infinity || !fitsAlone(built, p, start, place, duration, anyTime)) {
     // Would the same visit fit were the stop an ordinary ride from the city centre? Then the distance is what stops it.
     const hub = built.hubOf.get(a.city)!;
-    const atHub = travel.arrive(start, hub, day.open, p);
-    const hubFits = atHub !== Infinity && day.ends.some((e) => travel.arrive(hub, e, atHub + IN_TOWN_LEG_MIN + duration + IN_TOWN_LEG_MIN, p) <= close);
+    const hubFits = fitsAlone(built, p, start, hub, IN_TOWN_LEG_MIN + duration + IN_TOWN_LEG_MIN, anyTime);
     return { kind: hubFits ? 'far' : 'short', day: p };
   }
   const windows = windowsOn(a, date, tripDay, duration, calendar);
@@ -175,9 +176,27 @@ export function dayVerdict(a: Attraction, place: number, p: number, ctx: ReasonC
   if (usable.length === 0) {
     return { kind: 'last-entry', day: p, arriveMin: arrive, latestMin: Math.max(...windows.map((w) => w.close)) };
   }
-  if (!usable.some((w) => backBy(Math.max(arrive, w.open) + duration))) return { kind: 'hours', day: p };
+  if (!fitsAlone(built, p, start, place, duration, windows)) return { kind: 'hours', day: p };
   const fare = (from: number, to: number) => travel.cost?.(from, to, p) ?? 0;
   const end = day.ends[0]!;
   const extraCost = cents(admissionFor(a, request.party, defaultCategory(ctx.catalogue), date) + fare(start, place) + fare(place, end) - fare(start, end));
   return { kind: 'fits', day: p, extraCost };
+}
+
+/**
+ * Whether one visit (at `place`, `durationMin` long, starting in `windows`) fits problem day p
+ * alone, lunch and all: timed by the core's own route evaluation on a one-visit problem of that
+ * day (planner/route.ts, day-break.ts), so a reason never disagrees with what the core can place.
+ */
+function fitsAlone(built: BuiltProblem, p: number, start: number, place: number, durationMin: number, windows: readonly TimeWindow[]): boolean {
+  const day = built.problem.days[p]!;
+  const travel = built.problem.travel;
+  const alone: Problem = {
+    placeCount: built.problem.placeCount,
+    days: [{ ...day, start }],
+    visits: [{ key: 'alone', place, duration: durationMin, score: 1, windows: [windows] }],
+    travel: { arrive: (from, to, depart) => travel.arrive(from, to, depart, p), minDuration: (from, to) => travel.minDuration(from, to), isStatic: false },
+  };
+  const m = compileModel(alone);
+  return day.ends.some((end) => timeDay(m, 0, start, end, [0]) !== undefined);
 }

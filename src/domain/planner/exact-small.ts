@@ -42,6 +42,7 @@ export function exactSmall(m: Model, maxNodes = EXACT_MAX_NODES, stop: () => boo
   let nodes = 0;
   let aborted = false;
   const step = newStep();
+  const ex = m.excludes;
 
   // Only an answer heavier than the best so far is worth building (the doc: ties keep the first).
   const finish = (): void => {
@@ -74,7 +75,7 @@ export function exactSmall(m: Model, maxNodes = EXACT_MAX_NODES, stop: () => boo
       if (best !== null && weight + potential(d) <= best.weight + EPS) return;
       // Longer days first: heavy answers early make the bound bite.
       for (const v of m.openOn[d]!) {
-        if (used[v] === 1) continue;
+        if (used[v] === 1 || (ex !== null && ex[v]!.some((u) => used[u] === 1))) continue;
         const q = m.place[v]!;
         let next: number;
         let nextB = Infinity;

@@ -5,7 +5,7 @@ import type { Random } from './random.js';
 import {
   cloneRoute, computeRoute, fillSlots, insertAt, insertionCost, insertionShift, newRoute, removeAt, slotShifts, type Route,
 } from './route.js';
-import { EPS, refresh, type State } from './state.js';
+import { EPS, excluded, refresh, type State } from './state.js';
 
 /**
  * Repeatedly inserts the visit with the best weight²/shift ratio (Vansteenwegen
@@ -40,7 +40,7 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
     const version = memo !== undefined ? routeVersion(memo, r) : 0;
     let filled = false;
     for (const v of m.openOn[d]!) {
-      if (s.where[v]! >= 0) continue;
+      if (s.where[v]! >= 0 || excluded(m, s, v)) continue;
       const w = m.weight[v]!;
       if (w <= 0) continue;
       let best = -1;
@@ -91,7 +91,8 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number): vo
     for (let d = 0; d < D; d++) {
       const rd = ratio[d]!;
       for (const v of m.openOn[d]!) {
-        if (rd[v]! > bestRatio && s.where[v]! < 0) {
+        // A visit the last insertion excluded keeps its stale ratio: skip it here.
+        if (rd[v]! > bestRatio && s.where[v]! < 0 && !excluded(m, s, v)) {
           bestRatio = rd[v]!;
           bv = v;
           bd = d;
@@ -146,6 +147,7 @@ export function replaceMove(m: Model, s: State): boolean {
       for (const v of left) {
         const w = m.weight[v]!;
         if (w < bestW) break;
+        if (excluded(m, s, v, out)) continue;
         if (fast && m.budget === Infinity) {
           // The same choice as the loop below, which takes v's least shift (its first position).
           leastShiftSlot(m, sl, v, pick);
@@ -179,7 +181,8 @@ export function replaceMove(m: Model, s: State): boolean {
         return true;
       }
     }
-    if (memo !== undefined) for (const v of left) memo.noSwapAt[d * V + v] = version;
+    // Not for a visit an exclusion kept out: it may fit once the visit excluding it leaves another day.
+    if (memo !== undefined) for (const v of left) if (!excluded(m, s, v)) memo.noSwapAt[d * V + v] = version;
   }
   return false;
 }
@@ -198,7 +201,7 @@ export function ejectInsert(m: Model, s: State): boolean {
   const D = m.dayCount;
   if (D < 2) return false;
   for (let v = 0; v < m.visitCount; v++) {
-    if (s.where[v]! >= 0 || m.weight[v]! <= 0) continue;
+    if (s.where[v]! >= 0 || m.weight[v]! <= 0 || excluded(m, s, v)) continue;
     for (let d = 0; d < D; d++) {
       const r = s.routes[d]!;
       if (m.windows[v]![d]!.length === 0 || !r.feasible) continue;

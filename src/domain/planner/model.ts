@@ -33,6 +33,8 @@ export interface Model {
   readonly hasLegCost: boolean;
   /** Per day, the break its routes with a visit must hold (day-break.ts). */
   readonly breaks: readonly (DayBreak | undefined)[];
+  /** Per visit, the visits it cannot share a solution with (problem.ts `excludes`, made symmetric); null when none has any. */
+  readonly excludes: readonly (readonly number[])[] | null;
 }
 
 export function compileModel(problem: Problem): Model {
@@ -82,6 +84,7 @@ export function compileModel(problem: Problem): Model {
   }));
   const breaks = problem.days.map((d) => d.break);
   return {
+    excludes: exclusions(problem),
     problem,
     breaks,
     winOpen,
@@ -105,6 +108,20 @@ export function compileModel(problem: Problem): Model {
     budget: problem.budget ?? Infinity,
     hasLegCost: problem.travel.cost !== undefined,
   };
+}
+
+/** The `excludes` pairs both ways, without repeats or self-pairs; null when the problem has none. */
+function exclusions(problem: Problem): number[][] | null {
+  if (!problem.visits.some((v) => (v.excludes?.length ?? 0) > 0)) return null;
+  const out: Set<number>[] = problem.visits.map(() => new Set<number>());
+  problem.visits.forEach((v, i) => {
+    for (const j of v.excludes ?? []) {
+      if (j === i || j < 0 || j >= problem.visits.length) continue;
+      out[i]!.add(j);
+      out[j]!.add(i);
+    }
+  });
+  return out.map((s) => [...s].sort((a, b) => a - b));
 }
 
 const compiled = new WeakMap<Problem, Model>();

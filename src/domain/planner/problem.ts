@@ -26,6 +26,13 @@ export interface ProblemVisit {
   readonly cost?: number;
   /** Must appear in the solution; if it cannot, it is reported in `unscheduled`. */
   readonly mandatory?: boolean;
+  /**
+   * Visits (indices into Problem.visits) that cannot be in one solution with
+   * this one: a product that takes the party to them (a boat day that includes
+   * the dam) and the sites themselves, so that nothing is done twice. Either
+   * side may name the pair; the model makes it symmetric.
+   */
+  readonly excludes?: readonly number[];
 }
 
 export interface ProblemDay {

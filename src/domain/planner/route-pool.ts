@@ -30,12 +30,13 @@ const PACK_NODE_CAP = 200_000;
 
 /**
  * Whether every day of the model is the same day (same start, end, window, no
- * break, every visit's window alike, static travel, no budget): a route found
- * for one day is then a route for any.
+ * break, every visit's window alike, static travel, no budget, no visits that
+ * exclude each other): a route found for one day is then a route for any.
  */
 export function interchangeableDays(m: Model): boolean {
   const D = m.dayCount;
-  if (D < 2 || m.matrix === null || !m.fast || m.budget !== Infinity || m.hasLegCost) return false;
+  // Visits that exclude each other (problem.ts `excludes`) could meet in two disjoint routes: not packed.
+  if (D < 2 || m.matrix === null || !m.fast || m.budget !== Infinity || m.hasLegCost || m.excludes !== null) return false;
   for (let d = 0; d < D; d++) {
     if (m.breaks[d] !== undefined || m.ends[d]!.length !== 1) return false;
     if (m.open[d] !== m.open[0] || m.close[d] !== m.close[0]) return false;

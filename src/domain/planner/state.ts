@@ -14,6 +14,17 @@ export interface State {
 
 export const EPS = 1e-9;
 
+/**
+ * Whether a visit that excludes v (problem.ts `excludes`) is in the solution,
+ * `except` aside (the visit a swap takes out): v may not go in then.
+ */
+export function excluded(m: Model, s: State, v: number, except = -1): boolean {
+  const ex = m.excludes;
+  if (ex === null) return false;
+  for (const u of ex[v]!) if (u !== except && s.where[u]! >= 0) return true;
+  return false;
+}
+
 export function cloneState(s: State): State {
   return { routes: s.routes.map(cloneRoute), where: s.where.slice(), weight: s.weight, cost: s.cost, time: s.time };
 }

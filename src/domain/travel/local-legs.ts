@@ -14,10 +14,14 @@
  * 4. A slower explicit time must still win over a model shortcut through a
  *    neighbour (Meilu Villa sits 1 km from the Lushan point, so hub → Meilu →
  *    Lushan would undercut the 1 h bus): each hub leg is raised to at least
- *    E − d(P, A) for every explicit leg hub → A of E minutes. That is the
- *    max of the metric with the pseudometric |g(P) − g(Q)|, g(hub) = 0,
- *    g(P) = max(0, E − d(P, A)) — still a metric, and it leaves every leg
- *    between two attractions as it was.
+ *    E − d(P, A) for every explicit leg hub → A of E minutes, but at most
+ *    E × (the straight line hub–P) / (the straight line hub–A): a place near
+ *    the hub keeps about its own time (the boat pier 700 m from the centre is
+ *    not 40 min from the hotel because the dam's road is slow; its leg to the
+ *    dam is raised instead). That is the max of the metric with the
+ *    pseudometric |g(P) − g(Q)|, g(hub) = 0,
+ *    g(P) = min(max(0, E − d(P, A)), E · |hub P| / |hub A|) — still a metric,
+ *    and hub → A stays E.
  * 5. Rounded up to 5 minutes (which keeps the triangle inequality: ⌈a + b⌉
  *    ≤ ⌈a⌉ + ⌈b⌉), never below 5 minutes between two different places.
  */
@@ -115,8 +119,12 @@ function cityTable(cityId: string, hub: LatLon, sites: readonly Attraction[], al
   }
   // Explicit times win over model shortcuts through a neighbour (step 4 above).
   const raised = Float64Array.from(d);
+  const km = (i: number, j: number) => haversineKm(points[i]!, points[j]!);
   for (const { site, min } of explicit) {
-    const g = (p: number) => (p === 0 ? 0 : Math.max(0, min - d[p * n + site]!));
+    // At most the timed leg's share for the place's straight-line distance from the hub: the boat
+    // pier 700 m from the centre is not 40 min away because the dam's road is slower than the model.
+    const span = km(0, site);
+    const g = (p: number) => (p === 0 ? 0 : Math.min(Math.max(0, min - d[p * n + site]!), span > 0 ? (min * km(0, p)) / span : min));
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < n; j++) raised[i * n + j] = Math.max(raised[i * n + j]!, Math.abs(g(i) - g(j)));
     }
