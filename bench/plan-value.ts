@@ -109,11 +109,18 @@ async function main(argv: readonly string[]): Promise<void> {
       if (visited.has(f.id)) f.visited++;
     }
     const way = wayOf(it);
+    const verbose = argv.includes('--verbose');
     way.trail.forEach((c, i) => {
-      if (i + 2 < way.trail.length && way.trail[i + 2] === c && !deadEnd(way.trail[i + 1]!, c)) backtracks++;
+      if (i + 2 < way.trail.length && way.trail[i + 2] === c && !deadEnd(way.trail[i + 1]!, c)) {
+        backtracks++;
+        if (verbose) process.stderr.write(`A → B → A: ${JSON.stringify(request)} ${way.trail.join(' → ')}\n`);
+      }
       // A loop: back in a city left earlier, other than straight back from a dead end.
       const home = i === way.trail.length - 1 && c === request.from && request.to === request.from;
-      if (way.trail.indexOf(c) < i && !home && !(way.trail[i - 2] === c && deadEnd(way.trail[i - 1]!, c))) loops++;
+      if (way.trail.indexOf(c) < i && !home && !(way.trail[i - 2] === c && deadEnd(way.trail[i - 1]!, c))) {
+        loops++;
+        if (verbose) process.stderr.write(`loop: ${JSON.stringify(request)} ${way.trail.join(' → ')}\n`);
+      }
     });
     needlessChanges += way.changes.filter((c) => through.has(c)).length;
     if (days <= 3) {
@@ -123,7 +130,7 @@ async function main(argv: readonly string[]): Promise<void> {
     }
     mustsAsked += must.length;
     mustsDropped += must.filter((id) => !visited.has(id)).length;
-    if (argv.includes('--verbose')) {
+    if (verbose) {
       for (const id of must.filter((x) => !visited.has(x))) {
         const u = it.unscheduled.find((x) => x.attraction === id);
         process.stderr.write(`must dropped: ${JSON.stringify(request)} ${id} ${u?.reason ?? '?'}: ${u?.detail ?? ''}\n`);

@@ -5,12 +5,14 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import type { Itinerary, ItineraryItem, TravelItem } from '../../src/domain/itinerary/itinerary.js';
-import { FARE_CHARGE_PER_YUAN } from '../../src/domain/plan/choose-cities.js';
+import { FARE_CHARGE_PER_YUAN, cityNeighbours } from '../../src/domain/plan/choose-cities.js';
 import { isBetter, planTrip, raceScore, raceValue } from '../../src/domain/plan/plan-trip.js';
+import { directedLinks } from '../../src/domain/travel/city-links.js';
 import { aRequest } from './shipped.js';
 import { corridor, plainCalendar } from './fixture.js';
 
 const catalogue = corridor();
+const neighbours = cityNeighbours(directedLinks(catalogue));
 
 function aPlan(): Itinerary {
   const result = planTrip(catalogue, aRequest({ from: 'wuhan', to: 'changsha', days: 2, party: { adult: 2 } }), plainCalendar(), { seed: 3, maxIterations: 60 });
@@ -38,25 +40,25 @@ describe('the race between skeletons', () => {
   const base = aPlan();
 
   it('charges the yuan the party pays between places at the chooser\'s rate', () => {
-    expect(raceValue(base) - raceValue(dearer(base, 1000))).toBeCloseTo(1000 * FARE_CHARGE_PER_YUAN, 6);
-    expect(raceValue(base)).toBeLessThan(raceScore(base));
+    expect(raceValue(base, neighbours) - raceValue(dearer(base, 1000), neighbours)).toBeCloseTo(1000 * FARE_CHARGE_PER_YUAN, 6);
+    expect(raceValue(base, neighbours)).toBeLessThan(raceScore(base));
   });
 
   it('a plan costing ¥1,000 more for the same score loses, and for 5 points more still loses (¥1,000 ≈ 20 points)', () => {
-    expect(isBetter(base, dearer(base, 1000))).toBe(true);
-    expect(isBetter(dearer(base, 1000), base)).toBe(false);
-    expect(isBetter(withScore(dearer(base, 1000), 5), base)).toBe(false);
-    expect(isBetter(withScore(dearer(base, 1000), 25), base)).toBe(true);
+    expect(isBetter(base, dearer(base, 1000), neighbours)).toBe(true);
+    expect(isBetter(dearer(base, 1000), base, neighbours)).toBe(false);
+    expect(isBetter(withScore(dearer(base, 1000), 5), base, neighbours)).toBe(false);
+    expect(isBetter(withScore(dearer(base, 1000), 25), base, neighbours)).toBe(true);
   });
 
   it('does not charge a cruise leg: its fare buys the nights aboard, meals and excursions', () => {
-    expect(raceValue(dearer(base, 5000, 'cruise'))).toBeCloseTo(raceValue(dearer(base, 0, 'cruise')), 6);
+    expect(raceValue(dearer(base, 5000, 'cruise'), neighbours)).toBeCloseTo(raceValue(dearer(base, 0, 'cruise'), neighbours), 6);
   });
 
   it('keeps a must before any money: the plan that keeps it wins however dear', () => {
     const must = { ...base.request, must: ['museum'] };
     const keeps = { ...dearer(base, 5000), request: must, unscheduled: base.unscheduled.filter((u) => u.attraction !== 'museum') };
     const drops = { ...base, request: must, unscheduled: [...base.unscheduled.filter((u) => u.attraction !== 'museum'), { attraction: 'museum', reason: 'no-time' as const, detail: 'x' }] };
-    expect(isBetter(keeps, drops)).toBe(true);
+    expect(isBetter(keeps, drops, neighbours)).toBe(true);
   });
 });

@@ -82,8 +82,13 @@ export const RIDE_CHARGE_POINTS = 8;
  * charged) rather than going round by Yueyang, Changsha and Nanchang.
  */
 export const CITY_CHARGE_POINTS = 10;
-/** Score points charged per A → B → A or loop back to a city left earlier (about a 5A stop's worth). */
-const BACKTRACK_POINTS = 20;
+/**
+ * Score points charged per A → B → A or loop back to a city left earlier (about a 5A stop's
+ * worth; isBacktrack says which). The race charges its plans the same (plan-trip.ts raceValue):
+ * before it did, the 2-day Wuhan round trip went Wuhan → Changsha → Wuhan for 0.4 points more
+ * than two days in Wuhan (issue 12 item 12).
+ */
+export const BACKTRACK_POINTS = 20;
 /** Score points charged per yuan of the party's fares (¥500 ≈ a 4A stop's worth; the race uses the same rate). */
 export const FARE_CHARGE_PER_YUAN = 0.02;
 const MANDATORY_POINTS = 1000;
@@ -141,23 +146,13 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
     buckets[s.nextDay]!.push({ ...s, value: valueOf(s, input, routeIndex) });
   };
 
-  // A dead end (Shaoshan: only Changsha leads there) is worth a return trip; elsewhere coming back
-  // to a city the trip has left — A → B → A, or a loop A → B → C → A (Wuhan → Changsha → Yueyang
-  // → Wuhan on a 3-day trip to Jiujiang) — is a backtrack, charged in the value so that it must
-  // gain clearly more than going on. A round trip's return to its start (--to = --from) is the
-  // trip, not a loop, unless it is straight back (A → B → A).
-  const neighbours = new Map<string, Set<string>>();
-  for (const l of links) neighbours.set(l.from, (neighbours.get(l.from) ?? new Set()).add(l.to));
+  const neighbours = cityNeighbours(links);
   const reach = (s: State, cities: readonly string[]): Pick<State, 'trail' | 'backtracks'> => {
     const trail = [...s.trail];
     let backtracks = s.backtracks;
     for (const c of cities) {
       if (trail.at(-1) === c) continue;
-      const via = trail.at(-1)!;
-      const deadEnd = [...(neighbours.get(via) ?? [])].every((n) => n === c);
-      const straightBack = trail.at(-2) === c;
-      const roundTripHome = c === input.from && input.to === input.from;
-      if (trail.includes(c) && !(straightBack && deadEnd) && (straightBack || !roundTripHome)) backtracks++;
+      if (isBacktrack(trail, c, input, neighbours)) backtracks++;
       trail.push(c);
     }
     return { trail, backtracks };
@@ -268,6 +263,46 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
   }
   const done = prune(buckets[input.days]!, Infinity);
   return withCompact(done, input.count ?? 1).map((s) => ({ days: s.days, value: s.value }));
+}
+
+/** The cities one link leads to, per city. */
+export function cityNeighbours(links: readonly DirectedLink[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const l of links) out.set(l.from, (out.get(l.from) ?? new Set()).add(l.to));
+  return out;
+}
+
+/**
+ * Whether going on from `trail` (the cities reached so far, in order) to `next` is a backtrack.
+ * A dead end (Shaoshan: only Changsha leads there) is worth a return trip; elsewhere coming back
+ * to a city the trip has left — A → B → A, or a loop A → B → C → A (Wuhan → Changsha → Yueyang
+ * → Wuhan on a 3-day trip to Jiujiang) — is a backtrack, charged BACKTRACK_POINTS so that it must
+ * gain clearly more than going on. A round trip's return to its start (--to = --from) is the
+ * trip, not a loop, unless it is straight back (A → B → A).
+ */
+export function isBacktrack(
+  trail: readonly string[], next: string, trip: { readonly from: string; readonly to?: string | undefined }, neighbours: ReadonlyMap<string, ReadonlySet<string>>,
+): boolean {
+  const via = trail.at(-1);
+  if (via === undefined || via === next || !trail.includes(next)) return false;
+  const deadEnd = [...(neighbours.get(via) ?? [])].every((n) => n === next);
+  const straightBack = trail.at(-2) === next;
+  const roundTripHome = next === trip.from && trip.to === trip.from;
+  return !(straightBack && deadEnd) && (straightBack || !roundTripHome);
+}
+
+/** Backtracks along a whole trail (isBacktrack at each city; a city repeated in a row is one stay). */
+export function backtracksOf(
+  trail: readonly string[], trip: { readonly from: string; readonly to?: string | undefined }, neighbours: ReadonlyMap<string, ReadonlySet<string>>,
+): number {
+  const seen: string[] = [];
+  let n = 0;
+  for (const c of trail) {
+    if (seen.at(-1) === c) continue;
+    if (isBacktrack(seen, c, trip, neighbours)) n++;
+    seen.push(c);
+  }
+  return n;
 }
 
 /**

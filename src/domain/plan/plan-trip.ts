@@ -9,8 +9,8 @@
  *    run on each skeleton, then the rest of the effort in FINAL_RUNS run(s)
  *    (other seeds) on the one that led; the best result of all runs wins: the
  *    one keeping more musts, then the higher raceValue (score less transport
- *    time and what the party pays to get about, at the chooser's rates), then
- *    the cheaper one, then the first.
+ *    time, backtracks and what the party pays to get about, at the chooser's
+ *    rates), then the cheaper one, then the first.
  * 4. day-variety.ts keeps a day from more than three alike stops in a row;
  *    meals.ts places lunch (and a late day's dinner) where the party is.
  * 5. to-itinerary.ts writes the document.
@@ -31,10 +31,12 @@ import { cruiseForLink, sailingEvents, visitedSites } from '../cruise/cruise-pro
 import { shipSites, takenCruises } from '../cruise/taken-cruises.js';
 import { localTravelMin } from '../travel/travel-model.js';
 import { localLegs } from '../travel/local-legs.js';
+import { directedLinks } from '../travel/city-links.js';
 import { buildProblem, type BuiltProblem } from './build-problem.js';
 import type { CityPlan } from './city-plan.js';
 import {
-  chooseCities, daysToReach, wanderingCities, CITY_CHARGE_POINTS, FARE_CHARGE_PER_YUAN, RIDE_CHARGE_POINTS, TRAVEL_CHARGE_PER_MIN, type CityCandidate,
+  backtracksOf, chooseCities, cityNeighbours, daysToReach, wanderingCities, BACKTRACK_POINTS, CITY_CHARGE_POINTS, FARE_CHARGE_PER_YUAN, RIDE_CHARGE_POINTS,
+  TRAVEL_CHARGE_PER_MIN, type CityCandidate,
 } from './choose-cities.js';
 import { withMeals } from './meals.js';
 import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
@@ -62,6 +64,8 @@ export interface PlanTripOptions {
   readonly effort?: number;
   /** Skeletons to try (default 3). */
   readonly skeletons?: number;
+  /** The skeletons to race instead of the chooser's best (specs and benchmarks that plan one skeleton alone). */
+  readonly plans?: readonly CityPlan[];
   /** With several skeletons: each one's share of the effort in the race's first leg (default PROBE_SHARE). */
   readonly probeShare?: number;
   /** Independent core runs on the skeleton that leads the race (default FINAL_RUNS). */
@@ -82,12 +86,16 @@ export type PlanTripResult =
 export const DEFAULT_ITERATIONS = 400;
 /**
  * With several skeletons, each one's share of the effort in the race's first leg.
- * Calibrated (bench/results/plan.md): 0.15 each, then one long run on the leader, is
- * within 1 % of ten times the effort on the 7-day trip and the others measured, where
- * 0.2 and two runs of 0.2 were 2–2.5 % short on the 7-day trip (two of five seeds stuck
- * in a local optimum a longer run leaves).
+ * The race is for breadth: the chooser's ranking is an estimate, and on three of eight
+ * requests measured (bench/results/plan.md, 2026-12-07) the skeleton the core fills best was
+ * ranked 4th–6th (the 4-day trip from Changsha: 5th, worth 271 against 230 for the best of the
+ * first three, at any effort), while a probe of 6 % already finds a skeleton's value on
+ * nearly all of them. So: SKELETONS (6) probes of 7 % each, then one long run (58 %) on the
+ * leader — within 0.1 % of ten times the effort on all eight, where three probes of 15 %
+ * (the earlier race) were as close to their own 10× but 2–15 % below the best skeleton on
+ * those three.
  */
-export const PROBE_SHARE = 0.15;
+export const PROBE_SHARE = 0.07;
 /** Independent core runs (seeds) on the skeleton that leads the race. */
 export const FINAL_RUNS = 1;
 /** With `effort`, no core run gets fewer iterations than this. */
@@ -101,7 +109,7 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
   const dayStartMin = parseHhmm(request.dayStart)!;
   const dayEndMin = parseHhmm(request.dayEnd)! - PACES[request.pace].eveningRestMin;
   const candidates = candidateStops(catalogue, request);
-  const plans = skeletonsFor(catalogue, request, candidates, options.skeletons ?? 3, calendar);
+  const plans = options.plans ?? skeletonsFor(catalogue, request, candidates, options.skeletons ?? 3, calendar);
   if (plans.length === 0) return { ok: false, ...whyNoPlan(catalogue, request) };
 
   // One deadline for the whole search. It is a safety net, not the stopping rule: the effort
@@ -117,6 +125,7 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
     const onShip = shipSites(catalogue, plan, request);
     return buildProblem({ catalogue, request, calendar, plan, candidates: candidates.filter((a) => !onShip.has(a.id)), committedCost });
   });
+  const neighbours = cityNeighbours(directedLinks(catalogue));
   const probeShare = plans.length > 1 ? (options.probeShare ?? PROBE_SHARE) : 0;
   const finalRuns = options.finalRuns ?? FINAL_RUNS;
   let best: { itinerary: Itinerary; skeleton: number } | undefined;
@@ -142,7 +151,7 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
       leftForVariety: new Set(varied.leftOut.map((v) => built[skeleton]!.attractions[v]!.id)),
     });
     iterations += solution.iterations;
-    if (!best || isBetter(itinerary, best.itinerary)) best = { itinerary, skeleton };
+    if (!best || isBetter(itinerary, best.itinerary, neighbours)) best = { itinerary, skeleton };
   };
   for (const probe of probeRuns(plans.length, probeShare)) run(probe);
   for (const final of finalRunsOn(best?.skeleton ?? 0, plans.length, 1 - probeShare * plans.length, finalRuns)) run(final);
@@ -326,14 +335,14 @@ function chosenExcursionsCost(catalogue: Catalogue, plan: CityPlan, request: Pla
  * at the chooser's rates (choose-cities.ts), 0.02 points per minute on links between cities,
  * 8 points per ride on one (RIDE_CHARGE_POINTS), 10 points per city reached besides the start and
  * the end beyond one for two days (CITY_CHARGE_POINTS: a short trip must gain clearly more to
- * wander) and 0.02 points per
- * yuan the party pays for them
- * and for local transfers (so ¥500 ≈ a 4A stop's worth: a plan that costs the party ¥1,000 more
- * must see about 20 points more). A cruise leg is none of these: its hours are the programme's
- * sightseeing and its fare buys the nights aboard, meals and excursions. Admission is not
- * charged: it buys the visits the score counts.
+ * wander), 20 points per A → B → A or loop back to a city left earlier (BACKTRACK_POINTS, by the
+ * chooser's rule: `neighbours`, the catalogue's links, says which cities are dead ends) and 0.02
+ * points per yuan the party pays for them and for local transfers (so ¥500 ≈ a 4A stop's worth: a
+ * plan that costs the party ¥1,000 more must see about 20 points more). A cruise leg is none of
+ * these: its hours are the programme's sightseeing and its fare buys the nights aboard, meals and
+ * excursions. Admission is not charged: it buys the visits the score counts.
  */
-export function raceValue(itinerary: Itinerary): number {
+export function raceValue(itinerary: Itinerary, neighbours: ReadonlyMap<string, ReadonlySet<string>>): number {
   let minutes = 0;
   let yuan = 0;
   let rides = 0;
@@ -352,7 +361,9 @@ export function raceValue(itinerary: Itinerary): number {
     }
   }
   const wander = wanderingCities(trail, itinerary.request.from, itinerary.request.to ?? trail.at(-1)!, itinerary.request.days);
-  return raceScore(itinerary) - TRAVEL_CHARGE_PER_MIN * minutes - RIDE_CHARGE_POINTS * rides - CITY_CHARGE_POINTS * wander - FARE_CHARGE_PER_YUAN * yuan;
+  const backtracks = backtracksOf(trail, itinerary.request, neighbours);
+  return raceScore(itinerary) - TRAVEL_CHARGE_PER_MIN * minutes - RIDE_CHARGE_POINTS * rides - CITY_CHARGE_POINTS * wander -
+    BACKTRACK_POINTS * backtracks - FARE_CHARGE_PER_YUAN * yuan;
 }
 
 /**
@@ -360,11 +371,11 @@ export function raceValue(itinerary: Itinerary): number {
  * the party much more for the same score loses, where only the budget used to see money — then
  * the cheaper one.
  */
-export function isBetter(a: Itinerary, b: Itinerary): boolean {
+export function isBetter(a: Itinerary, b: Itinerary, neighbours: ReadonlyMap<string, ReadonlySet<string>>): boolean {
   const musts = (x: Itinerary) => x.unscheduled.filter((u) => x.request.must.includes(u.attraction)).length;
   if (musts(a) !== musts(b)) return musts(a) < musts(b);
-  const va = raceValue(a);
-  const vb = raceValue(b);
+  const va = raceValue(a, neighbours);
+  const vb = raceValue(b, neighbours);
   if (Math.abs(va - vb) > 1e-9) return va > vb;
   return a.totals.admission + a.totals.transport < b.totals.admission + b.totals.transport;
 }
