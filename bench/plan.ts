@@ -67,7 +67,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const lines: string[] = [];
   lines.push(
     `Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}), load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at the start; ${runs} runs per case.`,
-    `Default --time-limit ${DEFAULT_TIME_LIMIT_MS} ms = effort ${effortFor(DEFAULT_TIME_LIMIT_MS)} iterations × open visit-days for the whole search, raced over ${SKELETONS} skeletons (a run on ${PROBE_SHARE * 100} % each, then ${FINAL_RUNS} run${FINAL_RUNS === 1 ? '' : 's'} on the leader ${FINAL_RUNS === 1 ? 'takes' : 'share'} the rest).`,
+    `Default --time-limit ${DEFAULT_TIME_LIMIT_MS} ms = effort ${effortFor(DEFAULT_TIME_LIMIT_MS)} iterations × open visit-days for the whole search, raced over ${SKELETONS} skeletons (a run on ${Math.round(PROBE_SHARE * 1000) / 10} % each, then ${FINAL_RUNS} run${FINAL_RUNS === 1 ? '' : 's'} on the leader ${FINAL_RUNS === 1 ? 'takes' : 'share'} the rest).`,
     '',
   );
   if (runs > 0) lines.push('| case | median wall | worst wall | visits | score |', '|---|--:|--:|--:|--:|');
