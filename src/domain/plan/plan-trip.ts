@@ -62,7 +62,7 @@ export interface PlanTripOptions {
    * still deterministic.
    */
   readonly effort?: number;
-  /** Skeletons to try (default 3). */
+  /** Skeletons to try (default 3 here; `yangtze plan` races SKELETONS = 6, src/commands/plan.ts). */
   readonly skeletons?: number;
   /** The skeletons to race instead of the chooser's best (specs and benchmarks that plan one skeleton alone). */
   readonly plans?: readonly CityPlan[];
