@@ -113,7 +113,7 @@ describe('cruise fare seasons (by the month the ship leaves)', () => {
   it('no seasonal fare for a cabin: the quote says the fare is used all year, not that a season applies', () => {
     const q = quoteTrip(plan, shipped, shippedRates, options({ cabin: 'superior' }));
     expect(q.assumptions.map((a) => a.en)).toContain(
-      'No seasonal fare was found for the superior cabin Chongqing → Yichang: its fare is an estimate used the same all year; cruise lines often charge less from December to March, so confirm the fare for the sailing.',
+      'No seasonal fare was found for the superior cabin Chongqing → Yichang: the same estimated fare is used all year. Cruise fares are higher from April to October and lower from December to March, so confirm the fare for the sailing date.',
     );
   });
 });

@@ -316,6 +316,8 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   /**
    * Which season's fare a sailing pays, said in the notes: the season when the catalogue has one
    * for the cabin, else that its fare is the same all year (never a season nobody published).
+   * The direction of the seasons is sourced (scripts/rates.yaml, cruise: China Highlights, high
+   * season April to October, winter often half; bkwk.cn, 旺季 April, May, September, October).
    */
   function cruiseSeasonNote(rate: CruiseRate, leg: Leg, route: Text): void {
     const month = monthOf(leg.date);
@@ -340,8 +342,8 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
       );
     } else {
       assume(
-        `No seasonal fare was found for the ${cabin.en} ${route.en}: its fare is an estimate used the same all year; cruise lines often charge less from December to March, so confirm the fare for the sailing.`,
-        `未找到${route.zh}${cabin.zh}的季节票价：该票价为估算，全年按同一票价计；船公司12月至3月票价常较低，请按开航日期确认。`,
+        `No seasonal fare was found for the ${cabin.en} ${route.en}: the same estimated fare is used all year. Cruise fares are higher from April to October and lower from December to March, so confirm the fare for the sailing date.`,
+        `未找到${route.zh}${cabin.zh}的季节票价：全年按同一估算票价计。邮轮票价4月至10月较高、12月至3月较低，请按开航日期确认。`,
       );
     }
   }
