@@ -134,3 +134,14 @@ describe('the day enumeration (exact-days.ts)', () => {
     expect(days.reason).toMatch(/budget/);
   });
 });
+
+describe('the scenario rule beyond the first 24 (--scenarios 30)', () => {
+  it('keeps the first 24 as they are, and continues every cycle with 1-, 2- and 3-day blocks of its own', () => {
+    const base = exactScenarios(catalogue, 24);
+    const more = exactScenarios(catalogue, 30);
+    expect(more.slice(0, 24)).toEqual(base);
+    expect(more.slice(24).map((s) => s.flags.days)).toEqual(['1', '1', '2', '2', '3', '3']);
+    const cities = catalogue.cities.filter((c) => c.lodging).map((c) => c.id);
+    more.slice(24).forEach((s, k) => expect(s.flags.from).toBe(cities[(24 + k) % cities.length]));
+  });
+});
