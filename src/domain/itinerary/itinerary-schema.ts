@@ -113,7 +113,7 @@ const itinerary = z.object({
   unscheduled: z.array(
     z.object({
       attraction: z.string(),
-      reason: z.enum(['closed', 'no-time', 'budget', 'theme', 'avoided', 'unreachable', 'last-entry', 'cruise-option']),
+      reason: z.enum(['closed', 'no-time', 'budget', 'theme', 'avoided', 'unreachable', 'last-entry', 'cruise-option', 'after-dark']),
       detail: z.string(),
     }),
   ),

@@ -175,7 +175,7 @@ export interface DayHoliday {
  * `last-entry`: reachable only after the last start its hours allow; `cruise-option`: on the programme of the
  * plan's cruise as an optional excursion not chosen, or a site some ships visit instead (both added compatibly, schemaVersion 1).
  */
-export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable' | 'last-entry' | 'cruise-option';
+export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable' | 'last-entry' | 'cruise-option' | 'after-dark';
 
 export interface UnscheduledEntry {
   readonly attraction: string;

@@ -287,7 +287,7 @@ function scheduleAboard(input: ToItineraryInput, left: { a: Attraction; reason: 
       const list = out.get(tripDay) ?? [];
       const base = tripDay * MINUTES_PER_DAY;
       const free = Math.max(base + input.dayStartMin, list.at(-1)?.end ?? -Infinity);
-      const windows = windowsOn(a, addDays(input.request.start, tripDay), tripDay, a.visitMin, input.calendar);
+      const windows = windowsOn(a, addDays(input.request.start, tripDay), tripDay, a.visitMin, input.calendar, input.catalogue.timezone);
       const w = windows.find((x) => x.close >= free);
       if (!w) {
         left.push({ a, reason: windows.length === 0 ? 'closed' : 'no-time' });
