@@ -53,7 +53,7 @@ describe('a December trip through Changsha', () => {
   it('plan check flags the old afternoon on Yuelu Mountain, 15:30–19:00', async () => {
     const plan = JSON.parse((await runCli([...request, '--json'])).stdout) as Itinerary;
     const day = plan.days.find((d) => d.items.some((i) => i.kind === 'visit' && i.attraction === 'yuelu-mountain'))!;
-    const edited = structuredClone(plan) as { days: { date: string; items: { kind: string; attraction?: string; start?: string; end?: string }[] }[] };
+    const edited = structuredClone(plan) as unknown as { days: { date: string; items: { kind: string; attraction?: string; start?: string; end?: string }[] }[] };
     const dayIndex = plan.days.indexOf(day);
     const visit = edited.days[dayIndex]!.items.find((i) => i.kind === 'visit' && i.attraction === 'yuelu-mountain')!;
     visit.start = `${day.date}T15:30:00+08:00`;

@@ -30,3 +30,23 @@ export function capIntervals(intervals: readonly OpeningInterval[], endByMin: Mi
     return [{ openMin: w.openMin, closeMin, ...(w.lastEntryMin !== undefined ? { lastEntryMin: Math.min(w.lastEntryMin, closeMin) } : {}) }];
   });
 }
+
+/** The day's sunset where it matters: at the outdoor site of the day whose sun sets first. */
+export interface DaySunset {
+  /** `HH:MM`, the catalogue's zone. */
+  readonly time: string;
+  /** The outdoor attraction it was computed at. */
+  readonly at: string;
+}
+
+export function daySunset(
+  sites: readonly Pick<Attraction, 'id' | 'daylight' | 'location'>[], date: IsoDate, timeZone: string,
+): DaySunset | undefined {
+  let best: { min: MinuteOfDay; at: string } | undefined;
+  for (const a of sites) {
+    const min = daylightEndOn(a, date, timeZone);
+    if (min !== undefined && (best === undefined || min < best.min)) best = { min, at: a.id };
+  }
+  if (best === undefined) return undefined;
+  return { time: `${String(Math.floor(best.min / 60)).padStart(2, '0')}:${String(best.min % 60).padStart(2, '0')}`, at: best.at };
+}
