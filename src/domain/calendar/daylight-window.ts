@@ -15,8 +15,20 @@ import type { OpeningInterval } from './opening-on.js';
 /** The minute a visit to `a` must end by on `date` because night falls, or undefined when it may go on after dark. */
 export function daylightEndOn(a: Pick<Attraction, 'daylight' | 'location'>, date: IsoDate, timeZone: string): MinuteOfDay | undefined {
   if (a.daylight !== 'required') return undefined;
-  return sunTimes(a.location, date, timeZone).sunsetMin;
+  const key = `${a.location.lat},${a.location.lon},${date},${timeZone}`;
+  if (!sunsets.has(key)) {
+    if (sunsets.size >= SUNSET_MEMO_SIZE) sunsets.clear();
+    sunsets.set(key, sunTimes(a.location, date, timeZone).sunsetMin);
+  }
+  return sunsets.get(key);
 }
+
+/**
+ * Sunsets already computed: the planner asks for the same site and date once per skeleton and
+ * per reason it derives, and the answer never changes (a pure function's memo, bounded).
+ */
+const sunsets = new Map<string, MinuteOfDay | undefined>();
+const SUNSET_MEMO_SIZE = 4096;
 
 /**
  * Opening intervals with every close (and last entry) brought forward to
