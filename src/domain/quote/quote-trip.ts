@@ -146,7 +146,7 @@ function inclusions(lines: readonly QuoteLine[], options: QuoteOptions, dayPlans
   const nights = new Set(lines.filter((l) => l.section === 'lodging').map((l) => l.day)).size;
   const grade = GRADE_TEXT[options.grade];
   if (nights > 0) out.push({ en: `${nights} ${nights === 1 ? 'night' : 'nights'} in ${grade.en} hotels, with breakfast where the hotel includes it`, zh: `${nights}晚${grade.zh}酒店住宿（酒店含早的含早餐）` });
-  if (count(lines, 'cruise') > 0) out.push({ en: `Three Gorges cruise, ${options.cabin} cabin, meals on board and the ship's standard shore excursions`, zh: `长江三峡邮轮（${cabinZh(options.cabin)}），含船上餐食及标准岸上游览` });
+  if (count(lines, 'cruise') > 0) out.push({ en: `Three Gorges cruise, ${options.cabin} cabin, meals on board and the ship's standard shore excursions`, zh: `长江三峡游轮（${cabinZh(options.cabin)}），含船上餐食及标准岸上游览` });
   if (count(lines, 'meals') > 0) {
     // The meals the quote pays in restaurants, by name: "Lunches and dinners", not "Meals".
     const kinds = MEAL_ORDER.filter((m) => dayPlans.some((d) => d.meals.some((x) => x.meal === m && x.where === 'restaurant')));
