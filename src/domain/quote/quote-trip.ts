@@ -158,10 +158,14 @@ function inclusions(lines: readonly QuoteLine[], options: QuoteOptions, dayPlans
   const days = new Set(lines.filter((l) => l.section === 'transfers').map((l) => l.day)).size;
   if (options.transport === 'vehicle' && days > 0) out.push({ en: `Private vehicle with driver on the ${days} sightseeing ${days === 1 ? 'day' : 'days'}`, zh: `${days}个游览日专车及司机` });
   if (options.transport === 'taxi' && days > 0) out.push({ en: 'Taxis between sights', zh: '景点间出租车' });
-  const guideDays = lines.filter((l) => l.section === 'guide').reduce((n, l) => n + l.quantity, 0);
+  // Days with a guide, counted once when a day in two cities books one in each (a line covers
+  // `quantity` days from its `day`), so the count agrees with the vehicle's sightseeing days.
+  const guideDays = new Set(lines.filter((l) => l.section === 'guide').flatMap((l) => Array.from({ length: l.quantity }, (_, i) => (l.day ?? 0) + i))).size;
   if (guideDays > 0) {
     const title = guideTitle(options.guide!);
-    out.push({ en: `${title.en} (licensed, local) on each sightseeing day: ${guideDays} ${guideDays === 1 ? 'day' : 'days'}`, zh: `持证地陪${title.zh}（每个游览日）：${guideDays} 天` });
+    out.push(guideDays === 1
+      ? { en: `${title.en} (licensed, local) on the sightseeing day`, zh: `游览日持证地陪${title.zh}` }
+      : { en: `${title.en} (licensed, local) on each of the ${guideDays} sightseeing days`, zh: `${guideDays}个游览日持证地陪${title.zh}` });
   }
   return out;
 }
