@@ -29,6 +29,8 @@ export interface Model {
   /** First window per visit and day, flat at [visit * dayCount + day]; close = -Infinity when closed. */
   readonly winOpen: Float64Array;
   readonly winClose: Float64Array;
+  /** At [visit * dayCount + day]: 1 when the visit has at most one window that day (winOpen/winClose are all of them). */
+  readonly winOnly: Uint8Array;
   readonly budget: number;
   readonly hasLegCost: boolean;
   /** Travel.local's tables (null when travel is static, or has none): legs within a group, read without a call. */
@@ -80,7 +82,9 @@ export function compileModel(problem: Problem): Model {
   }
   const winOpen = new Float64Array(visitCount * dayCount);
   const winClose = new Float64Array(visitCount * dayCount).fill(-Infinity);
+  const winOnly = new Uint8Array(visitCount * dayCount);
   windows.forEach((perDay, v) => perDay.forEach((ws, d) => {
+    if (ws.length <= 1) winOnly[v * dayCount + d] = 1;
     if (ws[0] !== undefined) {
       winOpen[v * dayCount + d] = ws[0].open;
       winClose[v * dayCount + d] = ws[0].close;
@@ -93,6 +97,7 @@ export function compileModel(problem: Problem): Model {
     breaks,
     winOpen,
     winClose,
+    winOnly,
     dayCount,
     visitCount,
     placeCount,
