@@ -183,7 +183,16 @@ export function runScenario(
   catalogue: Catalogue,
   calendar: HolidayCalendar,
   scenarioFlags: PlanFlags,
-  options: { readonly timeLimitS: number; readonly dfs?: boolean },
+  options: {
+    readonly timeLimitS: number;
+    readonly dfs?: boolean;
+    /**
+     * CBC solves a skeleton's models only when it has at most this many visits, or the day
+     * enumeration declines it (a budget); default all. On a loaded machine CBC's big skeletons
+     * take minutes each, and the enumeration settles them in a second.
+     */
+    readonly cbcMaxVisits?: number;
+  },
 ): ScenarioResult {
   const { flags, avoided } = restrictCandidates(catalogue, scenarioFlags, calendar);
   const req = request(catalogue, flags);
@@ -206,8 +215,11 @@ export function runScenario(
     const m = compileModel(b.problem);
     const seq = itineraryOn(b, it);
     const planner = seq === undefined ? undefined : replay(m, seq);
-    const exact = solveExactly(b, { ...options, ...(meals ? { meals } : {}) });
     const days = optimumByDays(b, { chargePerYuan: FARE_CHARGE_PER_YUAN });
+    const cbc = days.status !== 'optimal' || b.problem.visits.length <= (options.cbcMaxVisits ?? Infinity);
+    const exact: ExactResult = cbc
+      ? solveExactly(b, { timeLimitS: options.timeLimitS, ...(options.dfs !== undefined ? { dfs: options.dfs } : {}), ...(meals ? { meals } : {}) })
+      : { visits: b.problem.visits.length, status: 'skipped', boundWeight: NaN, seconds: 0, lpRows: 0, chargePerYuan: 0 };
     const base = baseValue(ctx, sk);
     // The core's must bonus (compileModel): the same for every must of the Problem.
     const bonus = Math.max(0, ...b.problem.visits.map((v, i) => (v.mandatory === true ? m.weight[i]! - Math.max(0, v.score) : 0)));
