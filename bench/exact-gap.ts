@@ -20,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chinaHolidayCalendar } from '../src/io/china-holidays.js';
 import { loadCatalogueFile } from '../src/io/load-catalogue.js';
-import { DEFAULT_ITERATIONS } from '../src/domain/plan/plan-trip.js';
+import { DEFAULT_ITERATIONS, PROBE_SHARE } from '../src/domain/plan/plan-trip.js';
 import { cbcVersion } from './lib/cbc.js';
 import { commandLine, exactScenarios } from './lib/exact-scenarios.js';
 import { runScenario, type ScenarioResult } from './lib/exact-scenario-run.js';
@@ -93,12 +93,13 @@ async function main(argv: readonly string[]): Promise<void> {
     `- Model checks: ${modelFaults === 0 ? 'CBC and the day enumeration agree wherever both settle a skeleton (score and value models); every optimum replayed feasible by the core with the same weight; every value optimum, made into the planner\'s itinerary, has the raceValue the model says; the exhaustive search agreed wherever it ran; no planner itinerary beat an optimum' : `**${modelFaults} FAULTS** (see stderr)`}.`,
   );
   const off = results.filter(({ r }) => !ok(r.gap) || !ok(r.valueGap));
-  if (off.length > 0) lines.push('', `Beyond ${TARGET_GAP * 100} % (score / value): ${off.map(({ name, r }) => `${name} (${fmtGap(r.gap)} / ${fmtGap(r.valueGap)})`).join(', ')}. Per skeleton (base = the race's charges for its trains, wandering and A → B → A, as the raceValue of its plan without a visit):`);
+  if (off.length > 0) lines.push('', `Beyond ${TARGET_GAP * 100} % (score / value): ${off.map(({ name, r }) => `${name} (${fmtGap(r.gap)} / ${fmtGap(r.valueGap)})`).join(', ')}. Per skeleton (base = the race's charges for its trains, wandering and A → B → A, as the raceValue of its plan without a visit; race probe = the value of the plan the race's first leg found on it, ${Math.round(PROBE_SHARE * 100)} % of the effort — the leader gets the rest):`);
   for (const { name, r } of off) {
     const per = r.skeletons.map((s, k) => {
       const v = s.valueOpt;
       const mark = k === r.plannerSkeleton ? `, **the planner's: score ${r.plannerScore}, value ${r.plannerRank.value.toFixed(2)}**` : '';
-      return `${k} (${s.shape}): score optimum ${s.scoreOpt.best?.score ?? '–'}${s.scoreOpt.status === 'optimal' ? '' : ` (${s.scoreOpt.status})`}, core alone ${s.coreScore}, base ${s.base.toFixed(2)}, value optimum ${v.rank ? `${v.rank.value.toFixed(2)} (score ${v.rank.score}, local ¥${v.localYuan.toFixed(1)})` : '–'}${mark}`;
+      const probe = r.probes[k] ? `, race probe ${r.probes[k]!.rank.value.toFixed(2)}${r.probes[k]!.rank.musts > 0 ? ` (${r.probes[k]!.rank.musts} must)` : ''}` : '';
+      return `${k} (${s.shape}): score optimum ${s.scoreOpt.best?.score ?? '–'}${s.scoreOpt.status === 'optimal' ? '' : ` (${s.scoreOpt.status})`}, core alone ${s.coreScore}, base ${s.base.toFixed(2)}, value optimum ${v.rank ? `${v.rank.value.toFixed(2)} (score ${v.rank.score}, local ¥${v.localYuan.toFixed(1)})` : '–'}${probe}${mark}`;
     });
     lines.push(`- ${name}: ${per.join('; ')}.`);
   }
