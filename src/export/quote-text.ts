@@ -18,7 +18,7 @@ const SECTION_TEXT: Record<Section, { en: string; zh: string }> = {
   meals: { en: 'Meals', zh: '餐食' },
   admissions: { en: 'Admissions', zh: '门票' },
   fares: { en: 'Fares', zh: '城际交通' },
-  cruise: { en: 'Cruise', zh: '邮轮' },
+  cruise: { en: 'Cruise', zh: '游轮' },
   transfers: { en: 'Transfers', zh: '市内交通' },
   guide: { en: 'Guide', zh: '导游' },
 };
