@@ -63,7 +63,7 @@ describe('the agency document (HTML)', () => {
 
   it('zh: a guide is named by language in Chinese (英文导游), not by its code', async () => {
     const zh = (await runCli([...QUOTE, '--format', 'html', '--lang', 'zh'])).stdout;
-    expect(zh).toContain('持证地陪英文导游（每个游览日）：4 天');
+    expect(zh).toContain('4个游览日持证地陪英文导游');
     expect(zh).not.toMatch(/导游（en）/);
   });
 

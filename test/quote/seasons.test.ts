@@ -134,7 +134,7 @@ describe('the shipped cruise seasons, whole CLI', () => {
     return {
       cruise: q.lines.filter((l) => l.section === 'cruise' && l.label.en.startsWith('Cruise ')).map((l) => ({ label: l.label.en, unitFen: l.unitFen, estimate: l.estimate })),
       notes: q.assumptions.map((a) => a.en).filter((a) => a.startsWith('The cruise')),
-      zh: q.assumptions.map((a) => a.zh).filter((a) => a.startsWith('邮轮重庆')),
+      zh: q.assumptions.map((a) => a.zh).filter((a) => a.startsWith('游轮重庆')),
     };
   }
 
@@ -151,7 +151,7 @@ describe('the shipped cruise seasons, whole CLI', () => {
     ]);
     expect(january.notes).toEqual(["The cruise Chongqing → Yichang sails in January: the standard cabin's Dec–Mar season fare applies (other months cost more)."]);
     expect(april.notes).toEqual(["The cruise Chongqing → Yichang sails in April: the standard cabin's regular fare applies (sailings Dec–Mar have a lower fare)."]);
-    expect(january.zh).toEqual(['邮轮重庆→宜昌于1月开航：按标准舱12月至3月的季节票价计（其他月份票价较高）。']);
+    expect(january.zh).toEqual(['游轮重庆→宜昌于1月开航：按标准舱12月至3月的季节票价计（其他月份票价较高）。']);
   }, 180_000);
 });
 

@@ -61,16 +61,16 @@ export function lastNightRule(facts: TripFacts, option: LastNight, cityName: (id
   const arrival = facts.legs.filter((l) => Number.isFinite(l.arriveMs) && localDate(l.arriveMs) === last.date).sort((a, b) => a.arriveMs - b.arriveMs).at(-1);
   const hhmm = arrival ? localIso(arrival.arriveMs).slice(11, 16) : undefined;
   if (last.lodging === 'on-board') {
-    return { included: false, reason: { en: `The trip ends aboard the cruise on day ${n}: the night is in the cabin, no hotel.`, zh: `行程第${n}天在邮轮上结束：当晚住船上，不含酒店。` } };
+    return { included: false, reason: { en: `The trip ends aboard the cruise on day ${n}: the night is in the cabin, no hotel.`, zh: `行程第${n}天在游轮上结束：当晚住船上，不含酒店。` } };
   }
   if (option === 'include') {
-    return { included: true, reason: { en: `The night after the last day (day ${n}, ${city.en}) is included, breakfast the next morning where the rate includes it; the journey home is not.`, zh: `含行程最后一天（第${n}天）当晚${city.zh}的住宿（按价格含次日早餐）；不含返程交通。` } };
+    return { included: true, reason: { en: `The night after the last day (day ${n}, ${city.en}) is included, breakfast the next morning where the rate includes it; the journey home is not.`, zh: `含行程最后一天（第${n}天）当晚${city.zh}的住宿（酒店含早的含次日早餐）；不含返程交通。` } };
   }
   if (option === 'exclude') {
     return { included: false, reason: { en: `No hotel night after the last day (day ${n}): the trip ends in ${city.en} that day.`, zh: `不含行程最后一天（第${n}天）当晚的住宿：行程当天在${city.zh}结束。` } };
   }
   if (arrival && hhmm !== undefined && hhmm >= EVENING_ARRIVAL_FROM) {
-    return { included: true, reason: { en: `The trip ends with an evening arrival in ${city.en} (${hhmm} on day ${n}): that night's hotel is included, breakfast the next morning where the rate includes it; the journey home is not.`, zh: `行程第${n}天晚上抵达${city.zh}（${hhmm}）：含当晚酒店住宿（按价格含次日早餐）；不含返程交通。` } };
+    return { included: true, reason: { en: `The trip ends with an evening arrival in ${city.en} (${hhmm} on day ${n}): that night's hotel is included, breakfast the next morning where the rate includes it; the journey home is not.`, zh: `行程第${n}天晚上抵达${city.zh}（${hhmm}）：含当晚酒店住宿（酒店含早的含次日早餐）；不含返程交通。` } };
   }
   if (arrival && hhmm !== undefined) {
     return { included: false, reason: { en: `The trip ends in ${city.en} on day ${n} after a daytime arrival (${hhmm}): no hotel night after it; the journey home leaves that day.`, zh: `行程第${n}天白天抵达${city.zh}（${hhmm}）后结束：不含当晚住宿，当天返程。` } };
@@ -126,7 +126,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   const lastDay = facts.days.length;
   const cruiseLegs = facts.legs.filter((l) => l.mode === 'cruise');
   const aboardAt = (ms: number) => cruiseLegs.some((l) => ms >= l.departMs && ms < l.arriveMs);
-  if (cruiseLegs.length > 0) assume('Meals on board are included in the cruise fare.', '邮轮上的餐食已含在船票中。');
+  if (cruiseLegs.length > 0) assume('Meals on board are included in the cruise fare.', '游轮上的餐食已含在船票中。');
 
   // ---- lodging: a night per day in the day's lodging city (none aboard); the last day's night by lastNightRule
   const dayPlans: DayPlan[] = [];
@@ -281,7 +281,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
         origin = { estimate: (rate ? basisOf(rate).estimate : true) || restsOnEstimate(product!.provenance, ['child_fares']), basis: `${childRule.paysPercent} % of the adult cruise fare (child ${childRule.ages}, ${childRule.bed ? 'own bed' : 'sharing the adults\u2019 beds'})` };
         assume(
           `A child pays ${childRule.paysPercent} % of the adult cruise fare (operators' rule for ages ${childRule.ages}, ${childRule.bed ? 'with a bed of its own' : 'sharing the adults\u2019 cabin without a bed'}); from 12 a child pays the adult fare.`,
-          `儿童邮轮票按成人价的${childRule.paysPercent}%计（船公司规定：${childRule.ages}岁，${childRule.bed ? '占床' : '与成人同舱不占床'}）；12岁及以上按成人价。`,
+          `儿童游轮票按成人价的${childRule.paysPercent}%计（船公司规定：${childRule.ages}岁，${childRule.bed ? '占床' : '与成人同舱不占床'}）；12岁及以上按成人价。`,
         );
       } else if (rate) {
         unit = rate.fen[c] ?? rate.fen[defaultCat];
@@ -298,17 +298,17 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
         origin = { estimate: true, basis: '' };
       }
       if (unit === undefined) {
-        missing.push({ en: `No cruise fare for ${route.en} (${options.cabin}).`, zh: `${route.zh}没有邮轮价格（${options.cabin}）。` });
+        missing.push({ en: `No cruise fare for ${route.en} (${options.cabin}).`, zh: `${route.zh}没有游轮价格（${options.cabin}）。` });
         return;
       }
-      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise ${route.en}, ${options.cabin} cabin, ${catName(c).en}`, zh: `邮轮 ${route.zh}，${cabinZh(options.cabin)}（${catName(c).zh}）` }, unit: 'person', quantity: countOf(c), unitFen: unit, payers: rowsOf(c), ...origin });
+      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise ${route.en}, ${options.cabin} cabin, ${catName(c).en}`, zh: `游轮 ${route.zh}，${cabinZh(options.cabin)}（${catName(c).zh}）` }, unit: 'person', quantity: countOf(c), unitFen: unit, payers: rowsOf(c), ...origin });
     }
     const alone = rows.filter((r) => r.basis === 'single');
     if (rate?.singleSupplementFen !== undefined) {
-      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise single supplement ${route.en}`, zh: `邮轮单人房差 ${route.zh}` }, unit: 'person', quantity: alone.reduce((s, r) => s + r.travellers, 0), unitFen: rate.singleSupplementFen, payers: alone.map((r) => r.id), ...basisOf(rate) });
+      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise single supplement ${route.en}`, zh: `游轮单人房差 ${route.zh}` }, unit: 'person', quantity: alone.reduce((s, r) => s + r.travellers, 0), unitFen: rate.singleSupplementFen, payers: alone.map((r) => r.id), ...basisOf(rate) });
     } else if (!rate && productFen !== undefined && product?.singleUsePercent !== undefined) {
       const supplement = percentOfFen(productFen, product.singleUsePercent) - productFen;
-      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise single supplement ${route.en}`, zh: `邮轮单人房差 ${route.zh}` }, unit: 'person', quantity: alone.reduce((s, r) => s + r.travellers, 0), unitFen: supplement, payers: alone.map((r) => r.id), estimate: restsOnEstimate(product.provenance, ['single_use']), basis: `single use ${product.singleUsePercent} % of the fare` });
+      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise single supplement ${route.en}`, zh: `游轮单人房差 ${route.zh}` }, unit: 'person', quantity: alone.reduce((s, r) => s + r.travellers, 0), unitFen: supplement, payers: alone.map((r) => r.id), estimate: restsOnEstimate(product.provenance, ['single_use']), basis: `single use ${product.singleUsePercent} % of the fare` });
     }
     if (product) priceOptionalExcursions(leg, product);
   }
@@ -331,19 +331,19 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
       const other = cheaper(rate) ? { en: 'other months cost more', zh: '其他月份票价较高' } : { en: 'other months cost less', zh: '其他月份票价较低' };
       assume(
         `The cruise ${route.en} sails in ${MONTH_EN[month - 1]}: the ${cabin.en}'s ${when.en} season fare applies (${other.en}).`,
-        `邮轮${route.zh}于${month}月开航：按${cabin.zh}${when.zh}的季节票价计（${other.zh}）。`,
+        `游轮${route.zh}于${month}月开航：按${cabin.zh}${when.zh}的季节票价计（${other.zh}）。`,
       );
     } else if (seasons.length > 0) {
       const when = monthsText(seasons[0]!.months!);
       const other = cheaper(seasons[0]!) ? { en: 'lower', zh: '较低' } : { en: 'higher', zh: '较高' };
       assume(
         `The cruise ${route.en} sails in ${MONTH_EN[month - 1]}: the ${cabin.en}'s regular fare applies (sailings ${when.en} have a ${other.en} fare).`,
-        `邮轮${route.zh}于${month}月开航：按${cabin.zh}常规票价计（${when.zh}开航的票价${other.zh}）。`,
+        `游轮${route.zh}于${month}月开航：按${cabin.zh}常规票价计（${when.zh}开航的票价${other.zh}）。`,
       );
     } else {
       assume(
         `No seasonal fare was found for the ${cabin.en} ${route.en}: the same estimated fare is used all year. Cruise fares are higher from April to October and lower from December to March, so confirm the fare for the sailing date.`,
-        `未找到${route.zh}${cabin.zh}的季节票价：全年按同一估算票价计。邮轮票价4月至10月较高、12月至3月较低，请按开航日期确认。`,
+        `未找到${route.zh}${cabin.zh}的季节票价：全年按同一估算票价计。游轮票价4月至10月较高、12月至3月较低，请按开航日期确认。`,
       );
     }
   }
@@ -461,7 +461,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     const hotel: Text | undefined = night === undefined ? undefined : night === 'on-board' ? { en: `On board (${options.cabin} cabin)`, zh: `船上（${cabinZh(options.cabin)}）` } : { en: `${GRADE_TEXT[options.grade].en} hotel, ${cityName(night).en}`, zh: `${cityName(night).zh}${GRADE_TEXT[options.grade].zh}酒店` };
     const transfer: Text = transferDays.some((t) => t.day === d.day)
       ? options.transport === 'vehicle' ? { en: 'Private vehicle with driver', zh: '专车（含司机）' } : options.transport === 'taxi' ? { en: 'Taxi between sights', zh: '出租车往返景点' } : { en: 'Own arrangements', zh: '自理' }
-      : cruiseLegs.some((l) => l.day <= d.day && aboardAt(localMs(d.date, '12:00'))) ? { en: 'Cruise ship', zh: '邮轮' } : { en: '—', zh: '—' };
+      : cruiseLegs.some((l) => l.day <= d.day && aboardAt(localMs(d.date, '12:00'))) ? { en: 'Cruise ship', zh: '游轮' } : { en: '—', zh: '—' };
     dayPlans.push({
       day: d.day,
       date: d.date,
@@ -522,5 +522,5 @@ export function cabinZh(cabin: string): string {
 }
 
 function modeZh(mode: string): string {
-  return ({ rail: '火车', road: '汽车', ferry: '轮渡', flight: '航班', cruise: '邮轮' } as Record<string, string>)[mode] ?? mode;
+  return ({ rail: '火车', road: '汽车', ferry: '轮渡', flight: '航班', cruise: '游轮' } as Record<string, string>)[mode] ?? mode;
 }

@@ -146,7 +146,7 @@ function inclusions(lines: readonly QuoteLine[], options: QuoteOptions, dayPlans
   const nights = new Set(lines.filter((l) => l.section === 'lodging').map((l) => l.day)).size;
   const grade = GRADE_TEXT[options.grade];
   if (nights > 0) out.push({ en: `${nights} ${nights === 1 ? 'night' : 'nights'} in ${grade.en} hotels, with breakfast where the hotel includes it`, zh: `${nights}晚${grade.zh}酒店住宿（酒店含早的含早餐）` });
-  if (count(lines, 'cruise') > 0) out.push({ en: `Three Gorges cruise, ${options.cabin} cabin, meals on board and the ship's standard shore excursions`, zh: `长江三峡邮轮（${cabinZh(options.cabin)}），含船上餐食及标准岸上游览` });
+  if (count(lines, 'cruise') > 0) out.push({ en: `Three Gorges cruise, ${options.cabin} cabin, meals on board and the ship's standard shore excursions`, zh: `长江三峡游轮（${cabinZh(options.cabin)}），含船上餐食及标准岸上游览` });
   if (count(lines, 'meals') > 0) {
     // The meals the quote pays in restaurants, by name: "Lunches and dinners", not "Meals".
     const kinds = MEAL_ORDER.filter((m) => dayPlans.some((d) => d.meals.some((x) => x.meal === m && x.where === 'restaurant')));
@@ -158,10 +158,14 @@ function inclusions(lines: readonly QuoteLine[], options: QuoteOptions, dayPlans
   const days = new Set(lines.filter((l) => l.section === 'transfers').map((l) => l.day)).size;
   if (options.transport === 'vehicle' && days > 0) out.push({ en: `Private vehicle with driver on the ${days} sightseeing ${days === 1 ? 'day' : 'days'}`, zh: `${days}个游览日专车及司机` });
   if (options.transport === 'taxi' && days > 0) out.push({ en: 'Taxis between sights', zh: '景点间出租车' });
-  const guideDays = lines.filter((l) => l.section === 'guide').reduce((n, l) => n + l.quantity, 0);
+  // Days with a guide, counted once when a day in two cities books one in each (a line covers
+  // `quantity` days from its `day`), so the count agrees with the vehicle's sightseeing days.
+  const guideDays = new Set(lines.filter((l) => l.section === 'guide').flatMap((l) => Array.from({ length: l.quantity }, (_, i) => (l.day ?? 0) + i))).size;
   if (guideDays > 0) {
     const title = guideTitle(options.guide!);
-    out.push({ en: `${title.en} (licensed, local) on each sightseeing day: ${guideDays} ${guideDays === 1 ? 'day' : 'days'}`, zh: `持证地陪${title.zh}（每个游览日）：${guideDays} 天` });
+    out.push(guideDays === 1
+      ? { en: `${title.en} (licensed, local) on the sightseeing day`, zh: `游览日持证地陪${title.zh}` }
+      : { en: `${title.en} (licensed, local) on each of the ${guideDays} sightseeing days`, zh: `${guideDays}个游览日持证地陪${title.zh}` });
   }
   return out;
 }

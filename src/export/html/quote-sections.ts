@@ -17,7 +17,7 @@ const T = {
     size: 'Travellers', each: 'Per person', total: 'Group', single: 'Single supplement', included: 'Included', excluded: 'Not included', assumptions: 'How this price was worked out',
     services: 'Hotels, meals and transfers', day: 'Day', hotel: 'Night', meals: 'Meals', transfers: 'Transfers', none: '—', estimate: 'Prices marked * rest on estimates and are confirmed on booking.',
     terms: 'Terms', valid: (n: number) => `This quote holds for ${n} days.`, missing: 'Not yet priced', lastNight: 'No hotel: the trip ends this day',
-    meal: { breakfast: 'B', lunch: 'L', dinner: 'D' }, mealKey: 'B breakfast · L lunch · D dinner; (h) at the hotel, (s) on board',
+    meal: { breakfast: 'B', lunch: 'L', dinner: 'D' }, mealKey: 'B breakfast · L lunch · D dinner; (h) at the hotel, (s) on the ship', atHotel: '(h)', aboard: '(s)',
     basis: { twin: 'sharing a twin room', single: 'room alone', share: 'sharing, no bed', 'extra-bed': 'extra bed', 'own-room': 'own room' },
   },
   zh: {
@@ -25,7 +25,7 @@ const T = {
     size: '人数', each: '每人', total: '团费', single: '单房差', included: '费用包含', excluded: '费用不含', assumptions: '报价说明',
     services: '住宿、餐食与交通', day: '天', hotel: '住宿', meals: '餐食', transfers: '交通', none: '—', estimate: '带 * 的价格基于估算，预订时确认。',
     terms: '条款', valid: (n: number) => `本报价 ${n} 天内有效。`, missing: '尚未计价', lastNight: '不含住宿：行程当天结束',
-    meal: { breakfast: '早', lunch: '午', dinner: '晚' }, mealKey: '早/午/晚 = 早餐/午餐/晚餐；(h) 酒店内，(s) 船上',
+    meal: { breakfast: '早', lunch: '午', dinner: '晚' }, mealKey: '早/午/晚 = 早餐/午餐/晚餐；（店）酒店内，（船）船上', atHotel: '（店）', aboard: '（船）',
     basis: { twin: '双人同住', single: '单人住', share: '同住不占床', 'extra-bed': '加床', 'own-room': '单独房间' },
   },
 } as const;
@@ -56,7 +56,7 @@ export function renderServices(q: TripQuote, lang: Lang): string {
   const L = T[lang];
   const rows = q.days.map((d) => {
     const hotel = d.hotel ? d.hotel[lang] : L.lastNight;
-    const meals = d.meals.map((m) => `${L.meal[m.meal]}${m.where === 'hotel' ? '(h)' : m.where === 'on-board' ? '(s)' : ''}`).join(' ') || L.none;
+    const meals = d.meals.map((m) => `${L.meal[m.meal]}${m.where === 'hotel' ? L.atHotel : m.where === 'on-board' ? L.aboard : ''}`).join(' ') || L.none;
     return `<tr><td class="n">${d.day}</td><td>${escapeHtml(d.date)}</td><td>${escapeHtml(hotel)}</td><td>${escapeHtml(meals)}</td><td>${escapeHtml(d.transfers[lang])}</td></tr>`;
   });
   return (
