@@ -32,6 +32,11 @@
  *   L in [from, to]: the two-state pass of src/domain/planner/day-break.ts
  *   maximise Σ weight(v) y[v,d]   (the core's weights: score, plus the core's
  *                                  must bonus that dwarfs every score)
+ *            − c Σ local(i,j) x[i,j,d]  with `chargePerYuan` c (the value model:
+ *                                  the race's charge on what the party pays for
+ *                                  local legs — taxi meters — which varies with
+ *                                  the visits and their order; train fares are
+ *                                  the same for every plan on the skeleton)
  *
  * Nothing is read from the catalogue: local leg times and costs, the train's
  * step function and its costs are read off the Problem's own `travel`
@@ -95,6 +100,8 @@ export interface ExactModel {
   /** Local leg minutes and cost, same-city pairs (place × place, row-major); NaN elsewhere. */
   readonly localMin: Float64Array;
   readonly localCost: Float64Array;
+  /** Points charged per yuan of local legs in the objective (0: the score model). */
+  readonly chargePerYuan: number;
   readonly lp: string;
 }
 
@@ -251,7 +258,9 @@ const arrName = (d: number, k: number) => `arr_${d}_${k}`;
 /** Writes the LP file text (CPLEX LP format, as CBC reads it). */
 export function buildExactModel(
   problem: Problem, days: readonly DayShape[], localMin: Float64Array, localCost: Float64Array, weight: readonly number[],
+  options: { readonly chargePerYuan?: number } = {},
 ): ExactModel {
+  const chargePerYuan = options.chargePerYuan ?? 0;
   const n = problem.placeCount;
   const V = problem.visits;
   const objective: string[] = [];
@@ -277,13 +286,15 @@ export function buildExactModel(
     const trainOf = (node: Node): number => (typeof node === 'string' && node.startsWith('T') ? Number(node.slice(1)) - 1 : -1);
     // The node's place in the day's city order: S in the first city, E in the last, a visit in its city.
     const segment = (node: Node): number => (node === 'S' ? 0 : node === 'E' ? K : day.segmentOf.get(node as number)!);
-    const allArcs: { i: Node; j: Node; min: number; cost: number }[] = [];
+    /** `local`: the arc's local legs' yuan (its cost less a train's fare). */
+    const allArcs: { i: Node; j: Node; min: number; cost: number; local: number }[] = [];
     const from: Node[] = ['S', ...day.visits];
     const to: Node[] = [...day.visits, 'E'];
     for (const i of from) {
       for (const j of to) {
         if (i === j || segment(i) !== segment(j)) continue;
-        allArcs.push({ i, j, min: localMin[place(i, day) * n + place(j, day)]!, cost: localCost[place(i, day) * n + place(j, day)]! });
+        const c = localCost[place(i, day) * n + place(j, day)]!;
+        allArcs.push({ i, j, min: localMin[place(i, day) * n + place(j, day)]!, cost: c, local: c });
       }
     }
     day.trains.forEach((train, k) => {
@@ -292,14 +303,19 @@ export function buildExactModel(
       for (const i of from) {
         if (segment(i) !== k) continue;
         const pi = place(i, day);
-        allArcs.push({ i, j: T, min: localMin[pi * n + train.hubFrom]!, cost: localCost[pi * n + train.hubFrom]! + train.fare });
+        const c = localCost[pi * n + train.hubFrom]!;
+        allArcs.push({ i, j: T, min: localMin[pi * n + train.hubFrom]!, cost: c + train.fare, local: c });
       }
-      if (k > 0) allArcs.push({ i: trainNodes[k - 1]!, j: T, min: localMin[day.trains[k - 1]!.hubTo * n + train.hubFrom]!, cost: train.fare });
+      if (k > 0) {
+        const c = localCost[day.trains[k - 1]!.hubTo * n + train.hubFrom]!;
+        allArcs.push({ i: trainNodes[k - 1]!, j: T, min: localMin[day.trains[k - 1]!.hubTo * n + train.hubFrom]!, cost: c + train.fare, local: c });
+      }
       // Out of train k: to a visit of city k + 1, or the day's end after the last train.
       for (const j of to) {
         if (segment(j) !== k + 1) continue;
         const pj = place(j, day);
-        allArcs.push({ i: T, j, min: localMin[train.hubTo * n + pj]!, cost: localCost[train.hubTo * n + pj]! });
+        const c = localCost[train.hubTo * n + pj]!;
+        allArcs.push({ i: T, j, min: localMin[train.hubTo * n + pj]!, cost: c, local: c });
       }
     });
     // Start-time bounds per visit this day: the span of its windows, then narrowed below.
@@ -370,6 +386,7 @@ export function buildExactModel(
     for (const a of arcs) {
       binaries.push(xName(a.i, a.j, d));
       if (a.cost !== 0) budgetTerms.push(`${num(a.cost)} ${xName(a.i, a.j, d)}`);
+      if (chargePerYuan !== 0 && a.local !== 0) objective.push(`${num(-chargePerYuan * a.local)} ${xName(a.i, a.j, d)}`);
     }
     // Degrees: the path runs S → … → E through every train of the day in order.
     const outOf = (i: Node) => arcs.filter((a) => a.i === i).map((a) => xName(a.i, a.j, d));
@@ -559,7 +576,7 @@ export function buildExactModel(
     'End',
     '',
   ].join('\n');
-  return { problem, days, weight, localMin, localCost, lp };
+  return { problem, days, weight, localMin, localCost, chargePerYuan, lp };
 }
 
 /** A day's visit sequence from the arcs set in a solution. */

@@ -3,7 +3,10 @@
  * (not picked by hand, not picked by result). Scenario i of N:
  *
  * - from:   the catalogue's lodging cities in file order, i mod their count;
- * - days:   1, 2 or 3 in blocks (the first third 1 day, the next 2, the last 3);
+ * - days:   1, 2 or 3 in blocks: of the first BASE_SCENARIOS (24) the first third 1 day,
+ *           the next 2, the last 3; scenarios beyond them (--scenarios 30) continue every
+ *           cycle below and make blocks of their own, a third each 1, 2 and 3 days, so that
+ *           the first 24 stay what they were and runs compare;
  * - shape:  alternating (i + block) even: `--stay from` (a trip that stays);
  *           odd: `--to` the first city the catalogue links `from` to by rail
  *           (a day crosses a timetabled train);
@@ -42,13 +45,21 @@ export interface Scenario {
   readonly flags: PlanFlags;
 }
 
+/** The benchmark's first scenarios, fixed whatever --scenarios asks for beyond them. */
+export const BASE_SCENARIOS = 24;
+
+/** Scenario i's block of days (0: 1 day, 1: 2 days, 2: 3 days). */
+export function dayBlock(i: number, count: number): number {
+  if (i < BASE_SCENARIOS) return Math.floor(i / Math.ceil(BASE_SCENARIOS / 3));
+  return Math.floor((i - BASE_SCENARIOS) / Math.ceil((count - BASE_SCENARIOS) / 3));
+}
+
 export function exactScenarios(catalogue: Catalogue, count: number): Scenario[] {
   const cities = catalogue.cities.filter((c) => c.lodging).map((c) => c.id);
-  const perBlock = Math.ceil(count / 3);
   const out: Scenario[] = [];
   for (let i = 0; i < count; i++) {
     const from = cities[i % cities.length]!;
-    const block = Math.floor(i / perBlock);
+    const block = dayBlock(i, Math.max(count, BASE_SCENARIOS));
     const days = 1 + block;
     const next = firstRailNeighbour(catalogue, from);
     const stay = (i + block) % 2 === 0 || next === undefined;

@@ -63,8 +63,19 @@ export interface ExactResult {
   /** Upper bound on the weight (= best.weight when optimal). */
   readonly boundWeight: number;
   readonly seconds: number;
-  /** The objective CBC reported: it must equal best.weight (the core's replay), else the model is not the core's. */
+  /**
+   * The objective CBC reported: it must equal `objectiveOfBest` (the core's replay: best.weight, less
+   * chargePerYuan × localYuan in the value model), else the model is not the core's.
+   */
   readonly mipObjective?: number;
+  /** Points per yuan of local legs the objective charged (0: the score model). */
+  readonly chargePerYuan: number;
+  /** What the best plan pays for local legs (taxi meters), by the trip's own segments. */
+  readonly localYuan?: number;
+  /** The MIP's objective recomputed from the core's replay of the best plan. */
+  readonly objectiveOfBest?: number;
+  /** The best plan's visits per problem day (indices into problem.visits). */
+  readonly routes?: readonly (readonly number[])[];
   /** Exhaustive search's optimum weight, when it was run and finished. */
   readonly dfsWeight?: number;
   readonly lpRows: number;
@@ -83,32 +94,55 @@ export const DFS_MAX_NODES = 20_000_000;
  * give every day with a visit its lunch and keep every visit.
  */
 export function solveExactly(
-  built: BuiltProblem, options: { readonly timeLimitS: number; readonly dfs?: boolean; readonly meals?: MealRules },
+  built: BuiltProblem,
+  options: { readonly timeLimitS: number; readonly dfs?: boolean; readonly meals?: MealRules; readonly chargePerYuan?: number },
 ): ExactResult {
+  const chargePerYuan = options.chargePerYuan ?? 0;
   const { places, problem } = built;
   const m = compileModel(problem);
   const visits = problem.visits.length;
   const shaped = shapeDays(problem, places, built.landDays);
-  if (!shaped.ok) return { visits, status: 'not-modelled', reason: shaped.reason, boundWeight: NaN, seconds: 0, lpRows: 0 };
+  const refused = (reason: string): ExactResult => ({ visits, status: 'not-modelled', reason, boundWeight: NaN, seconds: 0, lpRows: 0, chargePerYuan });
+  if (!shaped.ok) return refused(shaped.reason);
   const checked = checkTravelShape(problem, places, shaped.days);
-  if (!checked.ok) return { visits, status: 'not-modelled', reason: checked.reason, boundWeight: NaN, seconds: 0, lpRows: 0 };
-  const model = buildExactModel(problem, shaped.days, checked.localMin, checked.localCost, Array.from(m.weight));
+  if (!checked.ok) return refused(checked.reason);
+  const model = buildExactModel(problem, shaped.days, checked.localMin, checked.localCost, Array.from(m.weight), { chargePerYuan });
   const lpRows = model.lp.split('\n').filter((l) => /^ r\d+:/.test(l)).length;
   const cbc = runCbc(model.lp, { timeLimitS: options.timeLimitS });
   let dfsWeight: number | undefined;
-  if (options.dfs === true && visits <= DFS_MAX_VISITS) {
+  // The exhaustive search maximises the weight alone: a cross-check of the score model only.
+  if (options.dfs === true && chargePerYuan === 0 && visits <= DFS_MAX_VISITS) {
     const s = exactSmall(m, DFS_MAX_NODES);
     if (s !== null) dfsWeight = s.weight;
   }
-  const base = { visits, seconds: cbc.seconds, lpRows, ...(dfsWeight !== undefined ? { dfsWeight } : {}) };
+  const base = { visits, seconds: cbc.seconds, lpRows, chargePerYuan, ...(dfsWeight !== undefined ? { dfsWeight } : {}) };
   if (cbc.status === 'infeasible') return { ...base, status: 'infeasible', boundWeight: NaN };
   const routes = routesFromSolution(model, cbc.values);
   const best = replay(m, routes);
+  const localYuan = localYuanOf(built, routes);
+  const objectiveOfBest = best.weight - chargePerYuan * localYuan;
   const mealsKeepAll = options.meals && best.feasible ? mealsAccept(built, m, routes, best.score, options.meals) : undefined;
   return {
-    ...base, status: cbc.status, best, mipObjective: cbc.objective, boundWeight: cbc.status === 'optimal' ? best.weight : cbc.bound,
-    ...(mealsKeepAll !== undefined ? { mealsKeepAll } : {}),
+    ...base, status: cbc.status, best, mipObjective: cbc.objective, boundWeight: cbc.status === 'optimal' ? objectiveOfBest : cbc.bound,
+    localYuan, objectiveOfBest, routes, ...(mealsKeepAll !== undefined ? { mealsKeepAll } : {}),
   };
+}
+
+/**
+ * Yuan the party pays for local legs (taxi meters) along these routes, read off the trip's own
+ * segments (trip-travel.ts, as the itinerary spells them out): hotel → stops → hotel, to and from
+ * the stations of a day's trains. Not the trains' fares, which every plan on the skeleton pays.
+ */
+export function localYuanOf(built: BuiltProblem, routes: readonly (readonly number[])[]): number {
+  const p = built.problem;
+  let yuan = 0;
+  routes.forEach((seq, d) => {
+    const stops = [p.days[d]!.start!, ...seq.map((v) => p.visits[v]!.place), p.days[d]!.ends[0]!];
+    for (let k = 0; k + 1 < stops.length; k++) {
+      for (const s of built.tripTravel.segments(stops[k]!, stops[k + 1]!, p.days[d]!.open, d) ?? []) if (s.mode === 'local') yuan += s.cost;
+    }
+  });
+  return yuan;
 }
 
 /** Whether meals.ts, given these routes timed as the core times them, keeps every visit and gives every day with a visit a lunch. */

@@ -48,7 +48,7 @@ export function loadResearch(dir) {
           warnings.push(`${at}: confirmed without ${src ? 'a checked date' : 'a source'}; taken as estimate`);
           status = 'estimate';
         }
-        records.push({ ...r, status, source: src, checked: r.checked ? String(r.checked) : undefined, at });
+        records.push({ ...r, status, source: src, checked: r.checked ? String(r.checked) : undefined, at, file });
       });
     take(data.facts, 'facts');
     for (const kind of Object.keys(fresh)) {
@@ -128,6 +128,20 @@ const minutesOf = (t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 const REASON = (r, why) => `${r.at}: ${why}`;
 
 /**
+ * The file where coordinates are tested against each other (WGS-84 references, their GCJ-02 and
+ * BD-09 images, the distance to the entrance). A site's point is otherwise the last record in file
+ * order, so a regional file sorted after it (hubei.yaml, hunan.yaml) would silently undo a point
+ * corrected here; its coords records therefore win, and the others are logged as superseded.
+ */
+export const COORDS_FILE = 'coords.yaml';
+
+function coordsFileFirst(field, rs, skipped) {
+  if (field !== 'coords' || !rs.some((r) => r.file === COORDS_FILE) || rs.every((r) => r.file === COORDS_FILE)) return rs;
+  for (const r of rs) if (r.file !== COORDS_FILE) skipped.push(REASON(r, `superseded by the ${COORDS_FILE} record`));
+  return rs.filter((r) => r.file === COORDS_FILE);
+}
+
+/**
  * Applies the records to the generated items. Items carry `_prov` (field → fact). Returns what
  * was applied and what was not (unknown ids, fields this generator does not model), for the log.
  */
@@ -146,9 +160,11 @@ export function applyResearch(records, items, ctx) {
     if (!byTarget.has(key)) byTarget.set(key, { target, kind: target._kind, records: [] });
     byTarget.get(key).records.push(r);
   }
-  for (const { target, kind, records: rs } of byTarget.values()) {
-    const field = rs[0].field;
+  for (const entry of byTarget.values()) {
+    const { target, kind } = entry;
+    const field = entry.records[0].field;
     if (kind === 'attraction' && field === 'mandatory_extras') continue; // applied after the prices, below
+    const rs = coordsFileFirst(field, entry.records, skipped);
     const handler = HANDLERS[kind]?.[field];
     if (!handler) {
       const noted = NOTE_FIELDS.has(field);

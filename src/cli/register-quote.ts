@@ -19,6 +19,7 @@ export function register(program: Command, effects: Effects): void {
     .addOption(new Option('--transport <mode>', 'local transfers: vehicle with driver per day, metered taxis, or none (default vehicle)').choices(['vehicle', 'taxi', 'none']))
     .option('--guide <lang>', 'a local guide speaking this language (en, zh, …), or none (default none)')
     .option('--cabin <grade>', 'cruise cabin grade: standard, superior, suite (default standard)')
+    .addOption(new Option('--last-night <rule>', 'the hotel night after the last day: auto (included after an evening arrival, not after a day of sightseeing), include or exclude (default auto)').choices(['auto', 'include', 'exclude']))
     .option('--markup <percent>', 'added to the net cost, e.g. 15%')
     .option('--commission <percent>', 'a share of the selling price, e.g. 10%')
     .option('--rounding <rule>', 'per-person prices: none, or up-to-N whole yuan (default up-to-1)')

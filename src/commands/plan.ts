@@ -35,13 +35,8 @@ export const EFFORT_PER_MS = 250;
 export const MAX_ITERATIONS = 20_000;
 /** The wall-clock cap is this many times --time-limit: slow machines still get the same plan. */
 export const CAP_FACTOR = 5;
-/**
- * Skeletons (city sequences) the core is run on; the best result wins. Six, not three: the
- * chooser's ranking is an estimate, and the best city sequence was 4th–6th on three of the eight
- * requests of bench/results/plan.md (see plan-trip.ts PROBE_SHARE); the effort is shared, so
- * more skeletons cost about the same time.
- */
-export const SKELETONS = 6;
+/** The skeletons raced: the domain's one default (plan-trip.ts), re-exported for the benchmarks. */
+export { SKELETONS } from '../domain/plan/plan-trip.js';
 
 export interface PlanCommandOptions extends PlanFlags {
   readonly format?: string;
@@ -165,7 +160,6 @@ async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanComm
     effort: effortFor(timeLimitMs),
     timeLimitMs: timeLimitMs * CAP_FACTOR,
     clock,
-    skeletons: SKELETONS,
   });
   if (progress) ctx.out.stderr.write('\r\u001b[K');
   if (!result.ok) throw new UsageError(result.message);

@@ -13,7 +13,7 @@ import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import { parseParty } from '../domain/passes/party.js';
 import { parseMargin, parseRounding } from '../domain/quote/margin.js';
-import type { ChildBed, LocalTransport, QuoteOptions, RoomPlan, TripQuote } from '../domain/quote/quote-model.js';
+import type { ChildBed, LastNight, LocalTransport, QuoteOptions, RoomPlan, TripQuote } from '../domain/quote/quote-model.js';
 import { defaultQuoteOptions, quoteTrip } from '../domain/quote/quote-trip.js';
 import { EMPTY_RATES, overlayRates, type Grade, type RateTable } from '../domain/quote/rates.js';
 import { quoteCsv as quoteCsvView, quoteTsv as quoteTsvView } from '../export/quote-records.js';
@@ -36,6 +36,7 @@ export interface QuoteFlags {
   readonly transport?: string;
   readonly guide?: string;
   readonly cabin?: string;
+  readonly lastNight?: string;
   readonly markup?: string;
   readonly commission?: string;
   readonly rounding?: string;
@@ -167,6 +168,7 @@ export function quoteOptions(flags: QuoteFlags, itinerary: Itinerary, catalogue:
     ...(flags.transport !== undefined ? { transport: flags.transport as LocalTransport } : {}),
     ...(flags.guide !== undefined && flags.guide !== 'none' ? { guide: flags.guide } : {}),
     ...(flags.cabin !== undefined ? { cabin: flags.cabin } : {}),
+    ...(flags.lastNight !== undefined ? { lastNight: flags.lastNight as LastNight } : {}),
     margin: margin.value,
     rounding: rounding.value,
     ...(flags.pax !== undefined ? { paxRange: parsePax(flags.pax) } : {}),

@@ -14,17 +14,38 @@ export function estimateMark(item: ItineraryItem): string {
   return 'estimates' in item && item.estimates && item.estimates.length > 0 ? ESTIMATE_MARK : '';
 }
 
-/** "† Yellow Crane Tower: hours, price.adult" lines, in the order of the plan. */
-export function estimateFootnotes(it: Itinerary, name: (id: string) => string, lang: Lang): string[] {
+/** "† Yellow Crane Tower: hours, price.adult" lines, in the order of the plan; `only`: the fields to name (all by default). */
+export function estimateFootnotes(it: Itinerary, name: (id: string) => string, lang: Lang, only: (field: string) => boolean = () => true): string[] {
   const lines: string[] = [];
   for (const day of it.days) {
     for (const item of day.items) {
-      if (item.kind === 'meal' || item.kind === 'cruise' || !item.estimates || item.estimates.length === 0) continue;
+      if (item.kind === 'meal' || item.kind === 'cruise' || !item.estimates) continue;
+      const fields = item.estimates.filter(only);
+      if (fields.length === 0) continue;
       const what = item.kind === 'visit' ? name(item.attraction) : `${name(item.from)} → ${name(item.to)}`;
-      lines.push(`${ESTIMATE_MARK} ${what}${lang === 'zh' ? '：' : ': '}${item.estimates.map((f) => fieldName(f, lang)).join(lang === 'zh' ? '、' : ', ')}`);
+      lines.push(`${ESTIMATE_MARK} ${what}${lang === 'zh' ? '：' : ': '}${fields.map((f) => fieldName(f, lang)).join(lang === 'zh' ? '、' : ', ')}`);
     }
   }
   return lines;
+}
+
+/**
+ * Facts behind the times of a day (when a sight is open, when a train runs, how long a leg takes).
+ * The agency's document shows times but not the plan's item prices — its price block marks its
+ * own estimates — so there only these are marked, beside the time.
+ */
+export const SCHEDULE_FIELDS: ReadonlySet<string> = new Set(['hours', 'closed', 'closed_nth', 'timetable', 'duration']);
+
+/** The mark for an item's time in the agency's document, or ''. */
+export function scheduleEstimateMark(item: ItineraryItem): string {
+  return 'estimates' in item && item.estimates?.some((f) => SCHEDULE_FIELDS.has(f)) ? ESTIMATE_MARK : '';
+}
+
+/** The footnotes' heading in the agency's document: for the customer, without the tool's commands. */
+export function scheduleEstimateHeading(lang: Lang): string {
+  return lang === 'zh'
+    ? `${ESTIMATE_MARK} 以下时间基于估计的开放时间或班次，预订时由旅行社确认：`
+    : `${ESTIMATE_MARK} These times rest on estimated opening hours or timetables; we confirm them when booking:`;
 }
 
 export function estimateHeading(lang: Lang): string {

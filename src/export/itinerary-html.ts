@@ -13,7 +13,7 @@ import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import type { TripQuote } from '../domain/quote/quote-model.js';
 import { customerUnscheduled } from './customer-view.js';
 import { unscheduledDetail } from './unscheduled-detail.js';
-import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
+import { estimateFootnotes, estimateHeading, estimateMark, scheduleEstimateHeading, scheduleEstimateMark, SCHEDULE_FIELDS } from './estimate-notes.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { cruiseItemTitle } from './cruise-text.js';
 import { includesNote } from './includes-note.js';
@@ -90,10 +90,10 @@ export async function renderItineraryHtml(itinerary: Itinerary, catalogue: Catal
     `<header><h1>${escapeHtml(title)}</h1><p class="subtitle">${escapeHtml(L.stopCount(numbers.size))} · ${escapeHtml(lang === 'zh' ? (catalogue.nameZh ?? catalogue.name) : catalogue.name)}</p></header>`,
     `<section class="overview"><h2>${escapeHtml(L.overview)}</h2><dl class="facts">${facts.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${v}</dd>`).join('')}</dl></section>`,
     renderMaps(itinerary, catalogue, lang, L, numbers),
-    `<section class="timeline"><h2>${escapeHtml(L.timeline)}</h2>${itinerary.days.map((d) => renderDay(d, catalogue, lang, L, numbers, money)).join('')}</section>`,
+    `<section class="timeline"><h2>${escapeHtml(L.timeline)}</h2>${itinerary.days.map((d) => renderDay(d, catalogue, lang, L, numbers, money, q)).join('')}</section>`,
     q ? renderServices(q, lang) : '',
     q ? renderPriceBlock(q, lang, options.agency, (id) => categoryName(catalogue, id, lang)) : renderCosts(itinerary, L, lang, money),
-    renderEstimates(itinerary, catalogue, lang),
+    renderEstimates(itinerary, catalogue, lang, q !== undefined),
     q ? '' : renderUnscheduled(itinerary, catalogue, lang, L),
     options.passes && options.passes.length > 0 ? await renderPasses(options.passes, catalogue, lang, L) : '',
     `<footer class="doc">${escapeHtml(L.footer)}</footer>`,
@@ -212,17 +212,21 @@ function renderDay(
   L: HtmlLabels,
   numbers: Map<string, number>,
   money: (n: number) => string,
+  quote?: TripQuote,
 ): string {
   const themeClass = day.theme ? `theme-${day.theme}` : '';
+  // The agency's document hides item prices (its price block replaces them), so an estimate is
+  // marked beside the time it moves; local legs read as the quote makes them (its vehicle, not a taxi).
+  const mark = (item: ItineraryItem) => (quote ? scheduleEstimateMark(item) : '');
   const items = day.items
     .map((item, i) =>
       item.kind === 'visit'
-        ? renderVisit(item, numbers.get(`${day.day}:${i}`)!, catalogue, lang, L, money)
+        ? renderVisit(item, numbers.get(`${day.day}:${i}`)!, catalogue, lang, L, money, mark(item))
         : item.kind === 'meal'
           ? renderMeal(item, catalogue, lang)
           : item.kind === 'cruise'
             ? renderCruiseItem(item, lang)
-            : renderTravel(item, catalogue, lang, money),
+            : renderTravel(quote ? asQuoted(item, quote) : item, catalogue, lang, money, mark(item)),
     )
     .join('');
   // Meal prices are estimates, shown beside the meal but not added to the day's fares and tickets.
@@ -242,14 +246,28 @@ function renderDay(
   );
 }
 
-function renderVisit(item: VisitItem, n: number, catalogue: Catalogue, lang: Lang, L: HtmlLabels, money: (n: number) => string): string {
+function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A local leg the plan makes by taxi is made by the quote's vehicle with driver when the quote books one. */
+function asQuoted(item: TravelItem, quote: TripQuote): TravelItem {
+  if (quote.options.transport !== 'vehicle' || item.mode !== 'local' || item.transfer?.by !== 'taxi') return item;
+  return { ...item, transfer: { by: 'vehicle', km: item.transfer.km } };
+}
+
+function timeMark(mark: string): string {
+  return mark ? `<sup class="estimate"><a href="#estimates">${mark}</a></sup>` : '';
+}
+
+function renderVisit(item: VisitItem, n: number, catalogue: Catalogue, lang: Lang, L: HtmlLabels, money: (n: number) => string, mark = ''): string {
   const a = catalogue.attractions.find((x) => x.id === item.attraction);
   const note =
     a?.reservation === 'required' ? L.reservationRequired : a?.reservation === 'recommended' ? L.reservationRecommended : '';
   const colour = themeColour(item.themes[0]);
   return (
     `<li class="visit" data-attraction="${escapeHtml(item.attraction)}" style="--theme:${colour}">` +
-    `<span class="time">${wallClock(item.start)}–${wallClock(item.end)}</span>` +
+    `<span class="time">${wallClock(item.start)}–${wallClock(item.end)}${timeMark(mark)}</span>` +
     `<span class="num">${n}</span>` +
     `<span><span class="name">${escapeHtml(placeName(catalogue, item.attraction, lang))}</span> ${item.themes.map((t) => chip(t, lang)).join('')}` +
     `${note ? `<span class="note">${escapeHtml(note)}</span>` : ''}` +
@@ -279,13 +297,21 @@ function renderMeal(item: MealItem, catalogue: Catalogue, lang: Lang): string {
   );
 }
 
-function renderTravel(item: TravelItem, catalogue: Catalogue, lang: Lang, money: (n: number) => string): string {
+function renderTravel(item: TravelItem, catalogue: Catalogue, lang: Lang, money: (n: number) => string, mark = ''): string {
   const minutes = minutesBetween(item.depart, item.arrive);
   const P = punctuation(lang);
-  const text = `${travelName(item, lang)}${P.colon}${placeName(catalogue, item.from, lang)} → ${placeName(catalogue, item.to, lang)}${P.open}${formatDuration(minutes, lang)}${P.close}`;
+  // A leg that arrives on a later day (the cruise: 21:00 on day 1, 13:30 three days later) says
+  // the nights and the arrival, not "21:00–13:30 (64 h 30 min)".
+  const nights = daysBetween(item.depart.slice(0, 10), item.arrive.slice(0, 10));
+  const how = nights > 0
+    ? lang === 'zh'
+      ? `${nights}晚，${formatShortDate(item.arrive.slice(0, 10), lang)} ${wallClock(item.arrive)}抵达`
+      : `${nights} ${nights === 1 ? 'night' : 'nights'}, arriving ${formatShortDate(item.arrive.slice(0, 10), lang)} at ${wallClock(item.arrive)}`
+    : formatDuration(minutes, lang);
+  const text = `${travelName(item, lang)}${P.colon}${placeName(catalogue, item.from, lang)} → ${placeName(catalogue, item.to, lang)}${P.open}${how}${P.close}`;
   return (
     `<li class="travel" data-mode="${item.mode}">` +
-    `<span class="time">${wallClock(item.depart)}–${wallClock(item.arrive)}</span><span></span>` +
+    `<span class="time">${wallClock(item.depart)}–${nights > 0 ? '' : wallClock(item.arrive)}${timeMark(mark)}</span><span></span>` +
     `<span>${escapeHtml(text)}</span>` +
     `<span class="cost">${item.cost > 0 ? escapeHtml(money(item.cost)) : ''}${estimateSup(item)}</span>` +
     `</li>`
@@ -298,11 +324,12 @@ function estimateSup(item: ItineraryItem): string {
   return mark ? `<sup class="estimate"><a href="#estimates">${mark}</a></sup>` : '';
 }
 
-function renderEstimates(itinerary: Itinerary, catalogue: Catalogue, lang: Lang): string {
-  const notes = estimateFootnotes(itinerary, (id) => placeName(catalogue, id, lang), lang);
+/** `quoted`: the agency's document, whose footnotes name only the estimates behind its times. */
+function renderEstimates(itinerary: Itinerary, catalogue: Catalogue, lang: Lang, quoted: boolean): string {
+  const notes = estimateFootnotes(itinerary, (id) => placeName(catalogue, id, lang), lang, quoted ? (f) => SCHEDULE_FIELDS.has(f) : undefined);
   if (notes.length === 0) return '';
   return (
-    `<section class="estimates" id="estimates"><p>${escapeHtml(estimateHeading(lang))}</p><ul>` +
+    `<section class="estimates" id="estimates"><p>${escapeHtml(quoted ? scheduleEstimateHeading(lang) : estimateHeading(lang))}</p><ul>` +
     notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('') +
     `</ul></section>`
   );

@@ -7,7 +7,8 @@
 import type { ChalkInstance } from 'chalk';
 import { formatYuan } from '../domain/quote/money.js';
 import { describeMargin, formatBasisPoints } from '../domain/quote/margin.js';
-import { cabinZh, GRADE_TEXT, guideZh } from '../domain/quote/price-trip.js';
+import { cabinZh, GRADE_TEXT } from '../domain/quote/price-trip.js';
+import { guideTitle } from '../domain/quote/guide-language.js';
 import { SECTIONS, type PriceRow, type Section, type TripQuote } from '../domain/quote/quote-model.js';
 import { truncate } from '../cli/table.js';
 import { displayWidth } from './display-width.js';
@@ -17,7 +18,7 @@ const SECTION_TEXT: Record<Section, { en: string; zh: string }> = {
   meals: { en: 'Meals', zh: '餐食' },
   admissions: { en: 'Admissions', zh: '门票' },
   fares: { en: 'Fares', zh: '城际交通' },
-  cruise: { en: 'Cruise', zh: '邮轮' },
+  cruise: { en: 'Cruise', zh: '游轮' },
   transfers: { en: 'Transfers', zh: '市内交通' },
   guide: { en: 'Guide', zh: '导游' },
 };
@@ -45,7 +46,7 @@ function optionsZh(q: TripQuote): string {
   const transport = ({ vehicle: '专车（含司机）', taxi: '出租车', none: '自理' } as Record<string, string>)[o.transport] ?? o.transport;
   const margin = o.margin.kind === 'none' ? '无' : `${o.margin.kind === 'markup' ? '加价' : '佣金'}${formatBasisPoints(o.margin.basisPoints)}`;
   const rounding = o.rounding.kind === 'none' ? '不取整' : `进位到${o.rounding.yuan}元`;
-  return `标准 ${GRADE_TEXT[o.grade].zh} · 房型 ${rooms} · 儿童 ${bed} · 交通 ${transport} · 导游 ${o.guide ? `${guideZh(o.guide)}导游` : '无'} · 舱位 ${cabinZh(o.cabin)} · 利润 ${margin} · 取整 ${rounding}`;
+  return `标准 ${GRADE_TEXT[o.grade].zh} · 房型 ${rooms} · 儿童 ${bed} · 交通 ${transport} · 导游 ${o.guide ? guideTitle(o.guide).zh : '无'} · 舱位 ${cabinZh(o.cabin)} · 利润 ${margin} · 取整 ${rounding} · 最后一晚 ${q.trip.lastNight.included ? '含住宿' : '不含住宿'}`;
 }
 
 /** `category`: a rider category's name in Chinese (the catalogue's), for --lang zh; the id in English. */
@@ -59,7 +60,7 @@ export function renderQuoteText(q: TripQuote, style: ChalkInstance, lang: 'en' |
   const party = lang === 'zh' ? people.map(([c, n]) => `${category(c)}${n}人`).join('、') : people.map(([c, n]) => `${c} ${n}`).join(', ');
   out.push(style.bold(t(`Quote: ${plural(q.trip.days, 'day')} / ${plural(q.trip.nights, 'night')} from ${q.trip.start}, ${party} (${q.currency})`, `报价：${q.trip.start}起 ${q.trip.days}天${q.trip.nights}晚，${party}（${q.currency}）`)));
   if (lang === 'zh') out.push(style.dim(optionsZh(q)));
-  else out.push(style.dim(`${t('grade', '标准')} ${q.options.grade} · ${t('rooms', '房型')} ${q.options.rooms} · ${t('child', '儿童')} ${q.options.childBed} · ${t('transfers', '交通')} ${q.options.transport} · ${t('guide', '导游')} ${q.options.guide ?? '—'} · ${t('cabin', '舱位')} ${q.options.cabin} · ${t('margin', '利润')} ${describeMargin(q.options.margin)} · ${t('rounding', '取整')} ${q.options.rounding.kind === 'none' ? 'none' : `up-to-${q.options.rounding.yuan}`}`));
+  else out.push(style.dim(`${t('grade', '标准')} ${q.options.grade} · ${t('rooms', '房型')} ${q.options.rooms} · ${t('child', '儿童')} ${q.options.childBed} · ${t('transfers', '交通')} ${q.options.transport} · ${t('guide', '导游')} ${q.options.guide ?? '—'} · ${t('cabin', '舱位')} ${q.options.cabin} · ${t('margin', '利润')} ${describeMargin(q.options.margin)} · ${t('rounding', '取整')} ${q.options.rounding.kind === 'none' ? 'none' : `up-to-${q.options.rounding.yuan}`} · last night ${q.trip.lastNight.included ? 'included' : 'not included'}`));
   const labelWidth = Math.min(64, Math.max(20, ...q.lines.map((l) => displayWidth(l.label[lang]))));
   for (const s of SECTIONS) {
     const lines = q.lines.filter((l) => l.section === s);

@@ -151,7 +151,7 @@ describeWithTmux('yangtze plan --interactive in tmux', () => {
     expect(end).toContain('exit=0');
     const html = readFileSync(path.join(out, 'trip-quote.html'), 'utf8');
     expect(html).toContain('<section class="price">');
-    expect(html).toContain('Licensed local guide (en) on sightseeing days'); // priced with the answers: a guide
+    expect(html).toMatch(/English-speaking guide \(licensed, local\) on (the sightseeing day|each of the \d+ sightseeing days)/); // priced with the answers: a guide
     if (pdf) expect(readFileSync(path.join(out, 'trip-quote.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(existsSync(path.join(out, 'trip.json'))).toBe(true);
     tm('kill-session', '-t', SESSION);

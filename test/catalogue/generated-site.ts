@@ -12,16 +12,25 @@ import YAML from 'yaml';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface GeneratedSite {
+  location: { lat: number; lon: number };
   price: Record<string, number>;
   hours?: unknown;
   provenance: Record<string, { status: string; source?: string | string[]; note?: string }>;
 }
 
-export function generatedSite(research: string, id: string): GeneratedSite {
+/** One research file's text (written as test.yaml), or several files by name. */
+export type ResearchFiles = string | Record<string, string>;
+
+function writeResearch(dir: string, research: ResearchFiles): void {
+  mkdirSync(path.join(dir, 'research'), { recursive: true });
+  const files = typeof research === 'string' ? { 'test.yaml': research } : research;
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, 'research', name), text);
+}
+
+export function generatedSite(research: ResearchFiles, id: string): GeneratedSite {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yangtze-generator-'));
   try {
-    mkdirSync(path.join(dir, 'research'), { recursive: true });
-    writeFileSync(path.join(dir, 'research', 'test.yaml'), research);
+    writeResearch(dir, research);
     execFileSync(process.execPath, ['scripts/facts-to-routes.mjs', '--research', path.join(dir, 'research'), '--out', path.join(dir, 'routes.yaml')], { cwd: ROOT, stdio: 'pipe' });
     const doc = YAML.parse(readFileSync(path.join(dir, 'routes.yaml'), 'utf8')) as { attractions: ({ id: string } & GeneratedSite)[] };
     const site = doc.attractions.find((a) => a.id === id);
@@ -33,11 +42,10 @@ export function generatedSite(research: string, id: string): GeneratedSite {
 }
 
 /** Runs the generator with --verbose and returns its log (the records it did not apply, and why). */
-export function generatorLog(research: string): string {
+export function generatorLog(research: ResearchFiles): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'yangtze-generator-'));
   try {
-    mkdirSync(path.join(dir, 'research'), { recursive: true });
-    writeFileSync(path.join(dir, 'research', 'test.yaml'), research);
+    writeResearch(dir, research);
     return execFileSync(process.execPath, ['scripts/facts-to-routes.mjs', '--verbose', '--research', path.join(dir, 'research'), '--out', path.join(dir, 'routes.yaml')], { cwd: ROOT, stdio: 'pipe' }).toString();
   } finally {
     rmSync(dir, { recursive: true, force: true });

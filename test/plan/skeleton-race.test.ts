@@ -8,9 +8,9 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Catalogue } from '../../src/domain/catalogue/model.js';
 import type { HolidayCalendar } from '../../src/domain/calendar/holiday-calendar.js';
-import { MAX_ITERATIONS, SKELETONS } from '../../src/commands/plan.js';
+import { MAX_ITERATIONS } from '../../src/commands/plan.js';
 import { backtracksOf, cityNeighbours, isBacktrack } from '../../src/domain/plan/choose-cities.js';
-import { candidateStops, planTrip, raceValue, skeletonsFor } from '../../src/domain/plan/plan-trip.js';
+import { SKELETONS, candidateStops, planTrip, raceValue, skeletonsFor } from '../../src/domain/plan/plan-trip.js';
 import { directedLinks } from '../../src/domain/travel/city-links.js';
 import { aRequest, shippedCatalogue } from './shipped.js';
 
@@ -55,6 +55,17 @@ describe('the race on the shipped catalogue', () => {
     neighbours = cityNeighbours(directedLinks(catalogue));
   });
   const EFFORT = 60_000;
+
+  it('races SKELETONS skeletons by default, as `yangtze plan` does (one domain constant, not 3 here and 6 there)', () => {
+    const request = aRequest({ from: 'changsha', start: '2027-06-08', days: 4, themes: ['red', 'cultural'], party: { adult: 2 } });
+    expect(skeletonsFor(catalogue, request, candidateStops(catalogue, request), SKELETONS, calendar)).toHaveLength(SKELETONS);
+    const byDefault = planTrip(catalogue, request, calendar, { seed: 1, maxIterations: 20 });
+    const asked = planTrip(catalogue, request, calendar, { seed: 1, maxIterations: 20, skeletons: SKELETONS });
+    if (!byDefault.ok || !asked.ok) throw new Error('no plan');
+    // A probe of 20 iterations on each skeleton, then one run of 20 on the leader.
+    expect(byDefault.iterations).toBe((SKELETONS + 1) * 20);
+    expect(byDefault.itinerary).toEqual(asked.itinerary);
+  });
 
   it('keeps a 2-day Wuhan round trip in Wuhan: Changsha and back (two trains, ¥660) gains nothing', () => {
     const request = aRequest({ from: 'wuhan', to: 'wuhan', days: 2, themes: ['cultural', 'red'], party: { adult: 2 } });

@@ -16,6 +16,10 @@ interface Doc {
   totals: { visits: number };
 }
 
+/** The --stay wuhan plan, planned once for the two specs that read it. */
+let stayWuhan: Promise<Awaited<ReturnType<typeof plan>>> | undefined;
+const planStayWuhan = () => (stayWuhan ??= plan('--stay', 'wuhan', '--json'));
+
 describe('trips that stay', () => {
   it('without --stay, a 3-day Wuhan round trip no longer wanders (the issue found Wuhan → Changsha → Nanchang → Wuhan): it stays, as a short trip must unless going gains clearly more', async () => {
     const run = await plan('--to', 'wuhan', '--json');
@@ -25,7 +29,7 @@ describe('trips that stay', () => {
   });
 
   it('--stay wuhan: every night in Wuhan, every visit in Wuhan, no train, and plan check agrees', async () => {
-    const run = await plan('--stay', 'wuhan', '--json');
+    const run = await planStayWuhan();
     expect(run.exitCode).toBe(0);
     const doc = JSON.parse(run.stdout) as Doc;
     expect(doc.request).toMatchObject({ to: 'wuhan', cities: ['wuhan'] });
@@ -46,7 +50,7 @@ describe('trips that stay', () => {
   });
 
   it('plan check flags a night outside the request\'s cities', async () => {
-    const run = await plan('--stay', 'wuhan', '--json');
+    const run = await planStayWuhan();
     const doc = JSON.parse(run.stdout) as Doc & { request: Record<string, unknown> };
     doc.request.cities = ['wuhan'];
     const moved = { ...doc, days: doc.days.map((d, i) => (i === 2 ? { ...d, lodging: 'changsha' } : d)) };

@@ -67,11 +67,11 @@ describe('a landing day', () => {
 });
 
 describe('nights', () => {
-  it('a hotel for each night ashore but the last; none on board', () => {
+  it('a hotel for each night ashore, the last after an evening arrival; none on board', () => {
     const q = quoteTrip(cruise, shipped, shippedRates, options());
     const nights = q.lines.filter((l) => l.section === 'lodging').map((l) => l.day);
-    expect(nights).toEqual([4, 5]); // days 1-3 end on board, day 6 ends the trip
-    expect(q.trip.nights).toBe(5);
+    expect(nights).toEqual([4, 5, 6]); // days 1-3 end on board; day 6 ends with the 19:00 arrival in Wuhan, so its night is included (last-night.test.ts)
+    expect(q.trip.nights).toBe(6);
     expect(q.days.filter((d) => d.night === 'on-board').map((d) => d.day)).toEqual([1, 2, 3]);
   });
 });
@@ -103,9 +103,10 @@ describe('transfers', () => {
 
   it('a vehicle with driver: the smallest that seats the party, shared by everyone', () => {
     const vehicle = (adult: number) => quoteTrip(cruise, shipped, shippedRates, options({ party: { adult } })).lines.find((l) => l.section === 'transfers')!;
-    expect(vehicle(2).label.en).toContain('(3 seats)');
-    expect(vehicle(5).label.en).toContain('(6 seats)');
-    expect(vehicle(12).label.en).toContain('(14 seats)');
+    expect(vehicle(2).label.en).toContain('Vehicle with driver (up to 3 passengers)');
+    expect(vehicle(5).label.en).toContain('(up to 6 passengers)');
+    expect(vehicle(12).label.en).toContain('(up to 14 passengers)');
+    expect(vehicle(40).label.en).toContain('2 vehicles with driver (up to 30 passengers each)');
     expect(vehicle(40)).toMatchObject({ quantity: 2 }); // two 30-seat coaches
     expect(vehicle(5).payers).toEqual(['adult:twin', 'adult:single']);
   });

@@ -39,7 +39,7 @@ describe('yangtze quote: one dataset, four views', () => {
     const run = await runCli([...QUOTE, '--no-color', '--lang', 'zh'], { tty: true });
     const [title, options] = run.stdout.split('\n');
     expect(title).toContain('成人2人、儿童1人');
-    expect(options).toBe('标准 四星 · 房型 双人间 · 儿童 同住不占床 · 交通 专车（含司机） · 导游 英语导游 · 舱位 标准舱 · 利润 加价15% · 取整 进位到10元');
+    expect(options).toBe('标准 四星 · 房型 双人间 · 儿童 同住不占床 · 交通 专车（含司机） · 导游 英文导游 · 舱位 标准舱 · 利润 加价15% · 取整 进位到10元 · 最后一晚 含住宿');
     expect(run.stdout).toMatch(/\n {2}成人，双人同住 +× 2 /);
     expect(run.stdout).not.toMatch(/adult|twin|4star/);
   });

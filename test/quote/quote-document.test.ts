@@ -28,8 +28,8 @@ describe('the agency document (HTML)', () => {
     expect(html).toContain('Three Rivers Travel (sample agency)');
     expect(html).toMatch(/<img class="logo" src="data:image\/png;base64,[A-Za-z0-9+/=]{100,}"/);
     expect(html).toContain('Hotels, meals and transfers');
-    expect(html).toContain('¥7,730.00*'); // adult sharing a twin room, after 15 % markup and rounding up to 10
-    expect(html).toContain('¥20,210.00'); // the group (the child's cruise fare at 50 %)
+    expect(html).toContain('¥8,000.00*'); // adult sharing a twin room, after 15 % markup and rounding up to 10 (the night of the 20:00 arrival in Nanchang included)
+    expect(html).toContain('¥20,750.00'); // the group (the child's cruise fare at 50 %)
     expect(html).toContain('This quote holds for 14 days.');
     expect(html).toContain('2 × Adult, 1 × Child');
     expect(html).not.toContain('Not in this plan'); // the planner's notes are for the agent, not the customer
@@ -61,9 +61,9 @@ describe('the agency document (HTML)', () => {
     expect(en).not.toContain('湖北省武汉市');
   });
 
-  it('zh: a guide is named by language in Chinese (英语导游), not by its code', async () => {
+  it('zh: a guide is named by language in Chinese (英文导游), not by its code', async () => {
     const zh = (await runCli([...QUOTE, '--format', 'html', '--lang', 'zh'])).stdout;
-    expect(zh).toContain('游览日持证英语地陪导游');
+    expect(zh).toContain('4个游览日持证地陪英文导游');
     expect(zh).not.toMatch(/导游（en）/);
   });
 
@@ -129,7 +129,7 @@ describeBrowser('the agency document in headless Chromium', () => {
     if (!pdfinfo || !pdftotext) return;
     expect(spawnSync(pdfinfo, [pdf], { encoding: 'utf8' }).stdout).toMatch(/Page size:.*\(A4\)/);
     const text = spawnSync(pdftotext, ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/[ \t]+/g, ' ');
-    for (const price of ['¥7,730.00', '¥4,750.00', '¥20,210.00', '¥8,800.00', '¥6,330.00']) expect(text).toContain(price);
+    for (const price of ['¥8,000.00', '¥4,750.00', '¥20,750.00', '¥9,080.00', '¥6,600.00']) expect(text).toContain(price);
     expect(text).toContain(lang === 'zh' ? '三江旅行社' : 'Three Rivers Travel');
   });
 

@@ -133,7 +133,7 @@ describe('the interactive session', () => {
     expect(shown[1]).toContain('grade 3star');
     expect(shown[1]).toContain('guide en');
     expect(shown[1]).toContain('margin markup 15%');
-    expect(shown[1]).toMatch(/Guide \(en\)/);
+    expect(shown[1]).toMatch(/English-speaking guide, Wuhan, /);
     expect(notes.at(-2)).toContain('yangtze quote plan-wuhan-2026-05-12.json --grade 3star --guide en --markup 15%');
     // The second time the last answers are offered as the defaults.
     const markups = asker.asked.filter((q) => q.kind === 'input');

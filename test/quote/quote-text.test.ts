@@ -29,14 +29,14 @@ describe('cutLabel', () => {
 });
 
 describe('the quote heading', () => {
-  it('says "1 night", not "1 nights" (a 2-day trip)', async () => {
+  it('says "1 night", not "1 nights" (a 2-day trip without the last night)', async () => {
     const { renderQuoteText } = await import('../../src/export/quote-text.js');
     const { quoteTrip, defaultQuoteOptions } = await import('../../src/domain/quote/quote-trip.js');
     const { goldenPlan, shipped, shippedRates } = await import('./shipped.js');
     const { Chalk } = await import('chalk');
     const plan = goldenPlan('cruise-chongqing-wuhan');
     const twoDays = { ...plan, days: plan.days.slice(4).map((d, i) => ({ ...d, day: i + 1 })) };
-    const text = renderQuoteText(quoteTrip(twoDays, shipped, shippedRates, defaultQuoteOptions({ adult: 2 })), new Chalk({ level: 0 }), 'en');
+    const text = renderQuoteText(quoteTrip(twoDays, shipped, shippedRates, { ...defaultQuoteOptions({ adult: 2 }), lastNight: 'exclude' }), new Chalk({ level: 0 }), 'en');
     expect(text.split('\n')[0]).toMatch(/^Quote: 2 days \/ 1 night from /);
   });
 });

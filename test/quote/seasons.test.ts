@@ -113,7 +113,7 @@ describe('cruise fare seasons (by the month the ship leaves)', () => {
   it('no seasonal fare for a cabin: the quote says the fare is used all year, not that a season applies', () => {
     const q = quoteTrip(plan, shipped, shippedRates, options({ cabin: 'superior' }));
     expect(q.assumptions.map((a) => a.en)).toContain(
-      'No seasonal fare was found for the superior cabin Chongqing → Yichang: the same fare is used all year; cruise lines often charge less from December to March, so confirm the fare for the sailing.',
+      'No seasonal fare was found for the superior cabin Chongqing → Yichang: the same estimated fare is used all year. Cruise fares are higher from April to October and lower from December to March, so confirm the fare for the sailing date.',
     );
   });
 });
@@ -134,7 +134,7 @@ describe('the shipped cruise seasons, whole CLI', () => {
     return {
       cruise: q.lines.filter((l) => l.section === 'cruise' && l.label.en.startsWith('Cruise ')).map((l) => ({ label: l.label.en, unitFen: l.unitFen, estimate: l.estimate })),
       notes: q.assumptions.map((a) => a.en).filter((a) => a.startsWith('The cruise')),
-      zh: q.assumptions.map((a) => a.zh).filter((a) => a.startsWith('邮轮重庆')),
+      zh: q.assumptions.map((a) => a.zh).filter((a) => a.startsWith('游轮重庆')),
     };
   }
 
@@ -149,9 +149,9 @@ describe('the shipped cruise seasons, whole CLI', () => {
       { label: 'Cruise Chongqing → Yichang, standard cabin, adult', unitFen: 289_900, estimate: false },
       { label: 'Cruise Chongqing → Yichang, standard cabin, child', unitFen: 144_950, estimate: false },
     ]);
-    expect(january.notes).toEqual(["The cruise Chongqing → Yichang sails in January: the standard cabin's Dec–Mar season fare applies (other months have another fare)."]);
-    expect(april.notes).toEqual(["The cruise Chongqing → Yichang sails in April, outside the standard cabin's Dec–Mar season: its all-year fare applies."]);
-    expect(january.zh).toEqual(['邮轮重庆→宜昌于1月开航：按标准舱12月至3月的季节票价计（其他月份票价不同）。']);
+    expect(january.notes).toEqual(["The cruise Chongqing → Yichang sails in January: the standard cabin's Dec–Mar season fare applies (other months cost more)."]);
+    expect(april.notes).toEqual(["The cruise Chongqing → Yichang sails in April: the standard cabin's regular fare applies (sailings Dec–Mar have a lower fare)."]);
+    expect(january.zh).toEqual(['游轮重庆→宜昌于1月开航：按标准舱12月至3月的季节票价计（其他月份票价较高）。']);
   }, 180_000);
 });
 

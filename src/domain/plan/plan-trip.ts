@@ -31,7 +31,7 @@ import { cruiseForLink, sailingEvents, visitedSites } from '../cruise/cruise-pro
 import { shipSites, takenCruises } from '../cruise/taken-cruises.js';
 import { localTravelMin } from '../travel/travel-model.js';
 import { localLegs } from '../travel/local-legs.js';
-import { directedLinks } from '../travel/city-links.js';
+import { directedLinks, type DirectedLink } from '../travel/city-links.js';
 import { buildProblem, type BuiltProblem } from './build-problem.js';
 import type { CityPlan } from './city-plan.js';
 import {
@@ -62,7 +62,7 @@ export interface PlanTripOptions {
    * still deterministic.
    */
   readonly effort?: number;
-  /** Skeletons to try (default 3 here; `yangtze plan` races SKELETONS = 6, src/commands/plan.ts). */
+  /** Skeletons to race (default SKELETONS, what `yangtze plan` races; specs and benchmarks may race fewer). */
   readonly skeletons?: number;
   /** The skeletons to race instead of the chooser's best (specs and benchmarks that plan one skeleton alone). */
   readonly plans?: readonly CityPlan[];
@@ -84,6 +84,14 @@ export type PlanTripResult =
   | { readonly ok: false; readonly flag: string; readonly message: string };
 
 export const DEFAULT_ITERATIONS = 400;
+/**
+ * Skeletons (city sequences) the core is run on; the best result wins. Six, not three: the
+ * chooser's ranking is an estimate, and the best city sequence was 4th–6th on three of the eight
+ * requests of bench/results/plan.md (see PROBE_SHARE); the effort is shared, so more skeletons
+ * cost about the same time. One constant for every caller: `yangtze plan` and the specs and
+ * benchmarks that plan in-process race the same number unless they ask for another.
+ */
+export const SKELETONS = 6;
 /**
  * With several skeletons, each one's share of the effort in the race's first leg.
  * The race is for breadth: the chooser's ranking is an estimate, and on three of eight
@@ -109,7 +117,7 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
   const dayStartMin = parseHhmm(request.dayStart)!;
   const dayEndMin = parseHhmm(request.dayEnd)! - PACES[request.pace].eveningRestMin;
   const candidates = candidateStops(catalogue, request);
-  const plans = options.plans ?? skeletonsFor(catalogue, request, candidates, options.skeletons ?? 3, calendar);
+  const plans = options.plans ?? skeletonsFor(catalogue, request, candidates, options.skeletons ?? SKELETONS, calendar);
   if (plans.length === 0) return { ok: false, ...whyNoPlan(catalogue, request) };
 
   // One deadline for the whole search. It is a safety net, not the stopping rule: the effort
@@ -231,21 +239,32 @@ export function skeletonsFor(
   const hubOf = new Map(catalogue.cities.map((c) => [c.id, c.location]));
   const legs = localLegs(catalogue, PACES[request.pace].transferAllowanceMin);
   const scoreOf = catalogueScore(catalogue);
+  // The chooser values thousands of partial skeletons, each asking again for the stops of its
+  // cities and of its cruise legs: each stop and each leg's list is worked out once (a stop's
+  // opening days alone took half the chooser's time when it was redone for every state).
+  const byAttraction = new Map<string, CityCandidate>();
   const candidate = (a: Attraction): CityCandidate => {
+    const known = byAttraction.get(a.id);
+    if (known) return known;
     // The chooser knows the stop's closing days, so that it does not plan a city's musts for its closed Monday.
     const open = calendar ? Array.from({ length: request.days }, (_, d) => openingOn(a, addDays(request.start, d), calendar).open) : undefined;
-    return {
+    const made: CityCandidate = {
       score: scoreOf(a, request.themes),
       visitMin: paceVisitMin(a.visitMin, request.pace),
       reachMin: legs.leg(a.city, a.id)?.minutes ?? localTravelMin(hubOf.get(a.city) ?? a.location, a.location, PACES[request.pace].transferAllowanceMin),
       mandatory: request.must.includes(a.id),
       ...(open ? { openOn: (tripDay: number) => open[tripDay] ?? false } : {}),
     };
+    byAttraction.set(a.id, made);
+    return made;
   };
   for (const a of candidates) byCity.set(a.city, [...(byCity.get(a.city) ?? []), candidate(a)]);
   for (const list of byCity.values()) list.sort((x, y) => Number(y.mandatory) - Number(x.mandatory) || y.score - x.score);
   const candidateIds = new Set(candidates.map((a) => a.id));
   const route = request.route === undefined ? undefined : catalogue.routes.find((r) => r.id === request.route);
+  const aboard = new Map<DirectedLink['link'], Map<string, readonly CityCandidate[]>>();
+  const sails = new Map<DirectedLink['link'], Map<string, boolean>>();
+  const fares = new Map<DirectedLink['link'], Map<string, number>>();
   return chooseCities({
     catalogue,
     from: request.from,
@@ -256,16 +275,29 @@ export function skeletonsFor(
     ...(route ? { route } : {}),
     candidates: byCity,
     aboardCandidates: (link) => {
-      const cruise = cruiseForLink(catalogue, link);
-      if (!cruise) return sightsAlong(link, catalogue).filter((a) => candidateIds.has(a.id)).map(candidate);
-      return programmeCandidates(cruise, catalogue, request, candidate, (a) => candidateIds.has(a.id), route);
+      const key = `${link.from}>${link.to}`;
+      return onLink(aboard, link, key, () => {
+        const cruise = cruiseForLink(catalogue, link);
+        if (!cruise) return sightsAlong(link, catalogue).filter((a) => candidateIds.has(a.id)).map(candidate);
+        return programmeCandidates(cruise, catalogue, request, candidate, (a) => candidateIds.has(a.id), route);
+      });
     },
-    sailsProgramme: (link) => cruiseForLink(catalogue, link) !== undefined,
-    fare: (link) => fareFor(link.link, request.party),
+    sailsProgramme: (link) => onLink(sails, link, `${link.from}>${link.to}`, () => cruiseForLink(catalogue, link) !== undefined),
+    fare: (link) => onLink(fares, link, `${link.from}>${link.to}`, () => fareFor(link.link, request.party)),
     ...(request.budget !== undefined ? { budget: request.budget } : {}),
     ...(request.cities !== undefined ? { cities: new Set([request.from, ...request.cities]) } : {}),
     count,
   });
+}
+
+/** `make()` once per catalogue link and direction (a link is one object; its direction is `key`). */
+function onLink<T>(memo: Map<DirectedLink['link'], Map<string, T>>, link: DirectedLink, key: string, make: () => T): T {
+  let byDirection = memo.get(link.link);
+  if (!byDirection) memo.set(link.link, (byDirection = new Map()));
+  if (byDirection.has(key)) return byDirection.get(key)!;
+  const value = make();
+  byDirection.set(key, value);
+  return value;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface AgencyProfile {
   /** The address in Chinese, for documents in Chinese (`address` when absent). */
   readonly addressZh?: string;
   readonly licence?: string;
+  /** The licence line in Chinese, for documents in Chinese (else `licence` under a Chinese label). */
+  readonly licenceZh?: string;
   readonly terms?: string;
   readonly termsZh?: string;
   /** How long the quote holds, in days. */

@@ -13,10 +13,11 @@ import { quoteBundle } from '../passes/quote.js';
 import { monthOf } from '../calendar/iso-date.js';
 import { yuanToFen, type Fen } from './money.js';
 import { restsOnEstimate } from './fact-estimate.js';
+import { guideTitle } from './guide-language.js';
 import { CHILD } from './price-rows.js';
-import type { DayPlan, PriceRow, QuoteLine, QuoteOptions, Section, Text } from './quote-model.js';
+import type { DayPlan, LastNight, PriceRow, QuoteLine, QuoteOptions, Section, Text } from './quote-model.js';
 import type { CruiseRate, Grade, LodgingRate, Meal, RateOrigin, RateTable } from './rates.js';
-import { localMs, tripFacts, type Leg } from './trip-facts.js';
+import { localMs, tripFacts, type Leg, type TripFacts } from './trip-facts.js';
 import { TAXI_SEATS, taxiFareFen, vehicleFor } from '../travel/local-fares.js';
 import { roadLeg } from '../travel/road-model.js';
 
@@ -37,6 +38,53 @@ export interface PricedTrip {
   readonly nights: number;
   /** The optional excursions sold aboard the trip's cruises that the plan does not take, for the exclusions. */
   readonly notBooked: Text[];
+  /** Whether the night after the last day is priced, and why. */
+  readonly lastNight: { readonly included: boolean; readonly reason: Text };
+}
+
+/** From this local time an arrival is in the evening: the party spends the night where it arrived. */
+export const EVENING_ARRIVAL_FROM = '18:00';
+
+/**
+ * The hotel night after the last day. A trip that ends by arriving in its last city in the
+ * evening (the last inter-city leg of the last day arrives at or after EVENING_ARRIVAL_FROM)
+ * includes that night's hotel, as agency programmes do ("arrive, check in"; the journey home
+ * leaves the next morning); a trip that ends after a day of sightseeing, or arrives by day, does
+ * not: the journey home leaves that day. `include` and `exclude` (--last-night) override the rule.
+ */
+export function lastNightRule(facts: TripFacts, option: LastNight, cityName: (id: string) => Text): { included: boolean; reason: Text } {
+  const last = facts.days[facts.days.length - 1];
+  if (!last) return { included: false, reason: { en: 'The trip has no days.', zh: '行程没有日程。' } };
+  const n = last.day;
+  const city = cityName(last.lodging === 'on-board' ? (last.cities[0] ?? '') : last.lodging);
+  // The last leg that arrives on the last day (a cruise leg is dated by the day it sails).
+  const arrival = facts.legs.filter((l) => Number.isFinite(l.arriveMs) && localDate(l.arriveMs) === last.date).sort((a, b) => a.arriveMs - b.arriveMs).at(-1);
+  const hhmm = arrival ? localIso(arrival.arriveMs).slice(11, 16) : undefined;
+  if (last.lodging === 'on-board') {
+    return { included: false, reason: { en: `The trip ends aboard the cruise on day ${n}: the night is in the cabin, no hotel.`, zh: `行程第${n}天在游轮上结束：当晚住船上，不含酒店。` } };
+  }
+  if (option === 'include') {
+    return { included: true, reason: { en: `The night after the last day (day ${n}, ${city.en}) is included, breakfast the next morning where the rate includes it; the journey home is not.`, zh: `含行程最后一天（第${n}天）当晚${city.zh}的住宿（酒店含早的含次日早餐）；不含返程交通。` } };
+  }
+  if (option === 'exclude') {
+    return { included: false, reason: { en: `No hotel night after the last day (day ${n}): the trip ends in ${city.en} that day.`, zh: `不含行程最后一天（第${n}天）当晚的住宿：行程当天在${city.zh}结束。` } };
+  }
+  if (arrival && hhmm !== undefined && hhmm >= EVENING_ARRIVAL_FROM) {
+    return { included: true, reason: { en: `The trip ends with an evening arrival in ${city.en} (${hhmm} on day ${n}): that night's hotel is included, breakfast the next morning where the rate includes it; the journey home is not.`, zh: `行程第${n}天晚上抵达${city.zh}（${hhmm}）：含当晚酒店住宿（酒店含早的含次日早餐）；不含返程交通。` } };
+  }
+  if (arrival && hhmm !== undefined) {
+    return { included: false, reason: { en: `The trip ends in ${city.en} on day ${n} after a daytime arrival (${hhmm}): no hotel night after it; the journey home leaves that day.`, zh: `行程第${n}天白天抵达${city.zh}（${hhmm}）后结束：不含当晚住宿，当天返程。` } };
+  }
+  return { included: false, reason: { en: `The trip ends in ${city.en} after the sightseeing of day ${n}: no hotel night after it; the journey home leaves that day.`, zh: `行程第${n}天在${city.zh}游览后结束：不含当晚住宿，当天返程。` } };
+}
+
+/** An instant as local `YYYY-MM-DDTHH:MM` (+08:00, the catalogue's zone). */
+function localIso(ms: number): string {
+  return new Date(ms + 8 * 3_600_000).toISOString().slice(0, 16);
+}
+
+function localDate(ms: number): string {
+  return localIso(ms).slice(0, 10);
 }
 
 export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: RateTable, rows: readonly PriceRow[], options: QuoteOptions): PricedTrip {
@@ -78,14 +126,15 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   const lastDay = facts.days.length;
   const cruiseLegs = facts.legs.filter((l) => l.mode === 'cruise');
   const aboardAt = (ms: number) => cruiseLegs.some((l) => ms >= l.departMs && ms < l.arriveMs);
-  if (cruiseLegs.length > 0) assume('Meals on board are included in the cruise fare.', '邮轮上的餐食已含在船票中。');
+  if (cruiseLegs.length > 0) assume('Meals on board are included in the cruise fare.', '游轮上的餐食已含在船票中。');
 
-  // ---- lodging: a night per day but the last, in the day's lodging city; none aboard
+  // ---- lodging: a night per day in the day's lodging city (none aboard); the last day's night by lastNightRule
   const dayPlans: DayPlan[] = [];
   const breakfastAtHotel = new Set<number>();
+  const lastNight = lastNightRule(facts, options.lastNight ?? 'auto', cityName);
   let nights = 0;
   for (const d of facts.days) {
-    if (d.day === lastDay) continue;
+    if (d.day === lastDay && !lastNight.included) continue;
     nights++;
     if (d.lodging === 'on-board') continue;
     const rate = lodgingRate(rates.lodging, d.lodging, options.grade, d.date);
@@ -232,7 +281,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
         origin = { estimate: (rate ? basisOf(rate).estimate : true) || restsOnEstimate(product!.provenance, ['child_fares']), basis: `${childRule.paysPercent} % of the adult cruise fare (child ${childRule.ages}, ${childRule.bed ? 'own bed' : 'sharing the adults\u2019 beds'})` };
         assume(
           `A child pays ${childRule.paysPercent} % of the adult cruise fare (operators' rule for ages ${childRule.ages}, ${childRule.bed ? 'with a bed of its own' : 'sharing the adults\u2019 cabin without a bed'}); from 12 a child pays the adult fare.`,
-          `儿童邮轮票按成人价的${childRule.paysPercent}%计（船公司规定：${childRule.ages}岁，${childRule.bed ? '占床' : '与成人同舱不占床'}）；12岁及以上按成人价。`,
+          `儿童游轮票按成人价的${childRule.paysPercent}%计（船公司规定：${childRule.ages}岁，${childRule.bed ? '占床' : '与成人同舱不占床'}）；12岁及以上按成人价。`,
         );
       } else if (rate) {
         unit = rate.fen[c] ?? rate.fen[defaultCat];
@@ -249,17 +298,17 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
         origin = { estimate: true, basis: '' };
       }
       if (unit === undefined) {
-        missing.push({ en: `No cruise fare for ${route.en} (${options.cabin}).`, zh: `${route.zh}没有邮轮价格（${options.cabin}）。` });
+        missing.push({ en: `No cruise fare for ${route.en} (${options.cabin}).`, zh: `${route.zh}没有游轮价格（${options.cabin}）。` });
         return;
       }
-      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise ${route.en}, ${options.cabin} cabin, ${catName(c).en}`, zh: `邮轮 ${route.zh}，${cabinZh(options.cabin)}（${catName(c).zh}）` }, unit: 'person', quantity: countOf(c), unitFen: unit, payers: rowsOf(c), ...origin });
+      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise ${route.en}, ${options.cabin} cabin, ${catName(c).en}`, zh: `游轮 ${route.zh}，${cabinZh(options.cabin)}（${catName(c).zh}）` }, unit: 'person', quantity: countOf(c), unitFen: unit, payers: rowsOf(c), ...origin });
     }
     const alone = rows.filter((r) => r.basis === 'single');
     if (rate?.singleSupplementFen !== undefined) {
-      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise single supplement ${route.en}`, zh: `邮轮单人房差 ${route.zh}` }, unit: 'person', quantity: alone.reduce((s, r) => s + r.travellers, 0), unitFen: rate.singleSupplementFen, payers: alone.map((r) => r.id), ...basisOf(rate) });
+      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise single supplement ${route.en}`, zh: `游轮单人房差 ${route.zh}` }, unit: 'person', quantity: alone.reduce((s, r) => s + r.travellers, 0), unitFen: rate.singleSupplementFen, payers: alone.map((r) => r.id), ...basisOf(rate) });
     } else if (!rate && productFen !== undefined && product?.singleUsePercent !== undefined) {
       const supplement = percentOfFen(productFen, product.singleUsePercent) - productFen;
-      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise single supplement ${route.en}`, zh: `邮轮单人房差 ${route.zh}` }, unit: 'person', quantity: alone.reduce((s, r) => s + r.travellers, 0), unitFen: supplement, payers: alone.map((r) => r.id), estimate: restsOnEstimate(product.provenance, ['single_use']), basis: `single use ${product.singleUsePercent} % of the fare` });
+      add({ section: 'cruise', day: leg.day, date: leg.date, label: { en: `Cruise single supplement ${route.en}`, zh: `游轮单人房差 ${route.zh}` }, unit: 'person', quantity: alone.reduce((s, r) => s + r.travellers, 0), unitFen: supplement, payers: alone.map((r) => r.id), estimate: restsOnEstimate(product.provenance, ['single_use']), basis: `single use ${product.singleUsePercent} % of the fare` });
     }
     if (product) priceOptionalExcursions(leg, product);
   }
@@ -267,27 +316,34 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
   /**
    * Which season's fare a sailing pays, said in the notes: the season when the catalogue has one
    * for the cabin, else that its fare is the same all year (never a season nobody published).
+   * The direction of the seasons is sourced (scripts/rates.yaml, cruise: China Highlights, high
+   * season April to October, winter often half; bkwk.cn, 旺季 April, May, September, October).
    */
   function cruiseSeasonNote(rate: CruiseRate, leg: Leg, route: Text): void {
     const month = monthOf(leg.date);
     const seasons = rates.cruise.filter((r) => r.origin === 'catalogue' && r.from === leg.fromCity && r.to === leg.toCity && r.cabin === options.cabin && r.months !== undefined);
+    const allYear = rates.cruise.find((r) => r.origin === 'catalogue' && r.from === leg.fromCity && r.to === leg.toCity && r.cabin === options.cabin && r.months === undefined);
     const cabin = { en: `${options.cabin} cabin`, zh: cabinZh(options.cabin) };
+    // Whether a season is cheaper or dearer than the rest of the year, from the adult fares themselves.
+    const cheaper = (season: CruiseRate) => allYear !== undefined && (season.fen[defaultCat] ?? 0) < (allYear.fen[defaultCat] ?? 0);
     if (rate.months !== undefined) {
       const when = monthsText(rate.months);
+      const other = cheaper(rate) ? { en: 'other months cost more', zh: '其他月份票价较高' } : { en: 'other months cost less', zh: '其他月份票价较低' };
       assume(
-        `The cruise ${route.en} sails in ${MONTH_EN[month - 1]}: the ${cabin.en}'s ${when.en} season fare applies (other months have another fare).`,
-        `邮轮${route.zh}于${month}月开航：按${cabin.zh}${when.zh}的季节票价计（其他月份票价不同）。`,
+        `The cruise ${route.en} sails in ${MONTH_EN[month - 1]}: the ${cabin.en}'s ${when.en} season fare applies (${other.en}).`,
+        `游轮${route.zh}于${month}月开航：按${cabin.zh}${when.zh}的季节票价计（${other.zh}）。`,
       );
     } else if (seasons.length > 0) {
       const when = monthsText(seasons[0]!.months!);
+      const other = cheaper(seasons[0]!) ? { en: 'lower', zh: '较低' } : { en: 'higher', zh: '较高' };
       assume(
-        `The cruise ${route.en} sails in ${MONTH_EN[month - 1]}, outside the ${cabin.en}'s ${when.en} season: its all-year fare applies.`,
-        `邮轮${route.zh}于${month}月开航，不在${cabin.zh}${when.zh}的季节内：按全年票价计。`,
+        `The cruise ${route.en} sails in ${MONTH_EN[month - 1]}: the ${cabin.en}'s regular fare applies (sailings ${when.en} have a ${other.en} fare).`,
+        `游轮${route.zh}于${month}月开航：按${cabin.zh}常规票价计（${when.zh}开航的票价${other.zh}）。`,
       );
     } else {
       assume(
-        `No seasonal fare was found for the ${cabin.en} ${route.en}: the same fare is used all year; cruise lines often charge less from December to March, so confirm the fare for the sailing.`,
-        `未找到${route.zh}${cabin.zh}的季节票价：全年按同一票价计；船公司12月至3月票价常较低，请按开航日期确认。`,
+        `No seasonal fare was found for the ${cabin.en} ${route.en}: the same estimated fare is used all year. Cruise fares are higher from April to October and lower from December to March, so confirm the fare for the sailing date.`,
+        `未找到${route.zh}${cabin.zh}的季节票价：全年按同一估算票价计。游轮票价4月至10月较高、12月至3月较低，请按开航日期确认。`,
       );
     }
   }
@@ -346,7 +402,7 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
         missing.push({ en: `No vehicle rate for ${heads} travellers (day ${day}).`, zh: `没有${heads}人的用车价格（第${day}天）。` });
         continue;
       }
-      add({ section: 'transfers', day, date: d.date, label: { en: `Vehicle with driver (${pick.rate.seats} seats), ${cityName(city).en}`, zh: `${cityName(city).zh}${pick.rate.seats}座车含司机` }, unit: 'vehicle-day', quantity: pick.count, unitFen: pick.rate.perDayFen, payers: everyone, ...basisOf(pick.rate) });
+      add({ section: 'transfers', day, date: d.date, label: { en: `${pick.count > 1 ? `${pick.count} vehicles` : 'Vehicle'} with driver (up to ${pick.rate.seats} passengers${pick.count > 1 ? ' each' : ''}), ${cityName(city).en}`, zh: `${cityName(city).zh}${pick.count > 1 ? `${pick.count}辆` : ''}专车含司机（${pick.count > 1 ? '每辆' : ''}限乘${pick.rate.seats}人）` }, unit: 'vehicle-day', quantity: pick.count, unitFen: pick.rate.perDayFen, payers: everyone, ...basisOf(pick.rate) });
     }
     if (transferDays.length > 0) assume('A vehicle with driver on each sightseeing day covers the transfers between sights, hotel and station.', '每个游览日包车（含司机），负责景点、酒店与车站间接送。');
   } else if (options.transport === 'taxi') {
@@ -377,26 +433,35 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     }
   }
 
-  // ---- the guide: a local guide on each sightseeing day
+  // ---- the guide: a local guide on each sightseeing day, one line per run of days in a city
+  // ("English-speaking guide, Yichang, 3 days"), as an agency lists a guide it books for the stay
   if (options.guide !== undefined) {
-    for (const { day, city } of transferDays) {
+    const title = guideTitle(options.guide);
+    const runs: { city: string; first: { day: number; date: string }; days: number; perDayFen: Fen; rate: RateOrigin }[] = [];
+    for (const { day, city } of [...transferDays].sort((a, b) => a.day - b.day)) {
       const d = facts.days.find((x) => x.day === day)!;
       const rate = rates.guides.find((r) => r.language === options.guide && r.city === city) ?? rates.guides.find((r) => r.language === options.guide && r.city === undefined);
       if (!rate) {
-        missing.push({ en: `No ${options.guide} guide rate (day ${day}).`, zh: `没有${guideZh(options.guide!)}导游价格（第${day}天）。` });
+        missing.push({ en: `No ${title.en} rate (day ${day}).`, zh: `没有${title.zh}价格（第${day}天）。` });
         continue;
       }
-      add({ section: 'guide', day, date: d.date, label: { en: `Guide (${options.guide}), ${cityName(city).en}`, zh: `${cityName(city).zh}${guideZh(options.guide!)}导游` }, unit: 'guide-day', quantity: 1, unitFen: rate.perDayFen, payers: everyone, ...basisOf(rate) });
+      const run = runs.find((r) => r.city === city && r.first.day + r.days === day && r.perDayFen === rate.perDayFen && r.rate === rate);
+      if (run) run.days++;
+      else runs.push({ city, first: { day, date: d.date }, days: 1, perDayFen: rate.perDayFen, rate });
+    }
+    for (const r of runs) {
+      const span = r.days === 1 ? { en: '1 day', zh: '1 天' } : { en: `${r.days} days (days ${r.first.day}–${r.first.day + r.days - 1})`, zh: `${r.days} 天（第${r.first.day}–${r.first.day + r.days - 1}天）` };
+      add({ section: 'guide', day: r.first.day, date: r.first.date, label: { en: `${title.en}, ${cityName(r.city).en}, ${span.en}`, zh: `${cityName(r.city).zh}${title.zh} ${span.zh}` }, unit: 'guide-day', quantity: r.days, unitFen: r.perDayFen, payers: everyone, ...basisOf(r.rate) });
     }
   }
 
   // ---- day by day, for the document
   for (const d of facts.days) {
-    const night = d.day === lastDay ? undefined : d.lodging;
+    const night = d.day === lastDay && !lastNight.included ? undefined : d.lodging;
     const hotel: Text | undefined = night === undefined ? undefined : night === 'on-board' ? { en: `On board (${options.cabin} cabin)`, zh: `船上（${cabinZh(options.cabin)}）` } : { en: `${GRADE_TEXT[options.grade].en} hotel, ${cityName(night).en}`, zh: `${cityName(night).zh}${GRADE_TEXT[options.grade].zh}酒店` };
     const transfer: Text = transferDays.some((t) => t.day === d.day)
       ? options.transport === 'vehicle' ? { en: 'Private vehicle with driver', zh: '专车（含司机）' } : options.transport === 'taxi' ? { en: 'Taxi between sights', zh: '出租车往返景点' } : { en: 'Own arrangements', zh: '自理' }
-      : cruiseLegs.some((l) => l.day <= d.day && aboardAt(localMs(d.date, '12:00'))) ? { en: 'Cruise ship', zh: '邮轮' } : { en: '—', zh: '—' };
+      : cruiseLegs.some((l) => l.day <= d.day && aboardAt(localMs(d.date, '12:00'))) ? { en: 'Cruise ship', zh: '游轮' } : { en: '—', zh: '—' };
     dayPlans.push({
       day: d.day,
       date: d.date,
@@ -406,8 +471,8 @@ export function priceTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
       transfers: transfer,
     });
   }
-  assume('The trip ends on the evening of the last day: no hotel night after it.', '行程于最后一天晚上结束：不含最后一晚住宿。');
-  return { lines, days: dayPlans, assumptions, missing, nights, notBooked };
+  assumptions.push(lastNight.reason);
+  return { lines, days: dayPlans, assumptions, missing, nights, notBooked, lastNight };
 }
 
 /**
@@ -447,11 +512,6 @@ function monthsText(months: readonly number[]): Text {
   return { en: months.map((m) => MONTH_SHORT[m - 1]).join(', '), zh: months.map((m) => `${m}月`).join('、') };
 }
 
-/** A guide's language in Chinese documents: 英语导游, not "导游（en）"; other codes as written. */
-export function guideZh(language: string): string {
-  return ({ en: '英语', zh: '中文', ja: '日语', ko: '韩语', fr: '法语', de: '德语', es: '西班牙语', ru: '俄语' } as Record<string, string>)[language] ?? `${language} `;
-}
-
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -462,5 +522,5 @@ export function cabinZh(cabin: string): string {
 }
 
 function modeZh(mode: string): string {
-  return ({ rail: '火车', road: '汽车', ferry: '轮渡', flight: '航班', cruise: '邮轮' } as Record<string, string>)[mode] ?? mode;
+  return ({ rail: '火车', road: '汽车', ferry: '轮渡', flight: '航班', cruise: '游轮' } as Record<string, string>)[mode] ?? mode;
 }

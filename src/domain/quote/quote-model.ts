@@ -17,6 +17,13 @@ export type Section = (typeof SECTIONS)[number];
 export type RoomPlan = 'twin' | 'single';
 export type ChildBed = 'share' | 'extra-bed' | 'own-room';
 export type LocalTransport = 'vehicle' | 'taxi' | 'none';
+/**
+ * The hotel night after the last day. `auto`: included when the trip ends with an evening
+ * arrival (the party spends that night in the last city), not when it ends after a day of
+ * sightseeing (the journey home leaves that day) — see lastNightRule in price-trip.ts.
+ */
+export type LastNight = 'auto' | 'include' | 'exclude';
+export const LAST_NIGHT_CHOICES: readonly LastNight[] = ['auto', 'include', 'exclude'];
 
 export interface QuoteOptions {
   readonly party: Readonly<Record<string, number>>;
@@ -29,6 +36,8 @@ export interface QuoteOptions {
   readonly cabin: string;
   readonly margin: Margin;
   readonly rounding: Rounding;
+  /** The hotel night after the last day (default auto). */
+  readonly lastNight?: LastNight;
   /** Travellers per row of the pax-range table. */
   readonly paxRange: readonly number[];
 }
@@ -107,7 +116,10 @@ export interface TripQuote {
     readonly to?: string;
     readonly start: string;
     readonly days: number;
+    /** Hotel and cabin nights, the last night included when it is. */
     readonly nights: number;
+    /** Whether the night after the last day is priced, and why (the rule or the option). */
+    readonly lastNight: { readonly included: boolean; readonly reason: Text };
   };
   readonly options: {
     readonly party: Readonly<Record<string, number>>;
@@ -119,6 +131,7 @@ export interface TripQuote {
     readonly cabin: string;
     readonly margin: Margin;
     readonly rounding: Rounding;
+    readonly lastNight: LastNight;
   };
   readonly lines: readonly QuoteLine[];
   readonly bySection: Readonly<Record<Section, Fen>>;

@@ -12,8 +12,9 @@ import type { Itinerary } from '../itinerary/itinerary.js';
 import { applyMargin, applyRounding } from './margin.js';
 import { sumFen, type Fen } from './money.js';
 import { headsOf, priceRows } from './price-rows.js';
-import { cabinZh, GRADE_TEXT, guideZh, priceTrip } from './price-trip.js';
-import { QUOTE_KIND, QUOTE_SCHEMA_VERSION, SECTIONS, type PaxRangeRow, type PriceRow, type QuoteLine, type QuoteOptions, type RowPrice, type Section, type Text, type TripQuote } from './quote-model.js';
+import { cabinZh, GRADE_TEXT, priceTrip } from './price-trip.js';
+import { guideTitle } from './guide-language.js';
+import { QUOTE_KIND, QUOTE_SCHEMA_VERSION, SECTIONS, type DayPlan, type PaxRangeRow, type PriceRow, type QuoteLine, type QuoteOptions, type RowPrice, type Section, type Text, type TripQuote } from './quote-model.js';
 import type { RateTable } from './rates.js';
 
 export const DEFAULT_PAX_RANGE = [2, 4, 6, 10, 16] as const;
@@ -29,6 +30,7 @@ export function defaultQuoteOptions(party: Readonly<Record<string, number>>): Qu
     cabin: 'standard',
     margin: { kind: 'none' },
     rounding: { kind: 'up-to', yuan: 1 },
+    lastNight: 'auto',
     paxRange: [...DEFAULT_PAX_RANGE],
   };
 }
@@ -52,6 +54,7 @@ export function quoteTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
       start: itinerary.days[0]?.date ?? request?.start ?? '',
       days: itinerary.days.length,
       nights: priced.nights,
+      lastNight: priced.lastNight,
     },
     options: {
       party: options.party,
@@ -63,6 +66,7 @@ export function quoteTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
       cabin: options.cabin,
       margin: options.margin,
       rounding: options.rounding,
+      lastNight: options.lastNight ?? 'auto',
     },
     lines,
     bySection,
@@ -70,8 +74,8 @@ export function quoteTrip(itinerary: Itinerary, catalogue: Catalogue, rates: Rat
     totals: { netFen, sellFen, marginFen: sellFen - netFen, travellers: rows.reduce((s, r) => s + r.row.travellers, 0) },
     paxRange,
     days: priced.days,
-    inclusions: inclusions(lines, options),
-    exclusions: exclusions(lines, options, priced.notBooked),
+    inclusions: inclusions(lines, options, priced.days),
+    exclusions: exclusions(lines, options, priced.notBooked, priced.lastNight.included),
     assumptions: priced.assumptions,
     missing: priced.missing,
     estimates: lines.some((l) => l.estimate),
@@ -126,21 +130,43 @@ function defaultCategory(catalogue: Catalogue): string {
   return catalogue.riderCategories.find((c) => c.isDefault)?.id ?? 'adult';
 }
 
+const MEAL_ORDER = ['breakfast', 'lunch', 'dinner'] as const;
+const MEAL_WORDS: Record<(typeof MEAL_ORDER)[number], Text> = { breakfast: { en: 'breakfasts', zh: '早餐' }, lunch: { en: 'lunches', zh: '午餐' }, dinner: { en: 'dinners', zh: '晚餐' } };
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 function count(lines: readonly QuoteLine[], section: Section): number {
   return lines.filter((l) => l.section === section).length;
 }
 
-function inclusions(lines: readonly QuoteLine[], options: QuoteOptions): Text[] {
+function inclusions(lines: readonly QuoteLine[], options: QuoteOptions, dayPlans: readonly DayPlan[]): Text[] {
   const out: Text[] = [];
   const nights = new Set(lines.filter((l) => l.section === 'lodging').map((l) => l.day)).size;
-  if (nights > 0) out.push({ en: `${nights} hotel night(s), ${GRADE_TEXT[options.grade].en} grade, breakfast included where the rate includes it`, zh: `${nights}晚${GRADE_TEXT[options.grade].zh}酒店住宿，按价格含早餐` });
-  if (count(lines, 'cruise') > 0) out.push({ en: `Three Gorges cruise, ${options.cabin} cabin, meals on board and the ship's standard shore excursions`, zh: `长江三峡邮轮（${cabinZh(options.cabin)}），含船上餐食及标准岸上游览` });
-  if (count(lines, 'meals') > 0) out.push({ en: 'Meals as listed day by day', zh: '行程所列餐食' });
+  const grade = GRADE_TEXT[options.grade];
+  if (nights > 0) out.push({ en: `${nights} ${nights === 1 ? 'night' : 'nights'} in ${grade.en} hotels, with breakfast where the hotel includes it`, zh: `${nights}晚${grade.zh}酒店住宿（酒店含早的含早餐）` });
+  if (count(lines, 'cruise') > 0) out.push({ en: `Three Gorges cruise, ${options.cabin} cabin, meals on board and the ship's standard shore excursions`, zh: `长江三峡游轮（${cabinZh(options.cabin)}），含船上餐食及标准岸上游览` });
+  if (count(lines, 'meals') > 0) {
+    // The meals the quote pays in restaurants, by name: "Lunches and dinners", not "Meals".
+    const kinds = MEAL_ORDER.filter((m) => dayPlans.some((d) => d.meals.some((x) => x.meal === m && x.where === 'restaurant')));
+    const en = kinds.map((m) => MEAL_WORDS[m].en);
+    out.push({ en: `${cap([en.slice(0, -1).join(', '), en.at(-1)].filter(Boolean).join(' and '))} as listed day by day`, zh: `行程所列${kinds.map((m) => MEAL_WORDS[m].zh).join('、')}` });
+  }
   if (count(lines, 'admissions') > 0) out.push({ en: 'Admission to every sight in the itinerary (passes where cheaper)', zh: '行程内全部景点门票（联票更省时用联票）' });
   if (count(lines, 'fares') > 0) out.push({ en: 'Train and road fares between cities (second class)', zh: '城市间火车、汽车票（二等座）' });
-  if (options.transport === 'vehicle' && count(lines, 'transfers') > 0) out.push({ en: 'Private vehicle with driver on sightseeing days', zh: '游览日专车及司机' });
-  if (options.transport === 'taxi' && count(lines, 'transfers') > 0) out.push({ en: 'Taxis between sights', zh: '景点间出租车' });
-  if (count(lines, 'guide') > 0) out.push({ en: `Licensed local guide (${options.guide}) on sightseeing days`, zh: `游览日持证${guideZh(options.guide!)}地陪导游` });
+  const days = new Set(lines.filter((l) => l.section === 'transfers').map((l) => l.day)).size;
+  if (options.transport === 'vehicle' && days > 0) out.push({ en: `Private vehicle with driver on the ${days} sightseeing ${days === 1 ? 'day' : 'days'}`, zh: `${days}个游览日专车及司机` });
+  if (options.transport === 'taxi' && days > 0) out.push({ en: 'Taxis between sights', zh: '景点间出租车' });
+  // Days with a guide, counted once when a day in two cities books one in each (a line covers
+  // `quantity` days from its `day`), so the count agrees with the vehicle's sightseeing days.
+  const guideDays = new Set(lines.filter((l) => l.section === 'guide').flatMap((l) => Array.from({ length: l.quantity }, (_, i) => (l.day ?? 0) + i))).size;
+  if (guideDays > 0) {
+    const title = guideTitle(options.guide!);
+    out.push(guideDays === 1
+      ? { en: `${title.en} (licensed, local) on the sightseeing day`, zh: `游览日持证地陪${title.zh}` }
+      : { en: `${title.en} (licensed, local) on each of the ${guideDays} sightseeing days`, zh: `${guideDays}个游览日持证地陪${title.zh}` });
+  }
   return out;
 }
 
@@ -157,9 +183,10 @@ const CRUISE_SERVICE_CHARGE: Text = {
   zh: '游轮服务费（代替小费，船上支付；世纪游轮、美维游轮公布：4晚及以下航程每人25美元；其他船公司不同）',
 };
 
-function exclusions(lines: readonly QuoteLine[], options: QuoteOptions, notBooked: readonly Text[]): Text[] {
+function exclusions(lines: readonly QuoteLine[], options: QuoteOptions, notBooked: readonly Text[], lastNightIncluded: boolean): Text[] {
   const out: Text[] = [
     { en: 'Travel to the first city and home from the last', zh: '往返出发城市及终点城市的交通' },
+    ...(lastNightIncluded ? [] : [{ en: 'A hotel night after the last day', zh: '行程最后一天当晚的住宿' }]),
     { en: 'Visas, travel insurance and personal expenses', zh: '签证、旅游保险及个人消费' },
     { en: 'Tips and gratuities', zh: '小费' },
   ];

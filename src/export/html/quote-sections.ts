@@ -16,16 +16,16 @@ const T = {
     quote: 'Your price', perPerson: 'Price per person', group: 'Total for the group', travellers: 'travellers', sizes: 'Price per person by group size (sharing a twin room)',
     size: 'Travellers', each: 'Per person', total: 'Group', single: 'Single supplement', included: 'Included', excluded: 'Not included', assumptions: 'How this price was worked out',
     services: 'Hotels, meals and transfers', day: 'Day', hotel: 'Night', meals: 'Meals', transfers: 'Transfers', none: '—', estimate: 'Prices marked * rest on estimates and are confirmed on booking.',
-    terms: 'Terms', valid: (n: number) => `This quote holds for ${n} days.`, missing: 'Not yet priced', lastNight: 'end of trip (no hotel night included)',
-    meal: { breakfast: 'B', lunch: 'L', dinner: 'D' }, mealKey: 'B breakfast · L lunch · D dinner; (h) at the hotel, (s) on board',
+    terms: 'Terms', valid: (n: number) => `This quote holds for ${n} days.`, missing: 'Not yet priced', lastNight: 'No hotel: the trip ends this day',
+    meal: { breakfast: 'B', lunch: 'L', dinner: 'D' }, mealKey: 'B breakfast · L lunch · D dinner; (h) at the hotel, (s) on the ship', atHotel: '(h)', aboard: '(s)',
     basis: { twin: 'sharing a twin room', single: 'room alone', share: 'sharing, no bed', 'extra-bed': 'extra bed', 'own-room': 'own room' },
   },
   zh: {
     quote: '报价', perPerson: '每人价格', group: '团费合计', travellers: '人', sizes: '按成团人数每人价格（双人同住）',
     size: '人数', each: '每人', total: '团费', single: '单房差', included: '费用包含', excluded: '费用不含', assumptions: '报价说明',
     services: '住宿、餐食与交通', day: '天', hotel: '住宿', meals: '餐食', transfers: '交通', none: '—', estimate: '带 * 的价格基于估算，预订时确认。',
-    terms: '条款', valid: (n: number) => `本报价 ${n} 天内有效。`, missing: '尚未计价', lastNight: '行程结束（不含当晚住宿）',
-    meal: { breakfast: '早', lunch: '午', dinner: '晚' }, mealKey: '早/午/晚 = 早餐/午餐/晚餐；(h) 酒店内，(s) 船上',
+    terms: '条款', valid: (n: number) => `本报价 ${n} 天内有效。`, missing: '尚未计价', lastNight: '不含住宿：行程当天结束',
+    meal: { breakfast: '早', lunch: '午', dinner: '晚' }, mealKey: '早/午/晚 = 早餐/午餐/晚餐；（店）酒店内，（船）船上', atHotel: '（店）', aboard: '（船）',
     basis: { twin: '双人同住', single: '单人住', share: '同住不占床', 'extra-bed': '加床', 'own-room': '单独房间' },
   },
 } as const;
@@ -34,16 +34,29 @@ export function renderLetterhead(agency: AgencyProfile | undefined, lang: Lang):
   if (!agency) return '';
   const name = lang === 'zh' && agency.nameZh ? agency.nameZh : agency.name;
   const address = lang === 'zh' ? (agency.addressZh ?? agency.address) : agency.address;
-  const contact = [agency.phone, agency.email, agency.website, address, agency.licence].filter((x): x is string => Boolean(x));
+  const contact = [agency.phone, agency.email, agency.website, address, licenceLine(agency, lang)].filter((x): x is string => Boolean(x));
   const logo = agency.logoDataUri ? `<img class="logo" src="${escapeHtml(agency.logoDataUri)}" alt="${escapeHtml(name)}">` : '';
   return `<div class="letterhead">${logo}<div><div class="agency">${escapeHtml(name)}</div><div class="contact">${contact.map(escapeHtml).join(' · ')}</div></div></div>`;
 }
+
+/**
+ * The licence as the profile writes it for the document's language; a Chinese document whose
+ * profile has no `licence_zh` labels the licence in Chinese (旅行社业务经营许可证, the permit's
+ * name under the Travel Agency Regulations) before the text as written.
+ */
+export function licenceLine(agency: AgencyProfile, lang: Lang): string | undefined {
+  if (agency.licence === undefined && agency.licenceZh === undefined) return undefined;
+  if (lang === 'zh') return agency.licenceZh ?? `${LICENCE_ZH}：${agency.licence}`;
+  return agency.licence ?? `${LICENCE_ZH}：${agency.licenceZh}`;
+}
+
+export const LICENCE_ZH = '旅行社业务经营许可证';
 
 export function renderServices(q: TripQuote, lang: Lang): string {
   const L = T[lang];
   const rows = q.days.map((d) => {
     const hotel = d.hotel ? d.hotel[lang] : L.lastNight;
-    const meals = d.meals.map((m) => `${L.meal[m.meal]}${m.where === 'hotel' ? '(h)' : m.where === 'on-board' ? '(s)' : ''}`).join(' ') || L.none;
+    const meals = d.meals.map((m) => `${L.meal[m.meal]}${m.where === 'hotel' ? L.atHotel : m.where === 'on-board' ? L.aboard : ''}`).join(' ') || L.none;
     return `<tr><td class="n">${d.day}</td><td>${escapeHtml(d.date)}</td><td>${escapeHtml(hotel)}</td><td>${escapeHtml(meals)}</td><td>${escapeHtml(d.transfers[lang])}</td></tr>`;
   });
   return (

@@ -41,7 +41,11 @@ export interface RunCliOptions {
   readonly cwd?: string;
   /** Wall clock: epoch ms or an ISO timestamp. Default FIXED_NOW_MS. */
   readonly now?: number | string;
-  /** Monotonic clock; default the real one (solver time limits must still run out). */
+  /**
+   * Monotonic clock; default one that stands still, so a plan's search stops on its effort alone
+   * and a loaded machine cannot cut it short and change it (the wall-clock cap is the only reader;
+   * test/plan/deterministic-under-load.test.ts injects clocks that move).
+   */
   readonly monotonicMs?: () => number;
   /** Terminal width; default 100. */
   readonly columns?: number;
@@ -85,7 +89,7 @@ export function fakeEffects(options: RunCliOptions = {}): FakeEffects {
     env: { ...BASE_ENV, ...options.env },
     cwd: options.cwd ?? REPO_ROOT,
     now: () => nowMs,
-    monotonicMs: options.monotonicMs ?? (() => performance.now()),
+    monotonicMs: options.monotonicMs ?? (() => 0),
     readStdin: async () => options.stdin ?? '',
   };
   return { effects, stdout, stderr };
