@@ -82,7 +82,7 @@ export function renderQuoteText(q: TripQuote, style: ChalkInstance, lang: 'en' |
   for (const p of q.paxRange) out.push(`  ${lpad(String(p.travellers), 10)}  ${lpad(formatYuan(p.perPersonFen), 12)}  ${lpad(formatYuan(p.groupFen), 12)}  ${lpad(formatYuan(p.singleSupplementFen), 14)}`);
   out.push('', style.bold(t('Included', '费用包含')), ...q.inclusions.map((x) => `  + ${x[lang]}`));
   out.push('', style.bold(t('Not included', '费用不含')), ...q.exclusions.map((x) => `  - ${x[lang]}`));
-  out.push('', style.bold(t('Assumptions', '假设')), ...q.assumptions.map((x) => `  * ${x[lang]}`));
+  out.push('', style.bold(t('Assumptions', '报价说明')), ...q.assumptions.map((x) => `  * ${x[lang]}`));
   if (q.missing.length > 0) out.push('', style.red.bold(t('NOT PRICED (no rate)', '未计价（缺少价格）')), ...q.missing.map((x) => `  ! ${x[lang]}`));
   if (q.estimates) out.push('', style.yellow(t('~ rests on an estimate: confirm before selling.', '~ 基于估算价格：出售前请确认。')));
   return out.join('\n') + '\n';

@@ -56,3 +56,11 @@ describe('a day in two cities', () => {
     expect(q.inclusions.map((x) => x.en)).toContain('Private vehicle with driver on the 4 sightseeing days');
   });
 });
+
+describe('the interactive session names the guide as the quote does', () => {
+  it('its choices read "English-speaking guide" / 英文导游 (the Chinese prompt said 英语导游 while the quote said 英文导游)', async () => {
+    const { promptMessages } = await import('../../src/cli/prompts/messages.js');
+    expect(promptMessages('en').priceGuides.en).toBe('English-speaking guide');
+    expect(promptMessages('zh').priceGuides).toMatchObject({ en: '英文导游', zh: '中文导游' });
+  });
+});

@@ -10,8 +10,10 @@
  * plan planned in-process under jest ran 17–30× slower than the same plan in
  * `node` (a 3-day Wuhan plan: 66.6 s vs 2.1 s with this environment, load 17).
  * Everything else is jest-environment-node's own setup (globals, timers,
- * mocks); only the context it builds them on changes. Node without the flag
- * (before 20.18) gets jest's usual context.
+ * mocks); only the context it builds them on changes. The flag came with
+ * nodejs/node#54394 (Node 22.8, backported to 20.x; present in our 20.20);
+ * a Node without it gets jest's usual context, and this file's spec fails
+ * to say so.
  */
 const vm = require('node:vm');
 const { TestEnvironment } = require('jest-environment-node');

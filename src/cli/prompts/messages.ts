@@ -1,5 +1,6 @@
 /** Every word the interactive planner says, in English and Simplified Chinese. */
 import type { Lang } from '../../export/locale.js';
+import { guideTitle } from '../../domain/quote/guide-language.js';
 
 export interface PromptMessages {
   readonly from: string;
@@ -100,7 +101,8 @@ const EN: PromptMessages = {
   priceGrade: 'Hotel and restaurant grade?',
   priceGrades: { budget: 'Budget', '3star': '3★', '4star': '4★', '5star': '5★' },
   priceGuide: 'A local guide on sightseeing days?',
-  priceGuides: { none: 'No guide', en: 'English-speaking guide', zh: 'Chinese-speaking guide' },
+  // The guide named as the quote names it (guide-language.ts), so the answer reads as the line it prices.
+  priceGuides: { none: 'No guide', en: guideTitle('en').en, zh: guideTitle('zh').en },
   priceMarkup: 'Your markup on the net cost? (e.g. 15%; 0 for none)',
   badMarkup: 'Give a percentage from 0% to 1000%, like 15%',
   priceCommand: 'The same quote, and its document (--format html|pdf --agency FILE), from the saved plan:',
@@ -163,7 +165,7 @@ const ZH: PromptMessages = {
   priceGrade: '酒店及餐厅档次？',
   priceGrades: { budget: '经济型', '3star': '三星', '4star': '四星', '5star': '五星' },
   priceGuide: '游览日是否配地陪导游？',
-  priceGuides: { none: '不配导游', en: '英语导游', zh: '中文导游' },
+  priceGuides: { none: '不配导游', en: guideTitle('en').zh, zh: guideTitle('zh').zh },
   priceMarkup: '在成本上加价多少？（例如 15%；0 表示不加）',
   badMarkup: '请输入 0% 到 1000% 之间的百分比，例如 15%',
   priceCommand: '用保存的行程生成同一报价及报价单（--format html|pdf --agency 文件）：',
