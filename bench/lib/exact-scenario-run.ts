@@ -23,6 +23,7 @@ import { DEFAULT_TIME_LIMIT_MS, MAX_ITERATIONS, SKELETONS, effortFor } from '../
 import { MAX_VISITS } from './exact-scenarios.js';
 import { localYuanOf, replay, solveExactly, type ExactResult, type Replay } from './exact-solve.js';
 import { optimumByDays, type DaysOptimum } from './exact-days.js';
+import { raceProbes, type Probe } from './exact-race.js';
 import { baseValue, FARE_CHARGE_PER_YUAN, itineraryOfRoutes, rankOf, ranksAbove, type RaceRank, type Skeleton, type ValueContext } from './exact-value.js';
 
 export interface SkeletonResult {
@@ -108,6 +109,8 @@ export interface ScenarioResult {
   readonly chosenGap: number;
   /** The same on value: the planner's value against its own skeleton's value optimum. */
   readonly chosenValueGap: number;
+  /** The race's first leg redone (exact-race.ts): each skeleton's probe, ranked as the race ranks it. */
+  readonly probes: readonly Probe[];
   readonly plannerMs: number;
 }
 
@@ -183,7 +186,16 @@ export function runScenario(
   catalogue: Catalogue,
   calendar: HolidayCalendar,
   scenarioFlags: PlanFlags,
-  options: { readonly timeLimitS: number; readonly dfs?: boolean },
+  options: {
+    readonly timeLimitS: number;
+    readonly dfs?: boolean;
+    /**
+     * CBC solves a skeleton's models only when it has at most this many visits, or the day
+     * enumeration declines it (a budget); default all. On a loaded machine CBC's big skeletons
+     * take minutes each, and the enumeration settles them in a second.
+     */
+    readonly cbcMaxVisits?: number;
+  },
 ): ScenarioResult {
   const { flags, avoided } = restrictCandidates(catalogue, scenarioFlags, calendar);
   const req = request(catalogue, flags);
@@ -201,13 +213,18 @@ export function runScenario(
   const ctx: ValueContext = { catalogue, request: req, calendar, candidates: candidateStops(catalogue, req), neighbours: cityNeighbours(directedLinks(catalogue)) };
   const plannerRank = rankOf(it, ctx.neighbours);
   const meals = req.meals === false ? undefined : MEAL_RULES[req.pace];
-  const skeletons: SkeletonResult[] = skeletonsOf(catalogue, req, calendar).map((sk) => {
+  const raced = skeletonsOf(catalogue, req, calendar);
+  const probes = raceProbes(ctx, raced);
+  const skeletons: SkeletonResult[] = raced.map((sk) => {
     const b = sk.built;
     const m = compileModel(b.problem);
     const seq = itineraryOn(b, it);
     const planner = seq === undefined ? undefined : replay(m, seq);
-    const exact = solveExactly(b, { ...options, ...(meals ? { meals } : {}) });
     const days = optimumByDays(b, { chargePerYuan: FARE_CHARGE_PER_YUAN });
+    const cbc = days.status !== 'optimal' || b.problem.visits.length <= (options.cbcMaxVisits ?? Infinity);
+    const exact: ExactResult = cbc
+      ? solveExactly(b, { timeLimitS: options.timeLimitS, ...(options.dfs !== undefined ? { dfs: options.dfs } : {}), ...(meals ? { meals } : {}) })
+      : { visits: b.problem.visits.length, status: 'skipped', boundWeight: NaN, seconds: 0, lpRows: 0, chargePerYuan: 0 };
     const base = baseValue(ctx, sk);
     // The core's must bonus (compileModel): the same for every must of the Problem.
     const bonus = Math.max(0, ...b.problem.visits.map((v, i) => (v.mandatory === true ? m.weight[i]! - Math.max(0, v.score) : 0)));
@@ -250,7 +267,7 @@ export function runScenario(
   return {
     flags, avoided, skeletons, plannerScore, plannerMusts, plannerVisits: it.totals.visits, plannerRank, plannerReplayed,
     plannerLocalYuan: it.days.reduce((s, d) => s + d.items.reduce((t, i) => t + (i.kind === 'travel' && i.mode === 'local' ? i.cost : 0), 0), 0), plannerSkeleton,
-    optScore, optMusts, proved, boundScore, gap, optValue, optValueSkeleton, valueProved, valueGap, coreScore, chosenGap, chosenValueGap, plannerMs,
+    optScore, optMusts, proved, boundScore, gap, optValue, optValueSkeleton, valueProved, valueGap, coreScore, chosenGap, chosenValueGap, probes, plannerMs,
   };
 }
 

@@ -56,7 +56,8 @@ export function replay(m: Model, perDay: readonly (readonly number[])[]): Replay
 
 export interface ExactResult {
   readonly visits: number;
-  readonly status: 'optimal' | 'stopped' | 'infeasible' | 'not-modelled';
+  /** 'skipped': not given to CBC (bench/exact-gap.ts --cbc-max-visits: the day enumeration settles it). */
+  readonly status: 'optimal' | 'stopped' | 'infeasible' | 'not-modelled' | 'skipped';
   readonly reason?: string;
   /** The MIP's best solution replayed by the core. */
   readonly best?: Replay;

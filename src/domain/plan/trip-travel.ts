@@ -175,8 +175,24 @@ export function tripTravel(input: TripTravelInput): TripTravel {
       if (ci >= 0 && stopAt[i * C + ci]! < 0) stopAt[i * C + ci] = k;
     });
   });
+  // cost() of a leg between two cities: the fares of the links movesFor() rides, per problem day
+  // and pair of cities, listed once (movesFor's slice in the search's inner loop was garbage).
+  const placeOfCity = Int32Array.from(cityIds, (c) => input.places.findIndex((p) => p.city === c));
+  const faresBetween: (readonly number[] | undefined)[] = new Array(D * C * C);
+  for (let day = 0; day < D; day++) {
+    if ((input.days[day]?.moves.length ?? 0) === 0) continue;
+    for (let cf = 0; cf < C; cf++) {
+      for (let ct = 0; ct < C; ct++) {
+        if (cf === ct) continue;
+        const moves = movesFor(placeOfCity[cf]!, placeOfCity[ct]!, day);
+        if (moves) faresBetween[(day * C + cf) * C + ct] = moves.map((m) => fares.get(m.link)!);
+      }
+    }
+  }
   const travel: Travel = {
     isStatic: !hasMoves,
+    // Legs within a city take the same minutes (and fare) whatever the day: the core reads them from these tables.
+    local: { group: cityIdx, minutes: local, cost: localCost },
     arrive(from, to, depart, day) {
       const cf = cityIdx[from]!;
       const ct = cityIdx[to]!;
@@ -210,11 +226,13 @@ export function tripTravel(input: TripTravelInput): TripTravel {
     ...(hasMoves || hasLocalCost
       ? {
           cost(from: number, to: number, day: number) {
-            if (cityIdx[from] === cityIdx[to]) return localCost[from * n + to]!;
-            const moves = movesFor(from, to, day);
-            if (!moves) return 0;
+            const cf = cityIdx[from]!;
+            const ct = cityIdx[to]!;
+            if (cf === ct) return localCost[from * n + to]!;
+            const legFares = faresBetween[(day * C + cf) * C + ct];
+            if (!legFares) return 0;
             let sum = localCost[from * n + input.hubOf.get(cityOf(from))!]! + localCost[input.hubOf.get(cityOf(to))! * n + to]!;
-            for (const m of moves) sum += fares.get(m.link)!;
+            for (const f of legFares) sum += f;
             return sum;
           },
         }

@@ -101,6 +101,9 @@ function setB(out: BreakStep, arr: number, beg: number, dep: number, src: number
 
 /** The earliest start of v on day d arriving at `a` (Infinity when no window is left). */
 function startAt(m: Model, v: number, d: number, a: number): number {
+  // One window (or none) that day, as most visits have: read from the flat arrays (closed: close = -Infinity).
+  const k = v * m.dayCount + d;
+  if (m.winOnly[k] === 1) return a <= m.winClose[k]! ? Math.max(a, m.winOpen[k]!) : Infinity;
   const w = windowFor(m, v, d, a);
   return w === undefined ? Infinity : Math.max(a, w.open);
 }

@@ -29,8 +29,14 @@ export interface Model {
   /** First window per visit and day, flat at [visit * dayCount + day]; close = -Infinity when closed. */
   readonly winOpen: Float64Array;
   readonly winClose: Float64Array;
+  /** At [visit * dayCount + day]: 1 when the visit has at most one window that day (winOpen/winClose are all of them). */
+  readonly winOnly: Uint8Array;
   readonly budget: number;
   readonly hasLegCost: boolean;
+  /** Travel.local's tables (null when travel is static, or has none): legs within a group, read without a call. */
+  readonly localGroup: Int32Array | null;
+  readonly localMin: Float64Array | null;
+  readonly localCost: Float64Array | null;
   /** Per day, the break its routes with a visit must hold (day-break.ts). */
   readonly breaks: readonly (DayBreak | undefined)[];
   /** Per visit, the visits it cannot share a solution with (problem.ts `excludes`, made symmetric); null when none has any. */
@@ -76,7 +82,9 @@ export function compileModel(problem: Problem): Model {
   }
   const winOpen = new Float64Array(visitCount * dayCount);
   const winClose = new Float64Array(visitCount * dayCount).fill(-Infinity);
+  const winOnly = new Uint8Array(visitCount * dayCount);
   windows.forEach((perDay, v) => perDay.forEach((ws, d) => {
+    if (ws.length <= 1) winOnly[v * dayCount + d] = 1;
     if (ws[0] !== undefined) {
       winOpen[v * dayCount + d] = ws[0].open;
       winClose[v * dayCount + d] = ws[0].close;
@@ -89,6 +97,7 @@ export function compileModel(problem: Problem): Model {
     breaks,
     winOpen,
     winClose,
+    winOnly,
     dayCount,
     visitCount,
     placeCount,
@@ -107,6 +116,9 @@ export function compileModel(problem: Problem): Model {
     fast: matrix !== null && singleWindow && breaks.every((b) => b === undefined),
     budget: problem.budget ?? Infinity,
     hasLegCost: problem.travel.cost !== undefined,
+    localGroup: matrix === null ? (problem.travel.local?.group ?? null) : null,
+    localMin: matrix === null ? (problem.travel.local?.minutes ?? null) : null,
+    localCost: matrix === null && problem.travel.cost !== undefined ? (problem.travel.local?.cost ?? null) : null,
   };
 }
 
@@ -138,11 +150,16 @@ export function modelOf(problem: Problem): Model {
 
 export function arriveAt(m: Model, from: number, to: number, depart: number, day: number): number {
   if (m.matrix !== null) return depart + m.matrix[from * m.placeCount + to]!;
+  const g = m.localGroup;
+  if (g !== null && g[from] === g[to]) return depart + m.localMin![from * m.placeCount + to]!;
   return m.problem.travel.arrive(from, to, depart, day);
 }
 
 export function legCost(m: Model, from: number, to: number, day: number): number {
-  return m.hasLegCost ? (m.problem.travel.cost?.(from, to, day) ?? 0) : 0;
+  if (!m.hasLegCost) return 0;
+  const g = m.localGroup;
+  if (g !== null && m.localCost !== null && g[from] === g[to]) return m.localCost[from * m.placeCount + to]!;
+  return m.problem.travel.cost?.(from, to, day) ?? 0;
 }
 
 /** The earliest window on `day` whose latest start is not before `arrival`, or undefined. */

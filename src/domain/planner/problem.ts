@@ -88,6 +88,14 @@ export interface Travel {
   readonly isStatic: boolean;
   /** Optional cost of a leg (fares), counted against `budget`. */
   cost?(from: number, to: number, day: number): number;
+  /**
+   * Optional: legs between places of one group (a city) that are static on every day. Whenever
+   * group[f] === group[t], arrive(f, t, x, d) === x + minutes[f * placeCount + t] and
+   * cost(f, t, d) === cost[f * placeCount + t] (cost given when `cost()` is). The search reads
+   * those legs from the tables instead of calling arrive(): on an itinerary with a train day,
+   * most of its legs are local ones, and the calls took a tenth of the planning time.
+   */
+  readonly local?: { readonly group: Int32Array; readonly minutes: Float64Array; readonly cost?: Float64Array };
 }
 
 export interface Problem {
