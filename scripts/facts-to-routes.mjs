@@ -423,7 +423,7 @@ function nameLinks(links) {
 
 const NEW_KEYS = {
   cities: ['id', 'name', 'name_zh', 'province', 'location', 'lodging', 'note'],
-  attractions: ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'price', 'reservation', 'must_see', 'description', 'note', 'bird_season'],
+  attractions: ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'price', 'reservation', 'must_see', 'description', 'note', 'bird_season', 'daylight'],
   links: ['id', 'from', 'to', 'mode', 'oneway', 'duration', 'fare', 'fares', 'first', 'last', 'every', 'departures', 'stations', 'per_day', 'note'],
   passes: ['id', 'name', 'name_zh', 'note', 'covers', 'validity', 'entries', 'price', 'blackout', 'reservation_still_required', 'url'],
 };
@@ -749,7 +749,7 @@ function check(file) {
   }
 
   const ATTR_KEYS = ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'closed_dates', 'price', 'reservation', 'facts', 'must_see', 'description', 'note',
-    'provenance', 'closed_nth', 'price_seasons', 'discounts', 'bird_season', 'access', 'within', 'includes'];
+    'provenance', 'closed_nth', 'price_seasons', 'discounts', 'bird_season', 'access', 'within', 'includes', 'daylight'];
   const byTheme = Object.fromEntries(THEMES.map((t) => [t, 0]));
   const byCity = {};
   for (const a of c.attractions ?? []) {

@@ -462,6 +462,15 @@ const HANDLERS = {
       t.within = id;
       setProv(t, 'within', factOf(r));
     },
+    // whether a visit must end by sunset: value { required: true } (an outdoor site: mountain, lake, wetland, gorge)
+    // or { required: false } (a night-view site); set from the site's nature, with a note saying what it is
+    daylight(t, rs) {
+      const r = rs.at(-1);
+      const v = r.value?.required;
+      if (typeof v !== 'boolean') return 'daylight without required: true | false';
+      t.daylight = v ? 'required' : 'any';
+      setProv(t, 'daylight', factOf(r));
+    },
     // a product that takes the party to other catalogue sites (the Two Dams One Gorge boat: the dam and Xiling Gorge):
     // value { ids: [three-gorges-dam, xiling-gorge-scenic-area] }
     includes(t, rs) {

@@ -7,6 +7,7 @@
  */
 import QRCode from 'qrcode';
 import { holidayAdvice, holidayTitle } from './holiday-text.js';
+import { sunsetLine } from './sunset-text.js';
 import type { Catalogue, LatLon, Theme } from '../domain/catalogue/model.js';
 import type { CruiseItem, Itinerary, ItineraryDay, ItineraryItem, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
 import type { AgencyProfile } from '../domain/quote/agency-profile.js';
@@ -240,6 +241,7 @@ function renderDay(
     (day.holiday
       ? `<p class="holiday${day.holiday.goldenWeek ? ' golden-week' : ''}"><strong>${escapeHtml(holidayTitle(day.holiday, lang))}</strong>${escapeHtml(P.colon)}${escapeHtml(holidayAdvice(day.holiday, lang))}</p>`
       : '') +
+    (day.sunset ? `<p class="sunset">${escapeHtml(sunsetLine(day.sunset, catalogue, lang))}</p>` : '') +
     `<ol class="items">${items}</ol>` +
     `<div class="day-foot"><span>${lodging}</span><span>${escapeHtml(`${L.daySubtotal}${P.colon}${money(subtotal)}`)}</span></div>` +
     `</section>`

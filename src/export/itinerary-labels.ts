@@ -48,7 +48,7 @@ const EN: ItineraryLabels = {
   themes: 'themes',
   party: 'party',
   anywhere: 'anywhere',
-  reasons: { closed: 'closed', 'no-time': 'no time', budget: 'over budget', theme: 'other theme', avoided: 'avoided', unreachable: 'out of reach', 'last-entry': 'after last entry', 'cruise-option': 'cruise option not taken' },
+  reasons: { closed: 'closed', 'no-time': 'no time', budget: 'over budget', theme: 'other theme', avoided: 'avoided', unreachable: 'out of reach', 'last-entry': 'after last entry', 'cruise-option': 'cruise option not taken', 'after-dark': 'after dark' },
   paceNames: { relaxed: 'relaxed', standard: 'standard', packed: 'packed' },
 };
 
@@ -73,7 +73,7 @@ const ZH: ItineraryLabels = {
   themes: '主题',
   party: '人数',
   anywhere: '不限',
-  reasons: { closed: '闭馆', 'no-time': '时间不够', budget: '超出预算', theme: '主题不符', avoided: '已排除', unreachable: '无法到达', 'last-entry': '赶不上最晚入场', 'cruise-option': '游轮可选项目未选' },
+  reasons: { closed: '闭馆', 'no-time': '时间不够', budget: '超出预算', theme: '主题不符', avoided: '已排除', unreachable: '无法到达', 'last-entry': '赶不上最晚入场', 'cruise-option': '游轮可选项目未选', 'after-dark': '天黑之后' },
   // The same words as the HTML view (html/labels.ts).
   paceNames: { relaxed: '宽松', standard: '适中', packed: '紧凑' },
 };

@@ -18,6 +18,7 @@ import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-not
 import { itineraryLabels, type ItineraryLabels } from './itinerary-labels.js';
 import { themeStyle } from './theme-style.js';
 import { holidayLine } from './holiday-text.js';
+import { sunsetLine } from './sunset-text.js';
 import { unscheduledDetail } from './unscheduled-detail.js';
 import {
   categoryName, formatDate, punctuation, formatDuration, formatMoney, minutesBetween, travelName, placeName, themeName, wallClock, type Lang,
@@ -49,6 +50,7 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
     lines.push('');
     lines.push(dayHeading(day, catalogue, L, lang, style));
     if (day.holiday) lines.push(`  ${style.yellow('!')} ${style.yellow(holidayLine(day.holiday, lang))}`);
+    if (day.sunset) lines.push(`  ${style.dim(`☼ ${sunsetLine(day.sunset, catalogue, lang)}`)}`);
     if (day.items.length === 0) lines.push(`  ${style.dim(L.free)}`);
     for (const item of day.items) {
       const span = itemSpan(item);

@@ -35,6 +35,10 @@ export function unscheduledDetail(u: UnscheduledEntry, it: Itinerary, catalogue:
       return `行程在${city}期间不开放，或开放时间容不下这次游览`;
     case 'last-entry':
       return `最早到达时已过最晚入场（或来不及在闭馆前游完）`;
+    case 'after-dark': {
+      const sunset = /sets there at (\d{2}:\d{2})/.exec(u.detail)?.[1];
+      return `户外景点：当天日落${sunset ? `（${sunset}）` : ''}前游不完，天黑后不安排`;
+    }
     case 'budget':
       return `全团门票将超出预算（${formatMoney(r.budget ?? 0, it.totals.currency, 'zh')}）`;
     case 'no-time': {

@@ -7,7 +7,7 @@
  * the item shapes of catalogue-schema.ts, so that file changes by one line each.
  */
 import * as z from 'zod';
-import { FACT_STATUSES, WEEKDAYS } from '../domain/catalogue/model.js';
+import { DAYLIGHT, FACT_STATUSES, WEEKDAYS } from '../domain/catalogue/model.js';
 import { LINK_MODES } from '../domain/catalogue/model.js';
 import { duration, id, months, patterned, prices, time } from './catalogue-schema-values.js';
 
@@ -119,6 +119,10 @@ export const attractionFacts = {
   access: z.array(access).default([]).meta({ description: 'Local access links from a city (bus, boat, road) with real times; provenance key access.<index>.' }),
   within: id.optional().meta({
     description: "The attraction whose paid area this one lies inside (Meilu Villa inside Lushan's gate): it cannot be visited without that ticket.",
+  }),
+  daylight: z.enum(DAYLIGHT).optional().meta({
+    description:
+      "required: an outdoor site (mountain, lake, wetland, gorge) whose visit must end by sunset, computed from the site's coordinates and the date; any (or absent): it may be seen after dark.",
   }),
   includes: z.array(id).min(1).optional().meta({
     description: 'Other attractions this product takes the party to (the Two Dams One Gorge boat: the dam and Xiling Gorge): a plan that books it sees them there and does not sell them again.',

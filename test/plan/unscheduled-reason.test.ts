@@ -11,6 +11,7 @@ import { THEMES, type Attraction, type Catalogue } from '../../src/domain/catalo
 import type { HolidayCalendar } from '../../src/domain/calendar/holiday-calendar.js';
 import { addDays } from '../../src/domain/calendar/iso-date.js';
 import { openingOn } from '../../src/domain/calendar/opening-on.js';
+import { sunTimes } from '../../src/domain/calendar/daylight.js';
 import type { Itinerary, PlanRequest, UnscheduledReasonCode } from '../../src/domain/itinerary/itinerary.js';
 import type { BuiltProblem } from '../../src/domain/plan/build-problem.js';
 import { paceVisitMin } from '../../src/domain/plan/pace.js';
@@ -150,6 +151,7 @@ function oracle(a: Attraction, it: Itinerary, built: BuiltProblem, cat: Catalogu
   const dur = paceVisitMin(a.visitMin, req.pace);
   const fits: number[] = [];
   let late = false;
+  let dark = false;
   let openAndShortEnough = false;
   let farFromCentre = false;
   let open = false;
@@ -170,19 +172,28 @@ function oracle(a: Attraction, it: Itinerary, built: BuiltProblem, cat: Catalogu
     }
     openAndShortEnough = true;
     const base = tripDay * 1440;
-    const starts = o.intervals
-      .map((iv) => ({ open: base + iv.openMin, latest: base + Math.min(iv.lastEntryMin ?? iv.closeMin, iv.closeMin - dur) }))
+    // An outdoor site closes at sunset, wherever its gates close (catalogue daylight: required).
+    const sunset = a.daylight === 'required' ? sunTimes(a.location, date, cat.timezone).sunsetMin : undefined;
+    const startsBy = (endBy: number) => o.intervals
+      .map((iv) => {
+        const close = Math.min(iv.closeMin, endBy);
+        return { open: base + iv.openMin, latest: base + Math.min(iv.lastEntryMin ?? close, close - dur) };
+      })
       .filter((w) => w.latest >= w.open);
-    if (starts.some((w) => Math.max(arrive, w.open) <= w.latest) && alone(place, dur, starts)) {
+    const fitsBy = (starts: readonly Start[]) => starts.some((w) => Math.max(arrive, w.open) <= w.latest) && alone(place, dur, starts);
+    const starts = startsBy(sunset ?? Infinity);
+    if (fitsBy(starts)) {
       const fare = (x: number, y: number) => built.problem.travel.cost?.(x, y, p) ?? 0;
       fits.push(admissionFor(a, req.party, defaultCategory(cat), date) + fare(from, place) + fare(place, day.ends[0]!) - fare(from, day.ends[0]!));
-    } else if (starts.length > 0 && starts.every((w) => w.latest < arrive)) late = true;
+    } else if (sunset !== undefined && fitsBy(startsBy(Infinity))) dark = true;
+    else if (starts.length > 0 && starts.every((w) => w.latest < arrive)) late = true;
   }
   if (fits.length > 0) {
     const spent = it.totals.admission + it.totals.transport;
     return req.budget !== undefined && Math.min(...fits) > req.budget - spent + 0.005 ? 'budget' : 'no-time';
   }
   if (late) return 'last-entry';
+  if (dark) return 'after-dark';
   if (openAndShortEnough) return 'closed';
   if (farFromCentre) return 'unreachable';
   return open ? 'no-time' : 'closed';
@@ -237,6 +248,6 @@ describe('unscheduled reasons over random requests on the shipped catalogue', ()
     );
     expect(checked).toBeGreaterThan(100);
     // The run meets every kind of reason, so none is left untested.
-    expect([...seen].sort()).toEqual(['budget', 'closed', 'last-entry', 'no-time', 'unreachable']);
+    expect([...seen].sort()).toEqual(['after-dark', 'budget', 'closed', 'last-entry', 'no-time', 'unreachable']);
   });
 });

@@ -192,9 +192,18 @@ export interface Attraction {
    * them there, so it does not also sell them, and values it by them.
    */
   readonly includes?: readonly string[];
+  /**
+   * `required`: an outdoor site (a mountain, a lake shore, a wetland, a gorge) that a
+   * visit must leave by sunset, whatever its gates say (calendar/daylight-window.ts);
+   * `any` or absent: it may be seen after dark (a lit riverfront, a night cruise, a hall).
+   */
+  readonly daylight?: Daylight;
   readonly description?: string;
   readonly note?: string;
 }
+
+export const DAYLIGHT = ['required', 'any'] as const;
+export type Daylight = (typeof DAYLIGHT)[number];
 
 export interface Link {
   readonly from: string;

@@ -139,6 +139,7 @@ function normalizeAttraction(a: RawAttraction, prices: PriceContext): Attraction
     mustSee: a.must_see,
     ...optional('within', a.within),
     ...optional('includes', a.includes),
+    ...optional('daylight', a.daylight),
     ...optional('description', a.description),
     ...optional('note', a.note),
   };

@@ -154,6 +154,7 @@ export interface RawAttraction {
   readonly bird_season?: string | readonly number[] | undefined;
   readonly access: readonly RawAccess[];
   readonly within?: string | undefined;
+  readonly daylight?: 'required' | 'any' | undefined;
   readonly includes?: readonly string[] | undefined;
 }
 

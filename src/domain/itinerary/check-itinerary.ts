@@ -13,6 +13,7 @@ import type { Attraction, Catalogue, LatLon } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addDays } from '../calendar/iso-date.js';
 import { openingOn } from '../calendar/opening-on.js';
+import { daylightEndOn } from '../calendar/daylight-window.js';
 import { MEAL_RULES, PACES, paceVisitMin } from '../plan/pace.js';
 import { admissionFor, cents, defaultCategory, fareFor } from '../plan/party-cost.js';
 import { catalogueScore } from '../plan/score.js';
@@ -335,6 +336,10 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     }
     const s = start - day * MINUTES_PER_DAY;
     const e = end - day * MINUTES_PER_DAY;
+    const sunsetMin = daylightEndOn(a, date, catalogue.timezone);
+    if (sunsetMin !== undefined && e > sunsetMin) {
+      v('after-dark', path, `${a.id} is an outdoor site: the sun sets there at ${hhmm(sunsetMin)} on ${date}; the visit ends at ${hhmm(e)}`);
+    }
     const fits = opening.intervals.find((w) => s >= w.openMin && s <= (w.lastEntryMin ?? w.closeMin) && e <= w.closeMin);
     if (fits) return;
     const w = opening.intervals.find((x) => s >= x.openMin && s <= x.closeMin) ?? opening.intervals[0]!;

@@ -107,13 +107,14 @@ const itinerary = z.object({
       holiday: z
         .object({ name: z.string(), nameZh: z.string().optional(), goldenWeek: z.boolean(), provisional: z.boolean(), note: z.string() })
         .optional(),
+      sunset: z.object({ time: z.string().regex(/^\d{2}:\d{2}$/), at: z.string() }).optional(),
     }),
   ),
   byTheme: z.object({ cultural: z.array(z.string()), red: z.array(z.string()), eco: z.array(z.string()), water: z.array(z.string()) }),
   unscheduled: z.array(
     z.object({
       attraction: z.string(),
-      reason: z.enum(['closed', 'no-time', 'budget', 'theme', 'avoided', 'unreachable', 'last-entry', 'cruise-option']),
+      reason: z.enum(['closed', 'no-time', 'budget', 'theme', 'avoided', 'unreachable', 'last-entry', 'cruise-option', 'after-dark']),
       detail: z.string(),
     }),
   ),

@@ -2,6 +2,7 @@
  * The itinerary document (`plan --json`, design/CLI.md). This is a public
  * contract read by scripts and by `plan check`: add optional fields only.
  */
+import type { DaySunset } from '../calendar/daylight-window.js';
 import type { IsoDate, Theme } from '../catalogue/model.js';
 
 export const ITINERARY_SCHEMA_VERSION = 1;
@@ -155,6 +156,11 @@ export interface ItineraryDay {
   readonly items: readonly ItineraryItem[];
   /** Present only when the day is a public holiday. */
   readonly holiday?: DayHoliday;
+  /**
+   * Present only on a day with a visit to an outdoor site (catalogue `daylight: required`):
+   * the sunset at the one whose sun sets first, by which its visits end (added compatibly).
+   */
+  readonly sunset?: DaySunset;
 }
 
 /**
@@ -175,7 +181,7 @@ export interface DayHoliday {
  * `last-entry`: reachable only after the last start its hours allow; `cruise-option`: on the programme of the
  * plan's cruise as an optional excursion not chosen, or a site some ships visit instead (both added compatibly, schemaVersion 1).
  */
-export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable' | 'last-entry' | 'cruise-option';
+export type UnscheduledReasonCode = 'closed' | 'no-time' | 'budget' | 'theme' | 'avoided' | 'unreachable' | 'last-entry' | 'cruise-option' | 'after-dark';
 
 export interface UnscheduledEntry {
   readonly attraction: string;

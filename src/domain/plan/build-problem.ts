@@ -12,6 +12,7 @@ import type { Attraction, Catalogue, IsoDate } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addDays } from '../calendar/iso-date.js';
 import { openingOn } from '../calendar/opening-on.js';
+import { capIntervals, daylightEndOn } from '../calendar/daylight-window.js';
 import type { PlanRequest } from '../itinerary/itinerary.js';
 import type { DayBreak, Problem, ProblemDay, ProblemVisit, TimeWindow, Travel } from '../planner/problem.js';
 import { MINUTES_PER_DAY } from '../travel/travel-model.js';
@@ -90,7 +91,7 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
       score: scoreOf(a, request.themes),
       windows: landDays.map(({ day, tripDay }) =>
         dayCities(day).includes(a.city)
-          ? windowsOn(a, addDays(request.start, tripDay), tripDay, duration, input.calendar)
+          ? windowsOn(a, addDays(request.start, tripDay), tripDay, duration, input.calendar, catalogue.timezone)
           : [],
       ),
       // Inside another's paid area: its ticket too (the itinerary charges it once, and not when the area is visited).
@@ -170,12 +171,22 @@ function fitsAlone(visit: ProblemVisit, windows: readonly TimeWindow[], day: Pro
   return day.ends.some((e) => travel.arrive(visit.place, e, leave, d) <= day.close);
 }
 
-/** Start windows on one date, on the trip axis. */
-export function windowsOn(a: Attraction, date: IsoDate, tripDay: number, durationMin: number, calendar: HolidayCalendar): TimeWindow[] {
+/**
+ * Start windows on one date, on the trip axis: the opening hours, closing at
+ * sunset for an outdoor site (calendar/daylight-window.ts) in the catalogue's zone.
+ */
+export function windowsOn(a: Attraction, date: IsoDate, tripDay: number, durationMin: number, calendar: HolidayCalendar, timeZone: string): TimeWindow[] {
+  return startWindows(a, date, tripDay, durationMin, calendar, daylightEndOn(a, date, timeZone));
+}
+
+/** Start windows with the hours closing by `endByMin` (sunset) when given; without it, the gates' hours alone. */
+export function startWindows(
+  a: Attraction, date: IsoDate, tripDay: number, durationMin: number, calendar: HolidayCalendar, endByMin: number | undefined,
+): TimeWindow[] {
   const opening = openingOn(a, date, calendar);
   if (!opening.open) return [];
   const base = tripDay * MINUTES_PER_DAY;
-  return opening.intervals.flatMap((w) => {
+  return capIntervals(opening.intervals, endByMin).flatMap((w) => {
     const latest = Math.min(w.lastEntryMin ?? w.closeMin, w.closeMin - durationMin);
     return latest >= w.openMin ? [{ open: base + w.openMin, close: base + latest }] : [];
   });

@@ -22,6 +22,7 @@ import { MINUTES_PER_DAY } from '../travel/travel-model.js';
 import { cruiseForLink } from '../cruise/cruise-programme.js';
 import type { BuiltProblem } from './build-problem.js';
 import { windowsOn } from './build-problem.js';
+import { daySunset } from '../calendar/daylight-window.js';
 import { dayCities, lodgingOf, type CityPlan, type Leg } from './city-plan.js';
 import { BY_THEME_ORDER, dayTheme } from './day-theme.js';
 import { dayHoliday } from './day-holiday.js';
@@ -205,6 +206,8 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
     const lodging = lodgingOf(day);
     const date = addDays(request.start, tripDay);
     const holiday = dayHoliday(input.calendar, date);
+    const outdoor = priced.flatMap((i) => (i.kind === 'visit' ? catalogue.attractions.filter((a) => a.id === i.attraction) : []));
+    const sunset = daySunset(outdoor, date, catalogue.timezone);
     days.push({
       day: tripDay + 1,
       date,
@@ -213,6 +216,7 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
       lodging,
       items: priced,
       ...(holiday ? { holiday } : {}),
+      ...(sunset ? { sunset } : {}),
     });
     previousLodging = lodging;
   });
@@ -287,7 +291,7 @@ function scheduleAboard(input: ToItineraryInput, left: { a: Attraction; reason: 
       const list = out.get(tripDay) ?? [];
       const base = tripDay * MINUTES_PER_DAY;
       const free = Math.max(base + input.dayStartMin, list.at(-1)?.end ?? -Infinity);
-      const windows = windowsOn(a, addDays(input.request.start, tripDay), tripDay, a.visitMin, input.calendar);
+      const windows = windowsOn(a, addDays(input.request.start, tripDay), tripDay, a.visitMin, input.calendar, input.catalogue.timezone);
       const w = windows.find((x) => x.close >= free);
       if (!w) {
         left.push({ a, reason: windows.length === 0 ? 'closed' : 'no-time' });

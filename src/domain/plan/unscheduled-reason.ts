@@ -17,6 +17,8 @@
  * - `last-entry`: on some open day it could be done in the day's length, but
  *   the earliest the party can be there is after the last start its hours
  *   allow (last entry, or closing time less the visit);
+ * - `after-dark`: an outdoor site (`daylight: required`) whose gates' hours
+ *   would hold the visit, but not the daylight: it would end after sunset;
  * - `closed` (hours): it is open, but its hours are shorter than the visit
  *   or end too late to be back in time;
  * - `budget`: it fits some day alone, but its admission (and the extra local
@@ -24,8 +26,8 @@
  * - `no-time`: it fits some day alone and the budget: the days in its city
  *   are taken by the plan's other stops.
  *
- * The most hopeful day decides: fits > last entry > hours > too far > day
- * too short > shut.
+ * The most hopeful day decides: fits > last entry > after dark > hours > too
+ * far > day too short > shut.
  */
 import type { Attraction, Catalogue } from '../catalogue/model.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
@@ -37,7 +39,8 @@ import type { Problem, TimeWindow } from '../planner/problem.js';
 import { timeDay } from '../planner/route.js';
 import { MINUTES_PER_DAY, haversineKm } from '../travel/travel-model.js';
 import type { BuiltProblem } from './build-problem.js';
-import { windowsOn } from './build-problem.js';
+import { startWindows } from './build-problem.js';
+import { daylightEndOn } from '../calendar/daylight-window.js';
 import { dayCities } from './city-plan.js';
 import { paceVisitMin } from './pace.js';
 import { admissionFor, cents, defaultCategory } from './party-cost.js';
@@ -60,12 +63,13 @@ export interface LeftOutReason {
 export type DayVerdict =
   | { readonly kind: 'fits'; readonly day: number; readonly extraCost: number }
   | { readonly kind: 'last-entry'; readonly day: number; readonly arriveMin: number; readonly latestMin: number }
+  | { readonly kind: 'dark'; readonly day: number; readonly arriveMin: number; readonly sunsetMin: number }
   | { readonly kind: 'hours'; readonly day: number }
   | { readonly kind: 'far'; readonly day: number }
   | { readonly kind: 'short'; readonly day: number }
   | { readonly kind: 'shut'; readonly day: number; readonly detail: string };
 
-const HOPE: Readonly<Record<DayVerdict['kind'], number>> = { fits: 5, 'last-entry': 4, hours: 3, far: 2, short: 1, shut: 0 };
+const HOPE: Readonly<Record<DayVerdict['kind'], number>> = { fits: 6, 'last-entry': 5, dark: 4, hours: 3, far: 2, short: 1, shut: 0 };
 
 /** An ordinary ride across town, each way: a stop that would fit the day that close to the centre is "too far" where it is. */
 export const IN_TOWN_LEG_MIN = 30;
@@ -124,6 +128,11 @@ export function whyLeftOut(a: Attraction, ctx: ReasonContext): LeftOutReason {
         reason: 'closed',
         detail: `open on ${dateOf(best.day)}, but its hours leave no room for a ${hours} visit within the day (${request.dayStart}–${request.dayEnd}) and the way back`,
       };
+    case 'dark':
+      return {
+        reason: 'after-dark',
+        detail: `an outdoor site: the sun sets there at ${clock(best.sunsetMin)} on ${dateOf(best.day)}, and the day leaves no ${hours} visit that ends before it (the party can be there from ${clock(best.arriveMin)}), though its gates stay open later`,
+      };
     case 'last-entry':
       return {
         reason: 'last-entry',
@@ -170,13 +179,21 @@ export function dayVerdict(a: Attraction, place: number, p: number, ctx: ReasonC
     const hubFits = fitsAlone(built, p, start, hub, IN_TOWN_LEG_MIN + duration + IN_TOWN_LEG_MIN, anyTime);
     return { kind: hubFits ? 'far' : 'short', day: p };
   }
-  const windows = windowsOn(a, date, tripDay, duration, calendar);
-  if (windows.length === 0) return { kind: 'hours', day: p };
-  const usable = windows.filter((w) => w.close >= arrive);
-  if (usable.length === 0) {
-    return { kind: 'last-entry', day: p, arriveMin: arrive, latestMin: Math.max(...windows.map((w) => w.close)) };
+  const byHours = (endByMin: number | undefined): DayVerdict | undefined => {
+    const windows = startWindows(a, date, tripDay, duration, calendar, endByMin);
+    if (windows.length === 0) return { kind: 'hours', day: p };
+    if (!windows.some((w) => w.close >= arrive)) {
+      return { kind: 'last-entry', day: p, arriveMin: arrive, latestMin: Math.max(...windows.map((w) => w.close)) };
+    }
+    return fitsAlone(built, p, start, place, duration, windows) ? undefined : { kind: 'hours', day: p };
+  };
+  const sunsetMin = daylightEndOn(a, date, ctx.catalogue.timezone);
+  const verdict = byHours(sunsetMin);
+  if (verdict !== undefined) {
+    // An outdoor stop that its gates' hours would let in: night, not the hours, is what stops it.
+    const lit = sunsetMin === undefined ? verdict : byHours(undefined);
+    return lit === undefined ? { kind: 'dark', day: p, arriveMin: arrive, sunsetMin: sunsetMin! } : verdict;
   }
-  if (!fitsAlone(built, p, start, place, duration, windows)) return { kind: 'hours', day: p };
   const fare = (from: number, to: number) => travel.cost?.(from, to, p) ?? 0;
   const end = day.ends[0]!;
   const extraCost = cents(admissionFor(a, request.party, defaultCategory(ctx.catalogue), date) + fare(start, place) + fare(place, end) - fare(start, end));

@@ -42,6 +42,7 @@ ol.items li:first-child{border-top:0}
 .travel{color:var(--muted);font-size:.92rem}
 .note{display:block;font-size:.8rem;color:#ad1457}
 .cost{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.sunset{margin:.2rem 0 .5rem;font-size:.85rem;color:#6b5a2e}
 .holiday{margin:.2rem 0 .5rem;padding:.35rem .6rem;border-left:3px solid #c98a00;background:#fff7e0;font-size:.9rem}
 .day-foot{display:flex;justify-content:space-between;font-size:.85rem;color:var(--muted);margin-top:.3rem;border-top:1px solid var(--line);padding-top:.3rem}
 table.costs{border-collapse:collapse;width:100%;max-width:110mm}
