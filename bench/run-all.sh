@@ -5,6 +5,9 @@
 #   bash bench/run-all.sh planner    only the orienteering benchmarks
 #   YANGTZE_BENCH_CLOCK=cpu bash bench/run-all.sh planner
 #                                    the 1 s per instance counted in CPU time (a shared machine)
+#   YANGTZE_BENCH_SEEDS="1 2 3" bash bench/run-all.sh planner
+#                                    the Cordeau pr* runs once per seed (their gap varies by seed;
+#                                    the summary's mean is then over every seed's run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 only="${1:-all}"
@@ -26,9 +29,14 @@ if [ "$only" = all ] || [ "$only" = planner ]; then
   [ -f "$PR/pr01.txt" ] || PR="bench/data/cordeau-pr"
   pr_out=()
   if [ -f "$PR/pr01.txt" ]; then
+    rm -f "$out"/pr-m*.ndjson
     for M in 1 2 3 4; do
-      run node dist/bench/toptw.js --tours $M --seed 1 --clock "$clock" --time-limit 1000 "$PR"/pr*.txt > "$out/pr-m$M.ndjson"
-      pr_out+=("$out/pr-m$M.ndjson")
+      for S in ${YANGTZE_BENCH_SEEDS:-1}; do
+        f="$out/pr-m$M.ndjson"
+        [ "${YANGTZE_BENCH_SEEDS:-1}" = 1 ] || f="$out/pr-m$M-seed$S.ndjson"
+        run node dist/bench/toptw.js --tours $M --seed "$S" --clock "$clock" --time-limit 1000 "$PR"/pr*.txt > "$f"
+        pr_out+=("$f")
+      done
     done
   else
     echo "skipping the Cordeau pr* TOPTW runs: no $PR/pr01.txt (fetch them as $PR/README.md says)" >&2

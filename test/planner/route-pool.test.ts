@@ -55,6 +55,55 @@ describe('route recombination', () => {
     expect(packRoutes(m, pool, 18, [])).toBeNull();
   });
 
+  it('never combines two routes when a visit of one excludes a visit of the other', () => {
+    const p = tours(ring, [1, 2, 3, 4, 5, 6], 2, 40);
+    // Visit 5 (a product) and visit 2 (a site it takes the party to) may not both be in a solution.
+    const exclusive: Problem = { ...p, visits: p.visits.map((v, i) => (i === 5 ? { ...v, excludes: [2] } : v)) };
+    const m = compileModel(exclusive);
+    // Such problems are not offered the recombination at all...
+    expect(interchangeableDays(m)).toBe(false);
+    // ...and the packing itself refuses the pair: {5, 4} with {3, 2} would weigh 18.
+    const pool = newRoutePool(m);
+    addRoutes(pool, withRoutes(m, [[5, 4], []]));
+    addRoutes(pool, withRoutes(m, [[3, 2], [1]]));
+    const s = packRoutes(m, pool, 0, [])!;
+    expect(s.routes.map((r) => [...r.visits].sort()).sort()).toEqual([[1], [4, 5]]);
+    expect(s.weight).toBe(13);
+    // The same pool without the exclusion packs the heavier pair.
+    const free = compileModel(p);
+    const freePool = newRoutePool(free);
+    addRoutes(freePool, withRoutes(free, [[5, 4], []]));
+    addRoutes(freePool, withRoutes(free, [[3, 2], [1]]));
+    expect(packRoutes(free, freePool, 0, [])!.weight).toBe(18);
+  });
+
+  it('never packs two visits that exclude each other (random pools and exclusions)', () => {
+    const pts: [number, number][] = Array.from({ length: 12 }, (_, i) => [(i * 7) % 11, (i * 5) % 13]);
+    const base = tours(pts, pts.map((_, i) => 1 + (i % 5)), 3, 45);
+    const visit = fc.integer({ min: 0, max: pts.length - 1 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(visit, visit), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.array(fc.subarray([...pts.keys()], { maxLength: 5 }), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
+        (pairs, states) => {
+          const excludes = pts.map((_, i) => pairs.filter(([a]) => a === i).map(([, b]) => b));
+          const m = compileModel({ ...base, visits: base.visits.map((v, i) => ({ ...v, excludes: excludes[i]! })) });
+          const pool = newRoutePool(m);
+          for (const orders of states) {
+            // A state the search could hold: no visit twice, none excluded by one already placed.
+            const seen = new Set<number>();
+            const ok = (v: number): boolean => !seen.has(v) && (m.excludes?.[v] ?? []).every((u) => !seen.has(u)) && (seen.add(v), true);
+            addRoutes(pool, withRoutes(m, orders.map((o) => o.filter(ok))));
+          }
+          const s = packRoutes(m, pool, 0, []);
+          if (s === null) return;
+          for (const [a, b] of pairs) if (a !== b) expect(s.where[a]! >= 0 && s.where[b]! >= 0).toBe(false);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('keeps the shorter order of a visit set it has already met', () => {
     const m = compileModel(tours(ring, [1, 2, 3, 4, 5, 6], 2, 40));
     const pool = newRoutePool(m);

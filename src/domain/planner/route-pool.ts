@@ -14,9 +14,13 @@ import { EPS, refresh, type State } from './state.js';
  */
 export interface RoutePool {
   readonly words: number;
+  /** The model's `excludes` (null when no visit excludes another). */
+  readonly excludes: Model['excludes'];
   /** Per entry: visit order, visit-set bits, weight, finish (shorter is kept for the same set). */
   readonly visits: number[][];
   readonly bits: Uint32Array[];
+  /** Per entry, when visits exclude each other (problem.ts `excludes`): the visits its visits exclude. */
+  readonly shut: (Uint32Array | null)[];
   readonly weight: number[];
   readonly finish: number[];
   /** Visit-set key → entry index. */
@@ -35,7 +39,8 @@ const PACK_NODE_CAP = 200_000;
  */
 export function interchangeableDays(m: Model): boolean {
   const D = m.dayCount;
-  // Visits that exclude each other (problem.ts `excludes`) could meet in two disjoint routes: not packed.
+  // Visits that exclude each other (problem.ts `excludes`) could meet in two disjoint routes: not
+  // offered (the corridor's products are never TOPTW tours); packRoutes also refuses such a pair.
   if (D < 2 || m.matrix === null || !m.fast || m.budget !== Infinity || m.hasLegCost || m.excludes !== null) return false;
   for (let d = 0; d < D; d++) {
     if (m.breaks[d] !== undefined || m.ends[d]!.length !== 1) return false;
@@ -52,7 +57,16 @@ export function interchangeableDays(m: Model): boolean {
 }
 
 export function newRoutePool(m: Model): RoutePool {
-  return { words: (m.visitCount + 31) >>> 5, visits: [], bits: [], weight: [], finish: [], index: new Map() };
+  return { words: (m.visitCount + 31) >>> 5, excludes: m.excludes, visits: [], bits: [], shut: [], weight: [], finish: [], index: new Map() };
+}
+
+/** The visits that the route's visits exclude, as bits; null when no visit of the model excludes another. */
+function shutBits(pool: RoutePool, visits: readonly number[]): Uint32Array | null {
+  const ex = pool.excludes;
+  if (ex === null) return null;
+  const bits = new Uint32Array(pool.words);
+  for (const v of visits) for (const u of ex[v]!) bits[u >>> 5]! |= 1 << (u & 31);
+  return bits;
 }
 
 /** Adds the state's feasible, non-empty routes (a set already held keeps the shorter order). */
@@ -73,6 +87,7 @@ export function addRoutes(pool: RoutePool, s: State): void {
     pool.index.set(key, pool.visits.length);
     pool.visits.push(r.visits.slice());
     pool.bits.push(bits);
+    pool.shut.push(shutBits(pool, r.visits));
     pool.weight.push(r.weight);
     pool.finish.push(r.finish);
   }
@@ -85,16 +100,19 @@ function shrink(pool: RoutePool): void {
   const keep = order.slice(0, POOL_CAP >>> 1).sort((a, b) => a - b);
   const visits = keep.map((i) => pool.visits[i]!);
   const bits = keep.map((i) => pool.bits[i]!);
+  const shut = keep.map((i) => pool.shut[i]!);
   const weight = keep.map((i) => pool.weight[i]!);
   const finish = keep.map((i) => pool.finish[i]!);
   pool.visits.length = 0;
   pool.bits.length = 0;
+  pool.shut.length = 0;
   pool.weight.length = 0;
   pool.finish.length = 0;
   pool.index.clear();
   for (let i = 0; i < keep.length; i++) {
     pool.visits.push(visits[i]!);
     pool.bits.push(bits[i]!);
+    pool.shut.push(shut[i]!);
     pool.weight.push(weight[i]!);
     pool.finish.push(finish[i]!);
     pool.index.set(visits[i]!.slice().sort((a, b) => a - b).join(','), i);
@@ -116,10 +134,14 @@ export function packRoutes(m: Model, pool: RoutePool, floor: number, avoid: read
   let bestW = floor + EPS;
   let best: number[] | null = null;
   let nodes = 0;
+  // Disjoint from the routes picked so far, and none of its visits excluded by theirs (the
+  // exclusion is symmetric, so the visits this route excludes are compared with theirs).
   const disjoint = (e: number, depth: number): boolean => {
     const b = pool.bits[e]!;
+    const x = pool.shut[e]!;
     const u = depth * W;
     for (let w = 0; w < W; w++) if ((b[w]! & used[u + w]!) !== 0) return false;
+    if (x !== null) for (let w = 0; w < W; w++) if ((x[w]! & used[u + w]!) !== 0) return false;
     return true;
   };
   const dfs = (from: number, depth: number, sum: number): void => {
