@@ -4,7 +4,8 @@
  * byte for byte as it was), sets WAL, a busy timeout and foreign keys, and
  * applies missing migrations in one IMMEDIATE transaction.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { corruptLedger, emptyLedger, LedgerError, LedgerNotFound, ledgerFailure, newerLedger } from './ledger-error.js';
@@ -43,7 +44,12 @@ export function openSqliteDb(home: string, options: OpenSqliteOptions = {}): Db 
     if (statSync(file).size === 0) throw emptyLedger(file);
     if (!hasSqliteHeader(file)) throw corruptLedger(file);
   } else if (options.create) {
-    mkdirSync(home, { recursive: true });
+    try {
+      mkdirSync(home, { recursive: true });
+      createLedgerFile(file);
+    } catch (error) {
+      throw ledgerFailure(error, file);
+    }
   } else {
     throw new LedgerNotFound(file);
   }
@@ -83,6 +89,36 @@ function migrate(db: Db, file: string): void {
   }).immediate();
 }
 
+
+/**
+ * Makes a new, migrated ledger appear at `file` in one step. SQLite creates a database as a 0-byte
+ * file and writes its first page only later, so a second process starting at the same moment would
+ * see a 0-byte ledger — which the check above must refuse as truncated. So the ledger is built
+ * under a name of this process's own and linked into place: link() never replaces a file, and
+ * when another process got there first its ledger is the one used.
+ */
+export function createLedgerFile(file: string): void {
+  const building = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.new`;
+  try {
+    const db = new Database(building, { timeout: DEFAULT_BUSY_TIMEOUT_MS });
+    try {
+      // WAL from the start, as every opener expects: switching a shared file to WAL later needs a lock
+      // that SQLite does not wait for. Closing the only connection checkpoints and removes the WAL.
+      db.pragma('journal_mode = WAL');
+      db.pragma('foreign_keys = OFF');
+      migrate(db, building);
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(building, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  } finally {
+    for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
+  }
+}
 
 /** A ledger starts with the SQLite header. */
 function hasSqliteHeader(file: string): boolean {
