@@ -147,8 +147,8 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
         }
       }
     }
-    if (better(cur, runBest)) runBest = cloneState(cur);
-    if (better(cur, best)) {
+    if (better(m, cur, runBest)) runBest = cloneState(cur);
+    if (better(m, cur, best)) {
       best = cloneState(cur);
       sinceBest = 0;
     } else if (revertToBest) {

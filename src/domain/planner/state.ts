@@ -43,9 +43,29 @@ export function refresh(m: Model, s: State): void {
   s.time = t;
 }
 
-export function better(a: State, b: State): boolean {
+/**
+ * Whether `a` is the better solution: more weight; at equal weight, less paid for getting about
+ * (the legs' cost: the trip race charges the party's taxi fares, while admission buys the visits
+ * the weight counts), then less time. Problems without leg costs (the literature's) compare as before.
+ */
+export function better(m: Model, a: State, b: State): boolean {
   if (a.weight > b.weight + EPS) return true;
-  return a.weight > b.weight - EPS && a.time < b.time - EPS;
+  if (a.weight < b.weight - EPS) return false;
+  if (m.hasLegCost) {
+    const legsA = legCostOf(m, a);
+    const legsB = legCostOf(m, b);
+    // Leg costs are yuan with fen: a tolerance far below a fen, far above summing error.
+    if (legsA < legsB - 1e-6) return true;
+    if (legsA > legsB + 1e-6) return false;
+  }
+  return a.time < b.time - EPS;
+}
+
+/** What a solution pays for its legs: its cost less the admission of the visits it makes. */
+function legCostOf(m: Model, s: State): number {
+  let c = s.cost;
+  for (let v = 0; v < m.visitCount; v++) if (s.where[v]! >= 0) c -= m.visitCost[v]!;
+  return c;
 }
 
 /** Whether an empty day from `from` to `to` fits in the day's window. */
