@@ -113,6 +113,21 @@ describe('a day with a break', () => {
     expect(placedBreak(m, r)).toEqual({ kind: 'leave', at: 2, place: 2, start: 24, end: 34 });
   });
 
+  it('lets a visit put in front move the break after the next one: the insertion is feasible, not refused', () => {
+    // Visit 0 (x = 2) starts at 40 exactly; visit 1 (x = 4) is 20 long and starts by 5; a break of 15 may start
+    // from 20 to 40. Alone, visit 0 has the break while the party waits (20–35). With visit 1 first (4–24)
+    // the break no longer fits before visit 0, but it does after it (40–55), home at 57. (Found by the
+    // property below: insertionShift said Infinity because it compared only the after-the-break state.)
+    const p = lineModelProblem([2, 4], [[40, 40], [0, 5]], 80);
+    const m = compileModel(withBreak({ ...p, visits: p.visits.map((v, i) => ({ ...v, duration: i === 1 ? 20 : 0 })) }, { from: 20, span: 20, length: 15 }));
+    const alone = routeOf(m, [0]);
+    expect(alone.feasible).toBe(true);
+    const both = routeOf(m, [1, 0]);
+    expect(both.feasible).toBe(true);
+    expect(both.finish).toBe(57);
+    expect(insertionShift(m, alone, 1, 0)).toBeLessThan(Infinity);
+  });
+
   it('takes it while the party waits for an opening, at no cost', () => {
     // Visit 1 opens at 40: without a break the party waits at x = 4 from 14; the break fills the wait.
     const m = compileModel(line([[0, 50], [40, 50]]));

@@ -344,8 +344,13 @@ function breakShift(m: Model, r: Route, v: number, pos: number): number {
     a = st.depA;
     c = st.depB;
     if (a === Infinity && c === Infinity) return Infinity;
-    // The shift at the node after the new visit: in the state the old schedule is in there.
-    if (i === pos) shift = Math.max(0, r.depB[i] !== Infinity ? c - r.depB[i]! : a - r.depA[i]!);
+    // The shift at the node after the new visit: in the state the old schedule is in there. When the
+    // insertion leaves that node reachable only before the break (c = Infinity, a finite: the break
+    // moves after it), the break's length is still to come: compare a + length, not Infinity.
+    if (i === pos) {
+      const depNew = c !== Infinity ? c : a + b.length;
+      shift = Math.max(0, r.depB[i] !== Infinity ? depNew - r.depB[i]! : a - r.depA[i]!);
+    }
     // No later than the old schedule in either state: the rest of the old day still fits.
     if (a <= r.depA[i]! && c <= r.depB[i]!) return shift;
     p = m.place[r.visits[i]!]!;
