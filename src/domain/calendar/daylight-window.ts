@@ -9,6 +9,7 @@
  * are not marked and are not capped.
  */
 import type { Attraction, IsoDate, MinuteOfDay } from '../catalogue/model.js';
+import { formatTime } from '../catalogue/parse-time.js';
 import { sunTimes } from './daylight.js';
 import type { OpeningInterval } from './opening-on.js';
 
@@ -60,5 +61,5 @@ export function daySunset(
     if (min !== undefined && (best === undefined || min < best.min)) best = { min, at: a.id };
   }
   if (best === undefined) return undefined;
-  return { time: `${String(Math.floor(best.min / 60)).padStart(2, '0')}:${String(best.min % 60).padStart(2, '0')}`, at: best.at };
+  return { time: formatTime(best.min), at: best.at };
 }
