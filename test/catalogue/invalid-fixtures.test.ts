@@ -52,6 +52,7 @@ const ERRORS: readonly [fixture: string, code: string, line: number, col: number
     ['unknown-fact-field', 'unknown-fact-field', 52, 7],
     ['bad-nth', 'out-of-range', 45, 31],
     ['within-other-city', 'within-other-city', 58, 13],
+    ['bad-daylight', 'bad-value', 31, 15],
 ];
 
 async function load(fixture: string) {
