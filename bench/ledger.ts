@@ -21,6 +21,7 @@ import type { LedgerPass } from '../src/io/ledger/ledger-pass.js';
 import type { LedgerTarget } from '../src/io/ledger/ledger-port.js';
 import { ledgerPath } from '../src/io/ledger/open-ledger.js';
 import { withLedger } from '../src/io/ledger/with-ledger.js';
+import { prcCheckChar } from '../src/domain/passes/id-document.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const idEvery = Number(process.argv[3] ?? 0);
@@ -35,10 +36,17 @@ const target: LedgerTarget = { home, ...(adminUrl ? { ledgerUrl: await freshData
 const products = ['wuhan-culture-pass', 'wuhan-daily-pass', 'wuhan-three-visits'];
 const rows = ['booking,holder,id_number,category,product,start'];
 for (let i = 0; i < n; i++) {
-  const id = idEvery > 0 && i % idEvery === 0 ? `4201061990${String(i).padStart(8, '0')}` : '';
+  const id = idEvery > 0 && i % idEvery === 0 ? benchIdNumber(i) : '';
   rows.push(`BK${i},Holder ${i},${id},adult,${products[i % 3]},2026-06-01`);
 }
 const csv = path.join(home, 'bookings.csv');
+
+/** A well-formed, distinct PRC ID number per row: Wuhan's area code, a birth date from 1950 on, a sequence, its check character. */
+function benchIdNumber(i: number): string {
+  const birth = new Date(Date.UTC(1950, 0, 1) + Math.floor(i / 1000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const first17 = `420106${birth}${String(i % 1000).padStart(3, '0')}`;
+  return first17 + prcCheckChar(first17);
+}
 writeFileSync(csv, rows.join('\n') + '\n');
 
 let t = performance.now();

@@ -23,6 +23,11 @@ export type IdType = (typeof ID_TYPES)[number];
 const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const checkChars = '10X98765432';
 
+/** The check character (GB 11643) that the first 17 digits of a PRC resident ID number call for. */
+export function prcCheckChar(first17: string): string {
+  return checkChars[[...first17].reduce((sum, d, i) => sum + Number(d) * weights[i]!, 0) % 11]!;
+}
+
 /** Why the number is not one of this type, in a sentence; undefined when it is. */
 export function checkIdDocument(type: IdType, idNumber: string, today: string): string | undefined {
   const n = normalizeIdNumber(idNumber);
@@ -30,7 +35,7 @@ export function checkIdDocument(type: IdType, idNumber: string, today: string): 
   if (type === 'other') return /^[A-Z0-9][A-Z0-9-]{2,28}[A-Z0-9]$/.test(n) ? undefined : 'a document number is 4–30 letters, digits and hyphens';
   if (n.length !== 18) return `a PRC resident ID number has 18 characters, this one ${n.length}`;
   if (!/^\d{17}[\dX]$/.test(n)) return 'a PRC resident ID number is 17 digits and a check character (a digit or X)';
-  const expected = checkChars[[...n.slice(0, 17)].reduce((sum, d, i) => sum + Number(d) * weights[i]!, 0) % 11];
+  const expected = prcCheckChar(n.slice(0, 17));
   if (n[17] !== expected) return `the check character is ${n[17]} but the first 17 digits give ${expected}: a digit is mistyped`;
   const birth = `${n.slice(6, 10)}-${n.slice(10, 12)}-${n.slice(12, 14)}`;
   if (!isIsoDate(birth) || birth < '1900-01-01') return `its birth date ${birth} is not a date`;
