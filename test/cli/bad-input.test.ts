@@ -127,6 +127,12 @@ const usage: Record<string, Row> = {
   // A category twice is a typo or a sum: asked, not guessed (it was summed silently).
   'plan --party adult=2,adult=3': { args: [...PLAN, '--party', 'adult=2,adult=3'], exit: 2, stderr: [/--party: adult is given twice \(adult=2 and adult=3\)/] },
   'quote --party adult=2,adult=3': { args: ['quote', GOLDEN_PLAN, '--party', 'adult=2,adult=3'], exit: 2, stderr: [/--party: adult is given twice/] },
+  // An unknown cabin grade was priced at the example fare under its own name ("suit cabin").
+  'quote --cabin suit': {
+    args: ['quote', 'test/golden/cruise-chongqing-wuhan.itinerary.json', '--cabin', 'suit'],
+    exit: 2,
+    stderr: [/--cabin suit: no cruise in the catalogue has that cabin grade/, /Did you mean 'suite'\? Grades: inside, standard/],
+  },
   // A flag of the other way of issuing was ignored silently.
   'pass issue --plan with --strict': { args: ['--home', '@home', 'pass', 'issue', '--plan', GOLDEN_PLAN, '--holder', 'Li Wei', '--strict'], exit: 2, stderr: [/--strict is for --bookings/] },
   'pass issue --bookings with --qr-dir and --holder': {
