@@ -43,6 +43,14 @@ export function registerLedgerCommands(pass: Command, effects: Effects): void {
         };
         if (o.plan && o.bookings) throw new UsageError('use either --plan or --bookings, not both');
         if (!o.plan && !o.bookings) throw new UsageError('missing --plan PLAN.json (with --holder) or --bookings FILE.csv');
+        // A flag of the other way of issuing would be ignored: say so rather than issue something the user did not ask for.
+        const planOnly = { '--holder': o.holder, '--id-number': o.idNumber, '--id-type': o.idType, '--category': o.category, '--booking': o.booking, '--qr-dir': o.qrDir };
+        const misplaced = o.bookings ? Object.entries(planOnly).filter(([, v]) => v !== undefined).map(([flag]) => flag) : o.strict ? ['--strict'] : [];
+        if (misplaced.length > 0) {
+          throw new UsageError(
+            o.bookings ? `${misplaced.join(', ')} ${misplaced.length === 1 ? 'is' : 'are'} for --plan; with --bookings each row names its holder, category, ID and booking` : '--strict is for --bookings; --plan issues every pass or none',
+          );
+        }
         const catalogue = await ctx.catalogue();
         // The key is loaded only after the plan or bookings file is read and checked: what the user typed is reported first.
         const signer = () => loadSignerOf(ctx);

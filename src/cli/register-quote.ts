@@ -3,6 +3,7 @@
  * only; the command module loads when it runs.
  */
 import { Option, type Command } from 'commander';
+import { LAST_NIGHT_CHOICES } from '../domain/quote/quote-model.js';
 import type { Effects } from './effects.js';
 import { action } from './action.js';
 import { examples } from './help.js';
@@ -18,8 +19,8 @@ export function register(program: Command, effects: Effects): void {
     .addOption(new Option('--child-bed <bed>', 'children share the parents\' room, take an extra bed, or have their own (default share)').choices(['share', 'extra-bed', 'own-room']))
     .addOption(new Option('--transport <mode>', 'local transfers: vehicle with driver per day, metered taxis, or none (default vehicle)').choices(['vehicle', 'taxi', 'none']))
     .option('--guide <lang>', 'a local guide speaking this language (en, zh, …), or none (default none)')
-    .option('--cabin <grade>', 'cruise cabin grade: standard, superior, suite (default standard)')
-    .addOption(new Option('--last-night <rule>', 'the hotel night after the last day: auto (included after an evening arrival, not after a day of sightseeing), include or exclude (default auto)').choices(['auto', 'include', 'exclude']))
+    .option('--cabin <grade>', 'cruise cabin grade, as the catalogue or rate sheet names it: inside, standard, superior, suite, … (default standard)')
+    .addOption(new Option('--last-night <rule>', 'the hotel night after the last day: auto (included after an evening arrival, not after a day of sightseeing), include or exclude (default auto)').choices(LAST_NIGHT_CHOICES))
     .option('--markup <percent>', 'added to the net cost, e.g. 15%')
     .option('--commission <percent>', 'a share of the selling price, e.g. 10%')
     .option('--rounding <rule>', 'per-person prices: none, or up-to-N whole yuan (default up-to-1)')

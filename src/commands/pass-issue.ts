@@ -146,7 +146,7 @@ function checkIdFlag(holder: string, idNumber: string, type: string | undefined,
   const idType = type ?? 'prc';
   if (!(ID_TYPES as readonly string[]).includes(idType)) {
     const near = didYouMean(idType, ID_TYPES);
-    throw new UsageError(`--id-type: unknown document type "${idType}"`, near ? `did you mean "${near}"?` : `expected one of ${ID_TYPES.join(', ')}`);
+    throw new UsageError(`--id-type: unknown document type "${idType}"`, near ? suggestionText(near) : `expected one of ${ID_TYPES.join(', ')}`);
   }
   const problem = checkIdDocument(idType as IdType, idNumber, today);
   if (problem) {

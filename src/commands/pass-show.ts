@@ -9,7 +9,7 @@ import type { Output } from '../cli/output.js';
 import { toJson } from '../cli/output.js';
 import { renderTable } from '../cli/table.js';
 import { neutraliseControls } from '../domain/control-characters.js';
-import { didYouMean } from '../domain/did-you-mean.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { shanghaiDate } from '../domain/passes/shanghai-time.js';
 import { TOKEN_PREFIX } from '../domain/passes/token.js';
 import { verifyToken } from '../domain/passes/verify-token.js';
@@ -87,7 +87,7 @@ export interface PassListResult {
 export async function runPassList(opts: PassListOptions, deps: LedgerTarget & { nowMs: number }): Promise<PassListResult> {
   if (opts.status !== undefined && !(LIST_STATUSES as readonly string[]).includes(opts.status)) {
     const near = didYouMean(opts.status, LIST_STATUSES);
-    throw new UsageError(`--status: unknown status "${opts.status}"`, near ? `did you mean "${near}"?` : `expected one of ${LIST_STATUSES.join(', ')}`);
+    throw new UsageError(`--status: unknown status "${opts.status}"`, near ? suggestionText(near) : `expected one of ${LIST_STATUSES.join(', ')}`);
   }
   const today = shanghaiDate(deps.nowMs);
   const holder = opts.holder?.toLowerCase();

@@ -19,7 +19,8 @@ export async function planCheck(ctx: CliContext, file: string): Promise<void> {
   const shown = file === '-' ? '<stdin>' : displayPath(ctx.effects.cwd, full);
   let text: string;
   try {
-    text = file === '-' ? await ctx.effects.readStdin() : await readFile(full, 'utf8');
+    // A byte-order mark (Notepad writes one) is no part of the JSON.
+    text = (file === '-' ? await ctx.effects.readStdin() : await readFile(full, 'utf8')).replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new NotFoundError(`${shown}: no such file`);

@@ -14,7 +14,7 @@ import type { Catalogue, IsoDate } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import type { IssuedPassView } from '../export/itinerary-html.js';
 import type { PlanNotice } from '../export/plan-notice-text.js';
-import { parseRequest, REQUIRED_FLAGS, type PlanFlags } from '../domain/plan/parse-request.js';
+import { missingRequiredFlags, parseRequest, type PlanFlags } from '../domain/plan/parse-request.js';
 import { planTrip } from '../domain/plan/plan-trip.js';
 
 export const PLAN_FORMATS = ['text', 'json', 'markdown', 'csv', 'ics', 'geojson', 'html'] as const;
@@ -57,7 +57,7 @@ export interface PlanCommandOptions extends PlanFlags {
  * imports this one: no cycle).
  */
 export function wantsInteractivePlan(ctx: CliContext, options: PlanCommandOptions): boolean {
-  const missing = REQUIRED_FLAGS.filter((f) => options[f] === undefined);
+  const missing = missingRequiredFlags(options);
   return Boolean(options.interactive) || (missing.length > 0 && ctx.interactive);
 }
 

@@ -11,6 +11,7 @@ import { DataError, NotFoundError, UsageError } from '../cli/errors.js';
 import { checkOutputPath, toJson } from '../cli/output.js';
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
+import { didYouMean, suggestionText } from '../domain/did-you-mean.js';
 import { parseParty } from '../domain/passes/party.js';
 import { parseMargin, parseRounding } from '../domain/quote/margin.js';
 import type { ChildBed, LastNight, LocalTransport, QuoteOptions, RoomPlan, TripQuote } from '../domain/quote/quote-model.js';
@@ -57,6 +58,7 @@ export async function quoteCommand(ctx: CliContext, planFile: string, flags: Quo
   const itinerary = readPlan(ctx, planFile, catalogue);
   const options = quoteOptions(flags, itinerary, catalogue, (m) => ctx.out.warn(m));
   const rates = loadRates(ctx, flags.rates, catalogue);
+  checkCabin(options.cabin, catalogue, rates);
   const quote = quoteTrip(itinerary, catalogue, rates, options);
   for (const m of quote.missing) ctx.out.warn(`not priced: ${m.en}`);
   const agency = flags.agency !== undefined ? readAgency(ctx, flags.agency) : undefined;
@@ -173,6 +175,17 @@ export function quoteOptions(flags: QuoteFlags, itinerary: Itinerary, catalogue:
     rounding: rounding.value,
     ...(flags.pax !== undefined ? { paxRange: parsePax(flags.pax) } : {}),
   };
+}
+
+/**
+ * A cabin grade no cruise product and no cruise rate knows would be priced at the example fare under
+ * its own name ("suit cabin"): a typo is a usage error, with the grades there are.
+ */
+function checkCabin(cabin: string, catalogue: Catalogue, rates: RateTable): void {
+  const grades = [...new Set([...catalogue.cruises.flatMap((c) => c.cabins.map((g) => g.grade)), ...rates.cruise.map((r) => r.cabin)])];
+  if (grades.length === 0 || grades.includes(cabin)) return;
+  const near = didYouMean(cabin, grades);
+  throw new UsageError(`--cabin ${cabin}: no cruise in the catalogue${rates === catalogue.rates ? '' : ' or the rate sheet'} has that cabin grade`, `${near ? `${suggestionText(near)} ` : ''}Grades: ${grades.join(', ')}.`);
 }
 
 function parsePax(text: string): number[] {

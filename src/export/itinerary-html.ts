@@ -149,15 +149,21 @@ function renderMaps(itinerary: Itinerary, catalogue: Catalogue, lang: Lang, L: H
     if (city && cityPath.at(-1) !== city) cityPath.push(city);
   };
   pass(itinerary.request.from);
+  // Stops by city, and the sights a cruise shows by its leg ("cruise:from:to"): the gorges seen from
+  // the deck belong to the days aboard, not to the map of the boarding city (they were "Stops in
+  // Chongqing", and the route drawn went back to Chongqing after Yichang).
   const stopsByCity = new Map<string, { n: number; visit: VisitItem }[]>();
+  let sailing: string | undefined;
   for (const day of itinerary.days) {
     day.items.forEach((item, i) => {
       if (item.kind === 'visit') {
-        pass(item.city);
-        const list = stopsByCity.get(item.city) ?? [];
+        const key = item.aboard !== undefined && sailing !== undefined ? sailing : item.city;
+        if (item.aboard === undefined) pass(item.city);
+        const list = stopsByCity.get(key) ?? [];
         list.push({ n: numbers.get(`${day.day}:${i}`)!, visit: item });
-        stopsByCity.set(item.city, list);
+        stopsByCity.set(key, list);
       } else if (item.kind === 'travel') {
+        if (item.mode === 'cruise') sailing = `cruise:${cityOf(catalogue, item.from) ?? item.from}:${cityOf(catalogue, item.to) ?? item.to}`;
         pass(cityOf(catalogue, item.from));
         pass(cityOf(catalogue, item.to));
       }
@@ -184,6 +190,12 @@ function renderMaps(itinerary: Itinerary, catalogue: Catalogue, lang: Lang, L: H
     title: L.mapAlt,
   });
 
+  const mapTitle = (key: string): string => {
+    const [kind, from, to] = key.split(':');
+    return kind === 'cruise' && from !== undefined && to !== undefined
+      ? L.stopsOnCruise(placeName(catalogue, from, lang), placeName(catalogue, to, lang))
+      : L.stopsIn(placeName(catalogue, key, lang));
+  };
   const details = [...stopsByCity.entries()].map(([city, stops]) => {
     const placed = stops
       .map((s) => ({ s, at: locate(catalogue, s.visit.attraction) }))
@@ -197,10 +209,10 @@ function renderMaps(itinerary: Itinerary, catalogue: Catalogue, lang: Lang, L: H
         colour: themeColour(s.visit.themes[0]),
       })),
       path: placed.map((x) => x.at),
-      title: L.stopsIn(placeName(catalogue, city, lang)),
+      title: mapTitle(city),
     });
     const legend = placed.map(({ s }) => `${s.n}. ${placeName(catalogue, s.visit.attraction, lang)}`).join(lang === 'zh' ? '；' : '; ');
-    return `<figure>${svg}<figcaption><strong>${escapeHtml(L.stopsIn(placeName(catalogue, city, lang)))}</strong> — ${escapeHtml(legend)}</figcaption></figure>`;
+    return `<figure>${svg}<figcaption><strong>${escapeHtml(mapTitle(city))}</strong> — ${escapeHtml(legend)}</figcaption></figure>`;
   });
 
   return `<section class="maps-section"><h2>${escapeHtml(L.route)}</h2><div class="maps"><figure>${corridor}</figure><div class="detail">${details.join('')}</div></div></section>`;

@@ -106,7 +106,17 @@ export function travelName(item: Pick<TravelItem, 'mode' | 'transfer'>, lang: La
   if (item.mode !== 'local' || !item.transfer) return modeName(item.mode, lang);
   const km = lang === 'zh' ? `${item.transfer.km}公里` : `${item.transfer.km} km`;
   const taxis = item.transfer.taxis !== undefined && item.transfer.taxis > 1 ? (lang === 'zh' ? ` ×${item.transfer.taxis}辆` : ` ×${item.transfer.taxis}`) : '';
-  return `${TRANSFER_NAMES[lang][item.transfer.by]}${taxis} ${km}`;
+  return `${TRANSFER_NAMES[lang][item.transfer.by]}${taxis}${dayHire(item.transfer.vehicle, lang)} ${km}`;
+}
+
+/**
+ * The day's hire on the leg that carries it (itinerary.ts: the day rate is that leg's cost):
+ * without it, "Private vehicle 15.9 km … ¥1,200" read as the fare of one 16 km ride.
+ */
+function dayHire(vehicle: NonNullable<TravelItem['transfer']>['vehicle'], lang: Lang): string {
+  if (vehicle === undefined) return '';
+  if (lang === 'zh') return `（${vehicle.count > 1 ? `${vehicle.count}辆` : ''}${vehicle.seats}座，含司机，全天）`;
+  return ` (${vehicle.count > 1 ? `${vehicle.count} × ` : ''}${vehicle.seats} seats with driver, for the day)`;
 }
 
 /** An attraction's or city's name in the language; the id itself when unknown; 'on-board' as a phrase. */

@@ -39,7 +39,7 @@ export function readAgencyProfile(text: string, file: string, shown: string): Re
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   const fail = (issues: Issue[]): Result<AgencyProfile> => ({ ok: false, issues, warnings: [] });
   if (doc.errors.length > 0) {
-    return fail(yamlSyntaxIssues(doc.errors, lineCounter, shown));
+    return fail(yamlSyntaxIssues(doc.errors, lineCounter, shown, text));
   }
   const at = (i: Issue): Issue => {
     const pos = positionOf(doc as Document, lineCounter, i.path, i.code === 'unknown-key' ? 'key' : i.code === 'missing-key' ? 'parent' : 'value');

@@ -14,6 +14,7 @@ import { findRoughlyTooDeepNesting, findTooDeepNesting, MAX_NESTING } from './ca
 import { checkCatalogueShape } from './catalogue-schema.js';
 import { rulesOnSoundItems } from './catalogue-sound-items.js';
 import { positionOf, type PositionTarget } from './yaml-positions.js';
+import { yamlSyntaxIssues } from './yaml-syntax-issues.js';
 
 /** Aliases expanded while converting to JS; yaml throws beyond this (billion-laughs files). */
 const MAX_ALIAS_COUNT = 1000;
@@ -40,13 +41,7 @@ export function validateCatalogueDocument(text: string, shownPath: string): Resu
   if (!doc) return fail([atFile(issue('empty-catalogue', [], `${shownPath} is an empty catalogue; it has no keys at all.`))]);
   const yamlErrors = [...doc.errors, ...more.map((d) => new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'A catalogue is one YAML document; this is a second one'))];
   if (yamlErrors.length > 0) {
-    return fail(
-      yamlErrors.map((e) => ({
-        ...issue(e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', [], sentence(e.message)),
-        file: shownPath,
-        ...lineCounter.linePos(e.pos[0]),
-      })),
-    );
+    return fail(yamlSyntaxIssues(yamlErrors, lineCounter, shownPath, text));
   }
   if (doc.contents === null) return fail([atFile(issue('empty-catalogue', [], `${shownPath} is an empty catalogue; it has no keys at all.`))]);
 
@@ -79,11 +74,6 @@ function targetFor(i: Issue): PositionTarget {
   if (i.code === 'unknown-key' || i.code === 'unknown-category' || i.code === 'unknown-fact-field') return 'key';
   if (i.code === 'missing-key') return 'parent';
   return 'value';
-}
-
-function sentence(message: string): string {
-  const line = message.split('\n')[0] ?? message;
-  return /[.!?]$/.test(line) ? line : `${line}.`;
 }
 
 function tooDeep(text: string, offset: number, shownPath: string): Issue {

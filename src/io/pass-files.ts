@@ -38,7 +38,8 @@ export function readTextFile(file: string, role: FileRole): string {
   } catch (error) {
     throw fileError(error, file, role, 'read');
   }
-  const text = bytes.toString('utf8');
+  // A byte-order mark (Notepad and Excel write one) is no part of the text: JSON.parse would refuse it.
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   // NUL never occurs in text; U+FFFD is what bytes that are not UTF-8 decode to (a GBK or UTF-16 export).
   const bad = text.search(/[\u0000\uFFFD]/);
   if (bad >= 0) {

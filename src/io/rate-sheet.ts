@@ -37,7 +37,7 @@ function parseYamlSheet(text: string, file: string): Result<RateTable> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return fail(yamlSyntaxIssues(doc.errors, lineCounter, file));
+    return fail(yamlSyntaxIssues(doc.errors, lineCounter, file, text));
   }
   let data = doc.toJS({ maxAliasCount: 100 }) as unknown;
   // A sheet may be the `rates:` map itself or a document with a `rates:` key (a catalogue excerpt).

@@ -14,11 +14,14 @@ export interface ImportGraph {
 
 const SPECIFIER = /(?:^|[;\s])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[;\s])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
 
+/** Each module's source (path relative to the root → text), comments removed. */
+export function readSources(root: string, dir = 'src'): Map<string, string> {
+  return new Map(tsFiles(path.join(root, dir)).map((file) => [path.relative(root, file).split(path.sep).join('/'), stripComments(readFileSync(file, 'utf8'))]));
+}
+
 export function readImportGraph(root: string, dir = 'src'): ImportGraph {
   const edges = new Map<string, string[]>();
-  for (const file of tsFiles(path.join(root, dir))) {
-    const from = path.relative(root, file).split(path.sep).join('/');
-    const text = stripComments(readFileSync(file, 'utf8'));
+  for (const [from, text] of readSources(root, dir)) {
     const targets: string[] = [];
     for (const m of text.matchAll(SPECIFIER)) {
       const spec = m[1] ?? m[2] ?? m[3]!;

@@ -2,11 +2,13 @@
  * The arrows point one way: no import cycle anywhere in src/ (a lazy
  * `import()` counts), and the domain core imports nothing with effects —
  * no I/O layer, no views, no commands or CLI, no file system, no process.
+ * Nor does it reach them without an import: no clock, no process, no console,
+ * no randomness, no timers (the clock, seeds and effort are passed in).
  * Each rule is also checked to catch a seeded violation, so it cannot pass
  * by reading nothing.
  */
 import { describe, expect, it } from '@jest/globals';
-import { importCycles, readImportGraph, type ImportGraph } from './import-graph.js';
+import { importCycles, readImportGraph, readSources, type ImportGraph } from './import-graph.js';
 import { REPO_ROOT } from '../cli/helpers/run-cli.js';
 
 const graph = readImportGraph(REPO_ROOT);
@@ -44,5 +46,47 @@ describe('the import graph of src/', () => {
     const g = { edges: seeded };
     expect(importCycles(g)).toEqual([expect.arrayContaining(['src/cli/action.ts', 'src/cli/program.ts', 'src/cli/register-plan.ts'])]);
     expect(domainViolations(g)).toEqual(['src/domain/issues.ts → node:fs']);
+  });
+});
+
+/** Globals that reach the machine without an import: the clock, the process, the terminal, chance, timers. */
+const AMBIENT_EFFECTS = /\b(?:random(?:Bytes|UUID|Int|FillSync)\(|Date\.now\(|new Date\(\s*\)|performance\.now\(|process\.|console\.|Math\.random\(|setTimeout\(|setInterval\(|setImmediate\(|globalThis\b|fetch\()/g;
+
+/** Packages the domain may import: deterministic functions only (a terminal library such as chalk is not one). */
+const PURE_PACKAGES = ['node:crypto', 'node:zlib', 'zod', 'date-fns'];
+
+function ambientEffects(sources: ReadonlyMap<string, string>): string[] {
+  const found: string[] = [];
+  for (const [file, text] of sources) {
+    if (!file.startsWith('src/domain/')) continue;
+    // Quoted text is not code: a message may say "process." or "console.".
+    const code = text.replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, "''");
+    for (const m of code.matchAll(AMBIENT_EFFECTS)) found.push(`${file}: ${m[0]}`);
+  }
+  return found;
+}
+
+describe('the source of src/domain', () => {
+  const sources = readSources(REPO_ROOT);
+
+  it('is read (every module)', () => {
+    expect([...sources.keys()].filter((f) => f.startsWith('src/domain/')).length).toBeGreaterThan(50);
+  });
+
+  it('uses no clock, process, console, randomness or timer of its own', () => {
+    expect(ambientEffects(sources)).toEqual([]);
+  });
+
+  it('imports no package but pure ones: hashing and signatures, deflate, the schema library, dates', () => {
+    const packages = [...graph.edges].filter(([from]) => from.startsWith('src/domain/')).flatMap(([, targets]) => targets.filter((t) => !t.startsWith('src/')));
+    expect([...new Set(packages)].filter((p) => !PURE_PACKAGES.includes(p))).toEqual([]);
+  });
+
+  it('would catch each of them (seeded)', () => {
+    const seeded = new Map([
+      ['src/domain/seeded.ts', 'const t = Date.now(); const d = new Date(); process.exit(1); console.log(t); Math.random(); setTimeout(f, 1); randomBytes(32);'],
+      ['src/domain/quoted.ts', "const m = 'see process.env'; const d = new Date(ms);"],
+    ]);
+    expect(ambientEffects(seeded)).toEqual(['Date.now(', 'new Date()', 'process.', 'console.', 'Math.random(', 'setTimeout(', 'randomBytes('].map((e) => `src/domain/seeded.ts: ${e}`));
   });
 });

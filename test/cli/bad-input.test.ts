@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BASE_ENV, BIN, REPO_ROOT, runCli, spawnCli, type CliRun, type RunCliOptions } from './helpers/run-cli.js';
@@ -17,7 +17,10 @@ const GOLDEN_PLAN = 'test/golden/eco-changsha-relaxed.itinerary.json';
 const PLAN = ['plan', '--from', 'wuhan', '--start', '2026-05-12'];
 
 let dir: string;
-/** Scratch files every row may name: `@empty`, `@binary`, `@dir`, `@file`, `@yaml-as-json`, `@home` (with keys). */
+/**
+ * Scratch files every row may name: `@empty`, `@binary`, `@dir`, `@file`, `@yaml-as-json`, `@dup-key` (a YAML key twice),
+ * `@alien-plan` (a party category the catalogue lacks), `@bookings` (an unknown product), `@home` (with keys).
+ */
 const files: Record<string, string> = {};
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'yangtze-bad-input-'));
@@ -30,6 +33,10 @@ beforeAll(async () => {
   files['@binary'] = put('photo.json', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0xff, 0xfe, 0x7f, 0x0a]));
   files['@file'] = put('not-a-dir', 'a file');
   files['@yaml-as-json'] = put('plan.json', 'schemaVersion: 1\nkind: yangtze.itinerary\n');
+  files['@dup-key'] = put('dup-key.yaml', 'version: 1\nname: One\nname: Two\n');
+  const golden = JSON.parse(readFileSync(path.join(REPO_ROOT, GOLDEN_PLAN), 'utf8')) as { request: { party: Record<string, number> } };
+  files['@alien-plan'] = put('alien-plan.json', JSON.stringify({ ...golden, request: { ...golden.request, party: { adult: 2, senoir: 1 } } }));
+  files['@bookings'] = put('bookings.csv', 'booking,holder,id_number,category,product,start\nB1,Li Wei,,adult,no-such-product,2026-06-02\n');
   files['@dir'] = path.join(dir, 'a-directory');
   mkdirSync(files['@dir']);
   files['@home'] = path.join(dir, 'home');
@@ -115,6 +122,25 @@ const usage: Record<string, Row> = {
   'pass redeem without --at': { args: ['pass', 'redeem', 'YZ1:x'], exit: 2, stderr: [/'--at <attraction>' not specified/] },
   'pass revoke without --reason': { args: ['pass', 'revoke', 'YZ-1'], exit: 2, stderr: [/'--reason <text>' not specified/] },
   'pass issue with neither --plan nor --bookings': { args: ['pass', 'issue'], exit: 2, stderr: [/missing --plan PLAN\.json .* or --bookings/] },
+  // The last day must be a date the calendar can name (it was an internal error, exit 70).
+  'plan --start 9999-12-31 --days 2': { args: [...PLAN.slice(0, 3), '--start', '9999-12-31', '--days', '2'], exit: 2, stderr: [/--start 9999-12-31 with --days 2 runs past 9999-12-31/] },
+  // A category twice is a typo or a sum: asked, not guessed (it was summed silently).
+  'plan --party adult=2,adult=3': { args: [...PLAN, '--party', 'adult=2,adult=3'], exit: 2, stderr: [/--party: adult is given twice \(adult=2 and adult=3\)/] },
+  'quote --party adult=2,adult=3': { args: ['quote', GOLDEN_PLAN, '--party', 'adult=2,adult=3'], exit: 2, stderr: [/--party: adult is given twice/] },
+  // An unknown cabin grade was priced at the example fare under its own name ("suit cabin").
+  'quote --cabin suit': {
+    args: ['quote', 'test/golden/cruise-chongqing-wuhan.itinerary.json', '--cabin', 'suit'],
+    exit: 2,
+    stderr: [/--cabin suit: no cruise in the catalogue has that cabin grade/, /Did you mean 'suite'\? Grades: inside, standard/],
+  },
+  // A flag of the other way of issuing was ignored silently.
+  'pass issue --plan with --strict': { args: ['--home', '@home', 'pass', 'issue', '--plan', GOLDEN_PLAN, '--holder', 'Li Wei', '--strict'], exit: 2, stderr: [/--strict is for --bookings/] },
+  'pass issue --bookings with --qr-dir and --holder': {
+    args: ['--home', '@home', 'pass', 'issue', '--bookings', '@bookings', '--qr-dir', '@dir', '--holder', 'Li Wei'],
+    exit: 2,
+    stderr: [/--holder, --qr-dir are for --plan; with --bookings each row names/],
+  },
+  'pass list --status isued, in the one wording of a suggestion': { args: ['--home', '@home', 'pass', 'list', '--status', 'isued'], exit: 2, stderr: [/--status: unknown status "isued"\nDid you mean 'issued'\?/] },
 };
 
 const noInput: Record<string, Row> = {
@@ -166,6 +192,18 @@ const badFiles: Record<string, Row> = {
   'a plan from stdin that is not JSON': { args: ['plan', 'check', '-'], exit: 3, stderr: [/^<stdin>:2:1 error json-syntax/m], options: { stdin: '{\n' } },
   'a directory for pass issue --bookings': { args: ['--home', '@home', 'pass', 'issue', '--bookings', '@dir'], exit: 3, stderr: [/--bookings: .*a-directory is a directory/] },
   'a directory for pass issue --plan': { args: ['--home', '@home', 'pass', 'issue', '--plan', '@dir', '--holder', 'Li Wei'], exit: 3, stderr: [/--plan: .*a-directory is a directory/] },
+  'a catalogue with a duplicated key, the key named': { args: ['catalogue', 'validate', '@dup-key'], exit: 3, stderr: [/dup-key\.yaml:3:1 error duplicate-key: The key "name" appears twice in the same mapping/] },
+  'quote: a plan whose party has a category the catalogue lacks': {
+    args: ['quote', '@alien-plan'],
+    exit: 3,
+    stderr: [/alien-plan\.json: request\.party\.senoir: unknown rider category "senoir" \(Did you mean 'senior'\? categories: adult, child/],
+  },
+  'pass quote: a plan whose party has a category the catalogue lacks': { args: ['pass', 'quote', '@alien-plan'], exit: 3, stderr: [/request\.party\.senoir: unknown rider category "senoir"/] },
+  'pass issue --bookings: an unknown product with no near name lists the products': {
+    args: ['--home', '@home', 'pass', 'issue', '--bookings', '@bookings', '--strict'],
+    exit: 3,
+    stderr: [/bookings\.csv:2:\d+ error unknown-product: unknown product "no-such-product"; the products are [a-z-]+, /],
+  },
   'a directory as the plan file of pass quote': { args: ['pass', 'quote', '@dir'], exit: 3, stderr: [/^error: \/.*\/a-directory is a directory; expected an itinerary JSON file/m] },
 };
 

@@ -45,6 +45,12 @@ describe('plan --route', () => {
     expect(run.exitCode).toBe(2);
     expect(run.stderr).toContain('--route red-heritage-trail goes wuhan → nanchang → changsha → shaoshan; --from chongqing is not on it');
   });
+
+  it('alone (its --help example) starts the trip in the route\'s first city', async () => {
+    const run = await runCli(['plan', '--route', 'red-heritage-trail', '--start', '2026-05-12', '--days', '2', '--json']);
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout).request).toMatchObject({ from: 'wuhan', route: 'red-heritage-trail' });
+  });
 });
 
 describe('plan --start', () => {

@@ -99,6 +99,17 @@ describe('yangtze plan shows the transfers', () => {
     expect(text).toMatch(/distance \(road model\)/);
   });
 
+  it('a group: the leg that carries the day\'s hire says so (a ¥1,200 "Private vehicle 16 km" read as one ride\'s fare)', async () => {
+    const group = ['--catalogue', SHIPPED, 'plan', '--from', 'wuhan', '--stay', 'wuhan', '--start', '2027-05-11', '--days', '1', '--party', 'adult=12', '-q', '--format', 'markdown'];
+    const rate = vehicleFor(catalogue.rates, 12, 'wuhan')!;
+    const en = (await runCli(group, { monotonicMs: () => 0 })).stdout.split('\n').filter((l) => l.includes('Private vehicle'));
+    expect(en.length).toBeGreaterThan(1);
+    expect(en[0]).toContain(`Private vehicle (${rate.rate.seats} seats with driver, for the day) `);
+    expect(en.slice(1).every((l) => !l.includes('for the day'))).toBe(true);
+    const zh = (await runCli([...group, '--lang', 'zh'], { monotonicMs: () => 0 })).stdout;
+    expect(zh).toContain(`包车（${rate.rate.seats}座，含司机，全天）`);
+  });
+
   it('in --json: the transfer on each local item', async () => {
     const run = await runCli([...args, '--json'], { monotonicMs: () => 0 });
     expect(run.exitCode).toBe(0);

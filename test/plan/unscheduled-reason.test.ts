@@ -76,10 +76,11 @@ describe('unscheduled reasons on the corridor', () => {
   });
 
   it('a long visit that fits its day alone only with lunch inside it (the core\'s rule, day-break.ts) fits: over the budget, it is budget, not a day too short', () => {
-    // 08:00 + the ride + 11 h 15 + the ride back ends before 20:00 with lunch inside the visit; holding
-    // the lunch's hour back from the day's end (the old approximation) called the day too short.
+    // 08:00 + the ride + 10 h + the ride back ends before 18:45 (20:00 less the dinner, pace.ts
+    // programmeEndMin) with lunch inside the visit; holding the lunch's hour back from the day's
+    // end (the old approximation) called the day too short.
     const cat = corridorWith({
-      id: 'long-dear-park', location: { lat: 30.5806, lon: 114.3 }, visitMin: 11 * HOUR + 15, price: { adult: 500 },
+      id: 'long-dear-park', location: { lat: 30.5806, lon: 114.3 }, visitMin: 10 * HOUR, price: { adult: 500 },
       hours: [aSeason({ openMin: 8 * HOUR, closeMin: 20 * HOUR })],
     });
     const u = reasonOf(planned(cat, { start: '2026-05-12', days: 1, to: 'wuhan', budget: 100, must: ['long-dear-park'] }).itinerary, 'long-dear-park');

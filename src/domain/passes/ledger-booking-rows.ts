@@ -99,7 +99,7 @@ export function checkBookings(records: readonly RawBooking[], catalogue: Catalog
     if (!product) {
       const near = didYouMean(productId, products.keys());
       if (productId === '') fail('product', 'missing-product', 'no product');
-      else fail('product', 'unknown-product', `unknown product "${productId}";`, near ? suggestionText(near) : undefined);
+      else fail('product', 'unknown-product', `unknown product "${productId}";`, near ? suggestionText(near) : `the products are ${[...products.keys()].join(', ')}`);
     }
     const category = text('category') || defaultCategory;
     if (!categories.includes(category)) {
@@ -111,10 +111,10 @@ export function checkBookings(records: readonly RawBooking[], catalogue: Catalog
     const idType = text('id_type') || 'prc';
     if (!(ID_TYPES as readonly string[]).includes(idType)) {
       const near = didYouMean(idType, ID_TYPES);
-      fail('id_type', 'unknown-id-type', `unknown document type "${idType}";`, near ? `did you mean "${near}"?` : `expected one of ${ID_TYPES.join(', ')}`);
+      fail('id_type', 'unknown-id-type', `unknown document type "${idType}";`, near ? suggestionText(near) : `expected one of ${ID_TYPES.join(', ')}`);
     } else if (text('id_number') !== '') {
       const problem = checkIdDocument(idType as IdType, text('id_number'), today);
-      if (problem) fail('id_number', 'bad-id-number', `not a ${idType === 'prc' ? 'PRC resident ID' : idType} number: ${problem};`, idType === 'prc' ? 'for a passport or another document, fill the id_type column (passport, other)' : undefined);
+      if (problem) fail('id_number', 'bad-id-number', `not a ${idType === 'prc' ? 'PRC resident ID' : idType} number: ${problem}${idType === 'prc' ? ';' : ''}`, idType === 'prc' ? 'for a passport or another document, fill the id_type column (passport, other)' : undefined);
     }
     const start = text('start');
     if (!isIsoDate(start)) fail('start', 'bad-date', `start "${start}" is not a date (YYYY-MM-DD)`);

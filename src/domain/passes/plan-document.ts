@@ -43,6 +43,14 @@ export function readPlanDocument(value: unknown, catalogue: Catalogue): PlanDocu
   if (request !== undefined && (!isRecord(request) || (request.party !== undefined && !isParty(request.party)))) {
     return fail('request.party', 'expected category → head count, e.g. { "adult": 2 }');
   }
+  // A category the catalogue does not know has no prices: quoting it would price nobody's ticket right.
+  const categories = catalogue.riderCategories.map((c) => c.id);
+  for (const category of isRecord(request) && isRecord(request.party) ? Object.keys(request.party) : []) {
+    if (!categories.includes(category)) {
+      const guess = didYouMean(category, categories);
+      return fail(`request.party.${category}`, `unknown rider category "${category}"`, `${guess ? `${suggestionText(guess)} ` : ''}categories: ${categories.join(', ')}`);
+    }
+  }
   return { ok: true, itinerary: value as unknown as Itinerary };
 }
 

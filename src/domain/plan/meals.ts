@@ -77,7 +77,10 @@ function placeDinner(built: BuiltProblem, day: DayWithMeals, d: number, rules: M
   // Every stop dropped for the lunch's sake: the day is only its journey, dinner where it ends.
   const lastPlace = last === undefined ? route.end : built.problem.visits[last.visit]!.place;
   const sameCity = last !== undefined && built.places[lastPlace]!.city === built.places[route.end]!.city;
-  if (sameCity) {
+  // Dinner at the last stop only when the party leaves it at dinner time; earlier, it rides back
+  // first and dines where the night is (waiting at a far stop for 17:30 and then driving home
+  // ended a Yaoli day at 20:30).
+  if (sameCity && last!.end >= base + rules.dinnerFrom) {
     const startMin = Math.max(last!.end, base + rules.dinnerFrom);
     const finish = built.problem.travel.arrive(lastPlace, route.end, startMin + rules.dinnerMin, d);
     return {
@@ -85,7 +88,7 @@ function placeDinner(built: BuiltProblem, day: DayWithMeals, d: number, rules: M
       meal: { meal: 'dinner', place: lastPlace, startMin, endMin: startMin + rules.dinnerMin, before: route.visits.length },
     };
   }
-  // The day ends with a train: dinner where it arrives.
+  // The day ends with a train, or back from its last stop before dinner time: dinner where the night is.
   const startMin = Math.max(route.finish, base + rules.dinnerFrom);
   return {
     route: { ...route, finish: startMin + rules.dinnerMin },

@@ -48,6 +48,23 @@ export const LUNCH_INSIDE_MIN = 240;
  * (a late lunch up to 14:30 rather than a stop dropped), dinner when the day's programme runs past 18:30. A relaxed party lingers at
  * table, a packed one eats quickly. Agency practice, not a sourced fact.
  */
+/**
+ * The minute of the day by which the core's day (stops, local legs, trains) ends, from the
+ * day's end (`--day-end`, minute of the day): less the pace's evening rest, and less the
+ * dinner when meals are planned and the day could run into dinner time — so that the day as
+ * sold, dinner and the ride back included, ends by the day's end (meals.ts places the dinner
+ * after the core's day). Before this, a 20:00 day end bounded only the stops: a day of
+ * 08:00–21:05 (a riverside walk after the evening train, then dinner) and a last day arriving
+ * at 20:00 with dinner after it were sold. A day that ends by `dinnerAfter` has no dinner, so
+ * the cut never goes below it.
+ */
+export function programmeEndMin(dayEndMin: Minutes, pace: Pace, meals: boolean): Minutes {
+  const end = dayEndMin - PACES[pace].eveningRestMin;
+  const rules = MEAL_RULES[pace];
+  if (!meals || end <= rules.dinnerAfter) return end;
+  return Math.max(rules.dinnerAfter, end - rules.dinnerMin);
+}
+
 export const MEAL_RULES: Readonly<Record<Pace, MealRules>> = {
   relaxed: { lunchFrom: 11 * 60 + 30, lunchTo: 13 * 60 + 30, lunchAt: 12 * 60, lunchMin: 75, lunchLatest: 14 * 60 + 30, dinnerAfter: 18 * 60 + 30, dinnerFrom: 17 * 60 + 30, dinnerMin: 90 },
   standard: { lunchFrom: 11 * 60 + 30, lunchTo: 13 * 60 + 30, lunchAt: 12 * 60, lunchMin: 60, lunchLatest: 14 * 60 + 30, dinnerAfter: 18 * 60 + 30, dinnerFrom: 17 * 60 + 30, dinnerMin: 75 },

@@ -5,11 +5,12 @@
  * returned, not just the first.
  */
 import { THEMES, type Catalogue, type Theme } from '../catalogue/model.js';
-import { isIsoDate } from '../calendar/iso-date.js';
+import { addDays, isIsoDate } from '../calendar/iso-date.js';
 import { didYouMean, suggestionText } from '../did-you-mean.js';
 import { findCity, unknownCityHint } from '../catalogue/find-city.js';
 import type { Pace, Party, PlanRequest } from '../itinerary/itinerary.js';
 import { parseHhmm } from '../itinerary/itinerary-time.js';
+import { parseParty as parsePartyText } from '../passes/party.js';
 import { defaultCategory } from './party-cost.js';
 
 export interface PlanFlags {
@@ -55,7 +56,12 @@ export const MAX_DAYS = 30;
 const PACE_VALUES: readonly Pace[] = ['relaxed', 'standard', 'packed'];
 
 /** Flags a prompt can ask for when missing (in this order). */
-export const REQUIRED_FLAGS = ['from', 'start'] as const;
+const REQUIRED_FLAGS = ['from', 'start'] as const;
+
+/** The required flags not given: `--route` gives `--from` (the trip starts in the route's first city). */
+export function missingRequiredFlags(flags: PlanFlags): (typeof REQUIRED_FLAGS)[number][] {
+  return REQUIRED_FLAGS.filter((f) => flags[f] === undefined && !(f === 'from' && flags.route !== undefined));
+}
 
 export function parseRequest(flags: PlanFlags, catalogue: Catalogue): ParsedRequest {
   const problems: RequestProblem[] = [];
@@ -77,8 +83,10 @@ export function parseRequest(flags: PlanFlags, catalogue: Catalogue): ParsedRequ
     usage(flag, `${flag} ${value}: no such city in the catalogue`, unknownCityHint(value, catalogue.cities));
     return undefined;
   };
-  if (flags.from === undefined) usage('--from', 'missing --from (the city the trip starts in)');
-  const from = city('--from', flags.from);
+  // `plan --route R` alone starts in the route's first city (its --help example); an unknown route is reported below.
+  const routeStart = flags.from === undefined ? catalogue.routes.find((r) => r.id === flags.route?.trim())?.cities[0] : undefined;
+  if (flags.from === undefined && flags.route === undefined) usage('--from', 'missing --from (the city the trip starts in)');
+  const from = routeStart ?? city('--from', flags.from);
   const stay = city('--stay', flags.stay);
   if (flags.stay !== undefined && flags.cities !== undefined) usage('--cities', '--stay and --cities both limit the cities; give one');
   if (stay !== undefined && flags.to !== undefined && flags.to.trim().toLowerCase() !== stay) {
@@ -103,6 +111,10 @@ export function parseRequest(flags: PlanFlags, catalogue: Catalogue): ParsedRequ
   }
 
   const days = integer('--days', flags.days ?? String(DEFAULT_DAYS), usage, 1, MAX_DAYS);
+  // The calendar ends with 9999: a trip running past it has days no date can name.
+  if (start !== undefined && days !== undefined && !isIsoDate(addDays(start, days - 1))) {
+    usage('--start', `--start ${start} with --days ${days} runs past 9999-12-31, the last day the calendar can name`);
+  }
 
   const themes: Theme[] = [];
   for (const t of list(flags.themes)) {
@@ -192,30 +204,16 @@ export function parseRequest(flags: PlanFlags, catalogue: Catalogue): ParsedRequ
   return { ok: true, request };
 }
 
-/** `adult=2,child=1` → { adult: 2, child: 1 }; default: one of the default category. */
+/** `adult=2,child=1` → { adult: 2, child: 1 } in the catalogue's category order; default: one of the default category. */
 function parseParty(value: string | undefined, catalogue: Catalogue, usage: (f: string, m: string, h?: string) => void): Party {
-  const categories = catalogue.riderCategories.map((c) => c.id);
   if (value === undefined) return { [defaultCategory(catalogue)]: 1 };
-  const party: Record<string, number> = {};
-  for (const part of list(value)) {
-    const m = /^([a-z][a-z0-9-]*)=(\d+)$/.exec(part);
-    if (!m) {
-      usage('--party', `--party: "${part}" is not CATEGORY=COUNT, e.g. adult=2,child=1`);
-      continue;
-    }
-    const [, category, count] = m as unknown as [string, string, string];
-    if (!categories.includes(category)) {
-      const close = didYouMean(category, categories);
-      usage('--party', `--party: unknown rider category "${category}"`, close ? suggestionText(close) : `categories: ${categories.join(', ')}`);
-      continue;
-    }
-    party[category] = (party[category] ?? 0) + Number(count);
+  const parsed = parsePartyText(value, catalogue.riderCategories);
+  if (!parsed.ok) {
+    usage('--party', parsed.message, parsed.hint);
+    return {};
   }
-  const total = Object.values(party).reduce((s, n) => s + n, 0);
-  if (total === 0 && list(value).length > 0 && Object.keys(party).length > 0) usage('--party', '--party: the party has nobody in it');
-  if (list(value).length === 0) usage('--party', '--party is empty; e.g. adult=2,child=1');
   // Keys in the catalogue's category order, so the same party always prints the same way.
-  return Object.fromEntries(categories.filter((c) => (party[c] ?? 0) > 0).map((c) => [c, party[c]!]));
+  return Object.fromEntries(catalogue.riderCategories.filter((c) => (parsed.party[c.id] ?? 0) > 0).map((c) => [c.id, parsed.party[c.id]!]));
 }
 
 function integer(flag: string, value: string, usage: (f: string, m: string) => void, min: number, max: number): number | undefined {

@@ -39,7 +39,7 @@ import {
   TRAVEL_CHARGE_PER_MIN, type CityCandidate,
 } from './choose-cities.js';
 import { withMeals } from './meals.js';
-import { MEAL_RULES, PACES, paceVisitMin } from './pace.js';
+import { MEAL_RULES, PACES, paceVisitMin, programmeEndMin } from './pace.js';
 import { cents, defaultCategory, fareFor } from './party-cost.js';
 import { attractionScore, catalogueScore, matchesThemes } from './score.js';
 import { groupByTheme } from './group-by-theme.js';
@@ -115,7 +115,7 @@ function clamp(x: number, lo: number, hi: number): number {
 
 export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: HolidayCalendar, options: PlanTripOptions): PlanTripResult {
   const dayStartMin = parseHhmm(request.dayStart)!;
-  const dayEndMin = parseHhmm(request.dayEnd)! - PACES[request.pace].eveningRestMin;
+  const dayEndMin = programmeEndMin(parseHhmm(request.dayEnd)!, request.pace, request.meals !== false);
   const candidates = candidateStops(catalogue, request);
   const plans = options.plans ?? skeletonsFor(catalogue, request, candidates, options.skeletons ?? SKELETONS, calendar);
   if (plans.length === 0) return { ok: false, ...whyNoPlan(catalogue, request) };
@@ -271,7 +271,7 @@ export function skeletonsFor(
     ...(request.to !== undefined ? { to: request.to } : {}),
     days: request.days,
     dayStartMin: parseHhmm(request.dayStart)!,
-    dayEndMin: parseHhmm(request.dayEnd)! - PACES[request.pace].eveningRestMin,
+    dayEndMin: programmeEndMin(parseHhmm(request.dayEnd)!, request.pace, request.meals !== false),
     ...(route ? { route } : {}),
     candidates: byCity,
     aboardCandidates: (link) => {

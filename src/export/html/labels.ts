@@ -16,6 +16,8 @@ export interface HtmlLabels {
   readonly overview: string;
   readonly route: string;
   readonly stopsIn: (city: string) => string;
+  /** The map of the sights a cruise shows (from the deck, its shore excursions): not the boarding city's. */
+  readonly stopsOnCruise: (from: string, to: string) => string;
   readonly timeline: string;
   readonly lodging: string;
   readonly noTheme: string;
@@ -56,6 +58,7 @@ const EN: HtmlLabels = {
   overview: 'Trip overview',
   route: 'Route map',
   stopsIn: (city) => `Stops in ${city}`,
+  stopsOnCruise: (from, to) => `On the cruise, ${from} → ${to}`,
   timeline: 'Day by day',
   lodging: 'Overnight',
   noTheme: 'Free day',
@@ -105,6 +108,7 @@ const ZH: HtmlLabels = {
   overview: '行程概览',
   route: '路线图',
   stopsIn: (city) => `${city}景点`,
+  stopsOnCruise: (from, to) => `游轮途经（${from} → ${to}）`,
   timeline: '每日安排',
   lodging: '住宿',
   noTheme: '自由活动',

@@ -1,0 +1,58 @@
+/**
+ * The JSON documents are a contract (docs/CLI.md, docs/PASSES.md): every key
+ * a plan, its quote and its pass quote carry is named in those pages. One trip
+ * holds most of the extensions: National Day (holiday notes), a cruise with an
+ * optional excursion (cruise items, `aboard`), six travellers (a vehicle inside
+ * `transfer`), outdoor sites (`sunset`), meals and estimates. A key added
+ * without its line in the docs fails here (as cli-doc.test.ts does for flags).
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, runCli } from './helpers/run-cli.js';
+
+const DOCS = ['CLI.md', 'PASSES.md'].map((f) => readFileSync(path.join(REPO_ROOT, 'docs', f), 'utf8')).join('\n');
+const PLAN = ['plan', '--from', 'chongqing', '--start', '2027-10-01', '--days', '4', '--themes', 'water,eco', '--party', 'adult=6', '--must', 'baidicheng-qutang', '--json', '--time-limit', '40'];
+
+/** Every object key in a JSON value, with one path where it occurs (arrays as []). */
+function keysOf(value: unknown, at = '', found = new Map<string, string>()): Map<string, string> {
+  if (Array.isArray(value)) for (const v of value) keysOf(v, `${at}[]`, found);
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (!found.has(k)) found.set(k, `${at}.${k}`);
+      keysOf(v, `${at}.${k}`, found);
+    }
+  }
+  return found;
+}
+
+/** Keys the docs do not name as `"key"` or `key` (data keys such as a category or a theme are named too). */
+const undocumented = (doc: unknown) => [...keysOf(doc)].filter(([k]) => !DOCS.includes(`"${k}"`) && !DOCS.includes(`\`${k}\``)).map(([, p]) => p);
+
+let dir: string;
+let plan: unknown;
+let planFile: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'yangtze-json-doc-'));
+  const run = await runCli(PLAN, { monotonicMs: () => 0, now: '2027-09-01T09:00:00+08:00' });
+  expect(run.exitCode).toBe(0);
+  plan = JSON.parse(run.stdout);
+  planFile = path.join(dir, 'plan.json');
+  writeFileSync(planFile, run.stdout);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('every JSON key is in the docs', () => {
+  it('the itinerary (plan --json), with the extensions the trip should hold', () => {
+    const keys = keysOf(plan);
+    for (const key of ['holiday', 'sunset', 'aboard', 'part', 'meal', 'transfer', 'vehicle', 'estimates']) expect(keys.has(key)).toBe(true);
+    expect(undocumented(plan)).toEqual([]);
+  });
+
+  it.each(['quote', 'pass quote'])('%s --json', async (command) => {
+    const run = await runCli([...command.split(' '), planFile, '--json']);
+    expect(run.exitCode).toBe(0);
+    expect(undocumented(JSON.parse(run.stdout))).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * How long a day runs, whole-CLI on the shipped catalogue (pace.ts programmeEndMin): the day as
+ * sold — stops, rides, trains, the dinner and the ride back to the hotel — ends by `--day-end`
+ * (20:00), and a relaxed party's an hour earlier. Before, 20:00 bounded only the stops and the
+ * dinner came after: the README's 7-day trip ran 08:00–21:05 on day 6 (a riverside walk after
+ * the evening train, then dinner) and arrived in Nanchang at 20:00 on day 7 with dinner to 21:15;
+ * a day at Yaoli ate at the site at 17:40 and drove 1 h 45 back, home at 20:40.
+ */
+import { describe, expect, it } from '@jest/globals';
+import type { Itinerary, ItineraryItem } from '../../src/domain/itinerary/itinerary.js';
+import { runCli } from '../cli/helpers/run-cli.js';
+import { SHIPPED } from './shipped.js';
+
+async function planJson(args: readonly string[]): Promise<Itinerary> {
+  const r = await runCli(['--catalogue', SHIPPED, 'plan', ...args, '--json', '-q'], { monotonicMs: () => 0 });
+  expect(r.exitCode).toBe(0);
+  return JSON.parse(r.stdout) as Itinerary;
+}
+
+const SEVEN_DAYS_WATER = ['--from', 'chongqing', '--to', 'nanchang', '--start', '2027-04-12', '--days', '7', '--themes', 'water,cultural', '--party', 'adult=2,child=1'];
+
+/** The day's items ashore: not the ship's programme, not what is seen aboard, not the cruise leg itself. */
+const ashore = (items: readonly ItineraryItem[]) =>
+  items.filter((i) => i.kind !== 'cruise' && !(i.kind === 'travel' && i.mode === 'cruise') && !(i.kind === 'visit' && i.aboard !== undefined));
+const endOf = (i: ItineraryItem): string => (i.kind === 'travel' ? i.arrive : i.end);
+/** "HH:MM" at which each day's programme ashore ends (days spent aboard have none). */
+const dayEnds = (p: Itinerary): string[] =>
+  p.days.flatMap((d) => {
+    const items = ashore(d.items);
+    return items.length === 0 ? [] : [items.map(endOf).sort().at(-1)!.slice(11, 16)];
+  });
+
+describe('the day as sold ends by --day-end, dinner and the ride back included', () => {
+  it('the README 7-day water trip: no day past 20:00, and the last day arrives in time for dinner', async () => {
+    const p = await planJson(SEVEN_DAYS_WATER);
+    for (const end of dayEnds(p)) expect(end <= '20:00').toBe(true);
+    const lastTrain = p.days.at(-1)!.items.filter((i) => i.kind === 'travel' && i.mode === 'rail').at(-1);
+    expect(lastTrain && lastTrain.kind === 'travel' ? lastTrain.arrive.slice(11, 16) <= '18:45' : true).toBe(true);
+  }, 120_000);
+
+  it('a relaxed party: every day ends by 19:00', async () => {
+    const p = await planJson([...SEVEN_DAYS_WATER, '--pace', 'relaxed']);
+    expect(dayEnds(p).length).toBeGreaterThan(3);
+    for (const end of dayEnds(p)) expect(end <= '19:00').toBe(true);
+  }, 120_000);
+
+  it('a far last stop left before dinner time: ride back first, dinner in the hotel city by 20:00', async () => {
+    const p = await planJson(['--from', 'jingdezhen', '--stay', 'jingdezhen', '--start', '2027-05-18', '--days', '1', '--must', 'yaoli-ancient-town', '--party', 'adult=2']);
+    const items = p.days[0]!.items;
+    const dinner = items.find((i) => i.kind === 'meal' && i.meal === 'dinner');
+    expect(dinner).toMatchObject({ near: 'jingdezhen' });
+    expect(items.at(-1)).toBe(dinner);
+    expect(dayEnds(p)[0]! <= '20:00').toBe(true);
+  }, 120_000);
+});
