@@ -9,9 +9,9 @@ import { createRandom } from '../../src/domain/planner/random.js';
 import {
   computeRoute, fillSlots, insertAt, insertionShift, newRoute, newSlots, slotShifts, type Route, type Slots,
 } from '../../src/domain/planner/route.js';
-import { changeRelief, integralTimes, removalReliefs, slotViolation } from '../../src/domain/planner/slot-bounds.js';
+import { changeRelief, integralTimes, removalReliefs } from '../../src/domain/planner/slot-bounds.js';
 import { cloneState, initialState, type State } from '../../src/domain/planner/state.js';
-import { buildProblem, specArb, type Spec } from './builders.js';
+import { buildProblem, specArb, warmedModels, type Spec } from './builders.js';
 
 // The bounds let the scans skip positions; they must never skip one where a visit fits. Each
 // lemma is checked against the plain computation (slotShifts on the recomputed route), then the
@@ -55,19 +55,38 @@ function fitsAt(m: Model, sl: Slots, v: number): number[] {
   return at;
 }
 
+/** Slots.miss of v at position p (slotShifts writes it with the shifts). */
+function missAt(m: Model, sl: Slots, v: number, p: number): number {
+  slotShifts(m, sl, v);
+  return sl.miss[p]!;
+}
+
 const routeArb = fc.tuple(fastSpec(10, 1), fc.array(fc.nat(), { maxLength: 10 }));
 
-describe('slotViolation', () => {
-  it('is positive exactly where the plain slot scan finds no room', () => {
+describe('the miss at a position (Slots.miss)', () => {
+  it('is how late the visit is for its latest start or for the next node\'s latest arrival, positive exactly where it does not fit', () => {
     fc.assert(
       fc.property(routeArb, ([spec, order]) => {
         const m = compileModel(buildProblem(spec));
         const r = routeOf(m, spec.lodgings[0]!, order);
         const sl = slotsOf(m, r);
+        const n = r.visits.length;
+        const T = m.matrix!;
+        const P = m.placeCount;
+        const placeOf = (i: number): number => (i < 0 ? r.start : i >= n ? r.end : m.place[r.visits[i]!]!);
         for (let v = 0; v < m.visitCount; v++) {
-          if (r.visits.includes(v) || m.windows[v]![0]!.length === 0) continue;
+          const w = m.windows[v]![0]![0];
+          if (r.visits.includes(v) || w === undefined) continue;
           slotShifts(m, sl, v);
-          for (let p = 0; p <= r.visits.length; p++) expect(slotViolation(m, sl, v, p) > 0).toBe(sl.shift[p] === Infinity);
+          for (let p = 0; p <= n; p++) {
+            // From the route itself: leave the node before p as early as it can, reach the next by its latest start.
+            const leave = p === 0 ? m.open[0]! : r.beg[p - 1]! + m.duration[r.visits[p - 1]!]!;
+            const latest = p === n ? m.close[0]! : r.beg[p]! + r.maxShift[p]!;
+            const arrive = leave + T[placeOf(p - 1) * P + m.place[v]!]!;
+            const done = Math.max(arrive, w.open) + m.duration[v]! + T[m.place[v]! * P + placeOf(p)]!;
+            expect(sl.miss[p]).toBe(Math.max(arrive - w.close, done - latest));
+            expect(sl.miss[p]! > 0).toBe(sl.shift[p] === Infinity);
+          }
         }
       }),
       { numRuns: 400 },
@@ -126,7 +145,7 @@ describe('removalReliefs', () => {
               const relief = b.relief[i * (n + 1) + p]!;
               expect(relief).toBeGreaterThanOrEqual(0);
               expect(relief).toBeLessThanOrEqual(most);
-              expect(slotViolation(m, tsl, v, q)).toBeGreaterThanOrEqual(slotViolation(m, sl, v, p) - relief);
+              expect(missAt(m, tsl, v, q)).toBeGreaterThanOrEqual(missAt(m, sl, v, p) - relief);
             }
           }
         }
@@ -163,9 +182,9 @@ describe('changeRelief', () => {
         const nn = changed.visits.length;
         for (let v = 0; v < m.visitCount; v++) {
           if (changed.visits.includes(v) || r.visits.includes(v) || m.windows[v]![0]!.length === 0) continue;
-          for (let p = 0; p < front; p++) expect(slotViolation(m, csl, v, p)).toBeGreaterThanOrEqual(slotViolation(m, sl, v, p) - relief);
+          for (let p = 0; p < front; p++) expect(missAt(m, csl, v, p)).toBeGreaterThanOrEqual(missAt(m, sl, v, p) - relief);
           for (let p = nn - back + 1; p <= nn; p++) {
-            expect(slotViolation(m, csl, v, p)).toBeGreaterThanOrEqual(slotViolation(m, sl, v, p - nn + n) - relief);
+            expect(missAt(m, csl, v, p)).toBeGreaterThanOrEqual(missAt(m, sl, v, p - nn + n) - relief);
           }
         }
       }),
@@ -195,18 +214,10 @@ describe('integralTimes', () => {
  * and without them on a fresh model: the answers must be the same.
  */
 function sameAsFullScans(spec: Spec, seed: number, step: (m: Model, s: State, bounds: boolean) => void): void {
-  const problem = buildProblem(spec);
-  const warm = compileModel(problem);
-  const cold = compileModel(problem);
-  const rng = createRandom(seed);
-  const base = initialState(warm, createRandom(seed));
-  localSearch(warm, base, rng, 0.3, [], true);
-  for (let k = 0; k < 4; k++) {
-    const other = cloneState(base);
-    shake(warm, other, rng, 0.5);
-    localSearch(warm, other, rng, k % 2 === 0 ? 0 : -1, [], true);
-    step(warm, other, true);
-  }
+  const { warm, cold, base } = warmedModels(spec, seed, (m, other, k, rng) => {
+    localSearch(m, other, rng, k % 2 === 0 ? 0 : -1, [], true);
+    step(m, other, true);
+  });
   // The base state's routes are now one change away from what the memo saw last.
   const s = cloneState(base);
   shake(warm, s, createRandom(seed + 1), 0.3);

@@ -6,7 +6,7 @@ export interface SlotPick {
   pos: number;
   shift: number;
   ratio: number;
-  /** Set by the *Margin scans when pos = -1: a lower bound on slotViolation at every position they cover (slot-bounds.ts). */
+  /** Set by the *Margin scans when pos = -1: a lower bound on the visit's miss (Slots.miss) at every position they cover (slot-bounds.ts). */
   margin: number;
 }
 
@@ -131,32 +131,19 @@ export function bestRatioMargin(m: Model, sl: Slots, v: number, w2: number, out:
 }
 
 /**
- * bestRatioSlot over the positions lo..hi only (those a change made new: every other position is
+ * bestRatioSlot over the positions from..to only (those a change made new: every other position is
  * known to be infeasible), and when none fits, out.margin = the least miss among them.
  */
 export function ratioInRange(m: Model, sl: Slots, v: number, from: number, to: number, w2: number, out: SlotPick): void {
-  const T = m.matrix!;
-  const P = m.placeCount;
-  const k = v * m.dayCount + sl.day;
-  const close = m.winClose[k]!;
-  const open = m.winOpen[k]!;
-  const dur = m.duration[v]!;
-  const q = m.place[v]!;
-  const row = q * P;
-  const { prev, dep, next, arr, slack } = sl;
+  slotShiftsIn(m, sl, v, from, to);
   out.pos = -1;
   out.ratio = -1;
   out.shift = Infinity;
   let margin = Infinity;
   for (let p = from; p <= to; p++) {
-    const a = dep[p]! + T[prev[p]! * P + q]!;
-    if (a > close) {
-      if (a - close < margin) margin = a - close;
-      continue;
-    }
-    const shift = (a > open ? a : open) + dur + T[row + next[p]!]! - arr[p]!;
-    if (shift > slack[p]!) {
-      if (shift - slack[p]! < margin) margin = shift - slack[p]!;
+    const shift = sl.shift[p]!;
+    if (shift === Infinity) {
+      if (sl.miss[p]! < margin) margin = sl.miss[p]!;
       continue;
     }
     const ratio = w2 / Math.max(shift, 1e-6);
@@ -170,11 +157,10 @@ export function ratioInRange(m: Model, sl: Slots, v: number, from: number, to: n
 }
 
 /**
- * The positions 0..n of the route sl was filled from that v misses (slot-bounds.ts slotViolation)
- * by no more than `most`, written from `at` into near (the position) and miss (by how much); returns
- * how many. Every position is measured: the window's tests bound the misses outside it far too
- * loosely (a tenth of a candidate's positions came out near instead of one or two). `out` gets v's
- * window (windowRange).
+ * The positions 0..n of the route sl was filled from that v misses (Slots.miss) by no more than
+ * `most`, written from `at` into near (the position) and miss (by how much); returns how many.
+ * Every position is measured: the window's tests bound the misses outside it far too loosely (a
+ * tenth of a candidate's positions came out near instead of one or two). `out` gets v's window.
  */
 export function nearPositions(
   m: Model, sl: Slots, v: number, most: number, near: Int32Array, miss: Float64Array, at: number, out: SlotWindow,
@@ -182,24 +168,12 @@ export function nearPositions(
   windowRange(m, sl, v);
   out.lo = lo;
   out.hi = hi;
-  const T = m.matrix!;
-  const P = m.placeCount;
-  const n = sl.n;
-  const k = v * m.dayCount + sl.day;
-  const close = m.winClose[k]!;
-  const open = m.winOpen[k]!;
-  const dur = m.duration[v]!;
-  const q = m.place[v]!;
-  const row = q * P;
-  const { prev, dep, next, arr, slack } = sl;
+  slotShiftsIn(m, sl, v, 0, sl.n);
   let count = 0;
-  for (let p = 0; p <= n; p++) {
-    const a = dep[p]! + T[prev[p]! * P + q]!;
-    const late = (a > open ? a : open) + dur + T[row + next[p]!]! - (arr[p]! + slack[p]!);
-    const x = a - close > late ? a - close : late;
-    if (x <= most) {
+  for (let p = 0; p <= sl.n; p++) {
+    if (sl.miss[p]! <= most) {
       near[at + count] = p;
-      miss[at + count] = x;
+      miss[at + count] = sl.miss[p]!;
       count++;
     }
   }

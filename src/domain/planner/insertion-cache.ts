@@ -34,7 +34,7 @@ export interface DayMemo {
   readonly pos: Int32Array;
   /**
    * With pos -1 (fits nowhere), on the integral fast model: a lower bound on how far the visit misses
-   * every position of that version of the route (slot-bounds.ts slotViolation), else 0.
+   * every position of that version of the route (Slots.miss, slot-bounds.ts), else 0.
    */
   readonly margin: Float64Array;
   /**

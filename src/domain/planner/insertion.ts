@@ -158,6 +158,26 @@ export function replaceMove(m: Model, s: State, bounds = true): boolean {
   return false;
 }
 
+/**
+ * The swap move's choice for one visit out: the heaviest candidate that fits (weights within EPS
+ * count as equal), then the least shift, then the first met. Starts at the visit out's weight.
+ */
+interface SwapChoice {
+  w: number;
+  shift: number;
+  v: number;
+  p: number;
+}
+
+function offer(c: SwapChoice, w: number, shift: number, v: number, p: number): void {
+  if (w > c.w + EPS || shift < c.shift) {
+    c.w = w;
+    c.shift = shift;
+    c.v = v;
+    c.p = p;
+  }
+}
+
 /** Takes r's visit at i out and puts v in at p, as the swap move found it. */
 function swap(m: Model, s: State, tmp: Route, d: number, out: number, v: number, p: number): void {
   insertAt(m, tmp, v, p);
@@ -183,6 +203,7 @@ function swapScanned(m: Model, s: State, d: number, left: readonly number[]): bo
   const r = s.routes[d]!;
   const heaviest = m.weight[left[0]!]!;
   const tmp = newRoute(d, r.start, r.end);
+  const c: SwapChoice = { w: 0, shift: Infinity, v: -1, p: -1 };
   for (let i = 0; i < r.visits.length; i++) {
     const out = r.visits[i]!;
     const wOut = m.weight[out]!;
@@ -190,24 +211,18 @@ function swapScanned(m: Model, s: State, d: number, left: readonly number[]): bo
     without(m, r, i, tmp);
     if (!tmp.feasible) continue;
     const baseCost = s.cost - r.cost + tmp.cost;
-    let bestW = wOut + EPS;
-    let bv = -1;
-    let bp = -1;
-    let bestShift = Infinity;
+    c.w = wOut + EPS;
+    c.shift = Infinity;
+    c.v = -1;
     if (fast) fillSlots(m, tmp, sl);
     for (const v of left) {
       const w = m.weight[v]!;
-      if (w < bestW) break;
+      if (w < c.w) break;
       if (excluded(m, s, v, out)) continue;
       if (fast && m.budget === Infinity) {
         // The same choice as the loop below, which takes v's least shift (its first position).
         leastShiftSlot(m, sl, v, pick);
-        if (pick.pos >= 0 && (w > bestW + EPS || pick.shift < bestShift)) {
-          bestW = w;
-          bestShift = pick.shift;
-          bv = v;
-          bp = pick.pos;
-        }
+        if (pick.pos >= 0) offer(c, w, pick.shift, v, pick.pos);
         continue;
       }
       if (fast) slotShifts(m, sl, v);
@@ -215,16 +230,11 @@ function swapScanned(m: Model, s: State, d: number, left: readonly number[]): bo
         const sh = fast ? sl.shift[p]! : insertionShift(m, tmp, v, p);
         if (sh === Infinity) continue;
         if (m.budget !== Infinity && baseCost + insertionCost(m, tmp, v, p) > m.budget + EPS) continue;
-        if (w > bestW + EPS || sh < bestShift) {
-          bestW = w;
-          bestShift = sh;
-          bv = v;
-          bp = p;
-        }
+        offer(c, w, sh, v, p);
       }
     }
-    if (bv >= 0) {
-      swap(m, s, tmp, d, out, bv, bp);
+    if (c.v >= 0) {
+      swap(m, s, tmp, d, out, c.v, c.p);
       return true;
     }
   }
@@ -260,20 +270,20 @@ function swapBounded(m: Model, s: State, d: number, left: readonly number[]): bo
   b.known.fill(0, 0, left.length);
   const range: SlotWindow = { lo: 0, hi: -1 };
   const tmp = newRoute(d, r.start, r.end);
+  const c: SwapChoice = { w: 0, shift: Infinity, v: -1, p: -1 };
   for (let i = 0; i < n; i++) {
     const out = r.visits[i]!;
     const wOut = m.weight[out]!;
     if (heaviest < wOut + EPS || b.fits[i] === 0) continue;
-    let bestW = wOut + EPS;
-    let bv = -1;
-    let bp = -1;
-    let bestShift = Infinity;
+    c.w = wOut + EPS;
+    c.shift = Infinity;
+    c.v = -1;
     let built = false;
     const reliefRow = i * stride;
     for (let j = 0; j < left.length; j++) {
       const v = left[j]!;
       const w = m.weight[v]!;
-      if (w < bestW) break;
+      if (w < c.w) break;
       if (excluded(m, s, v, out)) continue;
       const at = j * stride;
       if (b.known[j] === 0) {
@@ -300,13 +310,7 @@ function swapBounded(m: Model, s: State, d: number, left: readonly number[]): bo
         const done = (a > m.winOpen[k]! ? a : m.winOpen[k]!) + m.duration[v]! + T[q * P + next[i + 1]!]!;
         if (done > arr[i + 1]! + slack[i + 1]!) continue;
         // insertionShift on the route without visit i, at i: the same sums from r's schedule.
-        const sh = done - b.bridged[i]!;
-        if (w > bestW + EPS || sh < bestShift) {
-          bestW = w;
-          bestShift = sh;
-          bv = v;
-          bp = i;
-        }
+        offer(c, w, done - b.bridged[i]!, v, i);
         continue;
       }
       if (!built) {
@@ -315,16 +319,11 @@ function swapBounded(m: Model, s: State, d: number, left: readonly number[]): bo
         built = true;
       }
       leastShiftSlot(m, sl, v, pick);
-      if (pick.pos >= 0 && (w > bestW + EPS || pick.shift < bestShift)) {
-        bestW = w;
-        bestShift = pick.shift;
-        bv = v;
-        bp = pick.pos;
-      }
+      if (pick.pos >= 0) offer(c, w, pick.shift, v, pick.pos);
     }
-    if (bv >= 0) {
+    if (c.v >= 0) {
       if (!built) without(m, r, i, tmp);
-      swap(m, s, tmp, d, out, bv, bp);
+      swap(m, s, tmp, d, out, c.v, c.p);
       return true;
     }
   }

@@ -8,7 +8,8 @@ import type { Route, Slots } from './route.js';
  * A route's schedule is an earliest departure from every node and a latest
  * arrival at every node (Slots: dep, and arr + slack). A visit fits between two
  * adjacent nodes when it is reached by its latest start and, done, reaches the
- * next node by that node's latest arrival. Both only get harder when a visit is
+ * next node by that node's latest arrival; by how much it misses either is its
+ * miss there (Slots.miss, written by slotShiftsIn). Both only get harder when a visit is
  * inserted elsewhere in the route (earliest departures only grow, latest
  * arrivals only shrink: travel is FIFO), and removing a visit makes them easier
  * by a bounded amount. On the Cordeau files of 216–288 customers, 87 % of the
@@ -40,24 +41,6 @@ export function integralTimes(m: Model): boolean {
   return ok;
 }
 
-/**
- * How far visit v misses slot position p of the route sl was filled from: > 0
- * when it does not fit there (slotShiftsIn gives Infinity), ≤ 0 when it does.
- * The larger of: its arrival past its latest start, and its finish plus the leg
- * on past the next node's latest arrival.
- */
-export function slotViolation(m: Model, sl: Slots, v: number, p: number): number {
-  const T = m.matrix!;
-  const P = m.placeCount;
-  const k = v * m.dayCount + sl.day;
-  const q = m.place[v]!;
-  const a = sl.dep[p]! + T[sl.prev[p]! * P + q]!;
-  const open = m.winOpen[k]!;
-  const late = (a > open ? a : open) + m.duration[v]! + T[q * P + sl.next[p]!]! - (sl.arr[p]! + sl.slack[p]!);
-  const missed = a - m.winClose[k]!;
-  return missed > late ? missed : late;
-}
-
 /** Per visit i of a route: what removalReliefs finds (arrays of at least n, and n·(n+1) for relief). */
 export interface Reliefs {
   /** 1 when the route stays feasible without visit i. */
@@ -75,7 +58,7 @@ export interface Reliefs {
  * departures after it earlier, the first by `after` below and each later one by no more than the
  * one before and by how long after its opening its node starts (a node that waited for its opening leaves no sooner), and
  * the latest arrivals before it later, by `before` and no more than each node's room to its
- * window's close. A visit's slotViolation at p drops by at most that (the positions i and i + 1
+ * window's close. A visit's miss at p drops by at most that (the positions i and i + 1
  * merge into a new one, left at 0). Returns the largest relief.
  */
 export function removalReliefs(m: Model, r: Route, sl: Slots, b: Reliefs): number {
