@@ -11,6 +11,8 @@
  * - 74 (I/O error): the path is fine but the device failed: EIO (as writing
  *   /proc/version gives), a full disk, a quota.
  */
+import { accessSync, constants, existsSync } from 'node:fs';
+import path from 'node:path';
 import { ExitCode, NotFoundError, UsageError, UserError, type ExitCodeValue } from './errors.js';
 
 export interface FileFailureReason {
@@ -47,8 +49,26 @@ export function errorCode(error: unknown): string | undefined {
 
 /** The words and exit code for a file-system error; undefined when it is not one this table knows. */
 export function fileFailureReason(error: unknown): FileFailureReason | undefined {
-  const code = errorCode(error);
+  const code = errorCode(refuseMkdirHonestly(error));
   return code === undefined ? undefined : REASONS[code];
+}
+
+/**
+ * Node's recursive mkdir says ENOENT when the folder it would make in is there but refuses it (a
+ * read-only file system, no permission): the nearest folder that exists is asked, and its refusal
+ * is the error (`--home` on a read-only mount said "no such file or directory", exit 4).
+ */
+function refuseMkdirHonestly(error: unknown): unknown {
+  const { syscall, path: file } = (error ?? {}) as NodeJS.ErrnoException;
+  if (syscall !== 'mkdir' || errorCode(error) !== 'ENOENT' || file === undefined) return error;
+  let dir = path.dirname(file);
+  while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  try {
+    accessSync(dir, constants.W_OK);
+  } catch (refusal) {
+    return refusal;
+  }
+  return error;
 }
 
 /** A UserError with the exit code the table gives; `message` already worded by the caller. */

@@ -21,5 +21,10 @@ export async function ledgerTargetOf(ctx: CliContext): Promise<LedgerTarget> {
       'Leave it out to use the SQLite ledger under --home.',
     );
   }
+  const busy = ctx.effects.env.YANGTZE_LEDGER_BUSY_MS;
+  // A typo here would silently wait the default instead of what the operator set.
+  if (busy !== undefined && busy !== '' && !/^\s*\d+\s*$/.test(busy)) {
+    throw new UsageError(`YANGTZE_LEDGER_BUSY_MS: "${busy}" is not whole milliseconds`, 'e.g. YANGTZE_LEDGER_BUSY_MS=10000 (the default), or leave it unset.');
+  }
   return { home: ctx.home, busyTimeoutMs: busyTimeoutFromEnv(ctx.effects.env), ...(url !== undefined ? { ledgerUrl: url } : {}) };
 }

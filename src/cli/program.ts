@@ -206,7 +206,8 @@ export function reportError(error: unknown, effects: Effects, color?: boolean): 
 
 /** A Node file-system error that names its path, as one line and an exit code (file-errors.ts); else undefined. */
 export function systemError(error: unknown): { message: string; exitCode: ExitCodeValue } | undefined {
-  if (!(error instanceof Error)) return undefined;
+  // Not `instanceof Error`: an error made in another realm (a test's VM context, a worker) is one too.
+  if (typeof error !== 'object' || error === null) return undefined;
   const { path: file, syscall } = error as NodeJS.ErrnoException;
   const known = fileFailureReason(error);
   if (file === undefined || !known) return undefined;

@@ -45,7 +45,7 @@ export async function runInteractivePlan(
   const plain = await import('./plan.js');
   const target = wantsOutput(partial) ? plain.outputTarget(ctx, flagStrings(partial)) : undefined;
   const catalogue = await ctx.catalogue();
-  const asker = overrides.asker ?? (await inquirerAsker());
+  const asker = overrides.asker ?? (await inquirerAsker({}, ctx.out.lang));
   const qctx = { catalogue, lang: ctx.out.lang, today: shanghaiDate(ctx.effects.now()) };
   const chromium = (await import('../io/print-pdf.js')).findChromium(ctx.effects.env);
   // The agency's letterhead for the saved quote: read (and checked) before the first question.

@@ -13,11 +13,12 @@ import { defaultQuoteOptions, quoteTrip } from '../domain/quote/quote-trip.js';
 import { EMPTY_RATES } from '../domain/quote/rates.js';
 import { quoteTsv } from '../export/quote-records.js';
 import { renderQuoteText } from '../export/quote-text.js';
-import { quoteHtml, readAgency } from './quote.js';
+import { quoteHtml } from './quote.js';
+import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import { categoryName } from '../export/locale.js';
 
-export async function renderQuotedPlan(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, format: 'text' | 'html' | string, planText: string, toFile: boolean, agencyFile?: string): Promise<string> {
-  const agency = agencyFile !== undefined ? readAgency(ctx, agencyFile) : undefined;
+/** `agency`: the profile `--agency` named, read (and checked) before the plan was made. */
+export async function renderQuotedPlan(ctx: CliContext, catalogue: Catalogue, itinerary: Itinerary, format: 'text' | 'html' | string, planText: string, toFile: boolean, agency?: AgencyProfile): Promise<string> {
   const quote = quoteTrip(itinerary, catalogue, catalogue.rates ?? EMPTY_RATES, defaultQuoteOptions(itinerary.request.party));
   for (const m of quote.missing) ctx.out.warn(`not priced: ${m.en}`);
   if (format === 'html') return quoteHtml(ctx, quote, itinerary, catalogue, agency);

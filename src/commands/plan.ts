@@ -70,12 +70,14 @@ export async function planCommand(ctx: CliContext, options: PlanCommandOptions):
     throw new UsageError('--agency is for the quote document: give it with --quote --format html (or --interactive, which saves the quote)');
   }
   const catalogue = await ctx.catalogue();
+  // A bad profile is reported before anything is planned (docs/CLI.md), not after the search.
+  const agency = options.agency !== undefined ? (await import('./quote.js')).readAgency(ctx, options.agency) : undefined;
   const itinerary = await planWith(ctx, catalogue, options);
   if (options.quote) {
     const { renderQuotedPlan } = await import('./plan-quote.js');
     const toFile = target.output !== undefined;
     const planText = target.format === 'text' ? await renderPlan(ctx, catalogue, itinerary, 'text', { toFile }) : '';
-    await writePlanText(ctx, target, await renderQuotedPlan(ctx, catalogue, itinerary, target.format, planText, toFile, options.agency));
+    await writePlanText(ctx, target, await renderQuotedPlan(ctx, catalogue, itinerary, target.format, planText, toFile, agency));
   } else {
     await emitPlan(ctx, catalogue, itinerary, target);
   }

@@ -14,6 +14,7 @@ import { colorThemes, formatClock, formatDurationMin, formatMoney } from './cata
 import { catalogueLabels, type CatalogueLabels } from './catalogue-labels.js';
 import { defaultCategory } from './catalogue-list.js';
 import { displayName } from './names.js';
+import { provinceName } from './locale.js';
 
 type ShowOutput = Pick<Output, 'view' | 'style' | 'lang'>;
 
@@ -106,7 +107,7 @@ function dayLineTty(d: DayOpening, out: ShowOutput, l: CatalogueLabels): string 
 function cityTty(city: City, attractions: readonly Attraction[], out: ShowOutput): string {
   const l = catalogueLabels(out.lang);
   const rows: [string, string][] = [
-    [l.province, city.province],
+    [l.province, provinceName(city.province, out.lang)],
     [l.location, `${city.location.lat}, ${city.location.lon}`],
     [l.lodging, city.lodging ? l.yes : l.never],
     [l.attractions, attractions.map((a) => displayName(a, out.lang, 'tty')).join(', ') || '–'],

@@ -43,7 +43,8 @@ export function cruiseItemTitle(item: CruiseItem, lang: Lang): string {
   const part = item.part === 'optional-excursion' ? NOT_BOOKED[lang] : cruisePartName(item.part, lang);
   if (lang === 'zh') {
     const when = item.whenZh ?? item.when;
-    const about = item.approximate ? `（时间约为：${when ?? ''}）` : '';
+    // The programme's own Chinese times say 约 where they need it ("约11:00-11:30", "晚上"): "时间约为：约11:00" said it twice.
+    const about = !item.approximate ? '' : when === undefined ? '（时间为约数）' : `（${/^\d/.test(when) ? `约${when}` : when}）`;
     return `${part}：${item.whatZh ?? item.what}${about}`;
   }
   const about = item.approximate ? ` (${item.when ?? 'time approximate'})` : '';

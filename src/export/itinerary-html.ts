@@ -245,7 +245,11 @@ function renderDay(
   // Meal prices are estimates, shown beside the meal but not added to the day's fares and tickets.
   const subtotal = day.items.reduce((sum, item) => sum + (item.kind === 'meal' ? 0 : item.cost), 0);
   const P = punctuation(lang);
-  const lodging = escapeHtml(`${L.lodging}${P.colon}${placeName(catalogue, day.lodging, lang)}`);
+  // The agency's document for a trip whose last night the quote leaves out (a daytime arrival, the
+  // journey home that day) says so under the last day too: "Overnight: Nanchang" there contradicted
+  // the services table's "No hotel: the trip ends this day".
+  const endsHere = quote !== undefined && !quote.trip.lastNight.included && day.day === quote.trip.days;
+  const lodging = escapeHtml(endsHere ? L.tripEnds : `${L.lodging}${P.colon}${placeName(catalogue, day.lodging, lang)}`);
   return (
     `<section class="day ${themeClass}" style="--theme:${themeColour(day.theme)}" data-day="${day.day}">` +
     `<header><h3>${escapeHtml(L.day(day.day))} <span class="date">${escapeHtml(formatDate(day.date, lang))}</span></h3>` +

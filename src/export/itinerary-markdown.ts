@@ -39,14 +39,14 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
     out.push(`| ${L.time} | ${L.stop} | ${L.cost} |`, '|---|---|--:|');
     for (const item of day.items) {
       if (item.kind === 'meal') {
-        out.push(`| ${timeSpan(item.start, item.end)} | _${cell(mealTitle(item, catalogue, lang))}_ | ${mealCost(item, it.totals.currency, lang)} |`);
+        out.push(`| ${timeSpan(item.start, item.end, lang)} | _${cell(mealTitle(item, catalogue, lang))}_ | ${mealCost(item, it.totals.currency, lang)} |`);
       } else if (item.kind === 'cruise') {
-        out.push(`| ${timeSpan(item.start, item.end)} | _${cell(cruiseItemTitle(item, lang))}_ |  |`);
+        out.push(`| ${timeSpan(item.start, item.end, lang)} | _${cell(cruiseItemTitle(item, lang))}_ |  |`);
       } else if (item.kind === 'visit') {
         const alt = other(item.attraction);
-        out.push(`| ${timeSpan(item.start, item.end)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')}${cell(aboardNote(item, lang))}${cell(includesNote(item, name, lang))} | ${money(item.cost)}${estimateMark(item)} |`);
+        out.push(`| ${timeSpan(item.start, item.end, lang)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')}${cell(aboardNote(item, lang))}${cell(includesNote(item, name, lang))} | ${money(item.cost)}${estimateMark(item)} |`);
       } else {
-        out.push(`| ${timeSpan(item.depart, item.arrive)} | ${travelName(item, lang)}: ${cell(name(item.from))} → ${cell(name(item.to))} (${formatDuration(minutesBetween(item.depart, item.arrive), lang)}) | ${item.cost > 0 ? money(item.cost) : ''}${estimateMark(item)} |`);
+        out.push(`| ${timeSpan(item.depart, item.arrive, lang)} | ${travelName(item, lang)}: ${cell(name(item.from))} → ${cell(name(item.to))} (${formatDuration(minutesBetween(item.depart, item.arrive), lang)}) | ${item.cost > 0 ? money(item.cost) : ''}${estimateMark(item)} |`);
       }
     }
     out.push('');

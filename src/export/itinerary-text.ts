@@ -54,7 +54,7 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
     if (day.items.length === 0) lines.push(`  ${style.dim(L.free)}`);
     for (const item of day.items) {
       const span = itemSpan(item);
-      const when = timeSpan(span.start, span.end);
+      const when = timeSpan(span.start, span.end, lang);
       if (item.kind === 'meal') {
         lines.push(`  ${when}  ${style.dim('◦')} ${mealTitle(item, catalogue, lang)}  ${style.dim(mealCost(item, it.totals.currency, lang))}`);
       } else if (item.kind === 'cruise') {
@@ -87,10 +87,10 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
   return lines.join('\n') + '\n';
 }
 
-/** `19:00–15:00 +3d` for a leg that arrives days later; `08:30–10:30` otherwise. */
-export function timeSpan(startIso: string, endIso: string): string {
+/** `19:00–15:00 +3d` (Chinese `+3天`) for a leg that arrives days later; `08:30–10:30` otherwise. */
+export function timeSpan(startIso: string, endIso: string, lang: Lang = 'en'): string {
   const days = Math.round((Date.parse(endIso.slice(0, 10)) - Date.parse(startIso.slice(0, 10))) / 86_400_000);
-  return `${wallClock(startIso)}–${wallClock(endIso)}${days > 0 ? ` +${days}d` : ''}`;
+  return `${wallClock(startIso)}–${wallClock(endIso)}${days > 0 ? ` +${days}${lang === 'zh' ? '天' : 'd'}` : ''}`;
 }
 
 function dayHeading(day: ItineraryDay, catalogue: Catalogue, L: ItineraryLabels, lang: Lang, style: ChalkInstance): string {

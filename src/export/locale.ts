@@ -134,6 +134,14 @@ export function bilingualName(catalogue: Catalogue, id: string): string {
   return en === zh ? en : `${en} · ${zh}`;
 }
 
+/** The corridor's provinces in Chinese (the catalogue gives `province` in English only). */
+const PROVINCE_ZH: Readonly<Record<string, string>> = { Hubei: '湖北', Hunan: '湖南', Jiangxi: '江西', Chongqing: '重庆', Anhui: '安徽', Sichuan: '四川' };
+
+/** A province's name in the language; as the catalogue gives it when there is no translation. */
+export function provinceName(province: string, lang: Lang): string {
+  return lang === 'zh' ? (PROVINCE_ZH[province] ?? province) : province;
+}
+
 /** Chinese labels for the usual rider categories, when the catalogue gives none. */
 export const CATEGORY_ZH: Readonly<Record<string, string>> = { adult: '成人', child: '儿童', senior: '老人', student: '学生' };
 

@@ -237,6 +237,8 @@ const invalidCatalogue: Record<string, Row> = Object.fromEntries(
 const badPaths: Record<string, Row> = {
   '--home on a file': { args: ['--home', '@file', 'keys', 'init'], exit: 2, stderr: [/--home .*not-a-dir: is a file, not a directory/] },
   '--home under a file': { args: ['--home', '@file/sub', 'pass', 'export'], exit: 2, stderr: [/--home .*not-a-dir\/sub: lies under .*not-a-dir, which is a file/] },
+  // A bad busy timeout was ignored silently (the default used instead of what the operator set).
+  'YANGTZE_LEDGER_BUSY_MS=abc': { args: ['--home', '@home', 'pass', 'list'], exit: 2, stderr: [/YANGTZE_LEDGER_BUSY_MS: "abc" is not whole milliseconds/], options: { env: { YANGTZE_LEDGER_BUSY_MS: 'abc' } } },
   'YANGTZE_HOME on a file': { args: ['keys', 'export'], exit: 2, stderr: [/YANGTZE_HOME=.*not-a-dir: is a file/], options: { env: { YANGTZE_HOME: '@file' } } },
   'plan -o a directory (refused before planning)': { args: [...PLAN, '-o', '@dir'], exit: 2, stderr: [/^error: -o .*a-directory: is a directory; give a file name$/m] },
   'plan -o in a missing folder': { args: [...PLAN, '-o', '/nonexistent/dir/plan.txt'], exit: 4, stderr: [/-o \/nonexistent\/dir\/plan\.txt: the folder \/nonexistent\/dir does not exist/] },
@@ -256,6 +258,21 @@ for (const [tableName, table] of Object.entries(tables)) {
     });
   });
 }
+
+describe('bad input: checked before anything is planned', () => {
+  /** A search would read the monotonic clock (its wall-clock cap); one that throws proves nothing was planned. */
+  const noPlanning = () => {
+    throw new Error('the plan was searched before the bad input was reported');
+  };
+
+  it.each([
+    ['a missing --agency profile', ['--agency', '/nonexistent/agency.yaml'], 4, /--agency: agency profile not found: \/nonexistent\/agency\.yaml/],
+    ['an empty --agency profile', ['--agency', '@empty'], 3, /empty\.yaml error missing-key: Missing required key "name"/],
+  ] as const)('plan --quote --format html with %s', async (_name, flags, exit, stderr) => {
+    const run = await runCli(expand([...PLAN, '--quote', '--format', 'html', ...flags]), { monotonicMs: noPlanning });
+    expectUserError(run, { args: [], exit, stderr: [stderr] });
+  });
+});
 
 describe('bad input: the real process', () => {
   it('exits 0 and quietly when stdout is closed before it writes (`catalogue list | head -0`)', async () => {

@@ -97,3 +97,19 @@ describe('the one table of write failures', () => {
     expect(readFileSync('/proc/version', 'utf8')).not.toBe(''); // the system is left as it was
   });
 });
+
+describe('a read-only mount (where this machine lets a test make one: root with mount rights)', () => {
+  it('--home on it: "read-only file system", exit 2, though Node\'s recursive mkdir says ENOENT there', async () => {
+    const mountPoint = mkdtempSync(path.join(tmpdir(), 'yangtze-ro-'));
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=64k', 'tmpfs', mountPoint]).status !== 0) {
+      process.stderr.write('[skipped] read-only mount: this machine does not let the test mount a tmpfs\n');
+      return;
+    }
+    try {
+      const run = await runCli(['--home', path.join(mountPoint, 'home'), 'keys', 'init']);
+      expectOneLine(run, ExitCode.usage, `cannot mkdir ${path.join(mountPoint, 'home', 'keys')}: read-only file system`);
+    } finally {
+      spawnSync('umount', [mountPoint]);
+    }
+  });
+});

@@ -130,6 +130,15 @@ describe('meals in every view', () => {
     expect(await view('--lang', 'zh', '--format', 'markdown')).toMatch(/午餐（.+附近）/);
   });
 
+  it('a lunch inside a long visit reads as taken there, during the visit, not "near" it', async () => {
+    const run = await runCli(['--catalogue', SHIPPED, 'plan', '--from', 'wuhan', '--stay', 'wuhan', '--start', '2027-04-14', '--days', '1', '--must', 'east-lake', '--party', 'adult=2', '--format', 'markdown', '-q'], { monotonicMs: () => 0 });
+    const it = JSON.parse((await runCli(['--catalogue', SHIPPED, 'plan', '--from', 'wuhan', '--stay', 'wuhan', '--start', '2027-04-14', '--days', '1', '--must', 'east-lake', '--party', 'adult=2', '--json', '-q'], { monotonicMs: () => 0 })).stdout) as Itinerary;
+    expect(it.days[0]!.items.some((i) => i.kind === 'meal' && i.within === 'east-lake')).toBe(true);
+    expect(run.stdout).toMatch(/_Lunch at East Lake Scenic Area[^_]*, during the visit_/);
+    const zh = await runCli(['--catalogue', SHIPPED, '--lang', 'zh', 'plan', '--from', 'wuhan', '--stay', 'wuhan', '--start', '2027-04-14', '--days', '1', '--must', 'east-lake', '--party', 'adult=2', '--format', 'markdown', '-q'], { monotonicMs: () => 0 });
+    expect(zh.stdout).toMatch(/午餐（东湖风景区[^）]*）[^|]*内，游览途中）/);
+  });
+
   it('shows none with --no-meals', async () => {
     expect(await view('--no-meals')).not.toMatch(/^meal\t/m);
   });

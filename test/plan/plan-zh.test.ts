@@ -52,6 +52,14 @@ describe('yangtze plan --lang zh', () => {
     expect(englishLeft(section.replace(/<[^>]+>/g, ' '))).toEqual([]);
   });
 
+  it('a cruise trip in Chinese: the days a leg takes in Chinese, the programme\'s approximate times said once', async () => {
+    const run = await plan(['--from', 'chongqing', '--to', 'nanchang', '--start', '2027-04-12', '--days', '7', '--themes', 'water,cultural', '--party', 'adult=2,child=1', '--format', 'markdown', '-q'], false);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/\| 21:00–13:30 \+3天 \| 游轮: 重庆 → 宜昌/);
+    expect(run.stdout).toContain('船过瞿塘峡（夔门），甲板观景（约11:00-11:30）');
+    expect(run.stdout).not.toMatch(/约约|时间约为：约|\+\dd\b/);
+  }, 120_000);
+
   it('says why an empty plan is refused in Chinese, and keeps the JSON the same in both languages', async () => {
     const empty = ['--from', 'jingzhou', '--start', '2026-05-12', '--days', '1', '--themes', 'water', '--day-start', '18:00', '--day-end', '21:00'];
     const zh = await plan(empty, false);

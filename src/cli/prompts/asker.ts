@@ -3,6 +3,9 @@
  * is tested with a scripted fake and runs with @inquirer/prompts for real.
  * The real one is loaded lazily: importing this file costs nothing.
  */
+import type { Lang } from '../../export/locale.js';
+import { checkboxTheme, listTheme } from './prompt-theme.js';
+
 export interface Choice<V> {
   readonly value: V;
   readonly name: string;
@@ -61,12 +64,13 @@ export interface PromptStreams {
  * Ctrl-C at any of them rejects with inquirer's ExitPromptError, which the
  * CLI frame turns into a quiet exit 130 (errors.ts isPromptExit).
  */
-export async function inquirerAsker(streams: PromptStreams = {}): Promise<Asker> {
+export async function inquirerAsker(streams: PromptStreams = {}, lang: Lang = 'en'): Promise<Asker> {
   const prompts = await import('@inquirer/prompts');
+  const list = listTheme(lang);
   const context = { ...(streams.input ? { input: streams.input } : {}), ...(streams.output ? { output: streams.output } : {}) };
   return {
     search: <V>(q: SearchQuestion<V>) =>
-      prompts.search<V>({ message: q.message, pageSize: PAGE_SIZE, source: async (term) => q.source(term).map(toInquirerChoice) }, context),
+      prompts.search<V>({ message: q.message, pageSize: PAGE_SIZE, theme: list, source: async (term) => q.source(term).map(toInquirerChoice) }, context),
     input: (q) =>
       prompts.input(
         {
@@ -81,6 +85,7 @@ export async function inquirerAsker(streams: PromptStreams = {}): Promise<Asker>
         {
           message: q.message,
           pageSize: PAGE_SIZE,
+          theme: checkboxTheme(lang),
           choices: q.choices.map((c) => ({ ...toInquirerChoice(c), ...(c.checked ? { checked: true } : {}) })),
           ...(q.validate ? { validate: (items: readonly { value: V }[]) => q.validate!(items.map((i) => i.value)) } : {}),
         },
@@ -91,6 +96,7 @@ export async function inquirerAsker(streams: PromptStreams = {}): Promise<Asker>
         {
           message: q.message,
           pageSize: PAGE_SIZE,
+          theme: list,
           choices: q.choices.map(toInquirerChoice),
           ...(q.default !== undefined ? { default: q.default } : {}),
         },

@@ -9,7 +9,7 @@ import type { Attraction, Catalogue, City, IsoDate, Theme } from '../../domain/c
 import { THEMES } from '../../domain/catalogue/model.js';
 import { isIsoDate } from '../../domain/calendar/iso-date.js';
 import type { Pace } from '../../domain/itinerary/itinerary.js';
-import { categoryName, themeName, type Lang } from '../../export/locale.js';
+import { categoryName, provinceName, themeName, type Lang } from '../../export/locale.js';
 import type { Asker, CheckboxQuestion, Choice, InputQuestion, SearchQuestion, SelectQuestion } from './asker.js';
 import { promptMessages } from './messages.js';
 import { findCity } from '../../domain/catalogue/find-city.js';
@@ -87,7 +87,7 @@ export function cityQuestion(ctx: QuestionContext, message: string, extra: reado
       ...(term ? [] : extra),
       ...ctx.catalogue.cities
         .filter((c) => cityMatches(c, term))
-        .map((c) => ({ value: c.id, name: cityLabel(c, ctx.lang), description: c.province })),
+        .map((c) => ({ value: c.id, name: cityLabel(c, ctx.lang), description: provinceName(c.province, ctx.lang) })),
     ],
   };
 }

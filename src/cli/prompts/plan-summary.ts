@@ -6,16 +6,18 @@ import type { Quote } from '../../domain/passes/quote.js';
 import { htmlLabels } from '../../export/html/labels.js';
 import { mealTitle } from '../../export/meal-text.js';
 import { cruiseItemTitle } from '../../export/cruise-text.js';
+import { holidayLine } from '../../export/holiday-text.js';
+import { timeSpan } from '../../export/itinerary-text.js';
 import {
   categoryName,
   formatDate,
   formatDuration,
   formatMoney,
   minutesBetween,
-  modeName,
   placeName,
   punctuation,
   themeName,
+  travelName,
   wallClock,
   type Lang,
 } from '../../export/locale.js';
@@ -32,6 +34,8 @@ export function renderPlanSummary(itinerary: Itinerary, catalogue: Catalogue, la
   for (const day of itinerary.days) {
     const theme = day.theme ? themeName(day.theme, lang) : L.noTheme;
     lines.push(style.bold(`${L.day(day.day)}  ${formatDate(day.date, lang)}`) + style.dim(`  ${theme}`));
+    // A holiday or Golden Week day says so here too (issue 12: in every view), not only in the saved files.
+    if (day.holiday) lines.push(`  ${style.yellow(`! ${holidayLine(day.holiday, lang)}`)}`);
     for (const item of day.items) {
       if (item.kind === 'visit') {
         n += 1;
@@ -42,8 +46,9 @@ export function renderPlanSummary(itinerary: Itinerary, catalogue: Catalogue, la
       } else if (item.kind === 'cruise') {
         lines.push(style.dim(`  ${wallClock(item.start)}–${wallClock(item.end)}      ${cruiseItemTitle(item, lang)}`));
       } else {
-        const text = `${modeName(item.mode, lang)}${P.colon}${name(item.from)} → ${name(item.to)}${P.open}${formatDuration(minutesBetween(item.depart, item.arrive), lang)}${P.close}`;
-        lines.push(style.dim(`  ${wallClock(item.depart)}–${wallClock(item.arrive)}      ${text}`));
+        // How (taxi, walk, the group's vehicle) and how far, as in every other view; a cruise's "+3d".
+        const text = `${travelName(item, lang)}${P.colon}${name(item.from)} → ${name(item.to)}${P.open}${formatDuration(minutesBetween(item.depart, item.arrive), lang)}${P.close}`;
+        lines.push(style.dim(`  ${timeSpan(item.depart, item.arrive, lang)}      ${text}`));
       }
     }
     lines.push(style.dim(`  ${L.lodging}${P.colon}${name(day.lodging)}`), '');

@@ -16,6 +16,8 @@ export interface HtmlLabels {
   readonly overview: string;
   readonly route: string;
   readonly stopsIn: (city: string) => string;
+  /** Under the last day of a quoted trip whose last night is not booked. */
+  readonly tripEnds: string;
   /** The map of the sights a cruise shows (from the deck, its shore excursions): not the boarding city's. */
   readonly stopsOnCruise: (from: string, to: string) => string;
   readonly timeline: string;
@@ -58,6 +60,7 @@ const EN: HtmlLabels = {
   overview: 'Trip overview',
   route: 'Route map',
   stopsIn: (city) => `Stops in ${city}`,
+  tripEnds: 'No hotel tonight: the trip ends this day',
   stopsOnCruise: (from, to) => `On the cruise, ${from} → ${to}`,
   timeline: 'Day by day',
   lodging: 'Overnight',
@@ -108,6 +111,7 @@ const ZH: HtmlLabels = {
   overview: '行程概览',
   route: '路线图',
   stopsIn: (city) => `${city}景点`,
+  tripEnds: '当晚不含住宿：行程当天结束',
   stopsOnCruise: (from, to) => `游轮途经（${from} → ${to}）`,
   timeline: '每日安排',
   lodging: '住宿',

@@ -59,15 +59,18 @@ export function renderSvgMap(spec: MapSpec): string {
     `<title>${escapeHtml(spec.title)}</title>`,
     `<rect x="0" y="0" width="${spec.width}" height="${spec.height}" rx="6" fill="#f4f7f6" stroke="#cfd8dc"/>`,
   ];
+  const markers = markerPositions(spec.places, project, spec);
+  // The route through a stop goes through its marker, where a crowded marker was moved.
+  const at = (p: LatLon): [number, number] => markers.get(p) ?? project(p);
   if (spec.path.length > 1) {
-    const d = spec.path.map((p, i) => `${i === 0 ? 'M' : 'L'}${project(p).join(' ')}`).join(' ');
+    const d = spec.path.map((p, i) => `${i === 0 ? 'M' : 'L'}${at(p).join(' ')}`).join(' ');
     parts.push(`<path d="${d}" fill="none" stroke="#37474f" stroke-width="2.5" stroke-dasharray="7 4" stroke-linejoin="round" stroke-linecap="round"/>`);
   }
   // Plain dots first, so numbered stops are drawn on top.
   const ordered = [...spec.places].sort((a, b) => Number(a.number !== undefined) - Number(b.number !== undefined));
   const labels = placeLabels(spec.places.filter((p) => p.number === undefined), project, spec);
   for (const place of ordered) {
-    const [x, y] = project(place.at);
+    const [x, y] = place.number === undefined ? project(place.at) : markers.get(place.at)!;
     if (place.number === undefined) {
       const r = dotRadius(place);
       const at = labels.get(place)!;
@@ -83,6 +86,43 @@ export function renderSvgMap(spec: MapSpec): string {
   }
   parts.push('</svg>');
   return parts.join('');
+}
+
+/**
+ * Where each numbered marker is drawn: at its place, unless an earlier marker is already there
+ * (stops a few hundred metres apart on a city map that also holds a stop 50 km out: Yellow Crane
+ * Tower, the Revolutionary Museum and the Two Rivers pier drew on top of each other, and only the
+ * last number could be read); then on a ring around it, as near as is free and inside the box.
+ * Keyed by the place's coordinates object, which the route's path shares.
+ */
+function markerPositions(places: readonly MapPlace[], project: (p: LatLon) => [number, number], spec: MapSpec): Map<LatLon, [number, number]> {
+  const out = new Map<LatLon, [number, number]>();
+  const taken: [number, number][] = [];
+  const gap = 2 * MARKER_RADIUS + 1;
+  const free = ([x, y]: [number, number]) =>
+    x >= MARKER_RADIUS && x <= spec.width - MARKER_RADIUS && y >= MARKER_RADIUS && y <= spec.height - MARKER_RADIUS &&
+    taken.every(([tx, ty]) => Math.hypot(tx - x, ty - y) >= gap);
+  const numbered = places.filter((p) => p.number !== undefined).sort((a, b) => a.number! - b.number!);
+  for (const place of numbered) {
+    const home = project(place.at);
+    let spot = home;
+    search: if (!free(home)) {
+      for (let ring = 1; ring <= 4; ring++) {
+        const steps = 6 * ring;
+        for (let k = 0; k < steps; k++) {
+          const angle = (2 * Math.PI * k) / steps - Math.PI / 2;
+          const candidate: [number, number] = [round(home[0] + ring * gap * Math.cos(angle)), round(home[1] + ring * gap * Math.sin(angle))];
+          if (free(candidate)) {
+            spot = candidate;
+            break search;
+          }
+        }
+      }
+    }
+    taken.push(spot);
+    if (!out.has(place.at)) out.set(place.at, spot);
+  }
+  return out;
 }
 
 type Box = { readonly x0: number; readonly y0: number; readonly x1: number; readonly y1: number };
