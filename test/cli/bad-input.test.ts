@@ -163,6 +163,19 @@ const noInput: Record<string, Row> = {
     stderr: [/--interactive needs a terminal/],
     options: { tty: true, stdinTTY: true },
   },
+  // Flags answer the session's questions in advance: a bad one is refused before the first question.
+  'plan --interactive --days 0 --party alien=2 in a terminal': {
+    args: ['plan', '--interactive', '--days', '0', '--party', 'alien=2'],
+    exit: 2,
+    stderr: [/--days 0: give a whole number from 1 to 30/, /--party: unknown rider category "alien"/],
+    options: { tty: true, stdinTTY: true },
+  },
+  'plan in a terminal without --from, with --time-limit 0': {
+    args: ['plan', '--start', '2026-05-12', '--time-limit', '0'],
+    exit: 2,
+    stderr: [/--time-limit 0: give milliseconds/],
+    options: { tty: true, stdinTTY: true },
+  },
   'yangtze alone under --no-input': { args: ['--no-input'], exit: 2, stderr: [/no command given/], options: { tty: true, stdinTTY: true } },
 };
 
