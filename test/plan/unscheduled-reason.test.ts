@@ -96,9 +96,14 @@ describe('unscheduled reasons on the corridor', () => {
 /** Where a land day can see: its start, its end, and the city its two trains change in (a stop there is allowed). */
 const citiesOfDay = (d: { startCity: string; endCity: string; onward?: readonly { from: string }[] }): string[] => [d.startCity, d.endCity, ...(d.onward ?? []).map((l) => l.from)];
 
+/** Dinner time: a best time or a run of sailings from then on is an evening outing (docs/CLI.md, Meals). */
+const EVENING_FROM = 17 * 60 + 30;
+
 interface Start {
   readonly open: number;
   readonly latest: number;
+  /** An evening outing's start (a best time or a run of sailings from 17:30): it may end after the day's own close. */
+  readonly evening?: boolean;
 }
 
 /**
@@ -107,8 +112,8 @@ interface Start {
  * leg, at the stop on arrival, inside the visit (a long one, started late enough to hold it),
  * at the stop after the visit, or at the day's end on arrival — not the core's pass.
  */
-function aloneWithLunch(built: BuiltProblem, p: number, from: number, at: number, dur: number, starts: readonly Start[]): boolean {
-  const day = built.problem.days[p]!;
+function aloneWithLunch(built: BuiltProblem, p: number, from: number, at: number, dur: number, starts: readonly Start[], close?: number): boolean {
+  const day = { ...built.problem.days[p]!, ...(close !== undefined ? { close } : {}) };
   const go = (x: number, y: number, t: number) => built.problem.travel.arrive(x, y, t, p);
   const begin = (t: number) => Math.min(...starts.filter((w) => w.latest >= t).map((w) => Math.max(t, w.open)));
   const home = (t: number) => Math.min(...day.ends.map((e) => go(at, e, t)));
@@ -165,8 +170,12 @@ function oracle(a: Attraction, it: Itinerary, built: BuiltProblem, cat: Catalogu
     const day = built.problem.days[p]!;
     const from = day.start ?? built.hubOf.get(built.landDays[p]!.day.startCity)!;
     const arrive = built.problem.travel.arrive(from, place, day.open, p);
-    const anyTime = [{ open: day.open, latest: day.close }];
-    const alone = (at: number, minutes: number, starts: readonly Start[]) => aloneWithLunch(built, p, from, at, minutes, starts);
+    // A day an evening outing runs late ends, for every other visit, at the land day's own close.
+    const ownClose = built.landDays[p]!.day.closeMin;
+    const anyTime = [{ open: day.open, latest: day.close, evening: (a.bestTime?.fromMin ?? 0) >= EVENING_FROM }];
+    const alone = (at: number, minutes: number, starts: readonly Start[]) =>
+      aloneWithLunch(built, p, from, at, minutes, starts.filter((w) => w.evening)) ||
+      aloneWithLunch(built, p, from, at, minutes, starts.filter((w) => !w.evening), ownClose);
     if (arrive === Infinity || !alone(place, dur, anyTime)) {
       if (alone(built.hubOf.get(a.city)!, 30 + dur + 30, anyTime)) farFromCentre = true;
       continue;
@@ -178,9 +187,13 @@ function oracle(a: Attraction, it: Itinerary, built: BuiltProblem, cat: Catalogu
     // A sight at its time of day starts so as to end inside it (catalogue best_time); a boat starts at a sailing (departures).
     const timeOfDay = (w: Start): Start[] => {
       let spans: Start[] = [w];
-      if (a.bestTime) spans = spans.map((x) => ({ open: Math.max(x.open, base + a.bestTime!.fromMin), latest: Math.min(x.latest, base + a.bestTime!.toMin - dur) }));
+      if (a.bestTime) {
+        const evening = a.bestTime.fromMin >= EVENING_FROM;
+        spans = spans.map((x) => ({ open: Math.max(x.open, base + a.bestTime!.fromMin), latest: Math.min(x.latest, base + a.bestTime!.toMin - dur), evening }));
+      }
       if (a.departures) {
-        spans = spans.flatMap((x) => a.departures!.map((d) => ({ open: Math.max(x.open, base + d.fromMin), latest: Math.min(x.latest, base + d.toMin) })));
+        spans = spans.flatMap((x) =>
+          a.departures!.map((d) => ({ open: Math.max(x.open, base + d.fromMin), latest: Math.min(x.latest, base + d.toMin), evening: d.fromMin >= EVENING_FROM })));
       }
       return spans.filter((x) => x.latest >= x.open);
     };

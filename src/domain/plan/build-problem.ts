@@ -171,29 +171,40 @@ export function withEvenings(
       }
     });
     if (close <= day.close) return;
-    const ownClose = day.close;
-    const backBy = (v: ProblemVisit, start: number) => travel.arrive(v.place, end, start + v.duration, d) <= ownClose;
     visits = visits.map((v, i) => {
       const ws = v.windows[d] ?? [];
       if (ws.length === 0) return v;
-      const cut = ws.flatMap((w) => {
-        if (isEvening(i, w, d)) return [w];
-        if (backBy(v, w.close)) return [w];
-        if (!backBy(v, w.open)) return [];
-        let lo = w.open;
-        let hi = w.close;
-        while (hi - lo > 1) {
-          const mid = Math.floor((lo + hi) / 2);
-          if (backBy(v, mid)) lo = mid;
-          else hi = mid;
-        }
-        return [{ open: w.open, close: lo }];
-      });
+      const cut = endingBy(ws, { place: v.place, duration: v.duration }, { day: d, end, closeMin: day.close }, travel, (w) => isEvening(i, w, d));
       return { ...v, windows: v.windows.map((x, e) => (e === d ? cut : x)) };
     });
     days[d] = { ...day, close };
   });
   return { days, visits };
+}
+
+/**
+ * Windows of a visit on a day whose close an evening outing moved out: the evening ones as
+ * they are, every other one cut to its latest start from which the visit and the way on to
+ * the day's end still arrive by the day's own close (`closeMin`); travel is FIFO, so that start
+ * is found by bisection. unscheduled-reason.ts asks the same of a stop the core never saw.
+ */
+export function endingBy(
+  windows: readonly TimeWindow[], visit: { readonly place: number; readonly duration: number },
+  day: { readonly day: number; readonly end: number; readonly closeMin: number }, travel: Travel, isEvening: (w: TimeWindow) => boolean,
+): TimeWindow[] {
+  const backBy = (start: number) => travel.arrive(visit.place, day.end, start + visit.duration, day.day) <= day.closeMin;
+  return windows.flatMap((w) => {
+    if (isEvening(w) || backBy(w.close)) return [w];
+    if (!backBy(w.open)) return [];
+    let lo = w.open;
+    let hi = w.close;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (backBy(mid)) lo = mid;
+      else hi = mid;
+    }
+    return [{ open: w.open, close: lo }];
+  });
 }
 
 /**

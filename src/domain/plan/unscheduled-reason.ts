@@ -40,9 +40,10 @@ import { timeDay } from '../planner/route.js';
 import { MINUTES_PER_DAY, haversineKm } from '../travel/travel-model.js';
 import type { BuiltProblem } from './build-problem.js';
 import { startWindows } from './build-problem.js';
+import { isEveningVisit } from './time-of-day.js';
 import { daylightEndOn } from '../calendar/daylight-window.js';
 import { dayCities } from './city-plan.js';
-import { paceVisitMin } from './pace.js';
+import { MEAL_RULES, paceVisitMin } from './pace.js';
 import { admissionFor, cents, defaultCategory } from './party-cost.js';
 
 export interface ReasonContext {
@@ -175,11 +176,18 @@ export function dayVerdict(a: Attraction, place: number, p: number, ctx: ReasonC
   const duration = paceVisitMin(a.visitMin, request.pace);
   const start = day.start ?? built.hubOf.get(built.landDays[p]!.day.startCity)!;
   const arrive = travel.arrive(start, place, day.open, p);
+  // A day an evening outing runs late (build-problem.ts withEvenings): any other visit still ends, with the way on, by
+  // the day's own close. So a visit fits alone from an evening window by the day's close, from any other by its own.
+  const ownClose = built.landDays[p]!.day.closeMin;
+  const base = tripDay * MINUTES_PER_DAY;
+  const evening = (w: TimeWindow) => isEveningVisit(a, w.open - base, MEAL_RULES[request.pace].dinnerFrom);
+  const fits = (at: number, minutes: number, ws: readonly TimeWindow[]): boolean =>
+    fitsAlone(built, p, start, at, minutes, ws.filter(evening)) || fitsAlone(built, p, start, at, minutes, ws.filter((w) => !evening(w)), ownClose);
   const anyTime = [{ open: day.open, close: day.close }];
-  if (arrive === Infinity || !fitsAlone(built, p, start, place, duration, anyTime)) {
+  if (arrive === Infinity || !fits(place, duration, anyTime)) {
     // Would the same visit fit were the stop an ordinary ride from the city centre? Then the distance is what stops it.
     const hub = built.hubOf.get(a.city)!;
-    const hubFits = fitsAlone(built, p, start, hub, IN_TOWN_LEG_MIN + duration + IN_TOWN_LEG_MIN, anyTime);
+    const hubFits = fits(hub, IN_TOWN_LEG_MIN + duration + IN_TOWN_LEG_MIN, anyTime);
     return { kind: hubFits ? 'far' : 'short', day: p };
   }
   const byHours = (endByMin: number | undefined): DayVerdict | undefined => {
@@ -188,7 +196,7 @@ export function dayVerdict(a: Attraction, place: number, p: number, ctx: ReasonC
     if (!windows.some((w) => w.close >= arrive)) {
       return { kind: 'last-entry', day: p, arriveMin: arrive, latestMin: Math.max(...windows.map((w) => w.close)) };
     }
-    return fitsAlone(built, p, start, place, duration, windows) ? undefined : { kind: 'hours', day: p };
+    return fits(place, duration, windows) ? undefined : { kind: 'hours', day: p };
   };
   const sunsetMin = daylightEndOn(a, date, ctx.catalogue.timezone);
   const verdict = byHours(sunsetMin);
@@ -208,8 +216,11 @@ export function dayVerdict(a: Attraction, place: number, p: number, ctx: ReasonC
  * alone, lunch and all: timed by the core's own route evaluation on a one-visit problem of that
  * day (planner/route.ts, day-break.ts), so a reason never disagrees with what the core can place.
  */
-function fitsAlone(built: BuiltProblem, p: number, start: number, place: number, durationMin: number, windows: readonly TimeWindow[]): boolean {
-  const day = built.problem.days[p]!;
+function fitsAlone(
+  built: BuiltProblem, p: number, start: number, place: number, durationMin: number, windows: readonly TimeWindow[], closeMin?: number,
+): boolean {
+  if (windows.length === 0) return false;
+  const day = { ...built.problem.days[p]!, ...(closeMin !== undefined ? { close: closeMin } : {}) };
   const travel = built.problem.travel;
   const alone: Problem = {
     placeCount: built.problem.placeCount,
