@@ -423,7 +423,7 @@ function nameLinks(links) {
 
 const NEW_KEYS = {
   cities: ['id', 'name', 'name_zh', 'province', 'location', 'lodging', 'note'],
-  attractions: ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'price', 'reservation', 'must_see', 'description', 'note', 'bird_season', 'daylight'],
+  attractions: ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'price', 'reservation', 'must_see', 'description', 'note', 'bird_season', 'daylight', 'best_time', 'departures'],
   links: ['id', 'from', 'to', 'mode', 'oneway', 'duration', 'fare', 'fares', 'first', 'last', 'every', 'departures', 'stations', 'per_day', 'note'],
   passes: ['id', 'name', 'name_zh', 'note', 'covers', 'validity', 'entries', 'price', 'blackout', 'reservation_still_required', 'url'],
 };
@@ -602,7 +602,7 @@ function clean(obj) {
 // Write YAML: block style for structure, flow style for small values, quoted times
 // ---------------------------------------------------------------------------------------
 const FLOW_KEYS = new Set(['location', 'themes', 'closed', 'closed_dates', 'unconfirmed', 'price', 'fares', 'cities',
-  'attractions', 'departures', 'blackout', 'exclude', 'months', 'validity', 'stations', 'nth', 'applies_to', 'weekdays', 'source', 'discounts', 'includes']);
+  'attractions', 'departures', 'blackout', 'exclude', 'months', 'validity', 'stations', 'nth', 'applies_to', 'weekdays', 'source', 'discounts', 'includes', 'best_time']);
 const TIME_KEYS = new Set(['open', 'close', 'last_entry', 'first', 'last', 'sail', 'start', 'end']);
 
 function toYaml(catalogue, compiled) {
@@ -619,6 +619,9 @@ function toYaml(catalogue, compiled) {
       }
       if (YAML.isScalar(pair.value) && TIME_KEYS.has(key)) pair.value.type = 'QUOTE_DOUBLE';
       if (key === 'departures' && YAML.isSeq(pair.value)) for (const it of pair.value.items) it.type = 'QUOTE_DOUBLE';
+      // best_time: { from: "18:00", to: "22:00" } (from/to elsewhere are ids and station names)
+      const owner = path.at(-2);
+      if ((key === 'from' || key === 'to') && YAML.isScalar(pair.value) && YAML.isPair(owner) && owner.key?.value === 'best_time') pair.value.type = 'QUOTE_DOUBLE';
     },
     Map(_, map, path) {
       // one hours season, a holiday override, a rider category per line
@@ -749,7 +752,7 @@ function check(file) {
   }
 
   const ATTR_KEYS = ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'closed_dates', 'price', 'reservation', 'facts', 'must_see', 'description', 'note',
-    'provenance', 'closed_nth', 'price_seasons', 'discounts', 'bird_season', 'access', 'within', 'includes', 'daylight'];
+    'provenance', 'closed_nth', 'price_seasons', 'discounts', 'bird_season', 'access', 'within', 'includes', 'daylight', 'best_time', 'departures'];
   const byTheme = Object.fromEntries(THEMES.map((t) => [t, 0]));
   const byCity = {};
   for (const a of c.attractions ?? []) {

@@ -332,6 +332,8 @@ function hoursByNotice(t, rs) {
   setProv(t, 'hours', { ...merged, note: [merged.note, planned].filter(Boolean).join(' ') });
 }
 
+const DEPARTURE = /^(?:[01]\d|2[0-3]):[0-5]\d(?:-(?:[01]\d|2[0-3]):[0-5]\d)?$/;
+
 const HANDLERS = {
   attraction: {
     coords(t, rs) {
@@ -470,6 +472,24 @@ const HANDLERS = {
       if (typeof v !== 'boolean') return 'daylight without required: true | false';
       t.daylight = v ? 'required' : 'any';
       setProv(t, 'daylight', factOf(r));
+    },
+    // the time of day the sight is at (a facade lit 18:00-22:00): value { from: "18:00", to: "22:00" }
+    best_time(t, rs) {
+      const r = rs.at(-1);
+      const { from, to } = r.value ?? {};
+      if (!HHMM.test(from ?? '') || !HHMM.test(to ?? '')) return 'best_time without from and to as "HH:MM"';
+      t.best_time = { from, to };
+      setProv(t, 'best_time', factOf(r));
+    },
+    // fixed sailings: value { times: ["12:30", "15:00", "19:00-20:30"] } (a span = boats leaving in turn, headway not published)
+    departures(t, rs) {
+      const r = rs.at(-1);
+      const times = Array.isArray(r.value) ? r.value : r.value?.times;
+      if (!Array.isArray(times) || times.length === 0 || !times.every((x) => typeof x === 'string' && DEPARTURE.test(x))) {
+        return 'departures without times as "HH:MM" or "HH:MM-HH:MM"';
+      }
+      t.departures = [...times];
+      setProv(t, 'departures', factOf(r));
     },
     // a product that takes the party to other catalogue sites (the Two Dams One Gorge boat: the dam and Xiling Gorge):
     // value { ids: [three-gorges-dam, xiling-gorge-scenic-area] }

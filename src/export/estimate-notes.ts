@@ -29,7 +29,7 @@ export function estimateFootnotes(it: Itinerary, name: (id: string) => string, l
  * The agency's document shows times but not the plan's item prices — its price block marks its
  * own estimates — so there only these are marked, beside the time.
  */
-export const SCHEDULE_FIELDS: ReadonlySet<string> = new Set(['hours', 'closed', 'closed_nth', 'timetable', 'duration']);
+export const SCHEDULE_FIELDS: ReadonlySet<string> = new Set(['hours', 'closed', 'closed_nth', 'timetable', 'duration', 'best_time', 'departures']);
 
 /** The mark for an item's time in the agency's document, or ''. */
 export function scheduleEstimateMark(item: ItineraryItem): string {
@@ -59,10 +59,12 @@ export function estimateHeading(lang: Lang): string {
 const NAMES_EN: Readonly<Record<string, string>> = {
   hours: 'opening hours', closed: 'closing days', closed_nth: 'monthly closing days', timetable: 'timetable', duration: 'journey time', fare: 'fare',
   distance: 'distance (road model)', 'rates.taxi': 'taxi tariff', 'rates.vehicles': 'vehicle day rate',
+  best_time: 'best time of day', departures: 'sailing times',
 };
 const NAMES_ZH: Readonly<Record<string, string>> = {
   hours: '开放时间', closed: '闭馆日', closed_nth: '每月闭馆日', timetable: '班次时刻', duration: '行程时间', fare: '票价',
   distance: '里程（道路模型估算）', 'rates.taxi': '出租车价格', 'rates.vehicles': '包车日价',
+  best_time: '最佳游览时段', departures: '开船时间',
 };
 
 /** The rider categories of the shipped catalogue in Chinese (its `name_zh`); another id is shown as written. */

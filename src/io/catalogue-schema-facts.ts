@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { DAYLIGHT, FACT_STATUSES, WEEKDAYS } from '../domain/catalogue/model.js';
 import { LINK_MODES } from '../domain/catalogue/model.js';
 import { duration, id, months, patterned, prices, time } from './catalogue-schema-values.js';
+import { DEPARTURE_PATTERN } from '../domain/catalogue/parse-time.js';
 
 const checkedDate = patterned(
   /^\d{4}-\d{2}(?:-\d{2})?$/,
@@ -124,6 +125,25 @@ export const attractionFacts = {
     description:
       "required: an outdoor site (mountain, lake, wetland, gorge) whose visit must end by sunset, computed from the site's coordinates and the date; any (or absent): it may be seen after dark.",
   }),
+  best_time: z
+    .strictObject({ from: time, to: time })
+    .optional()
+    .meta({
+      description:
+        "The time of day the sight is at (a facade lit 18:00-22:00): a visit is planned wholly inside it. An evening one may run past the request's day end (the party goes out after dinner).",
+    }),
+  departures: z
+    .array(
+      patterned(
+        DEPARTURE_PATTERN,
+        'bad-departure',
+        'a departure "HH:MM", or a run of boats leaving in turn "HH:MM-HH:MM"',
+        'One sailing "19:10", or boats leaving in turn between two times "19:00-20:30" (headway not published).',
+      ),
+    )
+    .min(1)
+    .optional()
+    .meta({ description: 'Fixed sailings (a sightseeing boat): a visit starts only at one of them, inside the hours.' }),
   includes: z.array(id).min(1).optional().meta({
     description: 'Other attractions this product takes the party to (the Two Dams One Gorge boat: the dam and Xiling Gorge): a plan that books it sees them there and does not sell them again.',
   }),

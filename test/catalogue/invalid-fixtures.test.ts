@@ -53,6 +53,9 @@ const ERRORS: readonly [fixture: string, code: string, line: number, col: number
     ['bad-nth', 'out-of-range', 45, 31],
     ['within-other-city', 'within-other-city', 58, 13],
     ['bad-daylight', 'bad-value', 31, 15],
+    ['best-time-too-short', 'best-time-too-short', 31, 37],
+    ['bad-departure', 'bad-departure', 31, 27],
+    ['departures-reversed', 'last-before-first', 31, 18],
 ];
 
 async function load(fixture: string) {

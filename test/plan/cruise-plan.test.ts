@@ -53,12 +53,19 @@ describe('a 7-day water and culture trip from Chongqing to Nanchang', () => {
     expect(p.days.at(-1)!.lodging).toBe('nanchang');
   });
 
-  it('day 1 reads like the cruise line\'s: the boarding window at Chaotianmen (check-in from 18:00) just before the ship sails at 21:00', () => {
+  it('day 1 reads like the cruise line\'s and an agency\'s: Hongyadong by night (lit from 18:00), then the few hundred metres to Chaotianmen and boarding (18:00-21:00) before the ship sails at 21:00', () => {
     const day1 = p.days[0]!.items;
     const board = day1.findIndex((i) => i.kind === 'cruise' && i.part === 'board');
-    expect(day1[board]).toMatchObject({ kind: 'cruise', part: 'board', aboard: 'three-gorges-cruise-downstream', start: '2027-04-12T18:00:00+08:00', end: '2027-04-12T21:00:00+08:00', cost: 0 });
+    expect(day1[board]).toMatchObject({ kind: 'cruise', part: 'board', aboard: 'three-gorges-cruise-downstream', end: '2027-04-12T21:00:00+08:00', cost: 0 });
+    expect(startOf(day1[board]!) >= '2027-04-12T18:00:00+08:00').toBe(true);
     expect(day1[board + 1]).toBe(cruiseLeg(p));
     expect(day1.slice(0, board).every((i) => endOf(i) <= startOf(day1[board]!))).toBe(true);
+    // The last sight of the day is the lit facade, seen inside its best time (catalogue best_time 18:00-22:00), and the
+    // party walks from it to the pier (travel to the Chongqing hub) just before boarding.
+    const visits = day1.filter((i) => i.kind === 'visit');
+    expect(visits.at(-1)).toMatchObject({ attraction: 'hongyadong' });
+    expect(startOf(visits.at(-1)!) >= '2027-04-12T18:00:00+08:00' && endOf(visits.at(-1)!) <= '2027-04-12T22:00:00+08:00').toBe(true);
+    expect(day1[board - 1]).toMatchObject({ kind: 'travel', from: 'hongyadong', to: 'chongqing', mode: 'local' });
   });
 
   it('passes Wu Gorge from the deck on day 3 after Qutang Gorge, and the dam ashore on day 4', () => {

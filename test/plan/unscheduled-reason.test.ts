@@ -175,12 +175,22 @@ function oracle(a: Attraction, it: Itinerary, built: BuiltProblem, cat: Catalogu
     const base = tripDay * 1440;
     // An outdoor site closes at sunset, wherever its gates close (catalogue daylight: required).
     const sunset = a.daylight === 'required' ? sunTimes(a.location, date, cat.timezone).sunsetMin : undefined;
+    // A sight at its time of day starts so as to end inside it (catalogue best_time); a boat starts at a sailing (departures).
+    const timeOfDay = (w: Start): Start[] => {
+      let spans: Start[] = [w];
+      if (a.bestTime) spans = spans.map((x) => ({ open: Math.max(x.open, base + a.bestTime!.fromMin), latest: Math.min(x.latest, base + a.bestTime!.toMin - dur) }));
+      if (a.departures) {
+        spans = spans.flatMap((x) => a.departures!.map((d) => ({ open: Math.max(x.open, base + d.fromMin), latest: Math.min(x.latest, base + d.toMin) })));
+      }
+      return spans.filter((x) => x.latest >= x.open);
+    };
     const startsBy = (endBy: number) => o.intervals
       .map((iv) => {
         const close = Math.min(iv.closeMin, endBy);
         return { open: base + iv.openMin, latest: base + Math.min(iv.lastEntryMin ?? close, close - dur) };
       })
-      .filter((w) => w.latest >= w.open);
+      .filter((w) => w.latest >= w.open)
+      .flatMap(timeOfDay);
     const fitsBy = (starts: readonly Start[]) => starts.some((w) => Math.max(arrive, w.open) <= w.latest) && alone(place, dur, starts);
     const starts = startsBy(sunset ?? Infinity);
     if (fitsBy(starts)) {

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
-import type { Model } from '../../src/domain/planner/model.js';
+import { localSearch, shake } from '../../src/domain/planner/local-search.js';
+import { compileModel, type Model } from '../../src/domain/planner/model.js';
 import type { Problem, ProblemVisit, Travel } from '../../src/domain/planner/problem.js';
 import { computeRoute } from '../../src/domain/planner/route.js';
-import { refresh, stateWithEnds, type State } from '../../src/domain/planner/state.js';
+import { createRandom, type Random } from '../../src/domain/planner/random.js';
+import { cloneState, initialState, refresh, stateWithEnds, type State } from '../../src/domain/planner/state.js';
 
 /** A small random itinerary problem, described by plain data so fast-check can shrink it. */
 export interface Spec {
@@ -109,4 +111,27 @@ export function withRoutes(m: Model, orders: number[][]): State {
   });
   refresh(m, s);
   return s;
+}
+
+/**
+ * Two models of the spec's problem and a searched state of it. The `warm` model's day memo has
+ * seen four shaken copies of that state, each handed to `onCopy` (with the copy's number and the
+ * random stream) to search further on the warm model; `cold` has seen nothing. Specs of the
+ * memo's shortcuts run a step on both and compare: a stale cached answer would show.
+ */
+export function warmedModels(
+  spec: Spec, seed: number, onCopy: (warm: Model, copy: State, k: number, rng: Random) => void,
+): { warm: Model; cold: Model; base: State } {
+  const problem = buildProblem(spec);
+  const warm = compileModel(problem);
+  const cold = compileModel(problem);
+  const rng = createRandom(seed);
+  const base = initialState(warm, createRandom(seed));
+  localSearch(warm, base, rng, 0.3, [], true);
+  for (let k = 0; k < 4; k++) {
+    const copy = cloneState(base);
+    shake(warm, copy, rng, 0.5);
+    onCopy(warm, copy, k, rng);
+  }
+  return { warm, cold, base };
 }

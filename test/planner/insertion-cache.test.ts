@@ -8,7 +8,7 @@ import { createRandom } from '../../src/domain/planner/random.js';
 import { computeRoute, fillSlots, insertAt, insertionShift, newRoute, newSlots, slotShifts, type Route } from '../../src/domain/planner/route.js';
 import { localSearch, shake } from '../../src/domain/planner/local-search.js';
 import { cloneState, initialState, type State } from '../../src/domain/planner/state.js';
-import { buildProblem, specArb, type Spec } from './builders.js';
+import { buildProblem, specArb, warmedModels, type Spec } from './builders.js';
 
 // The caches and the windowed scans are shortcuts: the same seed and iterations must give the same
 // answer as the plain scans, only sooner. These specs compare them with the plain computation.
@@ -110,22 +110,14 @@ describe('the day memo', () => {
    * would make the two differ.
    */
   function sameWithWarmMemo(spec: Spec, seed: number, step: (m: Model, s: State) => void): void {
-    const problem = buildProblem(spec);
-    const warm = compileModel(problem);
-    const cold = compileModel(problem);
-    const rng = createRandom(seed);
-    const base = initialState(warm, createRandom(seed));
-    localSearch(warm, base, rng, 0.3, [], true);
-    for (let k = 0; k < 4; k++) {
-      const other = cloneState(base);
-      shake(warm, other, rng, 0.5);
-      if (k % 2 === 0) step(warm, other);
-      else localSearch(warm, other, rng, k === 1 ? 0 : -1, [], true);
+    const { warm, cold, base } = warmedModels(spec, seed, (m, other, k, rng) => {
+      if (k % 2 === 0) step(m, other);
+      else localSearch(m, other, rng, k === 1 ? 0 : -1, [], true);
       // The same days in another order: as many visits, other answers.
       for (const r of other.routes) r.visits.reverse();
-      for (const r of other.routes) computeRoute(warm, r);
-      step(warm, other);
-    }
+      for (const r of other.routes) computeRoute(m, r);
+      step(m, other);
+    });
     const s = cloneState(base);
     shake(warm, s, createRandom(seed + 1), 0.5);
     const a = cloneState(s);

@@ -36,9 +36,15 @@ export function estimatesAmong(item: HasFacts, fields: readonly string[]): strin
   });
 }
 
-/** What a customer is told about a visit: the price each rider category in the party pays, the hours, the closing days. */
+/**
+ * What a customer is told about a visit: the price each rider category in the party pays, the hours, the closing
+ * days, and for a sight at a time of day or a boat, its best time or its sailings (the visit's time rests on them).
+ */
 export function visitFacts(a: Attraction, categories: readonly string[]): string[] {
-  return [...categories.map((c) => `price.${c}`), 'hours', 'closed', ...(a.closedNth.length > 0 ? ['closed_nth'] : [])];
+  return [
+    ...categories.map((c) => `price.${c}`), 'hours', 'closed', ...(a.closedNth.length > 0 ? ['closed_nth'] : []),
+    ...(a.bestTime ? ['best_time'] : []), ...(a.departures ? ['departures'] : []),
+  ];
 }
 
 /** What a customer is told about a journey: the fare each rider category pays, the timetable, the duration. */

@@ -198,8 +198,25 @@ export interface Attraction {
    * `any` or absent: it may be seen after dark (a lit riverfront, a night cruise, a hall).
    */
   readonly daylight?: Daylight;
+  /**
+   * The time of day the sight is at (Hongyadong's lit facade, about 18:00–22:00): a
+   * visit is planned wholly inside it (calendar/time-of-day.ts); absent = any time it is open.
+   */
+  readonly bestTime?: ClockSpan;
+  /**
+   * Fixed sailings (a sightseeing boat): a visit starts only at one of them. A span
+   * whose from and to differ is a run of boats leaving in turn, at a headway the
+   * source does not give: any start inside it. Absent = whenever it is open.
+   */
+  readonly departures?: readonly ClockSpan[];
   readonly description?: string;
   readonly note?: string;
+}
+
+/** A span of clock time on one day, minutes after local midnight; fromMin === toMin is one instant. */
+export interface ClockSpan {
+  readonly fromMin: MinuteOfDay;
+  readonly toMin: MinuteOfDay;
 }
 
 export const DAYLIGHT = ['required', 'any'] as const;

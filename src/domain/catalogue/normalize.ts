@@ -1,4 +1,4 @@
-import type { Attraction, Catalogue, Cruise, DateRange, DiscountRule, Fact, FactMap, Link, PassProduct, Provenance, Season } from './model.js';
+import type { Attraction, Catalogue, ClockSpan, Cruise, DateRange, DiscountRule, Fact, FactMap, Link, PassProduct, Provenance, Season } from './model.js';
 import { parseDateRange } from './parse-date-range.js';
 import { parseDuration } from './parse-duration.js';
 import { parseMonths } from './parse-months.js';
@@ -140,6 +140,8 @@ function normalizeAttraction(a: RawAttraction, prices: PriceContext): Attraction
     ...optional('within', a.within),
     ...optional('includes', a.includes),
     ...optional('daylight', a.daylight),
+    ...optional('bestTime', a.best_time === undefined ? undefined : { fromMin: time(a.best_time.from), toMin: time(a.best_time.to) }),
+    ...optional('departures', a.departures?.map(departure)),
     ...optional('description', a.description),
     ...optional('note', a.note),
   };
@@ -267,6 +269,12 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 function minutes(text: string): number {
   return parseDuration(text) ?? 0;
 }
+/** "19:10" is one sailing; "19:00-20:30" a run of boats leaving in turn between the two. */
+function departure(text: string): ClockSpan {
+  const [from, to] = text.split('-');
+  return { fromMin: time(from!), toMin: time(to ?? from!) };
+}
+
 function time(text: string): number {
   return parseTime(text) ?? 0;
 }

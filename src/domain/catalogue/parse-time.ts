@@ -3,6 +3,9 @@ import type { MinuteOfDay } from './model.js';
 /** `"HH:MM"` on a 24-hour clock; `24:00` is allowed as the end of a day. */
 export const TIME_PATTERN = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/;
 
+/** A departure: one sailing `"HH:MM"`, or a run of boats leaving in turn `"HH:MM-HH:MM"`. */
+export const DEPARTURE_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d(?:-(?:[01]\d|2[0-3]):[0-5]\d)?$/;
+
 /**
  * Parses `"HH:MM"` into minutes after local midnight; undefined if it does not parse.
  *

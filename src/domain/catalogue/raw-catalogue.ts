@@ -155,6 +155,8 @@ export interface RawAttraction {
   readonly access: readonly RawAccess[];
   readonly within?: string | undefined;
   readonly daylight?: 'required' | 'any' | undefined;
+  readonly best_time?: { readonly from: string; readonly to: string } | undefined;
+  readonly departures?: readonly string[] | undefined;
   readonly includes?: readonly string[] | undefined;
 }
 

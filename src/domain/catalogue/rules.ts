@@ -130,6 +130,25 @@ const openingHours: Rule = (c, issues) => {
   });
 };
 
+/**
+ * A best time of day must be a span that holds the visit, and a run of
+ * sailings must end after it starts: either way the site could never be planned.
+ */
+const timesOfDay: Rule = (c, issues) => {
+  c.attractions.forEach((a, i) => {
+    const b = a.bestTime;
+    if (b !== undefined && b.toMin - b.fromMin < a.visitMin) {
+      const what = b.toMin <= b.fromMin ? `ends at ${formatTime(b.toMin)}, not after it starts at ${formatTime(b.fromMin)}` : `(${formatTime(b.fromMin)}–${formatTime(b.toMin)}) is shorter than its ${a.visitMin} min visit`;
+      issues.push(issue('best-time-too-short', ['attractions', i, 'best_time', 'to'], `The best time of ${a.id} ${what}.`));
+    }
+    (a.departures ?? []).forEach((d, j) => {
+      if (d.toMin < d.fromMin) {
+        issues.push(issue('last-before-first', ['attractions', i, 'departures', j], `The sailings of ${a.id} end at ${formatTime(d.toMin)}, before they start at ${formatTime(d.fromMin)}.`));
+      }
+    });
+  });
+};
+
 const positiveDurations: Rule = (c, issues) => {
   c.attractions.forEach((a, i) => {
     if (a.visitMin <= 0) issues.push(issue('non-positive-duration', ['attractions', i, 'visit'], `The visit length of ${a.id} must be longer than 0.`));
@@ -201,6 +220,7 @@ const RULES: readonly Rule[] = [
   knownAttractions,
   knownCategories,
   openingHours,
+  timesOfDay,
   positiveDurations,
   insideRegion,
   passValidity,

@@ -26,6 +26,7 @@ import { localLegs } from '../travel/local-legs.js';
 import type { CruiseItem, Itinerary, ItineraryDay, MealItem, TravelItem, VisitItem } from './itinerary.js';
 import { cruiseForLink, optionalExcursionCost, siteOnProgramme } from '../cruise/cruise-programme.js';
 import { hhmm, itemSpan, parseHhmm, tripMinute } from './itinerary-time.js';
+import { isEveningVisit } from '../plan/time-of-day.js';
 
 export interface Violation {
   /** Stable kebab-case code, e.g. 'closed', 'overlap', 'travel-too-short'. */
@@ -228,7 +229,9 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
         v('not-there', path, `the party is at ${where.id}, not at ${a.id}: a travel item is missing`);
       }
       const base = Math.floor(start / MINUTES_PER_DAY) * MINUTES_PER_DAY;
-      if (start - base < dayStartMin || end - base > dayEndMin) {
+      // An evening outing (a lit facade, a night boat: time-of-day.ts) may end after the day does.
+      const evening = isEveningVisit(a, start - base, (MEAL_RULES[req.pace] ?? MEAL_RULES.standard).dinnerFrom);
+      if (start - base < dayStartMin || (end - base > dayEndMin && !evening)) {
         v('outside-day', path, `${a.id} (${hhmm(start - base)}–${hhmm(end - base)}) is outside the day window ${req.dayStart}–${req.dayEnd}`);
       }
       clock = end;
@@ -340,12 +343,26 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     if (sunsetMin !== undefined && e > sunsetMin) {
       v('after-dark', path, `${a.id} is an outdoor site: the sun sets there at ${hhmm(sunsetMin)} on ${date}; the visit ends at ${hhmm(e)}`);
     }
+    checkTimeOfDay(a, path, s, e);
     const fits = opening.intervals.find((w) => s >= w.openMin && s <= (w.lastEntryMin ?? w.closeMin) && e <= w.closeMin);
     if (fits) return;
     const w = opening.intervals.find((x) => s >= x.openMin && s <= x.closeMin) ?? opening.intervals[0]!;
     if (s < w.openMin) v('before-opening', path, `${a.id} opens at ${hhmm(w.openMin)} on ${date}; the visit starts at ${hhmm(s)}`);
     else if (w.lastEntryMin !== undefined && s > w.lastEntryMin) v('after-last-entry', path, `${a.id}: last entry is ${hhmm(w.lastEntryMin)} on ${date}; the visit starts at ${hhmm(s)}`);
     else v('ends-after-closing', path, `${a.id} closes at ${hhmm(w.closeMin)} on ${date}; the visit ends at ${hhmm(e)}`);
+  }
+
+  /** A sight seen at a time of day (catalogue best_time) inside it; a boat (departures) leaving at a sailing. */
+  function checkTimeOfDay(a: Attraction, path: (string | number)[], s: number, e: number): void {
+    const b = a.bestTime;
+    if (b !== undefined && (s < b.fromMin || e > b.toMin)) {
+      v('outside-best-time', path, `${a.id} is seen ${hhmm(b.fromMin)}–${hhmm(b.toMin)} (catalogue best_time); the visit is ${hhmm(s)}–${hhmm(e)}`);
+    }
+    const sailings = a.departures;
+    if (sailings !== undefined && !sailings.some((d) => s >= d.fromMin && s <= d.toMin)) {
+      const list = sailings.map((d) => (d.fromMin === d.toMin ? hhmm(d.fromMin) : `${hhmm(d.fromMin)}–${hhmm(d.toMin)}`)).join(', ');
+      v('not-a-sailing', path, `${a.id} leaves at ${list} (catalogue departures); the visit starts at ${hhmm(s)}`);
+    }
   }
 
   function checkTravel(item: TravelItem, path: (string | number)[], depart: number, arrive: number): void {

@@ -23,6 +23,8 @@ import { admissionFor, defaultCategory } from './party-cost.js';
 import { catalogueScore } from './score.js';
 import { shipSites } from '../cruise/taken-cruises.js';
 import { tripTravel, type Place, type TripTravel } from './trip-travel.js';
+import { EVENING_RETURN_BY_MIN, isEveningVisit, narrowToTimeOfDay } from './time-of-day.js';
+import { BOARDING_MIN } from '../travel/travel-model.js';
 
 export interface BuiltProblem {
   readonly problem: Problem;
@@ -118,15 +120,79 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
     party: request.party,
     catalogue,
   });
+  const evening = withEvenings(
+    { days, visits },
+    landDays.map(({ day }) => day),
+    (v, w, d) => isEveningVisit(attractions[v]!, w.open - baseOf(days[d]!.open), MEAL_RULES[request.pace].dinnerFrom),
+    travel.travel,
+  );
   const problem: Problem = {
     placeCount: places.length,
-    days,
-    visits: visits.map((v) => withReachableWindows(v, days, travel.travel)),
+    days: evening.days,
+    visits: evening.visits.map((v) => withReachableWindows(v, evening.days, travel.travel)),
     travel: travel.travel,
     // A group's hired vehicles are booked per day: committed before any stop is chosen.
     ...(request.budget !== undefined ? { budget: Math.max(0, request.budget - input.committedCost - vehicleDaysCost(catalogue, request.party, landDays.map((d) => d.day))) } : {}),
   };
   return { problem, places, hubOf, attractions, placeOf, landDays, tripTravel: travel };
+}
+
+function baseOf(min: number): number {
+  return Math.floor(min / MINUTES_PER_DAY) * MINUTES_PER_DAY;
+}
+
+/**
+ * Evening outings (time-of-day.ts): a visit whose window is an evening one
+ * may run past the day's end, and the day's close moves out to the latest
+ * such visit's end plus the way to the day's end (the hotel, by
+ * EVENING_RETURN_BY_MIN; on the day a ship sails, the pier by boarding time).
+ * Every other window of that day is cut so that its visit, and the way on
+ * from it (a train included: travel is FIFO, so the latest start is found by
+ * bisection), still end by the day's own close: only the evening outing goes
+ * late, and a day that holds one ends with it.
+ */
+export function withEvenings(
+  problem: { readonly days: readonly ProblemDay[]; readonly visits: readonly ProblemVisit[] },
+  landDays: readonly LandDay[],
+  isEvening: (visit: number, w: TimeWindow, day: number) => boolean,
+  travel: Travel,
+): { days: ProblemDay[]; visits: ProblemVisit[] } {
+  const days = [...problem.days];
+  let visits = [...problem.visits];
+  days.forEach((day, d) => {
+    const land = landDays[d]!;
+    const end = day.ends[0]!;
+    const limit = land.cruiseOut ? land.cruiseOut.departMin - BOARDING_MIN[land.cruiseOut.link.link.mode] : baseOf(day.open) + EVENING_RETURN_BY_MIN;
+    let close = day.close;
+    visits.forEach((v, i) => {
+      for (const w of v.windows[d] ?? []) {
+        if (isEvening(i, w, d)) close = Math.max(close, Math.min(limit, travel.arrive(v.place, end, w.close + v.duration, d)));
+      }
+    });
+    if (close <= day.close) return;
+    const ownClose = day.close;
+    const backBy = (v: ProblemVisit, start: number) => travel.arrive(v.place, end, start + v.duration, d) <= ownClose;
+    visits = visits.map((v, i) => {
+      const ws = v.windows[d] ?? [];
+      if (ws.length === 0) return v;
+      const cut = ws.flatMap((w) => {
+        if (isEvening(i, w, d)) return [w];
+        if (backBy(v, w.close)) return [w];
+        if (!backBy(v, w.open)) return [];
+        let lo = w.open;
+        let hi = w.close;
+        while (hi - lo > 1) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (backBy(v, mid)) lo = mid;
+          else hi = mid;
+        }
+        return [{ open: w.open, close: lo }];
+      });
+      return { ...v, windows: v.windows.map((x, e) => (e === d ? cut : x)) };
+    });
+    days[d] = { ...day, close };
+  });
+  return { days, visits };
 }
 
 /**
@@ -173,7 +239,8 @@ function fitsAlone(visit: ProblemVisit, windows: readonly TimeWindow[], day: Pro
 
 /**
  * Start windows on one date, on the trip axis: the opening hours, closing at
- * sunset for an outdoor site (calendar/daylight-window.ts) in the catalogue's zone.
+ * sunset for an outdoor site (calendar/daylight-window.ts) in the catalogue's
+ * zone, inside the site's best time of day or at its sailings (time-of-day.ts).
  */
 export function windowsOn(a: Attraction, date: IsoDate, tripDay: number, durationMin: number, calendar: HolidayCalendar, timeZone: string): TimeWindow[] {
   return startWindows(a, date, tripDay, durationMin, calendar, daylightEndOn(a, date, timeZone));
@@ -186,10 +253,12 @@ export function startWindows(
   const opening = openingOn(a, date, calendar);
   if (!opening.open) return [];
   const base = tripDay * MINUTES_PER_DAY;
-  return capIntervals(opening.intervals, endByMin).flatMap((w) => {
+  const byHours = capIntervals(opening.intervals, endByMin).flatMap((w) => {
     const latest = Math.min(w.lastEntryMin ?? w.closeMin, w.closeMin - durationMin);
     return latest >= w.openMin ? [{ open: base + w.openMin, close: base + latest }] : [];
   });
+  // A lit facade at its hours, a boat at its sailings (time-of-day.ts).
+  return narrowToTimeOfDay(byHours, a, durationMin, base);
 }
 
 /** Stops per day in a city beyond which more candidates only slow the search down. */

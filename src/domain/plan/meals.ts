@@ -13,6 +13,7 @@ import type { DayRoute, PlacedBreak, Solution } from '../planner/problem.js';
 import { MINUTES_PER_DAY } from '../travel/travel-model.js';
 import type { BuiltProblem } from './build-problem.js';
 import type { MealRules } from './pace.js';
+import { isEveningVisit } from './time-of-day.js';
 
 export { LUNCH_INSIDE_MIN } from './pace.js';
 
@@ -73,6 +74,8 @@ function placeDinner(built: BuiltProblem, day: DayWithMeals, d: number, rules: M
   const { route } = day;
   const base = Math.floor(built.problem.days[d]!.open / MINUTES_PER_DAY) * MINUTES_PER_DAY;
   if (route.finish <= base + rules.dinnerAfter) return undefined;
+  const evening = eveningDinner(built, route, d, base, rules);
+  if (evening) return evening;
   const last = route.visits.at(-1);
   // Every stop dropped for the lunch's sake: the day is only its journey, dinner where it ends.
   const lastPlace = last === undefined ? route.end : built.problem.visits[last.visit]!.place;
@@ -94,4 +97,43 @@ function placeDinner(built: BuiltProblem, day: DayWithMeals, d: number, rules: M
     route: { ...route, finish: startMin + rules.dinnerMin },
     meal: { meal: 'dinner', place: route.end, startMin, endMin: startMin + rules.dinnerMin, before: route.visits.length + 1 },
   };
+}
+
+/**
+ * A day that ends with an evening outing (time-of-day.ts: a lit facade, a
+ * night boat) has its dinner before it, the outing moved to the next start
+ * its window (or the next sailing) allows after the meal; where the day's
+ * close leaves no room for that, after it; failing that, at the sight during
+ * the outing when it is long enough to hold the meal (Hongyadong's food
+ * streets) — the outing instead of a dinner apart. Undefined: the day has
+ * no evening outing last, or none of these fits (the usual rule then).
+ */
+function eveningDinner(built: BuiltProblem, route: DayRoute, d: number, base: number, rules: MealRules): { route: DayRoute; meal: PlacedMeal } | undefined {
+  const k = route.visits.length - 1;
+  const last = route.visits[k];
+  if (last === undefined || !isEveningVisit(built.attractions[last.visit]!, last.start - base, rules.dinnerFrom)) return undefined;
+  const { problem } = built;
+  const visit = problem.visits[last.visit]!;
+  const close = problem.days[d]!.close;
+  const dinner = (startMin: number, before: number, within?: number): PlacedMeal => ({
+    meal: 'dinner', place: visit.place, startMin, endMin: startMin + rules.dinnerMin, before, ...(within !== undefined ? { within } : {}),
+  });
+  // Before: at the sight from when the party gets there (not before dinner time), then the outing.
+  const before = dinner(Math.max(last.arrive, base + rules.dinnerFrom), k);
+  const w = (visit.windows[d] ?? []).find((x) => x.close >= before.endMin);
+  if (w !== undefined) {
+    const start = Math.max(w.open, before.endMin);
+    const finish = problem.travel.arrive(visit.place, route.end, start + visit.duration, d);
+    if (finish <= close) {
+      return { route: { ...route, visits: [...route.visits.slice(0, k), { ...last, start, end: start + visit.duration }], finish }, meal: before };
+    }
+  }
+  // After: at the sight as it ends, then back.
+  const after = dinner(Math.max(last.end, base + rules.dinnerFrom), k + 1);
+  const finishAfter = problem.travel.arrive(visit.place, route.end, after.endMin, d);
+  if (finishAfter <= close) return { route: { ...route, finish: finishAfter }, meal: after };
+  // Instead of it: the meal is taken at the sight, inside the outing.
+  const inside = dinner(Math.max(last.start, base + rules.dinnerFrom), k + 1, last.visit);
+  if (inside.endMin <= last.end) return { route, meal: inside };
+  return undefined;
 }

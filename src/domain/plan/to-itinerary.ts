@@ -32,6 +32,8 @@ import type { Segment } from './trip-travel.js';
 import { whyLeftOut } from './unscheduled-reason.js';
 import { MAX_ALIKE_IN_A_ROW } from './day-variety.js';
 import type { PlacedMeal } from './meals.js';
+import { MEAL_RULES } from './pace.js';
+import { isEveningVisit } from './time-of-day.js';
 import { transferFields, withVehicleDays } from './local-transfers.js';
 
 export interface ToItineraryInput {
@@ -179,8 +181,10 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
         // Leave the hotel (or the lunch table) just in time for the next stop in the same city.
         const sameCity = built.places[at]!.city === built.places[place]!.city;
         const justInTime = sameCity ? Math.max(t, sv.start - built.problem.travel.minDuration(at, place)) : t;
-        push(place, i === 0 || meals.some((m) => m.before === i && m.within === undefined) ? justInTime : t);
         const a = built.attractions[sv.visit]!;
+        // An evening outing (a lit facade, a night boat): the party goes out for it, not waits there all afternoon.
+        const evening = isEveningVisit(a, sv.start - tripDay * MINUTES_PER_DAY, MEAL_RULES[request.pace].dinnerFrom);
+        push(place, i === 0 || evening || meals.some((m) => m.before === i && m.within === undefined) ? justInTime : t);
         items.push(visitItem(a, sv.start, sv.end));
         themed.push({ themes: a.themes, minutes: sv.end - sv.start });
         visited.add(a.id);

@@ -136,7 +136,10 @@ export function whyLeftOut(a: Attraction, ctx: ReasonContext): LeftOutReason {
     case 'last-entry':
       return {
         reason: 'last-entry',
-        detail: `the earliest the party can be there is ${clock(best.arriveMin)} (${dateOf(best.day)}), after the last start its hours allow for a ${hours} visit (${clock(best.latestMin)})`,
+        // A boat (catalogue departures) is missed by its last sailing, a lit sight (best_time) by the end of its hours.
+        detail: `the earliest the party can be there is ${clock(best.arriveMin)} (${dateOf(best.day)}), after ${
+          a.departures ? 'the last sailing it can take' : a.bestTime ? 'the last start its best time of day allows' : 'the last start its hours allow'
+        } for a ${hours} visit (${clock(best.latestMin)})`,
       };
     case 'fits': {
       const cheapest = (verdicts.filter((v) => v.kind === 'fits') as Extract<DayVerdict, { kind: 'fits' }>[])

@@ -6,10 +6,12 @@ export interface SlotPick {
   pos: number;
   shift: number;
   ratio: number;
+  /** Set by the *Margin scans when pos = -1: a lower bound on the visit's miss (Slots.miss) at every position they cover (slot-bounds.ts). */
+  margin: number;
 }
 
 export function newSlotPick(): SlotPick {
-  return { pos: -1, shift: Infinity, ratio: -1 };
+  return { pos: -1, shift: Infinity, ratio: -1, margin: 0 };
 }
 
 const minTravels = new WeakMap<Model, number>();
@@ -104,6 +106,78 @@ function scanWindow(m: Model, sl: Slots, v: number, w2: number, out: SlotPick): 
       out.pos = p;
     }
   }
+}
+
+/**
+ * bestRatioSlot, and when v fits nowhere, out.margin: a lower bound on how far it misses every
+ * position 0..n — the misses inside its window, and outside it the window's own tests (the latest
+ * arrivals and the departures only grow along a route, so the nearest position outside bounds the
+ * rest). Integral fast model only (slot-bounds.ts).
+ */
+export function bestRatioMargin(m: Model, sl: Slots, v: number, w2: number, out: SlotPick): void {
+  windowRange(m, sl, v);
+  ratioInRange(m, sl, v, lo, hi, w2, out);
+  if (out.pos >= 0) return;
+  const k = v * m.dayCount + sl.day;
+  const minT = minTravel(m);
+  if (lo > 0) {
+    const x = m.winOpen[k]! + m.duration[v]! + minT - (sl.arr[lo - 1]! + sl.slack[lo - 1]!);
+    if (x < out.margin) out.margin = x;
+  }
+  if (hi < sl.n) {
+    const x = sl.dep[hi + 1]! + minT - m.winClose[k]!;
+    if (x < out.margin) out.margin = x;
+  }
+}
+
+/**
+ * bestRatioSlot over the positions from..to only (those a change made new: every other position is
+ * known to be infeasible), and when none fits, out.margin = the least miss among them.
+ */
+export function ratioInRange(m: Model, sl: Slots, v: number, from: number, to: number, w2: number, out: SlotPick): void {
+  slotShiftsIn(m, sl, v, from, to);
+  out.pos = -1;
+  out.ratio = -1;
+  out.shift = Infinity;
+  let margin = Infinity;
+  for (let p = from; p <= to; p++) {
+    const shift = sl.shift[p]!;
+    if (shift === Infinity) {
+      if (sl.miss[p]! < margin) margin = sl.miss[p]!;
+      continue;
+    }
+    const ratio = w2 / Math.max(shift, 1e-6);
+    if (ratio > out.ratio) {
+      out.ratio = ratio;
+      out.pos = p;
+      out.shift = shift;
+    }
+  }
+  out.margin = margin;
+}
+
+/**
+ * The positions 0..n of the route sl was filled from that v misses (Slots.miss) by no more than
+ * `most`, written from `at` into near (the position) and miss (by how much); returns how many.
+ * Every position is measured: the window's tests bound the misses outside it far too loosely (a
+ * tenth of a candidate's positions came out near instead of one or two). `out` gets v's window.
+ */
+export function nearPositions(
+  m: Model, sl: Slots, v: number, most: number, near: Int32Array, miss: Float64Array, at: number, out: SlotWindow,
+): number {
+  windowRange(m, sl, v);
+  out.lo = lo;
+  out.hi = hi;
+  slotShiftsIn(m, sl, v, 0, sl.n);
+  let count = 0;
+  for (let p = 0; p <= sl.n; p++) {
+    if (sl.miss[p]! <= most) {
+      near[at + count] = p;
+      miss[at + count] = sl.miss[p]!;
+      count++;
+    }
+  }
+  return count;
 }
 
 const range: SlotWindow = { lo: 0, hi: -1 };

@@ -1,5 +1,6 @@
 import type { Model } from './model.js';
 import { newSlots, type Route, type Slots } from './route.js';
+import { changeRelief, integralTimes, type Reliefs } from './slot-bounds.js';
 
 /**
  * What the insertion scans learnt about each day's route, kept between calls.
@@ -17,6 +18,9 @@ import { newSlots, type Route, type Slots } from './route.js';
  * depends on the whole solution's cost, not on its day alone.
  */
 export interface DayMemo {
+  readonly model: Model;
+  /** Whether the model qualifies for the derivations (slot-bounds.ts integralTimes). */
+  readonly integral: boolean;
   readonly visitCount: number;
   /** Per day: the route last seen (start, end, visits) and its version, bumped whenever it differs. */
   readonly start: Int32Array;
@@ -28,6 +32,20 @@ export interface DayMemo {
   /** The best weight²/shift ratio of the visit on that route (-1: fits nowhere) and its position. */
   readonly ratio: Float64Array;
   readonly pos: Int32Array;
+  /**
+   * With pos -1 (fits nowhere), on the integral fast model: a lower bound on how far the visit misses
+   * every position of that version of the route (Slots.miss, slot-bounds.ts), else 0.
+   */
+  readonly margin: Float64Array;
+  /**
+   * Per day, on the integral fast model, how the current version came from the one before (`from`;
+   * 0 = unknown): only positions changedFrom..changedTo are new, and the change made no other
+   * position easier by more than `relief` (slot-bounds.ts changeRelief).
+   */
+  readonly from: Uint32Array;
+  readonly changedFrom: Int32Array;
+  readonly changedTo: Int32Array;
+  readonly relief: Float64Array;
   /** Per day × visit: the version at which the visit was found to replace none of the day's visits. */
   readonly noSwapAt: Uint32Array;
   /** Per day: the version found a 2-opt/or-opt local optimum (tightenRoute shortened nothing). */
@@ -53,6 +71,8 @@ export function dayMemo(m: Model): DayMemo | undefined {
     const D = m.dayCount;
     const cells = D * m.visitCount;
     memo = {
+      model: m,
+      integral: integralTimes(m),
       visitCount: m.visitCount,
       start: new Int32Array(D).fill(-1),
       end: new Int32Array(D).fill(-1),
@@ -62,6 +82,11 @@ export function dayMemo(m: Model): DayMemo | undefined {
       bestAt: new Uint32Array(cells),
       ratio: new Float64Array(cells),
       pos: new Int32Array(cells),
+      margin: new Float64Array(cells),
+      from: new Uint32Array(D),
+      changedFrom: new Int32Array(D),
+      changedTo: new Int32Array(D),
+      relief: new Float64Array(D),
       noSwapAt: new Uint32Array(cells),
       tightAt: new Uint32Array(D),
       relocA: new Uint32Array(D * D),
@@ -85,6 +110,19 @@ export function routeVersion(memo: DayMemo, r: Route): number {
   let same = memo.version[d] !== 0 && memo.start[d] === r.start && memo.end[d] === r.end && seen.length === n;
   for (let i = 0; same && i < n; i++) if (seen[i] !== r.visits[i]) same = false;
   if (same) return memo.version[d]!;
+  memo.from[d] = 0;
+  if (memo.integral && memo.version[d] !== 0 && memo.start[d] === r.start && memo.end[d] === r.end && r.feasible) {
+    // The visits both orders share at the front (a) and the back (b): what lies between is new.
+    const limit = Math.min(n, seen.length);
+    let a = 0;
+    while (a < limit && seen[a] === r.visits[a]) a++;
+    let b = 0;
+    while (a + b < limit && seen[seen.length - 1 - b] === r.visits[n - 1 - b]) b++;
+    memo.from[d] = memo.version[d]!;
+    memo.changedFrom[d] = a;
+    memo.changedTo[d] = n - b;
+    memo.relief[d] = changeRelief(memo.model, r, seen, a, b);
+  }
   memo.start[d] = r.start;
   memo.end[d] = r.end;
   seen.length = 0;
@@ -119,6 +157,23 @@ export interface ScanBuffers {
   readonly places: Int32Array;
   /** Slots for insertGreedy (0), replaceMove (1) and relocateBetween (2 + day). */
   readonly slots: readonly Slots[];
+  /** replaceMove: the slots of the route it takes visits out of, and its per-visit and per-candidate arrays (swapBuffers). */
+  readonly whole: Slots;
+  swap: SwapBuffers;
+}
+
+/** What replaceMove's bounded scan keeps per visit out (index i) and per candidate (j), for a route of up to `n` visits. */
+export interface SwapBuffers extends Reliefs {
+  readonly n: number;
+  readonly candidates: number;
+  /** Per candidate: 1 once measured, its window (best-slot.ts windowRange) and how many near positions it has. */
+  readonly known: Uint8Array;
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  readonly nearCount: Int32Array;
+  /** From j·(n+1): candidate j's positions missed by no more than any relief, and by how much (best-slot.ts nearPositions). */
+  readonly near: Int32Array;
+  readonly miss: Float64Array;
 }
 
 const buffers = new WeakMap<Model, ScanBuffers>();
@@ -131,8 +186,27 @@ export function scanBuffers(m: Model): ScanBuffers {
       ratios: new Float64Array(cells),
       places: new Int32Array(cells),
       slots: Array.from({ length: m.dayCount + 2 }, () => newSlots(m.visitCount)),
+      whole: newSlots(m.visitCount),
+      swap: newSwapBuffers(0, 0),
     };
     buffers.set(m, b);
   }
   return b;
+}
+
+function newSwapBuffers(n: number, candidates: number): SwapBuffers {
+  const cells = (n + 1) * candidates;
+  return {
+    n, candidates,
+    fits: new Uint8Array(n), bridged: new Float64Array(n), relief: new Float64Array(n * (n + 1)),
+    known: new Uint8Array(candidates), lo: new Int32Array(candidates), hi: new Int32Array(candidates),
+    nearCount: new Int32Array(candidates), near: new Int32Array(cells), miss: new Float64Array(cells),
+  };
+}
+
+/** b.swap with room for a route of n visits and c candidates, regrown (doubling) when short. */
+export function swapBuffers(b: ScanBuffers, n: number, c: number): SwapBuffers {
+  const cur = b.swap;
+  if (cur.n < n || cur.candidates < c) b.swap = newSwapBuffers(Math.max(n, 2 * cur.n), Math.max(c, 2 * cur.candidates));
+  return b.swap;
 }

@@ -406,16 +406,22 @@ export interface Slots {
   slack: Float64Array;
   /** Written by slotShifts: insertionShift of one visit per position. */
   shift: Float64Array;
+  /**
+   * Written with shift: by how much the visit misses the position (> 0 exactly where shift is
+   * Infinity): the larger of its arrival past its latest start and its finish, with the leg on,
+   * past the next node's latest arrival (slot-bounds.ts).
+   */
+  miss: Float64Array;
 }
 
 /** Slots for routes of up to `capacity` visits (more only by regrowing): one buffer, as they are made often. */
 export function newSlots(capacity: number): Slots {
   const cap = capacity + 1;
-  const buf = new ArrayBuffer(cap * (4 * 8 + 2 * 4));
+  const buf = new ArrayBuffer(cap * (5 * 8 + 2 * 4));
   const f64 = (k: number): Float64Array => new Float64Array(buf, k * cap * 8, cap);
-  const i32 = (k: number): Int32Array => new Int32Array(buf, 4 * cap * 8 + k * cap * 4, cap);
+  const i32 = (k: number): Int32Array => new Int32Array(buf, 5 * cap * 8 + k * cap * 4, cap);
   return {
-    day: 0, n: 0, prev: i32(0), dep: f64(0), next: i32(1), arr: f64(1), slack: f64(2), shift: f64(3),
+    day: 0, n: 0, prev: i32(0), dep: f64(0), next: i32(1), arr: f64(1), slack: f64(2), shift: f64(3), miss: f64(4),
   };
 }
 
@@ -451,7 +457,7 @@ export function slotShifts(m: Model, sl: Slots, v: number): void {
   slotShiftsIn(m, sl, v, 0, sl.n);
 }
 
-/** slotShifts over the positions lo..hi only (the windowed scans of best-slot.ts). */
+/** slotShifts (and sl.miss) over the positions lo..hi only (the windowed scans of best-slot.ts). */
 export function slotShiftsIn(m: Model, sl: Slots, v: number, lo: number, hi: number): void {
   const T = m.matrix!;
   const P = m.placeCount;
@@ -461,16 +467,13 @@ export function slotShiftsIn(m: Model, sl: Slots, v: number, lo: number, hi: num
   const dur = m.duration[v]!;
   const q = m.place[v]!;
   const row = q * P;
-  const { prev, dep, next, arr, slack, shift: out } = sl;
+  const { prev, dep, next, arr, slack, shift: out, miss } = sl;
   for (let p = lo; p <= hi; p++) {
     const a = dep[p]! + T[prev[p]! * P + q]!;
-    if (a > close) {
-      out[p] = Infinity;
-      continue;
-    }
-    const t = (a > open ? a : open) + dur;
-    const shift = t + T[row + next[p]!]! - arr[p]!;
-    out[p] = shift <= slack[p]! ? shift : Infinity;
+    const shift = (a > open ? a : open) + dur + T[row + next[p]!]! - arr[p]!;
+    const late = shift - slack[p]!;
+    out[p] = a <= close && shift <= slack[p]! ? shift : Infinity;
+    miss[p] = a - close > late ? a - close : late;
   }
 }
 

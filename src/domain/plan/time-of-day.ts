@@ -1,0 +1,68 @@
+/**
+ * When in the day a visit may start because of what the sight is, not when
+ * its gates open: a facade lit from 18:00 to 22:00 (catalogue `best_time`) is
+ * seen inside those hours, and a sightseeing boat (catalogue `departures`)
+ * leaves at its sailings, not whenever the party arrives. Both narrow the
+ * start windows the opening hours give (build-problem.ts startWindows).
+ *
+ * An evening sight (its best time, or the sailing taken, starts at dinner
+ * time or later) is what an agency takes the party to after dinner: it may
+ * run past the request's day end, and the day then ends with it (the leg
+ * back to the hotel, or to the pier of a ship that sails that night).
+ */
+import type { Attraction, ClockSpan, MinuteOfDay } from '../catalogue/model.js';
+
+/**
+ * The spans (minutes of the day) in which a visit of `durationMin` may start:
+ * wholly inside the best time, at a sailing (any minute of a run of boats
+ * leaving in turn), both when both are given; undefined when the site has
+ * neither (any time its hours allow).
+ *
+ * @example
+ * // Hongyadong, lit 18:00-22:00, a 90-minute visit: start 18:00-20:30.
+ * timeOfDayStarts({ bestTime: { fromMin: 1080, toMin: 1320 } }, 90) // [{ fromMin: 1080, toMin: 1230 }]
+ */
+export function timeOfDayStarts(a: Pick<Attraction, 'bestTime' | 'departures'>, durationMin: number): ClockSpan[] | undefined {
+  const best = a.bestTime === undefined ? undefined : { fromMin: a.bestTime.fromMin, toMin: a.bestTime.toMin - durationMin };
+  if (a.departures === undefined) return best === undefined ? undefined : best.toMin >= best.fromMin ? [best] : [];
+  if (best === undefined) return [...a.departures];
+  return a.departures.flatMap((d) => {
+    const fromMin = Math.max(d.fromMin, best.fromMin);
+    const toMin = Math.min(d.toMin, best.toMin);
+    return toMin >= fromMin ? [{ fromMin, toMin }] : [];
+  });
+}
+
+/**
+ * Start windows (on any axis whose day starts at `baseMin`) narrowed to the
+ * site's time of day; unchanged for a site without one.
+ */
+export function narrowToTimeOfDay<W extends { readonly open: number; readonly close: number }>(
+  windows: readonly W[], a: Pick<Attraction, 'bestTime' | 'departures'>, durationMin: number, baseMin: number,
+): { open: number; close: number }[] {
+  const spans = timeOfDayStarts(a, durationMin);
+  if (spans === undefined) return windows.map((w) => ({ open: w.open, close: w.close }));
+  return windows.flatMap((w) =>
+    spans.flatMap((s) => {
+      const open = Math.max(w.open, baseMin + s.fromMin);
+      const close = Math.min(w.close, baseMin + s.toMin);
+      return close >= open ? [{ open, close }] : [];
+    }),
+  );
+}
+
+/**
+ * True when a visit starting at `startOfDayMin` is an evening outing: the site
+ * is seen at a time of day (best time or sailings) and the span it starts in
+ * begins at dinner time (`dinnerFromMin`, meals.ts's rule for the pace) or later.
+ */
+export function isEveningVisit(a: Pick<Attraction, 'bestTime' | 'departures'>, startOfDayMin: MinuteOfDay, dinnerFromMin: MinuteOfDay): boolean {
+  const from = dinnerFromMin;
+  if (a.departures !== undefined) {
+    return a.departures.some((d) => d.fromMin >= from && startOfDayMin >= d.fromMin && startOfDayMin <= d.toMin);
+  }
+  return a.bestTime !== undefined && a.bestTime.fromMin >= from;
+}
+
+/** The latest an evening outing may bring the party back to its hotel: a documented default (docs/CLI.md). */
+export const EVENING_RETURN_BY_MIN: MinuteOfDay = 23 * 60;
