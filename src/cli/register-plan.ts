@@ -48,8 +48,9 @@ export function register(program: Command, effects: Effects): void {
       action(async (ctx, opts, _args, command) => {
         if (command.args.length > 0) throw unknownCommand(command, command.args[0]!);
         const options = stringOptions(opts) as PlanCommandOptions;
-        const { planCommand, wantsInteractivePlan } = await import('../commands/plan.js');
+        const { checkGivenPlanFlags, planCommand, wantsInteractivePlan } = await import('../commands/plan.js');
         if (wantsInteractivePlan(ctx, options)) {
+          await checkGivenPlanFlags(ctx, options);
           const { runInteractivePlan } = await import('../commands/plan-interactive.js');
           await runInteractivePlan(ctx, { ...options });
           return;

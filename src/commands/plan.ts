@@ -14,7 +14,7 @@ import type { Catalogue, IsoDate } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
 import type { IssuedPassView } from '../export/itinerary-html.js';
 import type { PlanNotice } from '../export/plan-notice-text.js';
-import { missingRequiredFlags, parseRequest, type PlanFlags } from '../domain/plan/parse-request.js';
+import { missingRequiredFlags, parseRequest, type PlanFlags, type RequestProblem } from '../domain/plan/parse-request.js';
 import { planTrip } from '../domain/plan/plan-trip.js';
 
 export const PLAN_FORMATS = ['text', 'json', 'markdown', 'csv', 'ics', 'geojson', 'html'] as const;
@@ -131,14 +131,30 @@ export async function planFromOptions(ctx: CliContext, options: Record<string, u
   return planWith(ctx, await ctx.catalogue(), flags as PlanCommandOptions);
 }
 
+/**
+ * Before the interactive session asks anything: the flags given answer its questions in advance,
+ * so a bad one (`--days 0`, `--party alien=2`) is refused now, not after the last question. The
+ * flags it will ask for (--from, --start) may be missing.
+ */
+export async function checkGivenPlanFlags(ctx: CliContext, options: PlanCommandOptions): Promise<void> {
+  const parsed = parseRequest(options, await ctx.catalogue());
+  const asked = new Set(missingRequiredFlags(options).map((f) => `--${f}`));
+  const given = parsed.ok ? [] : parsed.problems.filter((p) => !asked.has(p.flag));
+  if (given.length > 0) throw requestError(given);
+  parseTimeLimit(options.timeLimit);
+}
+
+/** Every problem of the request, in one error: the usage ones (exit 2) if any, else not found (exit 4). */
+function requestError(all: readonly RequestProblem[]): UsageError | NotFoundError {
+  const usage = all.filter((p) => p.kind === 'usage');
+  const problems = usage.length > 0 ? usage : all;
+  const message = problems.map((p) => p.message + (p.hint ? ` (${p.hint})` : '')).join('\n       ');
+  return usage.length > 0 ? new UsageError(message) : new NotFoundError(message);
+}
+
 async function planWith(ctx: CliContext, catalogue: Catalogue, options: PlanCommandOptions): Promise<Itinerary> {
   const parsed = parseRequest(options, catalogue);
-  if (!parsed.ok) {
-    const usage = parsed.problems.filter((p) => p.kind === 'usage');
-    const problems = usage.length > 0 ? usage : parsed.problems;
-    const message = problems.map((p) => p.message + (p.hint ? ` (${p.hint})` : '')).join('\n       ');
-    throw usage.length > 0 ? new UsageError(message) : new NotFoundError(message);
-  }
+  if (!parsed.ok) throw requestError(parsed.problems);
   const timeLimitMs = parseTimeLimit(options.timeLimit);
   const { chinaHolidayCalendar, provisionalYearsAmong, yearsWithoutHolidays } = await import('../io/china-holidays.js');
   const calendar = chinaHolidayCalendar(catalogue.holidays);

@@ -206,9 +206,6 @@ export const catalogueSchema = z
   })
   .meta({ title: 'yangtze catalogue (routes.yaml)' });
 
-/** The document after shape checks and defaults, before normalization. */
-export type CatalogueInput = z.output<typeof catalogueSchema>;
-
 type ZodIssue = z.core.$ZodIssue;
 
 /**

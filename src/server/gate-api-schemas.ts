@@ -87,8 +87,6 @@ export const ErrorResponse = z.object({
   }),
 });
 
-export type VerifyRequestBody = z.infer<typeof VerifyRequest>;
-export type RedeemRequestBody = z.infer<typeof RedeemRequest>;
 export type VerifyResponseBody = z.infer<typeof VerifyResponse>;
 export type RedeemResponseBody = z.infer<typeof RedeemResponse>;
 export type HealthResponseBody = z.infer<typeof HealthResponse>;

@@ -90,3 +90,32 @@ describe('the source of src/domain', () => {
     expect(ambientEffects(seeded)).toEqual(['Date.now(', 'new Date()', 'process.', 'console.', 'Math.random(', 'setTimeout(', 'randomBytes('].map((e) => `src/domain/seeded.ts: ${e}`));
   });
 });
+
+/** Exported names of src/ that nothing reads: not another module, not a test or bench, not even their own file. */
+function deadExports(sources: ReadonlyMap<string, string>, readers: readonly string[]): string[] {
+  const EXPORTED = /^export\s+(?:declare\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm;
+  const dead: string[] = [];
+  for (const [file, text] of sources) {
+    for (const [, name] of text.matchAll(EXPORTED)) {
+      const word = `(?<![\\w$])${name!.replace(/\$/g, '\\$')}(?![\\w$])`;
+      const usedInOwnFile = (text.match(new RegExp(word, 'g')) ?? []).length > 1;
+      const readElsewhere = readers.some((t) => t !== text && new RegExp(word).test(t));
+      if (!usedInOwnFile && !readElsewhere) dead.push(`${file}: ${name}`);
+    }
+  }
+  return dead;
+}
+
+describe('exports', () => {
+  const sources = readSources(REPO_ROOT);
+  const readers = [...sources.values(), ...['test', 'bench'].flatMap((d) => [...readSources(REPO_ROOT, d).values()])];
+
+  it('are all read somewhere (a dead export is code nobody runs)', () => {
+    expect(deadExports(sources, readers)).toEqual([]);
+  });
+
+  it('would catch one (seeded)', () => {
+    const seeded = new Map([['src/domain/seeded.ts', 'export function neverCalled(): number {\n  return 1;\n}\nexport const used = 2;\n']]);
+    expect(deadExports(seeded, ['import { used } from "./seeded.js";'])).toEqual(['src/domain/seeded.ts: neverCalled']);
+  });
+});

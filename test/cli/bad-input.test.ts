@@ -19,7 +19,8 @@ const PLAN = ['plan', '--from', 'wuhan', '--start', '2026-05-12'];
 let dir: string;
 /**
  * Scratch files every row may name: `@empty`, `@binary`, `@dir`, `@file`, `@yaml-as-json`, `@dup-key` (a YAML key twice),
- * `@alien-plan` (a party category the catalogue lacks), `@bookings` (an unknown product), `@home` (with keys).
+ * `@alien-plan` (a party category the catalogue lacks), `@bad-time-plan` (a visit at 25:99), `@bookings` (an unknown
+ * product), `@home` (with keys).
  */
 const files: Record<string, string> = {};
 beforeAll(async () => {
@@ -36,6 +37,9 @@ beforeAll(async () => {
   files['@dup-key'] = put('dup-key.yaml', 'version: 1\nname: One\nname: Two\n');
   const golden = JSON.parse(readFileSync(path.join(REPO_ROOT, GOLDEN_PLAN), 'utf8')) as { request: { party: Record<string, number> } };
   files['@alien-plan'] = put('alien-plan.json', JSON.stringify({ ...golden, request: { ...golden.request, party: { adult: 2, senoir: 1 } } }));
+  const badTime = structuredClone(golden) as unknown as { days: { items: { kind: string; start?: string }[] }[] };
+  badTime.days[0]!.items.find((i) => i.kind === 'visit')!.start = '2026-06-02T25:99:00+08:00';
+  files['@bad-time-plan'] = put('bad-time-plan.json', JSON.stringify(badTime));
   files['@bookings'] = put('bookings.csv', 'booking,holder,id_number,category,product,start\nB1,Li Wei,,adult,no-such-product,2026-06-02\n');
   files['@dir'] = path.join(dir, 'a-directory');
   mkdirSync(files['@dir']);
@@ -163,6 +167,19 @@ const noInput: Record<string, Row> = {
     stderr: [/--interactive needs a terminal/],
     options: { tty: true, stdinTTY: true },
   },
+  // Flags answer the session's questions in advance: a bad one is refused before the first question.
+  'plan --interactive --days 0 --party alien=2 in a terminal': {
+    args: ['plan', '--interactive', '--days', '0', '--party', 'alien=2'],
+    exit: 2,
+    stderr: [/--days 0: give a whole number from 1 to 30/, /--party: unknown rider category "alien"/],
+    options: { tty: true, stdinTTY: true },
+  },
+  'plan in a terminal without --from, with --time-limit 0': {
+    args: ['plan', '--start', '2026-05-12', '--time-limit', '0'],
+    exit: 2,
+    stderr: [/--time-limit 0: give milliseconds/],
+    options: { tty: true, stdinTTY: true },
+  },
   'yangtze alone under --no-input': { args: ['--no-input'], exit: 2, stderr: [/no command given/], options: { tty: true, stdinTTY: true } },
 };
 
@@ -198,6 +215,8 @@ const badFiles: Record<string, Row> = {
     exit: 3,
     stderr: [/alien-plan\.json: request\.party\.senoir: unknown rider category "senoir" \(Did you mean 'senior'\? categories: adult, child/],
   },
+  // Only the date part was read: the visit was priced on its day although its time is no time.
+  'quote: a plan whose visit starts at 25:99': { args: ['quote', '@bad-time-plan'], exit: 3, stderr: [/bad-time-plan\.json: days\[0\]\.items\[\d+\]\.start: expected a local time/] },
   'pass quote: a plan whose party has a category the catalogue lacks': { args: ['pass', 'quote', '@alien-plan'], exit: 3, stderr: [/request\.party\.senoir: unknown rider category "senoir"/] },
   'pass issue --bookings: an unknown product with no near name lists the products': {
     args: ['--home', '@home', 'pass', 'issue', '--bookings', '@bookings', '--strict'],

@@ -9,6 +9,7 @@ import type { Catalogue } from '../catalogue/model.js';
 import { isIsoDate } from '../calendar/iso-date.js';
 import { didYouMean, suggestionText } from '../did-you-mean.js';
 import { ITINERARY_KIND, ITINERARY_SCHEMA_VERSION, type Itinerary } from '../itinerary/itinerary.js';
+import { tripMinute } from '../itinerary/itinerary-time.js';
 
 export type PlanDocument =
   | { readonly ok: true; readonly itinerary: Itinerary }
@@ -34,7 +35,9 @@ export function readPlanDocument(value: unknown, catalogue: Catalogue): PlanDocu
         const guess = didYouMean(item.attraction, known);
         return fail(`${at}.attraction`, `unknown attraction "${item.attraction}"`, guess ? suggestionText(guess) : undefined);
       }
-      if (typeof item.start !== 'string' || !isIsoDate(item.start.slice(0, 10))) {
+      // The whole local time, as `plan check` reads it: a day of the visit is priced by it (25:99 is no time).
+      const day = typeof item.start === 'string' ? item.start.slice(0, 10) : '';
+      if (typeof item.start !== 'string' || !isIsoDate(day) || tripMinute(day, item.start) === undefined) {
         return fail(`${at}.start`, 'expected a local time like "2026-05-12T08:30:00+08:00"');
       }
     }

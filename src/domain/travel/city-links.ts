@@ -19,8 +19,3 @@ export function directedLinks(catalogue: Catalogue): DirectedLink[] {
   }
   return out;
 }
-
-/** Links from `from` to `to`, in catalogue order. */
-export function linksBetween(catalogue: Catalogue, from: string, to: string): DirectedLink[] {
-  return directedLinks(catalogue).filter((l) => l.from === from && l.to === to);
-}
