@@ -12,7 +12,8 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
     }
   }
   const allowed = Math.max(2, Math.floor(input.length / 3));
-  if (best !== undefined && bestDistance <= allowed) return best;
+  // A guess that rewrites half of what was typed is no guess ('foo' is not a misspelt 'eco', '' no '5A').
+  if (best !== undefined && bestDistance <= allowed && bestDistance * 2 <= input.length) return best;
   // Prefix or substring matches ("yellow-crane" for "yellow-crane-tower").
   for (const c of candidates) if (input.length >= 3 && c.includes(input)) return c;
   return undefined;

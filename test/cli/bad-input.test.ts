@@ -85,6 +85,10 @@ const usage: Record<string, Row> = {
   'an extra argument': { args: ['catalogue', 'schema', 'extra'], exit: 2, stderr: [/too many arguments/] },
   '--lang fr': { args: ['--lang', 'fr', 'catalogue', 'list'], exit: 2, stderr: [/--lang <lang>' argument 'fr' is invalid.*en, zh/] },
   'catalogue list --theme foo': { args: ['catalogue', 'list', '--theme', 'foo'], exit: 2, stderr: [/--theme: unknown theme 'foo'/] },
+  // A suggestion that rewrites half the word is no suggestion ('foo' was "Did you mean 'eco'?").
+  'catalogue list --theme foo, no far-fetched suggestion': { args: ['catalogue', 'list', '--theme', 'foo'], exit: 2, stderr: [/--theme: unknown theme 'foo'\nThemes: eco, cultural, red, water\./] },
+  // Chinese names are suggested from too ('长沙x' had no suggestion).
+  'plan --to 长沙x, suggested from the Chinese name': { args: [...PLAN, '--to', '长沙x'], exit: 2, stderr: [/--to 长沙x: no such city in the catalogue \(Did you mean 'changsha'\?/] },
   'catalogue list --rating 9A': { args: ['catalogue', 'list', '--rating', '9A'], exit: 2, stderr: [/--rating: unknown rating '9A'/, /5A/] },
   'catalogue list --city wuhn': { args: ['catalogue', 'list', '--city', 'wuhn'], exit: 2, stderr: [/--city: no city 'wuhn'/, /Did you mean 'wuhan'/] },
   // An unknown city is a usage error in every command (one resolver, domain/catalogue/find-city.ts).

@@ -13,10 +13,10 @@ export function findCity(text: string, cities: readonly City[]): City | undefine
   return cities.find((c) => c.id === wanted || c.name.toLowerCase() === wanted || c.nameZh === typed);
 }
 
-/** The hint for a city that is not there: the nearest id or name, then the ids to choose from. */
+/** The hint for a city that is not there: the nearest id or name (English or Chinese), then the ids to choose from. */
 export function unknownCityHint(text: string, cities: readonly City[]): string {
   const wanted = text.trim().toLowerCase();
-  const byName = new Map<string, string>(cities.flatMap((c) => [[c.id, c.id], [c.name.toLowerCase(), c.id]] as [string, string][]));
+  const byName = new Map<string, string>(cities.flatMap((c) => [[c.id, c.id], [c.name.toLowerCase(), c.id], [c.nameZh, c.id]] as [string, string][]));
   const close = didYouMean(wanted, byName.keys());
   return `${close ? `${suggestionText(byName.get(close)!)} ` : ''}Cities: ${cities.map((c) => c.id).join(', ')}.`;
 }
