@@ -93,6 +93,18 @@ describe('a day in Chongqing that must see Hongyadong', () => {
   });
 });
 
+describe('a Monday in Chongqing (the museum shut)', () => {
+  it('fills the day with the city\'s sights and ends at Hongyadong by night: the gorge sites 280-400 km down the river take no shortlist place', async () => {
+    // Before, the cruise's gorge sites (filed under Chongqing, too far for any day) filled the city's shortlist:
+    // the day was Ciqikou and the cableway, back at the hotel at 14:10, without Hongyadong or the Great Hall.
+    const p = await planJson(['--from', 'chongqing', '--stay', 'chongqing', '--start', '2027-04-12', '--days', '1', '--themes', 'water,cultural']);
+    const visits = p.days[0]!.items.filter((i): i is VisitItem => i.kind === 'visit').map((v) => v.attraction);
+    expect(visits).toEqual(expect.arrayContaining(['great-hall-of-the-people-chongqing', 'ciqikou', 'yangtze-river-cableway']));
+    expect(visits.at(-1)).toBe('hongyadong');
+    expect(await check(p)).toEqual({ exitCode: 0, out: '' });
+  }, 60_000);
+});
+
 describe('the Wuhan Two Rivers cruise', () => {
   it('an afternoon and evening in Wuhan takes the evening boat after dinner, past the day\'s usual end, back by 23:00', async () => {
     const p = await planJson(['--from', 'wuhan', '--stay', 'wuhan', '--start', '2027-04-13', '--days', '1', '--day-start', '14:00', '--must', 'two-rivers-cruise']);

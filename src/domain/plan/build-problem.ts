@@ -15,7 +15,8 @@ import { openingOn } from '../calendar/opening-on.js';
 import { capIntervals, daylightEndOn } from '../calendar/daylight-window.js';
 import type { PlanRequest } from '../itinerary/itinerary.js';
 import type { DayBreak, Problem, ProblemDay, ProblemVisit, TimeWindow, Travel } from '../planner/problem.js';
-import { MINUTES_PER_DAY } from '../travel/travel-model.js';
+import { MINUTES_PER_DAY, localTravelMin } from '../travel/travel-model.js';
+import { localLegs } from '../travel/local-legs.js';
 import { dayCities, dayLinks, type CityPlan, type LandDay } from './city-plan.js';
 import { vehicleDaysCost } from './local-transfers.js';
 import { LUNCH_INSIDE_MIN, MEAL_RULES, PACES, paceVisitMin } from './pace.js';
@@ -70,7 +71,7 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
   const onShip = shipSites(catalogue, plan, request);
   const inCities = input.candidates.filter((a) => inPlan.has(a.city) && !(a.includes ?? []).some((id) => onShip.has(id)));
   const scoreOf = catalogueScore(catalogue);
-  const attractions = shortlist(inCities, landDays.map((d) => d.day), request, scoreOf);
+  const attractions = shortlist(inCities, landDays.map((d) => d.day), request, scoreOf, outOfDayReach(catalogue, request));
   const indexOf = new Map(attractions.map((a, i) => [a.id, i] as const));
   const placeOf = new Map<string, number>();
   for (const a of [...attractions, ...inCities.filter((x) => !attractions.includes(x))]) {
@@ -271,18 +272,40 @@ const STOPS_PER_CITY_DAY = 4;
  */
 function shortlist(
   candidates: readonly Attraction[], days: readonly LandDay[], request: PlanRequest, scoreOf: (a: Attraction, themes: PlanRequest['themes']) => number,
+  outOfReach: (a: Attraction, days: readonly LandDay[]) => boolean,
 ): Attraction[] {
   const keep = new Set<string>();
   for (const city of new Set(candidates.map((a) => a.city))) {
-    const touching = days.filter((d) => dayCities(d).includes(city)).length;
+    const touching = days.filter((d) => dayCities(d).includes(city));
+    const far = new Set(candidates.filter((a) => a.city === city && outOfReach(a, touching)).map((a) => a.id));
     const ranked = candidates
       .filter((a) => a.city === city)
       .sort((x, y) => Number(request.must.includes(y.id)) - Number(request.must.includes(x.id)) ||
+        Number(far.has(x.id)) - Number(far.has(y.id)) ||
         scoreOf(y, request.themes) - scoreOf(x, request.themes) || x.id.localeCompare(y.id));
-    const limit = STOPS_PER_CITY_DAY * touching + 2;
+    const limit = STOPS_PER_CITY_DAY * touching.length + 2;
     ranked.forEach((a, i) => {
       if (i < limit || request.must.includes(a.id)) keep.add(a.id);
     });
   }
   return candidates.filter((a) => keep.has(a.id));
+}
+
+/**
+ * A stop that no day in its city is long enough to reach from the city, see and come back from
+ * (the gorge sites the catalogue files under Chongqing, 280-400 km down the river: the cruise's
+ * to visit) takes no place on the shortlist from one that fits: before, they filled Chongqing's
+ * slots and a boarding day lost Hongyadong and the Great Hall to them (an idle afternoon).
+ * They stay candidates (last), so that the core and the reasons still say why they are left out.
+ */
+function outOfDayReach(catalogue: Catalogue, request: PlanRequest): (a: Attraction, days: readonly LandDay[]) => boolean {
+  const allowanceMin = PACES[request.pace].transferAllowanceMin;
+  const legs = localLegs(catalogue, allowanceMin);
+  return (a, days) => {
+    const hub = catalogue.cities.find((c) => c.id === a.city);
+    if (hub === undefined) return false;
+    const oneWayMin = legs.leg(a.city, a.id)?.minutes ?? localTravelMin(hub.location, a.location, allowanceMin);
+    const longestMin = Math.max(0, ...days.map((d) => d.closeMin - d.openMin));
+    return 2 * oneWayMin + paceVisitMin(a.visitMin, request.pace) > longestMin;
+  };
 }
