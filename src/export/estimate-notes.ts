@@ -9,11 +9,6 @@ import type { Lang } from './locale.js';
 
 export const ESTIMATE_MARK = '†';
 
-/** The mark for an item, or '' when everything behind it is sourced. */
-export function estimateMark(item: ItineraryItem): string {
-  return 'estimates' in item && item.estimates && item.estimates.length > 0 ? ESTIMATE_MARK : '';
-}
-
 /** "† Yellow Crane Tower: hours, price.adult" lines, in the order of the plan; `only`: the fields to name (all by default). */
 export function estimateFootnotes(it: Itinerary, name: (id: string) => string, lang: Lang, only: (field: string) => boolean = () => true): string[] {
   const lines: string[] = [];
@@ -39,6 +34,15 @@ export const SCHEDULE_FIELDS: ReadonlySet<string> = new Set(['hours', 'closed', 
 /** The mark for an item's time in the agency's document, or ''. */
 export function scheduleEstimateMark(item: ItineraryItem): string {
   return 'estimates' in item && item.estimates?.some((f) => SCHEDULE_FIELDS.has(f)) ? ESTIMATE_MARK : '';
+}
+
+/**
+ * The mark for an item's cost in the customer's views: only when a fact behind the cost (a price, a
+ * fare, a distance or tariff) is an estimate. An estimated opening time is marked beside the time
+ * (scheduleEstimateMark): "Free†" under a footnote "opening hours" read as a price in doubt.
+ */
+export function costEstimateMark(item: ItineraryItem): string {
+  return 'estimates' in item && item.estimates?.some((f) => !SCHEDULE_FIELDS.has(f)) ? ESTIMATE_MARK : '';
 }
 
 /** The footnotes' heading in the agency's document: for the customer, without the tool's commands. */

@@ -14,7 +14,7 @@ import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import type { TripQuote } from '../domain/quote/quote-model.js';
 import { customerUnscheduled } from './customer-view.js';
 import { unscheduledDetail } from './unscheduled-detail.js';
-import { estimateFootnotes, estimateHeading, estimateMark, scheduleEstimateHeading, scheduleEstimateMark, SCHEDULE_FIELDS } from './estimate-notes.js';
+import { estimateFootnotes, estimateHeading, costEstimateMark, scheduleEstimateHeading, scheduleEstimateMark, SCHEDULE_FIELDS } from './estimate-notes.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { cruiseItemTitle } from './cruise-text.js';
 import { includesNote } from './includes-note.js';
@@ -230,7 +230,7 @@ function renderDay(
   const themeClass = day.theme ? `theme-${day.theme}` : '';
   // The agency's document hides item prices (its price block replaces them), so an estimate is
   // marked beside the time it moves; local legs read as the quote makes them (its vehicle, not a taxi).
-  const mark = (item: ItineraryItem) => (quote ? scheduleEstimateMark(item) : '');
+  const mark = (item: ItineraryItem) => scheduleEstimateMark(item);
   const items = day.items
     .map((item, i) =>
       item.kind === 'visit'
@@ -338,7 +338,7 @@ function renderTravel(item: TravelItem, catalogue: Catalogue, lang: Lang, money:
 
 /** The estimate mark after a cost, linked to the footnotes. */
 function estimateSup(item: ItineraryItem): string {
-  const mark = estimateMark(item);
+  const mark = costEstimateMark(item);
   return mark ? `<sup class="estimate"><a href="#estimates">${mark}</a></sup>` : '';
 }
 

@@ -6,7 +6,7 @@
 import { holidayAdvice, holidayTitle } from './holiday-text.js';
 import type { Catalogue, Theme } from '../domain/catalogue/model.js';
 import type { Itinerary } from '../domain/itinerary/itinerary.js';
-import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
+import { costEstimateMark, estimateFootnotes, estimateHeading, scheduleEstimateMark } from './estimate-notes.js';
 import { itineraryLabels } from './itinerary-labels.js';
 import {
   categoryName, formatDate, formatDuration, formatMoney, minutesBetween, travelName, placeName, punctuation, themeName, type Lang,
@@ -44,9 +44,9 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
         out.push(`| ${timeSpan(item.start, item.end, lang)} | _${cell(cruiseItemTitle(item, lang))}_ |  |`);
       } else if (item.kind === 'visit') {
         const alt = other(item.attraction);
-        out.push(`| ${timeSpan(item.start, item.end, lang)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')}${cell(aboardNote(item, lang))}${cell(includesNote(item, name, lang))} | ${money(item.cost)}${estimateMark(item)} |`);
+        out.push(`| ${timeSpan(item.start, item.end, lang)}${scheduleEstimateMark(item)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')}${cell(aboardNote(item, lang))}${cell(includesNote(item, name, lang))} | ${money(item.cost)}${costEstimateMark(item)} |`);
       } else {
-        out.push(`| ${timeSpan(item.depart, item.arrive, lang)} | ${travelName(item, lang)}: ${cell(name(item.from))} → ${cell(name(item.to))} (${formatDuration(minutesBetween(item.depart, item.arrive), lang)}) | ${item.cost > 0 ? money(item.cost) : ''}${estimateMark(item)} |`);
+        out.push(`| ${timeSpan(item.depart, item.arrive, lang)}${scheduleEstimateMark(item)} | ${travelName(item, lang)}: ${cell(name(item.from))} → ${cell(name(item.to))} (${formatDuration(minutesBetween(item.depart, item.arrive), lang)}) | ${item.cost > 0 ? money(item.cost) : ''}${costEstimateMark(item)} |`);
       }
     }
     out.push('');

@@ -8,13 +8,13 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Catalogue, Theme } from '../domain/catalogue/model.js';
-import type { CruiseItem, Itinerary, ItineraryDay, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
+import type { CruiseItem, Itinerary, ItineraryDay, ItineraryItem, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
 import { itemSpan } from '../domain/itinerary/itinerary-time.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { aboardNote, cruiseItemTitle } from './cruise-text.js';
 import { includesNote } from './includes-note.js';
 import { displayWidth } from './display-width.js';
-import { estimateFootnotes, estimateHeading, estimateMark } from './estimate-notes.js';
+import { costEstimateMark, estimateFootnotes, estimateHeading, scheduleEstimateMark } from './estimate-notes.js';
 import { itineraryLabels, type ItineraryLabels } from './itinerary-labels.js';
 import { themeStyle } from './theme-style.js';
 import { holidayLine } from './holiday-text.js';
@@ -52,6 +52,11 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
     if (day.holiday) lines.push(`  ${style.yellow('!')} ${style.yellow(holidayLine(day.holiday, lang))}`);
     if (day.sunset) lines.push(`  ${style.dim(`☼ ${sunsetLine(day.sunset, catalogue, lang)}`)}`);
     if (day.items.length === 0) lines.push(`  ${style.dim(L.free)}`);
+    // An estimated opening time or timetable is marked beside the time, an estimated price beside the cost.
+    const timeMark = (item: ItineraryItem) => {
+      const mark = scheduleEstimateMark(item);
+      return mark ? style.yellow(mark) : ' ';
+    };
     for (const item of day.items) {
       const span = itemSpan(item);
       const when = timeSpan(span.start, span.end, lang);
@@ -62,11 +67,11 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
       } else if (item.kind === 'visit') {
         const theme = item.themes.find((t) => r.themes.includes(t)) ?? item.themes[0] ?? null;
         const tags = item.themes.map((t) => themeColor(style, t)(themeName(t, lang))).join(' ');
-        lines.push(`  ${when}  ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}${style.yellow(estimateMark(item))}${style.cyan(aboardNote(item, lang))}${style.dim(includesNote(item, (id) => placeName(catalogue, id, lang), lang))}`);
+        lines.push(`  ${when}${timeMark(item)} ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}${style.yellow(costEstimateMark(item))}${style.cyan(aboardNote(item, lang))}${style.dim(includesNote(item, (id) => placeName(catalogue, id, lang), lang))}`);
       } else {
         const minutes = minutesBetween(item.depart, item.arrive);
         const leg = `${travelName(item, lang)} ${formatDuration(minutes, lang)}`;
-        lines.push(style.dim(`  ${when}  → ${placeName(catalogue, item.from, lang)} → ${placeName(catalogue, item.to, lang)} · ${leg}`) + costText(item.cost, money) + style.yellow(estimateMark(item)));
+        lines.push(style.dim(`  ${when}`) + timeMark(item) + style.dim(` → ${placeName(catalogue, item.from, lang)} → ${placeName(catalogue, item.to, lang)} · ${leg}`) + costText(item.cost, money) + style.yellow(costEstimateMark(item)));
       }
     }
   }

@@ -14,6 +14,15 @@ export interface PaceRules {
   readonly eveningRestMin: Minutes;
 }
 
+/**
+ * The day's start when `--day-start` is not given: a relaxed party is collected an hour later
+ * (09:00), as leisure programmes start; with the evening rest and the dinner held back
+ * (programmeEndMin) its day is 09:00–19:00 against 08:00–20:00. Agency practice, not a sourced fact.
+ */
+export function defaultDayStart(pace: Pace): string {
+  return pace === 'relaxed' ? '09:00' : '08:00';
+}
+
 export const PACES: Readonly<Record<Pace, PaceRules>> = {
   relaxed: { visitFactor: 1.25, transferAllowanceMin: 20, eveningRestMin: 60 },
   standard: { visitFactor: 1, transferAllowanceMin: 15, eveningRestMin: 0 },

@@ -12,6 +12,7 @@ import type { Pace, Party, PlanRequest } from '../itinerary/itinerary.js';
 import { parseHhmm } from '../itinerary/itinerary-time.js';
 import { parseParty as parsePartyText } from '../passes/party.js';
 import { defaultCategory } from './party-cost.js';
+import { defaultDayStart } from './pace.js';
 
 export interface PlanFlags {
   readonly from?: string;
@@ -47,6 +48,7 @@ export type ParsedRequest =
   | { readonly ok: true; readonly request: PlanRequest }
   | { readonly ok: false; readonly problems: readonly RequestProblem[] };
 
+/** The standard and packed paces' day start; a relaxed party's is later (pace.ts defaultDayStart). */
 export const DEFAULT_DAY_START = '08:00';
 export const DEFAULT_DAY_END = '20:00';
 export const DEFAULT_DAYS = 3;
@@ -128,7 +130,7 @@ export function parseRequest(flags: PlanFlags, catalogue: Catalogue): ParsedRequ
   const pace = (flags.pace ?? 'standard').trim() as Pace;
   if (!PACE_VALUES.includes(pace)) usage('--pace', `--pace ${flags.pace}: use relaxed, standard or packed`);
 
-  const dayStart = flags.dayStart?.trim() ?? DEFAULT_DAY_START;
+  const dayStart = flags.dayStart?.trim() ?? (PACE_VALUES.includes(pace) ? defaultDayStart(pace) : DEFAULT_DAY_START);
   const dayEnd = flags.dayEnd?.trim() ?? DEFAULT_DAY_END;
   const startMin = parseHhmm(dayStart);
   const endMin = parseHhmm(dayEnd);
