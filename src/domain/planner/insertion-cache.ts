@@ -101,7 +101,9 @@ export function dayMemo(m: Model): DayMemo | undefined {
 
 /**
  * The version of day r.day's route: the same as last time when the route has
- * the same start, end and visit order (O(visits) to check), else a new one.
+ * the same start, end and visit order (O(visits) to check), else a new one —
+ * on the integral fast model with how it came from the last one (from,
+ * changedFrom..changedTo, relief), which the greedy insertion's rescans use.
  */
 export function routeVersion(memo: DayMemo, r: Route): number {
   const d = r.day;
@@ -111,7 +113,8 @@ export function routeVersion(memo: DayMemo, r: Route): number {
   for (let i = 0; same && i < n; i++) if (seen[i] !== r.visits[i]) same = false;
   if (same) return memo.version[d]!;
   memo.from[d] = 0;
-  if (memo.integral && memo.version[d] !== 0 && memo.start[d] === r.start && memo.end[d] === r.end && r.feasible) {
+  // The route must be computed (its schedule is read): every move recomputes the days it changes.
+  if (memo.integral && memo.version[d] !== 0 && memo.start[d] === r.start && memo.end[d] === r.end && r.feasible && r.beg.length === n) {
     // The visits both orders share at the front (a) and the back (b): what lies between is new.
     const limit = Math.min(n, seen.length);
     let a = 0;
