@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { displayPath, type CliContext } from '../cli/context.js';
 import { DataError, NoAnswer, NotFoundError } from '../cli/errors.js';
+import { fileFailureError, fileFailureReason } from '../cli/file-errors.js';
 import { toJson } from '../cli/output.js';
 import { pathToString } from '../cli/render-issues.js';
 import { checkItinerary, type Violation } from '../domain/itinerary/check-itinerary.js';
@@ -25,6 +26,9 @@ export async function planCheck(ctx: CliContext, file: string): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new NotFoundError(`${shown}: no such file`);
     if (code === 'EISDIR') throw new DataError(`${shown}: is a directory, not a plan file`);
+    // A device error while reading (EIO) carries no path: named here, with the table's exit code (74).
+    const known = fileFailureReason(error);
+    if (known) throw fileFailureError(`${shown}: cannot read it (${known.reason})`, known.exitCode);
     throw error;
   }
   if (text.includes('\u0000')) {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BASE_ENV, BIN, REPO_ROOT, runCli, spawnCli, type CliRun, type RunCliOptions } from './helpers/run-cli.js';
@@ -301,6 +301,12 @@ describe('bad input: the real process', () => {
   it('exits 0 and quietly when stdout is closed before it writes (`catalogue list | head -0`)', async () => {
     const run = await closedStdout(['catalogue', 'schema']);
     expect(run).toEqual({ exitCode: 0, stderr: '' });
+  });
+
+  it('plan check on a file the device cannot read (EIO, no path in the error): exit 74, named, not a bug', async () => {
+    if (!existsSync('/proc/self/mem')) return; // not Linux: nothing to check
+    const run = await runCli(['plan', 'check', '/proc/self/mem']);
+    expect({ exitCode: run.exitCode, stdout: run.stdout, stderr: run.stderr }).toEqual({ exitCode: 74, stdout: '', stderr: 'error: /proc/self/mem: cannot read it (input/output error)\n' });
   });
 
   it('refuses an unwritable -o with one line and the documented exit code, not a stack', async () => {
