@@ -101,6 +101,15 @@ describe('a 7-day water and culture trip from Chongqing to Nanchang', () => {
     for (const u of p.unscheduled) expect(u.detail).not.toMatch(/too far/);
   });
 
+  it('gives no sunset on the days wholly aboard (the ship times the gorges, not the party\'s daylight), and the sunset of the party\'s own sights on land', () => {
+    const aboardOnly = p.days.filter((d) => d.items.every((i) => i.kind === 'cruise' || (i.kind === 'visit' && i.aboard !== undefined)));
+    expect(aboardOnly.map((d) => d.day)).toEqual([2, 3]);
+    for (const d of aboardOnly) expect(d.sunset).toBeUndefined();
+    const onLand = p.days.filter((d) => d.items.some((i) => i.kind === 'visit' && i.aboard === undefined));
+    expect(onLand.length).toBeGreaterThan(0);
+    for (const d of onLand) expect(d.sunset === undefined || !d.items.some((i) => i.kind === 'visit' && i.aboard !== undefined && i.attraction === d.sunset.at)).toBe(true);
+  });
+
   it('passes plan check: the ship\'s programme items are not overlaps with the cruise leg', async () => passesPlanCheck(p));
 });
 

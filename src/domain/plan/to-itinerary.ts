@@ -210,7 +210,9 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
     const lodging = lodgingOf(day);
     const date = addDays(request.start, tripDay);
     const holiday = dayHoliday(input.calendar, date);
-    const outdoor = priced.flatMap((i) => (i.kind === 'visit' ? catalogue.attractions.filter((a) => a.id === i.attraction) : []));
+    // The ship times what is seen aboard or ashore with it, not the party's daylight: only the
+    // party's own visits bound the day by sunset (a day wholly aboard shows none).
+    const outdoor = priced.flatMap((i) => (i.kind === 'visit' && !i.aboard ? catalogue.attractions.filter((a) => a.id === i.attraction) : []));
     const sunset = daySunset(outdoor, date, catalogue.timezone);
     days.push({
       day: tripDay + 1,
