@@ -24,7 +24,7 @@ import type { CityPlan } from '../../src/domain/plan/city-plan.js';
 import { groupByTheme } from '../../src/domain/plan/group-by-theme.js';
 import { withVariety } from '../../src/domain/plan/day-variety.js';
 import { withMeals } from '../../src/domain/plan/meals.js';
-import { MEAL_RULES, PACES } from '../../src/domain/plan/pace.js';
+import { MEAL_RULES, programmeEndMin } from '../../src/domain/plan/pace.js';
 import { raceValue } from '../../src/domain/plan/plan-trip.js';
 import { toItinerary } from '../../src/domain/plan/to-itinerary.js';
 import { compileModel } from '../../src/domain/planner/model.js';
@@ -70,7 +70,7 @@ export function itineraryOfRoutes(ctx: ValueContext, sk: Skeleton, routes: reado
   const fed = request.meals === false ? { solution: varied.solution, meals: [] } : withMeals(built, varied.solution, MEAL_RULES[request.pace]);
   return toItinerary({
     catalogue: ctx.catalogue, request, calendar: ctx.calendar, plan: sk.plan, built, solution: fed.solution, meals: fed.meals,
-    candidates: ctx.candidates, dayStartMin: parseHhmm(request.dayStart)!, dayEndMin: parseHhmm(request.dayEnd)! - PACES[request.pace].eveningRestMin,
+    candidates: ctx.candidates, dayStartMin: parseHhmm(request.dayStart)!, dayEndMin: programmeEndMin(parseHhmm(request.dayEnd)!, request.pace, request.meals !== false),
     leftForVariety: new Set(varied.leftOut.map((v) => built.attractions[v]!.id)),
   });
 }
