@@ -66,6 +66,12 @@ describe('the last night, by rule (auto)', () => {
     expect(q.exclusions).toContainEqual({ en: 'A hotel night after the last day', zh: '行程最后一天当晚的住宿' });
   });
 
+  it('the night before day 1 is never priced (the first night is the one after day 1), and the exclusions say so in both languages', () => {
+    for (const q of [quote(arrivingAt('20:00')), quote(arrivingAt('13:00'))]) {
+      expect(q.exclusions).toContainEqual({ en: 'A hotel night before the first day', zh: '行程第一天前一晚的住宿' });
+    }
+  });
+
   it('a trip that ends after a day of sightseeing (no train on day 7): no hotel night, the journey home leaves that day', () => {
     const q = quote(endingInWuhan());
     expect(hotelDays(q)).toEqual([4, 5, 6]);

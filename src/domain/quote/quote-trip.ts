@@ -186,6 +186,9 @@ const CRUISE_SERVICE_CHARGE: Text = {
 function exclusions(lines: readonly QuoteLine[], options: QuoteOptions, notBooked: readonly Text[], lastNightIncluded: boolean): Text[] {
   const out: Text[] = [
     { en: 'Travel to the first city and home from the last', zh: '往返出发城市及终点城市的交通' },
+    // Day 1's sightseeing starts in the morning, so most parties arrive the evening before; the
+    // priced nights are those after each day, never that one.
+    { en: 'A hotel night before the first day', zh: '行程第一天前一晚的住宿' },
     ...(lastNightIncluded ? [] : [{ en: 'A hotel night after the last day', zh: '行程最后一天当晚的住宿' }]),
     { en: 'Visas, travel insurance and personal expenses', zh: '签证、旅游保险及个人消费' },
     { en: 'Tips and gratuities', zh: '小费' },
