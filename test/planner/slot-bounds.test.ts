@@ -34,6 +34,12 @@ function routeOf(m: Model, start: number, order: readonly number[]): Route {
   return r;
 }
 
+/** The spec's model and a route built on it from its first lodging in the given order. */
+function modelAndRoute(spec: Parameters<typeof buildProblem>[0], order: readonly number[]): { m: Model; r: Route } {
+  const m = compileModel(buildProblem(spec));
+  return { m, r: routeOf(m, spec.lodgings[0]!, order) };
+}
+
 function slotsOf(m: Model, r: Route): Slots {
   const sl = newSlots(1);
   fillSlots(m, r, sl);
@@ -67,8 +73,7 @@ describe('the miss at a position (Slots.miss)', () => {
   it('is how late the visit is for its latest start or for the next node\'s latest arrival, positive exactly where it does not fit', () => {
     fc.assert(
       fc.property(routeArb, ([spec, order]) => {
-        const m = compileModel(buildProblem(spec));
-        const r = routeOf(m, spec.lodgings[0]!, order);
+        const { m, r } = modelAndRoute(spec, order);
         const sl = slotsOf(m, r);
         const n = r.visits.length;
         const T = m.matrix!;
@@ -98,8 +103,7 @@ describe('an insertion', () => {
   it('leaves a visit that fitted nowhere room only at the two positions it creates', () => {
     fc.assert(
       fc.property(routeArb, fc.nat(), fc.nat(), ([spec, order], pick, at) => {
-        const m = compileModel(buildProblem(spec));
-        const r = routeOf(m, spec.lodgings[0]!, order);
+        const { m, r } = modelAndRoute(spec, order);
         const outside = [...Array(m.visitCount).keys()].filter((v) => !r.visits.includes(v) && m.windows[v]![0]!.length > 0);
         if (outside.length === 0) return;
         const u = outside[pick % outside.length]!;
@@ -123,8 +127,7 @@ describe('removalReliefs', () => {
   it('says when the route stays feasible without a visit, where the next node is then reached, and bounds how much easier each other position gets', () => {
     fc.assert(
       fc.property(routeArb, ([spec, order]) => {
-        const m = compileModel(buildProblem(spec));
-        const r = routeOf(m, spec.lodgings[0]!, order);
+        const { m, r } = modelAndRoute(spec, order);
         const n = r.visits.length;
         if (n === 0) return;
         const sl = slotsOf(m, r);
@@ -159,8 +162,7 @@ describe('changeRelief', () => {
   it('bounds how much easier a change in the middle of a route makes the positions at either end', () => {
     fc.assert(
       fc.property(routeArb, fc.nat(), fc.nat(), fc.array(fc.nat(), { maxLength: 4 }), ([spec, order], x, y, added) => {
-        const m = compileModel(buildProblem(spec));
-        const r = routeOf(m, spec.lodgings[0]!, order);
+        const { m, r } = modelAndRoute(spec, order);
         const n = r.visits.length;
         // Keep a visits at the front and c at the back; put some left-out visits between them.
         const a = x % (n + 1);

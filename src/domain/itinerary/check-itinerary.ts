@@ -22,7 +22,7 @@ import { directedLinks, type DirectedLink } from '../travel/city-links.js';
 import { departsAt } from '../travel/link-departures.js';
 import { seenFromBoard } from '../travel/seen-from-board.js';
 import { BOARDING_MIN, MINUTES_PER_DAY, localTravelMin } from '../travel/travel-model.js';
-import { localLegs } from '../travel/local-legs.js';
+import { localLegMin, localLegs } from '../travel/local-legs.js';
 import type { CruiseItem, Itinerary, ItineraryDay, MealItem, TravelItem, VisitItem } from './itinerary.js';
 import { cruiseForLink, optionalExcursionCost, siteOnProgramme } from '../cruise/cruise-programme.js';
 import { hhmm, itemSpan, parseHhmm, tripMinute } from './itinerary-time.js';
@@ -378,7 +378,7 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
     }
     if (item.mode === 'local') {
       if (from.city !== to.city) v('no-link', path, `local travel cannot cross from ${from.city} to ${to.city}; use a link`);
-      const need = localLegs(catalogue, pace.transferAllowanceMin).leg(item.from, item.to)?.minutes ?? localTravelMin(from.location, to.location, pace.transferAllowanceMin);
+      const need = localLegMin(localLegs(catalogue, pace.transferAllowanceMin), item.from, from.location, item.to, to.location, pace.transferAllowanceMin);
       if (arrive - depart < need) v('travel-too-short', path, `${item.from} → ${item.to} takes at least ${need} min, not ${arrive - depart}`);
       if (item.cost < 0) v('cost-mismatch', [...path, 'cost'], `a cost cannot be negative`);
     } else {

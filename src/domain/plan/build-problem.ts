@@ -15,8 +15,8 @@ import { openingOn } from '../calendar/opening-on.js';
 import { capIntervals, daylightEndOn } from '../calendar/daylight-window.js';
 import type { PlanRequest } from '../itinerary/itinerary.js';
 import type { DayBreak, Problem, ProblemDay, ProblemVisit, TimeWindow, Travel } from '../planner/problem.js';
-import { MINUTES_PER_DAY, localTravelMin } from '../travel/travel-model.js';
-import { localLegs } from '../travel/local-legs.js';
+import { BOARDING_MIN, MINUTES_PER_DAY } from '../travel/travel-model.js';
+import { localLegMin, localLegs } from '../travel/local-legs.js';
 import { dayCities, dayLinks, type CityPlan, type LandDay } from './city-plan.js';
 import { vehicleDaysCost } from './local-transfers.js';
 import { LUNCH_INSIDE_MIN, MEAL_RULES, PACES, paceVisitMin } from './pace.js';
@@ -25,7 +25,6 @@ import { catalogueScore } from './score.js';
 import { shipSites } from '../cruise/taken-cruises.js';
 import { tripTravel, type Place, type TripTravel } from './trip-travel.js';
 import { EVENING_RETURN_BY_MIN, isEveningVisit, narrowToTimeOfDay } from './time-of-day.js';
-import { BOARDING_MIN } from '../travel/travel-model.js';
 
 export interface BuiltProblem {
   readonly problem: Problem;
@@ -315,7 +314,7 @@ function outOfDayReach(catalogue: Catalogue, request: PlanRequest): (a: Attracti
   return (a, days) => {
     const hub = catalogue.cities.find((c) => c.id === a.city);
     if (hub === undefined) return false;
-    const oneWayMin = legs.leg(a.city, a.id)?.minutes ?? localTravelMin(hub.location, a.location, allowanceMin);
+    const oneWayMin = localLegMin(legs, a.city, hub.location, a.id, a.location, allowanceMin);
     const longestMin = Math.max(0, ...days.map((d) => d.closeMin - d.openMin));
     return 2 * oneWayMin + paceVisitMin(a.visitMin, request.pace) > longestMin;
   };

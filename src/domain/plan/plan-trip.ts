@@ -29,8 +29,7 @@ import { solve } from '../planner/solve.js';
 import { sightsAlong } from '../travel/seen-from-board.js';
 import { cruiseForLink, sailingEvents, visitedSites } from '../cruise/cruise-programme.js';
 import { shipSites, takenCruises } from '../cruise/taken-cruises.js';
-import { localTravelMin } from '../travel/travel-model.js';
-import { localLegs } from '../travel/local-legs.js';
+import { localLegMin, localLegs } from '../travel/local-legs.js';
 import { directedLinks, type DirectedLink } from '../travel/city-links.js';
 import { buildProblem, type BuiltProblem } from './build-problem.js';
 import type { CityPlan } from './city-plan.js';
@@ -251,7 +250,7 @@ export function skeletonsFor(
     const made: CityCandidate = {
       score: scoreOf(a, request.themes),
       visitMin: paceVisitMin(a.visitMin, request.pace),
-      reachMin: legs.leg(a.city, a.id)?.minutes ?? localTravelMin(hubOf.get(a.city) ?? a.location, a.location, PACES[request.pace].transferAllowanceMin),
+      reachMin: localLegMin(legs, a.city, hubOf.get(a.city) ?? a.location, a.id, a.location, PACES[request.pace].transferAllowanceMin),
       mandatory: request.must.includes(a.id),
       ...(open ? { openOn: (tripDay: number) => open[tripDay] ?? false } : {}),
     };

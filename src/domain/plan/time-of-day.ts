@@ -57,11 +57,10 @@ export function narrowToTimeOfDay<W extends { readonly open: number; readonly cl
  * begins at dinner time (`dinnerFromMin`, meals.ts's rule for the pace) or later.
  */
 export function isEveningVisit(a: Pick<Attraction, 'bestTime' | 'departures'>, startOfDayMin: MinuteOfDay, dinnerFromMin: MinuteOfDay): boolean {
-  const from = dinnerFromMin;
   if (a.departures !== undefined) {
-    return a.departures.some((d) => d.fromMin >= from && startOfDayMin >= d.fromMin && startOfDayMin <= d.toMin);
+    return a.departures.some((d) => d.fromMin >= dinnerFromMin && startOfDayMin >= d.fromMin && startOfDayMin <= d.toMin);
   }
-  return a.bestTime !== undefined && a.bestTime.fromMin >= from;
+  return a.bestTime !== undefined && a.bestTime.fromMin >= dinnerFromMin;
 }
 
 /** The latest an evening outing may bring the party back to its hotel: a documented default (docs/CLI.md). */

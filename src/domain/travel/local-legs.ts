@@ -27,7 +27,7 @@
  */
 import type { Attraction, Catalogue, LatLon } from '../catalogue/model.js';
 import { legMinutes, roadLeg, roundLegMin, type LocalMode } from './road-model.js';
-import { haversineKm } from './travel-model.js';
+import { haversineKm, localTravelMin } from './travel-model.js';
 
 export interface LocalLeg {
   readonly by: LocalMode;
@@ -42,6 +42,14 @@ export interface LocalLeg {
 export interface LocalLegs {
   /** The leg between two places of one city (a city id is its hub); undefined across cities or for unknown ids. */
   leg(from: string, to: string): LocalLeg | undefined;
+}
+
+/**
+ * Minutes of the local leg between two places: the city's table when both are in it, else the
+ * road model over the straight line (a place the table does not hold, or two cities).
+ */
+export function localLegMin(legs: LocalLegs, from: string, fromPoint: LatLon, to: string, toPoint: LatLon, allowanceMin: number): number {
+  return legs.leg(from, to)?.minutes ?? localTravelMin(fromPoint, toPoint, allowanceMin);
 }
 
 interface CityTable {
