@@ -53,13 +53,14 @@ describe('start windows', () => {
     expect(windowsOn(a, '2027-04-13', 2, 90, calendar, catalogue.timezone)).toEqual([{ open: 2 * 1440 + 18 * 60, close: 2 * 1440 + 20 * 60 + 30 }]);
   });
 
-  it('a boat starts only at its sailings: 12:30, 15:00, and any minute of the evening run 19:00-20:30', () => {
+  it('a boat starts only at its sailings: 12:30, 15:00, and the evening run 19:00-20:30 every ten minutes (boats in turn, headway not given)', () => {
     const a = site('two-rivers-cruise');
     expect(a.departures).toEqual([{ fromMin: 750, toMin: 750 }, { fromMin: 900, toMin: 900 }, { fromMin: 1140, toMin: 1230 }]);
+    const evening = Array.from({ length: 10 }, (_, k) => ({ open: 1140 + 10 * k, close: 1140 + 10 * k }));
     expect(windowsOn(a, '2027-04-13', 0, 60, calendar, catalogue.timezone)).toEqual([
       { open: 750, close: 750 },
       { open: 900, close: 900 },
-      { open: 1140, close: 1230 },
+      ...evening,
     ]);
   });
 });
@@ -106,7 +107,7 @@ describe('a Monday in Chongqing (the museum shut)', () => {
 });
 
 describe('the Wuhan Two Rivers cruise', () => {
-  it('an afternoon and evening in Wuhan takes the evening boat after dinner, past the day\'s usual end, back by 23:00', async () => {
+  it('an afternoon and evening in Wuhan takes the evening boat after dinner, past the day\'s usual end, back by 22:30', async () => {
     const p = await planJson(['--from', 'wuhan', '--stay', 'wuhan', '--start', '2027-04-13', '--days', '1', '--day-start', '14:00', '--must', 'two-rivers-cruise']);
     const visits = visitsOf(p, 'two-rivers-cruise');
     expect(visits).toHaveLength(1);
