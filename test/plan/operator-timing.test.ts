@@ -10,35 +10,19 @@
  *   clock's ten minutes.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Itinerary, ItineraryItem, MealItem, TravelItem, VisitItem } from '../../src/domain/itinerary/itinerary.js';
 import { MEAL_RULES } from '../../src/domain/plan/pace.js';
 import { EVENING_RETURN_BY } from '../../src/domain/plan/time-of-day.js';
-import { runCli } from '../cli/helpers/run-cli.js';
-import { SHIPPED } from './shipped.js';
+import { planChecker, planJson } from './shipped-cli.js';
 
-const run = (args: readonly string[]) => runCli(['--catalogue', SHIPPED, ...args], { monotonicMs: () => 0 });
-async function planJson(args: readonly string[]): Promise<Itinerary> {
-  const r = await run(['plan', ...args, '--json', '-q']);
-  expect(r.exitCode).toBe(0);
-  return JSON.parse(r.stdout) as Itinerary;
-}
 const clock = (iso: string) => Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
 const endOf = (i: ItineraryItem): string => (i.kind === 'travel' ? i.arrive : i.end);
 const lunchOf = (items: readonly ItineraryItem[]) => items.find((i): i is MealItem => i.kind === 'meal' && i.meal === 'lunch');
 const trainOf = (items: readonly ItineraryItem[]) => items.find((i): i is TravelItem => i.kind === 'travel' && i.mode === 'rail');
 
-let dir: string;
-beforeAll(() => void (dir = mkdtempSync(path.join(tmpdir(), 'yangtze-operator-timing-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-async function check(p: Itinerary): Promise<{ exitCode: number; out: string }> {
-  const file = path.join(dir, `plan-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify(p));
-  const r = await run(['plan', 'check', file]);
-  return { exitCode: r.exitCode, out: r.stdout + r.stderr };
-}
+const checker = planChecker('yangtze-operator-timing-');
+afterAll(() => checker.remove());
+const check = checker.check;
 
 const SEVEN_DAYS_WATER = ['--from', 'chongqing', '--to', 'nanchang', '--start', '2027-04-12', '--days', '7', '--themes', 'water,cultural', '--party', 'adult=2,child=1'];
 

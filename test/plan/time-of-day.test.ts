@@ -6,23 +6,14 @@
  * fixed sailings (12:30, 15:00, and in turn between 19:00 and 20:30 in the evening).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Catalogue } from '../../src/domain/catalogue/model.js';
 import type { HolidayCalendar } from '../../src/domain/calendar/holiday-calendar.js';
 import type { Itinerary, ItineraryItem, VisitItem } from '../../src/domain/itinerary/itinerary.js';
 import { windowsOn } from '../../src/domain/plan/build-problem.js';
 import { EVENING_RETURN_BY_MIN } from '../../src/domain/plan/time-of-day.js';
-import { runCli } from '../cli/helpers/run-cli.js';
-import { SHIPPED, shippedCatalogue } from './shipped.js';
+import { shippedCatalogue } from './shipped.js';
+import { planChecker, planJson, runShipped as run } from './shipped-cli.js';
 
-const run = (args: readonly string[]) => runCli(['--catalogue', SHIPPED, ...args], { monotonicMs: () => 0 });
-async function planJson(args: readonly string[]): Promise<Itinerary> {
-  const r = await run(['plan', ...args, '--json', '-q']);
-  expect(r.exitCode).toBe(0);
-  return JSON.parse(r.stdout) as Itinerary;
-}
 const clock = (iso: string) => Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
 const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 const visitsOf = (p: Itinerary, id: string) =>
@@ -31,20 +22,11 @@ const endOf = (i: ItineraryItem): string => (i.kind === 'travel' ? i.arrive : i.
 
 let catalogue: Catalogue;
 let calendar: HolidayCalendar;
-let dir: string;
-beforeAll(async () => {
-  ({ catalogue, calendar } = await shippedCatalogue());
-  dir = mkdtempSync(path.join(tmpdir(), 'yangtze-time-of-day-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(async () => void ({ catalogue, calendar } = await shippedCatalogue()));
+const checker = planChecker('yangtze-time-of-day-');
+afterAll(() => checker.remove());
+const check = checker.check;
 const site = (id: string) => catalogue.attractions.find((a) => a.id === id)!;
-
-async function check(p: Itinerary): Promise<{ exitCode: number; out: string }> {
-  const file = path.join(dir, `plan-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify(p));
-  const r = await run(['plan', 'check', file]);
-  return { exitCode: r.exitCode, out: r.stdout + r.stderr };
-}
 
 describe('start windows', () => {
   it('a lit sight starts so as to end inside its best time: Hongyadong (18:00-22:00), 90 min, from 18:00 to 20:30', () => {
