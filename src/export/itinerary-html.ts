@@ -12,8 +12,7 @@ import type { Catalogue, LatLon, Theme } from '../domain/catalogue/model.js';
 import type { CruiseItem, Itinerary, ItineraryDay, ItineraryItem, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
 import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import type { TripQuote } from '../domain/quote/quote-model.js';
-import { customerUnscheduled } from './customer-view.js';
-import { unscheduledDetail } from './unscheduled-detail.js';
+import { customerUnscheduled, customerUnscheduledDetail } from './customer-view.js';
 import { estimateFootnotes, estimateHeading, costEstimateMark, scheduleEstimateHeading, scheduleEstimateMark, SCHEDULE_FIELDS } from './estimate-notes.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { cruiseItemTitle } from './cruise-text.js';
@@ -372,7 +371,7 @@ function renderUnscheduled(itinerary: Itinerary, catalogue: Catalogue, lang: Lan
   const left = customerUnscheduled(itinerary);
   if (left.length === 0) return '';
   const items = left.map((u) => {
-    const text = unscheduledDetail(u, itinerary, catalogue, lang);
+    const text = customerUnscheduledDetail(u, itinerary, catalogue, lang);
     const detail = text ? ` — ${escapeHtml(text)}` : '';
     return `<li><strong>${escapeHtml(placeName(catalogue, u.attraction, lang))}</strong>${escapeHtml(punctuation(lang).colon + L.reasons[u.reason])}${detail}</li>`;
   });

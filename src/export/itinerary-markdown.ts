@@ -11,9 +11,8 @@ import { itineraryLabels } from './itinerary-labels.js';
 import {
   categoryName, formatDate, formatDuration, formatMoney, minutesBetween, travelName, placeName, punctuation, themeName, type Lang,
 } from './locale.js';
-import { unscheduledDetail } from './unscheduled-detail.js';
 import { timeSpan } from './itinerary-text.js';
-import { customerUnscheduled } from './customer-view.js';
+import { customerUnscheduled, customerUnscheduledDetail } from './customer-view.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { aboardNote, cruiseItemTitle } from './cruise-text.js';
 import { includesNote } from './includes-note.js';
@@ -58,7 +57,7 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
   out.push('', `## ${L.unscheduled}`, '');
   const left = customerUnscheduled(it);
   if (left.length === 0) out.push(`- ${L.nothingLeftOut}`);
-  for (const u of left) out.push(`- **${name(u.attraction)}** — ${L.reasons[u.reason]}${punctuation(lang).colon}${cell(unscheduledDetail(u, it, catalogue, lang))}`);
+  for (const u of left) out.push(`- **${name(u.attraction)}** — ${L.reasons[u.reason]}${punctuation(lang).colon}${cell(customerUnscheduledDetail(u, it, catalogue, lang))}`);
   const notes = estimateFootnotes(it, name, lang);
   if (notes.length > 0) out.push('', `_${estimateHeading(lang)}_`, '', ...notes.map((n) => `- ${cell(n)}`));
   const t = it.totals;
