@@ -13,6 +13,7 @@ import type { CruiseItem, Itinerary, ItineraryDay, ItineraryItem, MealItem, Trav
 import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import type { TripQuote } from '../domain/quote/quote-model.js';
 import { customerUnscheduled, customerUnscheduledDetail } from './customer-view.js';
+import { pierNote } from './pier-note.js';
 import { estimateFootnotes, estimateHeading, costEstimateMark, scheduleEstimateHeading, scheduleEstimateMark, SCHEDULE_FIELDS } from './estimate-notes.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { cruiseItemTitle } from './cruise-text.js';
@@ -282,13 +283,15 @@ function renderVisit(item: VisitItem, n: number, catalogue: Catalogue, lang: Lan
   const note =
     a?.reservation === 'required' ? L.reservationRequired : a?.reservation === 'recommended' ? L.reservationRecommended : '';
   const colour = themeColour(item.themes[0]);
+  const pier = pierNote(item, catalogue, lang);
   return (
     `<li class="visit" data-attraction="${escapeHtml(item.attraction)}" style="--theme:${colour}">` +
     `<span class="time">${wallClock(item.start)}–${wallClock(item.end)}${timeMark(mark)}</span>` +
     `<span class="num">${n}</span>` +
     `<span><span class="name">${escapeHtml(placeName(catalogue, item.attraction, lang))}</span> ${item.themes.map((t) => chip(t, lang)).join('')}` +
     `${note ? `<span class="note">${escapeHtml(note)}</span>` : ''}` +
-    `${item.includes ? `<span class="note">${escapeHtml(includesNote(item, (id) => placeName(catalogue, id, lang), lang).replace(/^ · /, ''))}</span>` : ''}</span>` +
+    `${item.includes ? `<span class="note">${escapeHtml(includesNote(item, (id) => placeName(catalogue, id, lang), lang).replace(/^ · /, ''))}</span>` : ''}` +
+    `${pier ? `<span class="note">${escapeHtml(pier.replace(/^ · /, ''))}</span>` : ''}</span>` +
     `<span class="cost">${escapeHtml(item.cost === 0 ? L.free : money(item.cost))}${estimateSup(item)}</span>` +
     `</li>`
   );

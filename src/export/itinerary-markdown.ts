@@ -13,6 +13,7 @@ import {
 } from './locale.js';
 import { timeSpan } from './itinerary-text.js';
 import { customerUnscheduled, customerUnscheduledDetail } from './customer-view.js';
+import { pierNote } from './pier-note.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { aboardNote, cruiseItemTitle } from './cruise-text.js';
 import { includesNote } from './includes-note.js';
@@ -43,7 +44,7 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
         out.push(`| ${timeSpan(item.start, item.end, lang)} | _${cell(cruiseItemTitle(item, lang))}_ |  |`);
       } else if (item.kind === 'visit') {
         const alt = other(item.attraction);
-        out.push(`| ${timeSpan(item.start, item.end, lang)}${scheduleEstimateMark(item)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')}${cell(aboardNote(item, lang))}${cell(includesNote(item, name, lang))} | ${money(item.cost)}${costEstimateMark(item)} |`);
+        out.push(`| ${timeSpan(item.start, item.end, lang)}${scheduleEstimateMark(item)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')}${cell(aboardNote(item, lang))}${cell(includesNote(item, name, lang))}${cell(pierNote(item, catalogue, lang))} | ${money(item.cost)}${costEstimateMark(item)} |`);
       } else {
         out.push(`| ${timeSpan(item.depart, item.arrive, lang)}${scheduleEstimateMark(item)} | ${travelName(item, lang)}: ${cell(name(item.from))} → ${cell(name(item.to))} (${formatDuration(minutesBetween(item.depart, item.arrive), lang)}) | ${item.cost > 0 ? money(item.cost) : ''}${costEstimateMark(item)} |`);
       }

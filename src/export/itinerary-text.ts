@@ -20,6 +20,7 @@ import { themeStyle } from './theme-style.js';
 import { holidayLine } from './holiday-text.js';
 import { sunsetLine } from './sunset-text.js';
 import { unscheduledDetail } from './unscheduled-detail.js';
+import { pierNote } from './pier-note.js';
 import {
   categoryName, formatDate, punctuation, formatDuration, formatMoney, minutesBetween, travelName, placeName, themeName, wallClock, type Lang,
 } from './locale.js';
@@ -67,7 +68,7 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
       } else if (item.kind === 'visit') {
         const theme = item.themes.find((t) => r.themes.includes(t)) ?? item.themes[0] ?? null;
         const tags = item.themes.map((t) => themeColor(style, t)(themeName(t, lang))).join(' ');
-        lines.push(`  ${when}${timeMark(item)} ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}${style.yellow(costEstimateMark(item))}${style.cyan(aboardNote(item, lang))}${style.dim(includesNote(item, (id) => placeName(catalogue, id, lang), lang))}`);
+        lines.push(`  ${when}${timeMark(item)} ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}${style.yellow(costEstimateMark(item))}${style.cyan(aboardNote(item, lang))}${style.dim(includesNote(item, (id) => placeName(catalogue, id, lang), lang))}${style.dim(pierNote(item, catalogue, lang))}`);
       } else {
         const minutes = minutesBetween(item.depart, item.arrive);
         const leg = `${travelName(item, lang)} ${formatDuration(minutes, lang)}`;

@@ -13,7 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Itinerary, ItineraryItem, MealItem, TravelItem, VisitItem } from '../../src/domain/itinerary/itinerary.js';
 import { MEAL_RULES } from '../../src/domain/plan/pace.js';
 import { EVENING_RETURN_BY } from '../../src/domain/plan/time-of-day.js';
-import { planChecker, planJson } from './shipped-cli.js';
+import { pierNote } from '../../src/export/pier-note.js';
+import { shippedCatalogue } from './shipped.js';
+import { planChecker, planJson, runShipped } from './shipped-cli.js';
 
 const clock = (iso: string) => Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
 const endOf = (i: ItineraryItem): string => (i.kind === 'travel' ? i.arrive : i.end);
@@ -82,3 +84,29 @@ describe('boats leaving in turn', () => {
     }
   }, 60_000);
 });
+
+describe('the pier the evening boats board at', () => {
+  // The source names Hankou Yuehan pier for the evening sailings; the catalogue's point is the Wuchang pier across
+  // the river and no point of the Hankou pier is sourced: every people view says where the boat boards.
+  const WUHAN_EVENING = ['--from', 'wuhan', '--stay', 'wuhan', '--start', '2027-04-16', '--days', '3', '--must', 'two-rivers-cruise', '-q'];
+  it.each([
+    ['markdown', 'en', 'boards at Hankou Yuehan pier (汉口粤汉码头); transfers are timed to the catalogue\'s point'],
+    ['html', 'en', 'boards at Hankou Yuehan pier (汉口粤汉码头); transfers are timed to the catalogue&#39;s point'],
+    ['markdown', 'zh', '登船码头：汉口粤汉码头'],
+    ['html', 'zh', '登船码头：汉口粤汉码头'],
+  ])('%s (%s) says where the boat boards beside the evening boat', async (format, lang, note) => {
+    const r = await runShipped(['plan', ...WUHAN_EVENING, '--format', format, '--lang', lang]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain(note);
+  }, 60_000);
+
+  it('a daytime sailing (no pier named for it) carries no such note; the evening one does', async () => {
+    const { catalogue } = await shippedCatalogue();
+    const p = await planJson(WUHAN_EVENING.filter((x) => x !== '-q'));
+    const boat = p.days.flatMap((d) => d.items).find((i): i is VisitItem => i.kind === 'visit' && i.attraction === 'two-rivers-cruise')!;
+    expect(pierNote(boat, catalogue, 'en')).toContain('Hankou Yuehan pier');
+    const at1500 = { ...boat, start: boat.start.replace(/T\d\d:\d\d/, 'T15:00'), end: boat.end.replace(/T\d\d:\d\d/, 'T16:00') };
+    expect(pierNote(at1500, catalogue, 'en')).toBe('');
+  }, 60_000);
+});
+
