@@ -14,6 +14,7 @@ import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import type { TripQuote } from '../domain/quote/quote-model.js';
 import { customerUnscheduled, customerUnscheduledDetail } from './customer-view.js';
 import { pierNote } from './pier-note.js';
+import { freeTimes, freeTimeTitle, type FreeTime } from './free-time.js';
 import { estimateFootnotes, estimateHeading, costEstimateMark, scheduleEstimateHeading, scheduleEstimateMark, SCHEDULE_FIELDS } from './estimate-notes.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { cruiseItemTitle } from './cruise-text.js';
@@ -231,15 +232,17 @@ function renderDay(
   // The agency's document hides item prices (its price block replaces them), so an estimate is
   // marked beside the time it moves; local legs read as the quote makes them (its vehicle, not a taxi).
   const mark = (item: ItineraryItem) => scheduleEstimateMark(item);
+  const free = freeTimes(day);
   const items = day.items
     .map((item, i) =>
-      item.kind === 'visit'
+      free.filter((f) => f.before === i).map((f) => renderFreeTime(f, catalogue, lang)).join('') +
+      (item.kind === 'visit'
         ? renderVisit(item, numbers.get(`${day.day}:${i}`)!, catalogue, lang, L, money, mark(item))
         : item.kind === 'meal'
           ? renderMeal(item, catalogue, lang)
           : item.kind === 'cruise'
             ? renderCruiseItem(item, lang)
-            : renderTravel(quote ? asQuoted(item, quote) : item, catalogue, lang, money, mark(item)),
+            : renderTravel(quote ? asQuoted(item, quote) : item, catalogue, lang, money, mark(item))),
     )
     .join('');
   // Meal prices are estimates, shown beside the meal but not added to the day's fares and tickets.
@@ -303,6 +306,16 @@ function renderCruiseItem(item: CruiseItem, lang: Lang): string {
     `<li class="cruise" data-part="${item.part}">` +
     `<span class="time">${wallClock(item.start)}–${wallClock(item.end)}</span><span></span>` +
     `<span>${escapeHtml(cruiseItemTitle(item, lang))}</span><span class="cost"></span>` +
+    `</li>`
+  );
+}
+
+/** Free time between items ashore (free-time.ts): laid out like a meal, with no cost. */
+function renderFreeTime(f: FreeTime, catalogue: Catalogue, lang: Lang): string {
+  return (
+    `<li class="free-time">` +
+    `<span class="time">${wallClock(f.start)}–${wallClock(f.end)}</span><span></span>` +
+    `<span>${escapeHtml(freeTimeTitle(f, catalogue, lang))}</span><span class="cost"></span>` +
     `</li>`
   );
 }

@@ -14,6 +14,7 @@ import {
 import { timeSpan } from './itinerary-text.js';
 import { customerUnscheduled, customerUnscheduledDetail } from './customer-view.js';
 import { pierNote } from './pier-note.js';
+import { freeTimes, freeTimeTitle } from './free-time.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { aboardNote, cruiseItemTitle } from './cruise-text.js';
 import { includesNote } from './includes-note.js';
@@ -37,7 +38,9 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
       continue;
     }
     out.push(`| ${L.time} | ${L.stop} | ${L.cost} |`, '|---|---|--:|');
-    for (const item of day.items) {
+    const free = freeTimes(day);
+    for (const [i, item] of day.items.entries()) {
+      for (const f of free) if (f.before === i) out.push(`| ${timeSpan(f.start, f.end, lang)} | _${cell(freeTimeTitle(f, catalogue, lang))}_ |  |`);
       if (item.kind === 'meal') {
         out.push(`| ${timeSpan(item.start, item.end, lang)} | _${cell(mealTitle(item, catalogue, lang))}_ | ${mealCost(item, it.totals.currency, lang)} |`);
       } else if (item.kind === 'cruise') {

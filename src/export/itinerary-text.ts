@@ -21,6 +21,7 @@ import { holidayLine } from './holiday-text.js';
 import { sunsetLine } from './sunset-text.js';
 import { unscheduledDetail } from './unscheduled-detail.js';
 import { pierNote } from './pier-note.js';
+import { freeTimes, freeTimeTitle } from './free-time.js';
 import {
   categoryName, formatDate, punctuation, formatDuration, formatMoney, minutesBetween, travelName, placeName, themeName, wallClock, type Lang,
 } from './locale.js';
@@ -58,7 +59,9 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
       const mark = scheduleEstimateMark(item);
       return mark ? style.yellow(mark) : ' ';
     };
-    for (const item of day.items) {
+    const free = freeTimes(day);
+    for (const [i, item] of day.items.entries()) {
+      for (const f of free) if (f.before === i) lines.push(`  ${timeSpan(f.start, f.end, lang)}  ${style.dim('◦')} ${style.dim(freeTimeTitle(f, catalogue, lang))}`);
       const span = itemSpan(item);
       const when = timeSpan(span.start, span.end, lang);
       if (item.kind === 'meal') {

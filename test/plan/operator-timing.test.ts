@@ -10,9 +10,10 @@
  *   clock's ten minutes.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Itinerary, ItineraryItem, MealItem, TravelItem, VisitItem } from '../../src/domain/itinerary/itinerary.js';
+import type { Itinerary, ItineraryDay, ItineraryItem, MealItem, TravelItem, VisitItem } from '../../src/domain/itinerary/itinerary.js';
 import { MEAL_RULES } from '../../src/domain/plan/pace.js';
 import { EVENING_RETURN_BY } from '../../src/domain/plan/time-of-day.js';
+import { freeTimes } from '../../src/export/free-time.js';
 import { pierNote } from '../../src/export/pier-note.js';
 import { shippedCatalogue } from './shipped.js';
 import { planChecker, planJson, runShipped } from './shipped-cli.js';
@@ -108,5 +109,37 @@ describe('the pier the evening boats board at', () => {
     const at1500 = { ...boat, start: boat.start.replace(/T\d\d:\d\d/, 'T15:00'), end: boat.end.replace(/T\d\d:\d\d/, 'T16:00') };
     expect(pierNote(at1500, catalogue, 'en')).toBe('');
   }, 60_000);
+});
+
+describe('free time', () => {
+  // Day 1 of the README trip: the cableway ends at 14:55, the walk to Hongyadong (lit after dinner) starts at 17:45.
+  it.each([
+    ['markdown', 'en', '| 14:55–17:45 | _Free time near Yangtze River Cableway (Xinhua Road - Shangxinjie)_ |  |'],
+    ['html', 'en', 'Free time near Yangtze River Cableway (Xinhua Road - Shangxinjie)'],
+    ['markdown', 'zh', '_长江索道附近自由活动_'],
+  ])('%s (%s) shows the afternoon between the cableway and the evening as free time', async (format, lang, line) => {
+    const r = await runShipped(['plan', ...SEVEN_DAYS_WATER, '-q', '--format', format, '--lang', lang]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain(line);
+  }, 60_000);
+
+  it('counts no free time across the ship\'s programme, nor a stretch under an hour (the 55 minutes before a train)', async () => {
+    const p = await planJson(SEVEN_DAYS_WATER);
+    const found = p.days.map((d) => freeTimes(d).map((f) => `${f.start.slice(11, 16)}-${f.end.slice(11, 16)} ${f.near}`));
+    expect(found).toEqual([['14:55-17:45 yangtze-river-cableway'], [], [], [], [], [], []]);
+  }, 60_000);
+
+  it('before a train, the half hour at the station is not free: an hour after it is', () => {
+    const at = (hhmm: string) => `2027-04-18T${hhmm}:00+08:00`;
+    const day = (backAt: string): ItineraryDay => ({
+      day: 1, date: '2027-04-18', theme: null, start: 'wuhan', lodging: 'nanchang',
+      items: [
+        { kind: 'travel', from: 'yellow-crane-tower', to: 'wuhan', mode: 'local', depart: at('11:00'), arrive: at(backAt), cost: 0 },
+        { kind: 'travel', from: 'wuhan', to: 'nanchang', mode: 'rail', depart: at('15:00'), arrive: at('17:00'), cost: 150 },
+      ],
+    });
+    expect(freeTimes(day('13:30'))).toEqual([{ before: 1, start: at('13:30'), end: at('14:30'), near: 'wuhan' }]);
+    expect(freeTimes(day('13:31'))).toEqual([]);
+  });
 });
 
