@@ -15,16 +15,22 @@ export function newSlotPick(): SlotPick {
 }
 
 const minTravels = new WeakMap<Model, number>();
+// The last model asked about and its answer: the scans ask a million times per second, a WeakMap look-up each time.
+let lastModel: Model | null = null;
+let lastMin = 0;
 
 /** The shortest leg of the travel matrix (fast model). */
 function minTravel(m: Model): number {
+  if (m === lastModel) return lastMin;
   let t = minTravels.get(m);
   if (t === undefined) {
     t = Infinity;
-    for (const x of m.matrix!) if (x < t) t = x;
+    const T = m.matrix!;
+    for (let i = 0; i < T.length; i++) if (T[i]! < t) t = T[i]!;
     minTravels.set(m, t);
-    return t;
   }
+  lastModel = m;
+  lastMin = t;
   return t;
 }
 
