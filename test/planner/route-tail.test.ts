@@ -14,7 +14,7 @@ import {
 import { fillRouteTail, finishReaching, newRouteTail, segmentFinish } from '../../src/domain/planner/route-tail.js';
 import { integralTimes, removalReliefs } from '../../src/domain/planner/slot-bounds.js';
 import { cloneState, initialState, type State } from '../../src/domain/planner/state.js';
-import { buildProblem, specArb, type Spec } from './builders.js';
+import { buildProblem, specArb, warmedModelsOf, type Spec } from './builders.js';
 
 // The tail reads a route's finish off its schedule instead of replaying it; the moves use it only on the
 // integral fast model. Each reading is checked against the route recomputed from its new order, then each
@@ -202,17 +202,10 @@ type Step = (m: Model, s: State, tails: boolean) => void;
  * and replaying on a fresh model, from that state shaken once more: the answers must be the same.
  */
 function sameAsReplay(problem: Problem, seed: number, step: Step): void {
-  const warm = compileModel(problem);
-  const cold = compileModel(problem);
-  const rng = createRandom(seed);
-  const base = initialState(warm, createRandom(seed));
-  localSearch(warm, base, rng, 0.3, [], true);
-  for (let k = 0; k < 4; k++) {
-    const copy = cloneState(base);
-    shake(warm, copy, rng, 0.5);
-    localSearch(warm, copy, rng, k % 2 === 0 ? 0 : -1, [], true);
-    step(warm, copy, true);
-  }
+  const { warm, cold, base } = warmedModelsOf(problem, seed, (m, copy, k, rng) => {
+    localSearch(m, copy, rng, k % 2 === 0 ? 0 : -1, [], true);
+    step(m, copy, true);
+  });
   const s = cloneState(base);
   shake(warm, s, createRandom(seed + 1), 0.3);
   const a = cloneState(s);

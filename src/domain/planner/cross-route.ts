@@ -1,6 +1,6 @@
 import { dayMemo, markPair, pairKnown } from './insertion-cache.js';
 import type { Model } from './model.js';
-import { computeRoute, finishOf, newRoute, type Route } from './route.js';
+import { computeRoute, departBefore, finishOf, newRoute, type Route } from './route.js';
 import { finishReaching, fillRouteTail, newRouteTail, segmentFinish, type RouteTail } from './route-tail.js';
 import { integralTimes } from './slot-bounds.js';
 import { EPS, refresh, type State } from './state.js';
@@ -146,11 +146,6 @@ function exchangeTails(m: Model, s: State, a: number, b: number, tails: boolean)
     }
   }
   return false;
-}
-
-/** Departure from the node before position i (the day's open at 0). */
-function departBefore(m: Model, r: Route, i: number): number {
-  return i === 0 ? m.open[r.day]! : r.beg[i - 1]! + m.duration[r.visits[i - 1]!]!;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Model } from './model.js';
-import type { Route } from './route.js';
+import { departBefore, placeBefore, type Route } from './route.js';
 
 /**
  * What a route's unchanged tail does with an earlier or later arrival, in O(1): the classic
@@ -95,16 +95,8 @@ export function segmentFinish(
   const P = m.placeCount;
   const D = m.dayCount;
   const d = r.day;
-  let p: number;
-  let dep: number;
-  if (from === 0) {
-    p = r.start;
-    dep = m.open[d]!;
-  } else {
-    const u = r.visits[from - 1]!;
-    p = m.place[u]!;
-    dep = r.beg[from - 1]! + m.duration[u]!;
-  }
+  let p = placeBefore(m, r, from);
+  let dep = departBefore(m, r, from);
   for (let x = 0; x < count; x++) {
     const u = seg[x]!;
     const q = m.place[u]!;
