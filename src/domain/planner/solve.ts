@@ -10,6 +10,7 @@ import { localSearch, shake, tightenRoute } from './local-search.js';
 import { changeEnd, choiceDays, rankedEnds } from './lodging.js';
 import { better, cloneState, initialState, stateWithEnds, type State } from './state.js';
 import { addRoutes, entriesOf, interchangeableDays, newRoutePool, packRoutes } from './route-pool.js';
+import { ejectAcross, ejectionApplies } from './eject-chain.js';
 
 /** Iterations without a new best before a restart. */
 const RESTART_EVERY = 100;
@@ -111,6 +112,7 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
   const fixedEnds = days.length === 0;
   const revertToBest = fixedEnds && m.visitCount >= REVERT_MIN_VISITS;
   const randomOrderShare = revertToBest && m.dayCount >= 3 && m.visitCount >= RANDOM_ORDER_UNDER_VISITS ? 0 : RANDOM_ORDER_SHARE;
+  const eject = revertToBest && ejectionApplies(m) && process.env.MS_EJECT !== '0';
   let cur = fresh();
   let best = cloneState(cur);
   let runBest = best;
@@ -134,6 +136,7 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
     shake(m, cur, rng, sinceBest < 50 ? 0.25 : 0.5);
     const mode = rng.next();
     localSearch(m, cur, rng, mode < 0.45 ? 0 : mode < 1 - randomOrderShare ? 0.3 : -1, moved ? [] : days, fixedEnds);
+    if (eject) while (ejectAcross(m, cur, process.env.MS_DROP === '1') > 0) localSearch(m, cur, rng, 0, days, fixedEnds);
     if (pool !== null) {
       addRoutes(pool, cur);
       if (iterations % RECOMBINE_EVERY === 0) {

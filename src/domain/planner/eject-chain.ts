@@ -1,0 +1,216 @@
+import { leastShiftSlot, newSlotPick } from './best-slot.js';
+import type { Model } from './model.js';
+import { computeRoute, fillSlots, insertAt, newRoute, newSlots, type Route, type Slots } from './route.js';
+import { EPS, excluded, refresh, type State } from './state.js';
+
+/**
+ * A cross-route ejection (an ejection chain of depth two): the left-out visit `u` enters day `a`
+ * at `pu` of a's route without its visit `v` (at index `i`), and `v` moves to day `b` at `pv`.
+ * The solution gains u's weight and loses nothing.
+ */
+export interface Ejection {
+  u: number;
+  a: number;
+  i: number;
+  pu: number;
+  v: number;
+  b: number;
+  /** Where v goes on day b: before position pv, or, when x >= 0, in place of b's visit x at index pv (x is left out). */
+  pv: number;
+  x: number;
+  /** The weight the move adds (u's, less x's): what the solution's weight grows by. */
+  gain: number;
+}
+
+/** Whether the move can run on the model: static travel with one window per visit and day, no budget, 2+ days. */
+export function ejectionApplies(m: Model): boolean {
+  return m.fast && m.matrix !== null && m.budget === Infinity && m.dayCount >= 2;
+}
+
+interface Buffers {
+  /** Per day, the current route's insertion data (the relocation targets). */
+  days: Slots[];
+  /** The route of day a without one of its visits, and its insertion data. */
+  tmp: Route;
+  tmpSlots: Slots;
+  /** Per visit, the day and position where it fits with the least delay on a day other than its own (-1: none). */
+  toDay: Int32Array;
+  toPos: Int32Array;
+  toShift: Float64Array;
+  /** Per visit, what the move to day toDay leaves out (-1: nothing) and its weight. */
+  toDrop: Int32Array;
+  toLoss: Float64Array;
+}
+
+const buffers = new WeakMap<Model, Buffers>();
+
+function buffersOf(m: Model): Buffers {
+  let b = buffers.get(m);
+  if (b === undefined) {
+    b = {
+      days: Array.from({ length: m.dayCount }, () => newSlots(32)),
+      tmp: newRoute(0, 0, 0),
+      tmpSlots: newSlots(32),
+      toDay: new Int32Array(m.visitCount),
+      toPos: new Int32Array(m.visitCount),
+      toShift: new Float64Array(m.visitCount),
+      toDrop: new Int32Array(m.visitCount),
+      toLoss: new Float64Array(m.visitCount),
+    };
+    buffers.set(m, b);
+  }
+  return b;
+}
+
+/**
+ * The best cross-route ejection in `s`, or null when there is none: the heaviest left-out
+ * visit that fits on some day once one of that day's visits moves to another day where it fits
+ * (the least delay to the two days breaks ties, then the first met). The swap move
+ * (insertion.ts replaceMove) already takes a left-out visit heavier than the one it drops, and the
+ * greedy insertion puts the dropped one back where it fits; this move also takes a left-out visit
+ * no heavier than the one making room, which then stays in the solution on another day.
+ *
+ * Granular, so that it can run every iteration on problems of 100–300 visits: a visit is a
+ * candidate to make room only when it fits on another day as that day is (one windowed scan per
+ * visit and day, the route's slack bookkeeping); only for those is the shorter route built, and
+ * the left-out visits are tried on it heaviest first, each only at the positions its window
+ * allows, stopping at the first lighter than the best found. Fast model only (ejectionApplies).
+ */
+export function findEjection(m: Model, s: State, withDrop = false): Ejection | null {
+  if (!ejectionApplies(m)) return null;
+  const D = m.dayCount;
+  const buf = buffersOf(m);
+  const pick = newSlotPick();
+  for (let b = 0; b < D; b++) if (s.routes[b]!.feasible) fillSlots(m, s.routes[b]!, buf.days[b]!);
+  // Where each routed visit would go on another day, as the days are.
+  let movable = 0;
+  for (let a = 0; a < D; a++) {
+    const ra = s.routes[a]!;
+    for (const v of ra.visits) {
+      buf.toDay[v] = -1;
+      buf.toShift[v] = Infinity;
+      buf.toDrop[v] = -1;
+      buf.toLoss[v] = 0;
+      for (let b = 0; b < D; b++) {
+        if (b === a || !s.routes[b]!.feasible || m.windows[v]![b]!.length === 0) continue;
+        leastShiftSlot(m, buf.days[b]!, v, pick);
+        if (pick.pos >= 0 && (buf.toDrop[v]! >= 0 || pick.shift < buf.toShift[v]!)) {
+          buf.toDay[v] = b;
+          buf.toPos[v] = pick.pos;
+          buf.toShift[v] = pick.shift;
+          buf.toDrop[v] = -1;
+          buf.toLoss[v] = 0;
+        }
+      }
+      if (withDrop && buf.toDay[v]! < 0) dropInto(m, s, a, v, buf);
+      if (buf.toDay[v]! >= 0) movable++;
+    }
+  }
+  if (movable === 0) return null;
+  let best: Ejection | null = null;
+  let bestShift = Infinity;
+  const tmp = buf.tmp;
+  for (let a = 0; a < D; a++) {
+    const ra = s.routes[a]!;
+    if (!ra.feasible) continue;
+    const open = m.openOn[a]!;
+    // The heaviest left-out visit open on day a: nothing lighter than the best found can win.
+    let first = -1;
+    for (const u of open) {
+      if (s.where[u]! < 0 && m.weight[u]! > 0) {
+        first = u;
+        break;
+      }
+    }
+    if (first < 0 || (best !== null && m.weight[first]! < best.gain - EPS)) continue;
+    for (let i = 0; i < ra.visits.length; i++) {
+      const v = ra.visits[i]!;
+      if (buf.toDay[v]! < 0) continue;
+      const loss = buf.toLoss[v]!;
+      if (m.weight[first]! - loss <= (best === null ? EPS : best.gain - EPS)) continue;
+      tmp.day = a;
+      tmp.start = ra.start;
+      tmp.end = ra.end;
+      tmp.visits.length = 0;
+      for (let k = 0; k < ra.visits.length; k++) if (k !== i) tmp.visits.push(ra.visits[k]!);
+      computeRoute(m, tmp);
+      if (!tmp.feasible) continue;
+      fillSlots(m, tmp, buf.tmpSlots);
+      for (const u of open) {
+        if (s.where[u]! >= 0) continue;
+        const w = m.weight[u]! - loss;
+        if (w <= EPS || (best !== null && w < best.gain - EPS)) break;
+        if (excluded(m, s, u)) continue;
+        leastShiftSlot(m, buf.tmpSlots, u, pick);
+        if (pick.pos < 0) continue;
+        const shift = pick.shift + buf.toShift[v]!;
+        if (best === null || w > best.gain + EPS || shift < bestShift) {
+          best = { u, a, i, pu: pick.pos, v, b: buf.toDay[v]!, pv: buf.toPos[v]!, x: buf.toDrop[v]!, gain: w };
+          bestShift = shift;
+        }
+        // Lighter candidates cannot beat this one on this shorter route.
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * v (on day a) fits on no other day as it is: the lightest visit x of another day b that v can
+ * take the place of (the O(1) test on b's schedule at x's gap: the departure before x and the
+ * latest arrival after it are x's neighbours' own), lighter than v.
+ */
+function dropInto(m: Model, s: State, a: number, v: number, buf: Buffers): void {
+  const T = m.matrix!;
+  const P = m.placeCount;
+  const D = m.dayCount;
+  const q = m.place[v]!;
+  const dur = m.duration[v]!;
+  for (let b = 0; b < D; b++) {
+    const rb = s.routes[b]!;
+    if (b === a || !rb.feasible || m.windows[v]![b]!.length === 0) continue;
+    const sl = buf.days[b]!;
+    const k = v * D + b;
+    const open = m.winOpen[k]!;
+    const close = m.winClose[k]!;
+    for (let j = 0; j < rb.visits.length; j++) {
+      const x = rb.visits[j]!;
+      const wx = m.weight[x]!;
+      if (wx >= m.weight[v]! || (buf.toDrop[v]! >= 0 && wx >= buf.toLoss[v]!)) continue;
+      const arrive = sl.dep[j]! + T[sl.prev[j]! * P + q]!;
+      if (arrive > close) continue;
+      const done = (arrive > open ? arrive : open) + dur + T[q * P + sl.next[j + 1]!]!;
+      if (done > sl.arr[j + 1]! + sl.slack[j + 1]!) continue;
+      buf.toDay[v] = b;
+      buf.toPos[v] = j;
+      buf.toShift[v] = 0;
+      buf.toDrop[v] = x;
+      buf.toLoss[v] = wx;
+    }
+  }
+}
+
+/** Makes the move: day a without v and with u, day b with v. */
+export function applyEjection(m: Model, s: State, e: Ejection): void {
+  const ra = s.routes[e.a]!;
+  ra.visits.splice(e.i, 1);
+  insertAt(m, ra, e.u, e.pu);
+  const rb = s.routes[e.b]!;
+  if (e.x >= 0) {
+    rb.visits[e.pv] = e.v;
+    computeRoute(m, rb);
+    s.where[e.x] = -1;
+  } else insertAt(m, rb, e.v, e.pv);
+  s.where[e.u] = e.a;
+  s.where[e.v] = e.b;
+  refresh(m, s);
+}
+
+/** Finds and makes the best cross-route ejection; returns the weight gained (0 when there was none). */
+export function ejectAcross(m: Model, s: State, withDrop = false): number {
+  const e = findEjection(m, s, withDrop);
+  if (e === null) return 0;
+  applyEjection(m, s, e);
+  return e.gain;
+}

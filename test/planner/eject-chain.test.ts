@@ -1,0 +1,194 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { applyEjection, ejectAcross, ejectionApplies, findEjection } from '../../src/domain/planner/eject-chain.js';
+import { localSearch, shake } from '../../src/domain/planner/local-search.js';
+import { compileModel, type Model } from '../../src/domain/planner/model.js';
+import type { Problem } from '../../src/domain/planner/problem.js';
+import { createRandom } from '../../src/domain/planner/random.js';
+import { computeRoute, newRoute } from '../../src/domain/planner/route.js';
+import { excluded, initialState, type State } from '../../src/domain/planner/state.js';
+import { buildProblem, specArb, withRoutes, type Spec } from './builders.js';
+
+/**
+ * Two days from a depot at 0 on a line; visits at the given points, windows as given (the same on
+ * both days unless `dayTwo` says otherwise), duration 1, travel the distance.
+ */
+function line(
+  xs: number[], scores: number[], windows: [number, number][], close: number, dayTwo?: ([number, number] | null)[],
+): Problem {
+  const pts = [0, ...xs];
+  const dist = (a: number, b: number): number => Math.abs(pts[a]! - pts[b]!);
+  const day = { open: 0, close, start: 0, ends: [0] };
+  return {
+    placeCount: pts.length,
+    days: [day, day],
+    visits: xs.map((_, i) => {
+      const two = dayTwo === undefined ? windows[i]! : dayTwo[i];
+      return {
+        key: `v${i}`, place: i + 1, duration: 1, score: scores[i]!,
+        windows: [[{ open: windows[i]![0], close: windows[i]![1] }], two === null || two === undefined ? [] : [{ open: two[0], close: two[1] }]],
+      };
+    }),
+    travel: { arrive: (a, b, t) => t + dist(a, b), minDuration: dist, isStatic: true },
+  };
+}
+
+/** The solution's weight recomputed from its routes (each replayed from its visits). */
+function recomputedWeight(m: Model, s: State): number {
+  let w = 0;
+  for (const r of s.routes) {
+    const again = newRoute(r.day, r.start, r.end);
+    again.visits = r.visits.slice();
+    computeRoute(m, again);
+    expect(again.feasible).toBe(true);
+    expect(again.finish).toBe(r.finish);
+    w += again.weight;
+  }
+  return w;
+}
+
+/** Every visit is on the day `where` says, once; the left-out ones nowhere. */
+function consistent(m: Model, s: State): void {
+  const seen = new Int32Array(m.visitCount).fill(-1);
+  s.routes.forEach((r, d) => {
+    for (const v of r.visits) {
+      expect(seen[v]).toBe(-1);
+      seen[v] = d;
+    }
+  });
+  expect(Array.from(seen)).toEqual(Array.from(s.where));
+}
+
+/** Whether day d's route with `visits` instead is feasible (the full schedule computation). */
+function feasibleWith(m: Model, s: State, d: number, visits: number[]): boolean {
+  const r = s.routes[d]!;
+  const t = newRoute(d, r.start, r.end);
+  t.visits = visits;
+  computeRoute(m, t);
+  return t.feasible;
+}
+
+/**
+ * The most weight any cross-route ejection adds (0: none), by trying every left-out visit, day,
+ * visit making room and position with the full schedule computation: the visit making room goes
+ * anywhere on another day, or (`withDrop`) — only where it fits nowhere else — in the place of the
+ * lightest lighter visit of another day, which is left out.
+ */
+function bruteForceGain(m: Model, s: State, withDrop: boolean): number {
+  // What moving each routed visit to another day costs: 0, the weight dropped, or Infinity.
+  const loss = new Float64Array(m.visitCount).fill(Infinity);
+  s.routes.forEach((ra, a) => {
+    for (const v of ra.visits) {
+      for (let b = 0; b < m.dayCount; b++) {
+        const rb = s.routes[b]!;
+        if (b === a || !rb.feasible || m.windows[v]![b]!.length === 0) continue;
+        for (let q = 0; q <= rb.visits.length; q++) {
+          if (feasibleWith(m, s, b, [...rb.visits.slice(0, q), v, ...rb.visits.slice(q)])) loss[v] = 0;
+        }
+      }
+      if (loss[v] === 0 || !withDrop) continue;
+      for (let b = 0; b < m.dayCount; b++) {
+        const rb = s.routes[b]!;
+        if (b === a || !rb.feasible || m.windows[v]![b]!.length === 0) continue;
+        rb.visits.forEach((x, j) => {
+          if (m.weight[x]! >= m.weight[v]! || m.weight[x]! >= loss[v]!) return;
+          if (feasibleWith(m, s, b, rb.visits.map((y, k) => (k === j ? v : y)))) loss[v] = m.weight[x]!;
+        });
+      }
+    }
+  });
+  let best = 0;
+  for (let u = 0; u < m.visitCount; u++) {
+    if (s.where[u]! >= 0 || excluded(m, s, u)) continue;
+    for (let a = 0; a < m.dayCount; a++) {
+      const ra = s.routes[a]!;
+      if (!ra.feasible || m.windows[u]![a]!.length === 0) continue;
+      ra.visits.forEach((v, i) => {
+        const gain = m.weight[u]! - loss[v]!;
+        if (!(gain > best)) return;
+        const rest = ra.visits.filter((_, k) => k !== i);
+        for (let p = 0; p <= rest.length; p++) {
+          if (feasibleWith(m, s, a, [...rest.slice(0, p), u, ...rest.slice(p)])) best = gain;
+        }
+      });
+    }
+  }
+  return best;
+}
+
+/** Random problems on the fast model: static travel, at most one window per visit and day, no budget. */
+const fastSpecs = specArb({ maxVisits: 14, maxDays: 3 }).map(
+  (sp): Spec => ({ ...sp, period: 0, budget: undefined, lodgings: [sp.lodgings[0]!], visits: sp.visits.map((v) => ({ ...v, windows: v.windows.map((ws) => ws.slice(0, 1)) })) }),
+);
+
+describe('cross-route ejection (a left-out visit in, the visit making room to another day)', () => {
+  it('takes a visit no heavier than the one it moves, which the swap move cannot', () => {
+    // u (5 points) is open on day 1 only, at 10..10; v (8 points) sits on day 1 at x = 10 too, open
+    // at 10..10 on day 1 and all day on day 2; each takes 1, so both cannot start at 10 on day 1.
+    const p = line([10, 10], [5, 8], [[10, 10], [10, 10]], 30, [null, [0, 100]]);
+    const m = compileModel(p);
+    const s = withRoutes(m, [[1], []]);
+    expect(s.routes.every((r) => r.feasible)).toBe(true);
+    // Day 2 closes at 30 like day 1: v fits there (0 → 10 → 0).
+    const e = findEjection(m, s);
+    expect(e).not.toBeNull();
+    expect(e).toMatchObject({ u: 0, a: 0, v: 1, b: 1, gain: 5 });
+    applyEjection(m, s, e!);
+    expect(s.routes.map((r) => r.visits)).toEqual([[0], [1]]);
+    expect(s.weight).toBe(13);
+    consistent(m, s);
+  });
+
+  it('finds nothing when the visit making room fits on no other day', () => {
+    const p = line([10, 10], [5, 8], [[10, 10], [10, 10]], 30, [null, null]);
+    const m = compileModel(p);
+    const s = withRoutes(m, [[1], []]);
+    expect(findEjection(m, s)).toBeNull();
+    expect(ejectAcross(m, s)).toBe(0);
+    expect(s.weight).toBe(8);
+  });
+
+  it.each([false, true])('keeps every route feasible, adds exactly the weight it claims, and misses no move (random problems; dropping a visit: %s)', (withDrop) => {
+    let moves = 0;
+    let drops = 0;
+    fc.assert(
+      fc.property(fastSpecs, fc.integer(), fc.double({ min: 0.1, max: 0.9, noNaN: true }), (spec, seed, strength) => {
+        const m = compileModel(buildProblem(spec));
+        fc.pre(ejectionApplies(m));
+        const rng = createRandom(seed);
+        const s = initialState(m, rng);
+        localSearch(m, s, rng, 0.3, [], true);
+        shake(m, s, rng, strength);
+        localSearch(m, s, rng, 0, [], true);
+        const expected = bruteForceGain(m, s, withDrop);
+        const e = findEjection(m, s, withDrop);
+        expect(e === null ? 0 : e.gain).toBe(expected);
+        if (e === null) return;
+        moves++;
+        const before = s.weight;
+        applyEjection(m, s, e);
+        expect(e.gain).toBeGreaterThan(0);
+        expect(s.weight).toBeCloseTo(before + e.gain, 9);
+        expect(recomputedWeight(m, s)).toBeCloseTo(s.weight, 9);
+        consistent(m, s);
+        expect(s.where[e.u]).toBe(e.a);
+        expect(s.where[e.v]).toBe(e.b);
+        if (e.x >= 0) {
+          drops++;
+          expect(s.where[e.x]).toBe(-1);
+        }
+      }),
+      { numRuns: 300, seed: 12 },
+    );
+    // The spec must see the move made, not only its absence.
+    expect(moves).toBeGreaterThan(10);
+    if (withDrop) expect(drops).toBeGreaterThan(0);
+  });
+
+  it('does not apply where the O(1) schedule tests are not exact (timetabled travel, budgets)', () => {
+    const timed = compileModel(buildProblem({ ...fc.sample(fastSpecs, { seed: 7, numRuns: 1 })[0]!, period: 15 }));
+    expect(ejectionApplies(timed)).toBe(false);
+    const s = initialState(timed, createRandom(1));
+    expect(findEjection(timed, s)).toBeNull();
+  });
+});
