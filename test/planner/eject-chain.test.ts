@@ -5,9 +5,9 @@ import { localSearch, shake } from '../../src/domain/planner/local-search.js';
 import { compileModel, type Model } from '../../src/domain/planner/model.js';
 import type { Problem } from '../../src/domain/planner/problem.js';
 import { createRandom } from '../../src/domain/planner/random.js';
-import { computeRoute, newRoute } from '../../src/domain/planner/route.js';
-import { excluded, initialState, type State } from '../../src/domain/planner/state.js';
-import { buildProblem, specArb, withRoutes, type Spec } from './builders.js';
+import { computeRoute, newRoute, removeAt } from '../../src/domain/planner/route.js';
+import { cloneState, excluded, initialState, refresh, type State } from '../../src/domain/planner/state.js';
+import { buildProblem, specArb, warmedModels, withRoutes, type Spec } from './builders.js';
 
 /**
  * Two days from a depot at 0 on a line; visits at the given points, windows as given (the same on
@@ -148,6 +148,15 @@ describe('cross-route ejection (a left-out visit in, the visit making room to an
     expect(s.weight).toBe(8);
   });
 
+  it('searches again when one day differs from routes where it found nothing (its memo)', () => {
+    // y (1 point, x = 10, at 10 on day 1 only) blocks day 1 for u and v and can go nowhere else.
+    const p = line([10, 10, 10], [5, 8, 1], [[10, 10], [10, 10], [10, 10]], 30, [null, [0, 100], null]);
+    const m = compileModel(p);
+    expect(findEjection(m, withRoutes(m, [[2], []]))).toBeNull();
+    // Day 1 now holds v, day 2 is the same (empty): u goes in and v moves to day 2.
+    expect(findEjection(m, withRoutes(m, [[1], []]))).toMatchObject({ u: 0, v: 1, b: 1, gain: 5 });
+  });
+
   it.each([false, true])('keeps every route feasible, adds exactly the weight it claims, and misses no move (random problems; dropping a visit: %s)', (withDrop) => {
     let moves = 0;
     let drops = 0;
@@ -161,7 +170,10 @@ describe('cross-route ejection (a left-out visit in, the visit making room to an
         shake(m, s, rng, strength);
         localSearch(m, s, rng, 0, [], true);
         const expected = bruteForceGain(m, s, withDrop);
+        // The full scans (no bounds, no memo) give the move the bounded scans give.
+        const full = findEjection(m, s, withDrop, false);
         const e = findEjection(m, s, withDrop);
+        expect(e).toEqual(full);
         expect(e === null ? 0 : e.gain).toBe(expected);
         if (e === null) return;
         moves++;
@@ -183,6 +195,36 @@ describe('cross-route ejection (a left-out visit in, the visit making room to an
     // The spec must see the move made, not only its absence.
     expect(moves).toBeGreaterThan(10);
     if (withDrop) expect(drops).toBeGreaterThan(0);
+  });
+
+  it('gives on a warm model (its memo of routes where no move was found) the answers it gives on a cold one', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(fastSpecs, fc.integer(), fc.boolean(), (spec, seed, withDrop) => {
+        const { warm, cold, base } = warmedModels(spec, seed, (w, copy, k, rng) => {
+          localSearch(w, copy, rng, 0, [], true);
+          // Some copies are searched twice on the same routes (the second answer is the memo's).
+          for (let t = 0; t <= k % 2; t++) findEjection(w, copy, withDrop);
+        });
+        fc.pre(ejectionApplies(warm));
+        compared++;
+        const coldState = cloneState(base);
+        const first = findEjection(warm, base, withDrop);
+        // Asked again on the same routes: a move found is found again, no move is the memo's answer.
+        expect(findEjection(warm, base, withDrop)).toEqual(first);
+        expect(first).toEqual(findEjection(cold, coldState, withDrop));
+        // One day changed (its first visit taken out), the others as they were: the memo must see it.
+        for (let d = 0; d < warm.dayCount; d++) {
+          if (base.routes[d]!.visits.length === 0) continue;
+          const changed = cloneState(base);
+          changed.where[removeAt(warm, changed.routes[d]!, 0)] = -1;
+          refresh(warm, changed);
+          expect(findEjection(warm, changed, withDrop)).toEqual(findEjection(cold, cloneState(changed), withDrop));
+        }
+      }),
+      { numRuns: 200, seed: 5 },
+    );
+    expect(compared).toBeGreaterThan(100);
   });
 
   it('does not apply where the O(1) schedule tests are not exact (timetabled travel, budgets)', () => {

@@ -1,6 +1,8 @@
-import { leastShiftSlot, newSlotPick } from './best-slot.js';
+import { leastShiftSlot, nearPositions, newSlotPick, type SlotWindow } from './best-slot.js';
+import { dayMemo, routeVersion, scanBuffers, swapBuffers, type SwapBuffers } from './insertion-cache.js';
 import type { Model } from './model.js';
 import { computeRoute, fillSlots, insertAt, newRoute, newSlots, type Route, type Slots } from './route.js';
+import { removalReliefs } from './slot-bounds.js';
 import { EPS, excluded, refresh, type State } from './state.js';
 
 /**
@@ -40,6 +42,11 @@ interface Buffers {
   /** Per visit, what the move to day toDay leaves out (-1: nothing) and its weight. */
   toDrop: Int32Array;
   toLoss: Float64Array;
+  /** The day memo's versions of the routes where the last search found no move (0: none yet), and with which option. */
+  failedAt: Uint32Array;
+  failedDrop: boolean;
+  /** The left-out visits open on the day being searched. */
+  left: number[];
 }
 
 const buffers = new WeakMap<Model, Buffers>();
@@ -56,6 +63,9 @@ function buffersOf(m: Model): Buffers {
       toShift: new Float64Array(m.visitCount),
       toDrop: new Int32Array(m.visitCount),
       toLoss: new Float64Array(m.visitCount),
+      failedAt: new Uint32Array(m.dayCount),
+      failedDrop: false,
+      left: [],
     };
     buffers.set(m, b);
   }
@@ -76,10 +86,53 @@ function buffersOf(m: Model): Buffers {
  * the left-out visits are tried on it heaviest first, each only at the positions its window
  * allows, stopping at the first lighter than the best found. Fast model only (ejectionApplies).
  */
-export function findEjection(m: Model, s: State, withDrop = false): Ejection | null {
+export function findEjection(m: Model, s: State, withDrop = false, bounds = true): Ejection | null {
   if (!ejectionApplies(m)) return null;
   const D = m.dayCount;
   const buf = buffersOf(m);
+  if (!bounds) return searchEjection(m, s, buf, withDrop, false);
+  // The routes decide the left-out visits too: on routes where no move was found, none is.
+  const memo = dayMemo(m)!;
+  let same = buf.failedDrop === withDrop;
+  for (let d = 0; d < D; d++) {
+    const version = routeVersion(memo, s.routes[d]!);
+    if (buf.failedAt[d] !== version) same = false;
+    buf.failedAt[d] = version;
+  }
+  buf.failedDrop = withDrop;
+  if (same) return null;
+  const e = searchEjection(m, s, buf, withDrop, bounds);
+  // Remember these routes only as a failure (a found move changes them anyway).
+  if (e !== null) buf.failedAt.fill(0);
+  return e;
+}
+
+/**
+ * Whether u (the j-th left-out visit of the route whole was filled from) may fit on that route
+ * without its visit i anywhere but in the gap i leaves: some other position it misses (Slots.miss)
+ * by no more than taking i out can ease it (slot-bounds.ts removalReliefs). Measures u's misses the
+ * first time it is asked about.
+ */
+function nearElsewhere(
+  m: Model, whole: Slots, rb: SwapBuffers, u: number, j: number, i: number, most: number, stride: number, range: SlotWindow,
+): boolean {
+  const at = j * stride;
+  if (rb.known[j] === 0) {
+    rb.nearCount[j] = nearPositions(m, whole, u, most, rb.near, rb.miss, at, range);
+    rb.lo[j] = range.lo;
+    rb.hi[j] = range.hi;
+    rb.known[j] = 1;
+  }
+  const row = i * stride;
+  for (let t = 0; t < rb.nearCount[j]!; t++) {
+    const p = rb.near[at + t]!;
+    if (p !== i && p !== i + 1 && rb.miss[at + t]! <= rb.relief[row + p]!) return true;
+  }
+  return false;
+}
+
+function searchEjection(m: Model, s: State, buf: Buffers, withDrop: boolean, bounds: boolean): Ejection | null {
+  const D = m.dayCount;
   const pick = newSlotPick();
   for (let b = 0; b < D; b++) if (s.routes[b]!.feasible) fillSlots(m, s.routes[b]!, buf.days[b]!);
   // Where each routed visit would go on another day, as the days are.
@@ -110,43 +163,79 @@ export function findEjection(m: Model, s: State, withDrop = false): Ejection | n
   let best: Ejection | null = null;
   let bestShift = Infinity;
   const tmp = buf.tmp;
+  const T = m.matrix!;
+  const P = m.placeCount;
+  const scan = scanBuffers(m);
+  const whole = scan.whole;
+  const bounded = bounds && dayMemo(m)!.integral;
+  const range: SlotWindow = { lo: 0, hi: -1 };
+  const left = buf.left;
   for (let a = 0; a < D; a++) {
     const ra = s.routes[a]!;
-    if (!ra.feasible) continue;
-    const open = m.openOn[a]!;
-    // The heaviest left-out visit open on day a: nothing lighter than the best found can win.
-    let first = -1;
-    for (const u of open) {
-      if (s.where[u]! < 0 && m.weight[u]! > 0) {
-        first = u;
-        break;
-      }
+    const n = ra.visits.length;
+    if (!ra.feasible || n === 0) continue;
+    // The left-out visits open on day a, heaviest first: nothing lighter than the best found can win.
+    left.length = 0;
+    for (const u of m.openOn[a]!) if (s.where[u]! < 0 && m.weight[u]! > 0) left.push(u);
+    if (left.length === 0 || (best !== null && m.weight[left[0]!]! < best.gain - EPS)) continue;
+    let rb: SwapBuffers | undefined;
+    let most = 0;
+    if (bounded) {
+      fillSlots(m, ra, whole);
+      rb = swapBuffers(scan, n, left.length);
+      most = removalReliefs(m, ra, whole, rb);
+      rb.known.fill(0, 0, left.length);
     }
-    if (first < 0 || (best !== null && m.weight[first]! < best.gain - EPS)) continue;
-    for (let i = 0; i < ra.visits.length; i++) {
+    const stride = n + 1;
+    for (let i = 0; i < n; i++) {
       const v = ra.visits[i]!;
-      if (buf.toDay[v]! < 0) continue;
+      if (buf.toDay[v]! < 0 || (rb !== undefined && rb.fits[i] === 0)) continue;
       const loss = buf.toLoss[v]!;
-      if (m.weight[first]! - loss <= (best === null ? EPS : best.gain - EPS)) continue;
-      tmp.day = a;
-      tmp.start = ra.start;
-      tmp.end = ra.end;
-      tmp.visits.length = 0;
-      for (let k = 0; k < ra.visits.length; k++) if (k !== i) tmp.visits.push(ra.visits[k]!);
-      computeRoute(m, tmp);
-      if (!tmp.feasible) continue;
-      fillSlots(m, tmp, buf.tmpSlots);
-      for (const u of open) {
-        if (s.where[u]! >= 0) continue;
+      if (m.weight[left[0]!]! - loss <= (best === null ? EPS : best.gain - EPS)) continue;
+      let built = false;
+      const build = (): void => {
+        tmp.day = a;
+        tmp.start = ra.start;
+        tmp.end = ra.end;
+        tmp.visits.length = 0;
+        for (let k = 0; k < n; k++) if (k !== i) tmp.visits.push(ra.visits[k]!);
+        computeRoute(m, tmp);
+        fillSlots(m, tmp, buf.tmpSlots);
+        built = true;
+      };
+      if (rb === undefined) {
+        build();
+        if (!tmp.feasible) continue;
+      }
+      for (let j = 0; j < left.length; j++) {
+        const u = left[j]!;
         const w = m.weight[u]! - loss;
         if (w <= EPS || (best !== null && w < best.gain - EPS)) break;
         if (excluded(m, s, u)) continue;
-        leastShiftSlot(m, buf.tmpSlots, u, pick);
-        if (pick.pos < 0) continue;
-        const shift = pick.shift + buf.toShift[v]!;
-        if (best === null || w > best.gain + EPS || shift < bestShift) {
-          best = { u, a, i, pu: pick.pos, v, b: buf.toDay[v]!, pv: buf.toPos[v]!, x: buf.toDrop[v]!, gain: w };
-          bestShift = shift;
+        let pos = -1;
+        let shift = Infinity;
+        if (rb !== undefined && !nearElsewhere(m, whole, rb, u, j, i, most, stride, range)) {
+          // u can fit only in the gap v leaves: the O(1) test on a's own schedule (as swapBounded).
+          if (i + 1 < rb.lo[j]! || i > rb.hi[j]!) continue;
+          const k = u * D + a;
+          const q = m.place[u]!;
+          const arrive = whole.dep[i]! + T[whole.prev[i]! * P + q]!;
+          if (arrive > m.winClose[k]!) continue;
+          const done = (arrive > m.winOpen[k]! ? arrive : m.winOpen[k]!) + m.duration[u]! + T[q * P + whole.next[i + 1]!]!;
+          if (done > whole.arr[i + 1]! + whole.slack[i + 1]!) continue;
+          pos = i;
+          shift = done - rb.bridged[i]!;
+        } else {
+          if (!built) build();
+          leastShiftSlot(m, buf.tmpSlots, u, pick);
+          pos = pick.pos;
+          shift = pick.shift;
+        }
+        if (pos < 0) continue;
+        const total = shift + buf.toShift[v]!;
+        if (best === null || w > best.gain + EPS || total < bestShift) {
+          best = { u, a, i, pu: pos, v, b: buf.toDay[v]!, pv: buf.toPos[v]!, x: buf.toDrop[v]!, gain: w };
+          bestShift = total;
         }
         // Lighter candidates cannot beat this one on this shorter route.
         break;
