@@ -17,10 +17,8 @@ export interface Ejection {
   pu: number;
   v: number;
   b: number;
-  /** Where v goes on day b: before position pv, or, when x >= 0, in place of b's visit x at index pv (x is left out). */
   pv: number;
-  x: number;
-  /** The weight the move adds (u's, less x's): what the solution's weight grows by. */
+  /** The weight the move adds (u's): what the solution's weight grows by. */
   gain: number;
 }
 
@@ -39,12 +37,8 @@ interface Buffers {
   toDay: Int32Array;
   toPos: Int32Array;
   toShift: Float64Array;
-  /** Per visit, what the move to day toDay leaves out (-1: nothing) and its weight. */
-  toDrop: Int32Array;
-  toLoss: Float64Array;
-  /** The day memo's versions of the routes where the last search found no move (0: none yet), and with which option. */
+  /** The day memo's versions of the routes where the last search found no move (0: none yet). */
   failedAt: Uint32Array;
-  failedDrop: boolean;
   /** The left-out visits open on the day being searched. */
   left: number[];
 }
@@ -61,10 +55,7 @@ function buffersOf(m: Model): Buffers {
       toDay: new Int32Array(m.visitCount),
       toPos: new Int32Array(m.visitCount),
       toShift: new Float64Array(m.visitCount),
-      toDrop: new Int32Array(m.visitCount),
-      toLoss: new Float64Array(m.visitCount),
       failedAt: new Uint32Array(m.dayCount),
-      failedDrop: false,
       left: [],
     };
     buffers.set(m, b);
@@ -86,22 +77,21 @@ function buffersOf(m: Model): Buffers {
  * the left-out visits are tried on it heaviest first, each only at the positions its window
  * allows, stopping at the first lighter than the best found. Fast model only (ejectionApplies).
  */
-export function findEjection(m: Model, s: State, withDrop = false, bounds = true): Ejection | null {
+export function findEjection(m: Model, s: State, bounds = true): Ejection | null {
   if (!ejectionApplies(m)) return null;
   const D = m.dayCount;
   const buf = buffersOf(m);
-  if (!bounds) return searchEjection(m, s, buf, withDrop, false);
+  if (!bounds) return searchEjection(m, s, buf, false);
   // The routes decide the left-out visits too: on routes where no move was found, none is.
   const memo = dayMemo(m)!;
-  let same = buf.failedDrop === withDrop;
+  let same = true;
   for (let d = 0; d < D; d++) {
     const version = routeVersion(memo, s.routes[d]!);
     if (buf.failedAt[d] !== version) same = false;
     buf.failedAt[d] = version;
   }
-  buf.failedDrop = withDrop;
   if (same) return null;
-  const e = searchEjection(m, s, buf, withDrop, bounds);
+  const e = searchEjection(m, s, buf, true);
   // Remember these routes only as a failure (a found move changes them anyway).
   if (e !== null) buf.failedAt.fill(0);
   return e;
@@ -131,7 +121,7 @@ function nearElsewhere(
   return false;
 }
 
-function searchEjection(m: Model, s: State, buf: Buffers, withDrop: boolean, bounds: boolean): Ejection | null {
+function searchEjection(m: Model, s: State, buf: Buffers, bounds: boolean): Ejection | null {
   const D = m.dayCount;
   const pick = newSlotPick();
   for (let b = 0; b < D; b++) if (s.routes[b]!.feasible) fillSlots(m, s.routes[b]!, buf.days[b]!);
@@ -142,20 +132,15 @@ function searchEjection(m: Model, s: State, buf: Buffers, withDrop: boolean, bou
     for (const v of ra.visits) {
       buf.toDay[v] = -1;
       buf.toShift[v] = Infinity;
-      buf.toDrop[v] = -1;
-      buf.toLoss[v] = 0;
       for (let b = 0; b < D; b++) {
         if (b === a || !s.routes[b]!.feasible || m.windows[v]![b]!.length === 0) continue;
         leastShiftSlot(m, buf.days[b]!, v, pick);
-        if (pick.pos >= 0 && (buf.toDrop[v]! >= 0 || pick.shift < buf.toShift[v]!)) {
+        if (pick.pos >= 0 && pick.shift < buf.toShift[v]!) {
           buf.toDay[v] = b;
           buf.toPos[v] = pick.pos;
           buf.toShift[v] = pick.shift;
-          buf.toDrop[v] = -1;
-          buf.toLoss[v] = 0;
         }
       }
-      if (withDrop && buf.toDay[v]! < 0) dropInto(m, s, a, v, buf);
       if (buf.toDay[v]! >= 0) movable++;
     }
   }
@@ -190,8 +175,7 @@ function searchEjection(m: Model, s: State, buf: Buffers, withDrop: boolean, bou
     for (let i = 0; i < n; i++) {
       const v = ra.visits[i]!;
       if (buf.toDay[v]! < 0 || (rb !== undefined && rb.fits[i] === 0)) continue;
-      const loss = buf.toLoss[v]!;
-      if (m.weight[left[0]!]! - loss <= (best === null ? EPS : best.gain - EPS)) continue;
+      if (best !== null && m.weight[left[0]!]! < best.gain - EPS) break;
       let built = false;
       const build = (): void => {
         tmp.day = a;
@@ -209,8 +193,8 @@ function searchEjection(m: Model, s: State, buf: Buffers, withDrop: boolean, bou
       }
       for (let j = 0; j < left.length; j++) {
         const u = left[j]!;
-        const w = m.weight[u]! - loss;
-        if (w <= EPS || (best !== null && w < best.gain - EPS)) break;
+        const w = m.weight[u]!;
+        if (best !== null && w < best.gain - EPS) break;
         if (excluded(m, s, u)) continue;
         let pos = -1;
         let shift = Infinity;
@@ -234,7 +218,7 @@ function searchEjection(m: Model, s: State, buf: Buffers, withDrop: boolean, bou
         if (pos < 0) continue;
         const total = shift + buf.toShift[v]!;
         if (best === null || w > best.gain + EPS || total < bestShift) {
-          best = { u, a, i, pu: pos, v, b: buf.toDay[v]!, pv: buf.toPos[v]!, x: buf.toDrop[v]!, gain: w };
+          best = { u, a, i, pu: pos, v, b: buf.toDay[v]!, pv: buf.toPos[v]!, gain: w };
           bestShift = total;
         }
         // Lighter candidates cannot beat this one on this shorter route.
@@ -245,60 +229,20 @@ function searchEjection(m: Model, s: State, buf: Buffers, withDrop: boolean, bou
   return best;
 }
 
-/**
- * v (on day a) fits on no other day as it is: the lightest visit x of another day b that v can
- * take the place of (the O(1) test on b's schedule at x's gap: the departure before x and the
- * latest arrival after it are x's neighbours' own), lighter than v.
- */
-function dropInto(m: Model, s: State, a: number, v: number, buf: Buffers): void {
-  const T = m.matrix!;
-  const P = m.placeCount;
-  const D = m.dayCount;
-  const q = m.place[v]!;
-  const dur = m.duration[v]!;
-  for (let b = 0; b < D; b++) {
-    const rb = s.routes[b]!;
-    if (b === a || !rb.feasible || m.windows[v]![b]!.length === 0) continue;
-    const sl = buf.days[b]!;
-    const k = v * D + b;
-    const open = m.winOpen[k]!;
-    const close = m.winClose[k]!;
-    for (let j = 0; j < rb.visits.length; j++) {
-      const x = rb.visits[j]!;
-      const wx = m.weight[x]!;
-      if (wx >= m.weight[v]! || (buf.toDrop[v]! >= 0 && wx >= buf.toLoss[v]!)) continue;
-      const arrive = sl.dep[j]! + T[sl.prev[j]! * P + q]!;
-      if (arrive > close) continue;
-      const done = (arrive > open ? arrive : open) + dur + T[q * P + sl.next[j + 1]!]!;
-      if (done > sl.arr[j + 1]! + sl.slack[j + 1]!) continue;
-      buf.toDay[v] = b;
-      buf.toPos[v] = j;
-      buf.toShift[v] = 0;
-      buf.toDrop[v] = x;
-      buf.toLoss[v] = wx;
-    }
-  }
-}
-
 /** Makes the move: day a without v and with u, day b with v. */
 export function applyEjection(m: Model, s: State, e: Ejection): void {
   const ra = s.routes[e.a]!;
   ra.visits.splice(e.i, 1);
   insertAt(m, ra, e.u, e.pu);
-  const rb = s.routes[e.b]!;
-  if (e.x >= 0) {
-    rb.visits[e.pv] = e.v;
-    computeRoute(m, rb);
-    s.where[e.x] = -1;
-  } else insertAt(m, rb, e.v, e.pv);
+  insertAt(m, s.routes[e.b]!, e.v, e.pv);
   s.where[e.u] = e.a;
   s.where[e.v] = e.b;
   refresh(m, s);
 }
 
 /** Finds and makes the best cross-route ejection; returns the weight gained (0 when there was none). */
-export function ejectAcross(m: Model, s: State, withDrop = false): number {
-  const e = findEjection(m, s, withDrop);
+export function ejectAcross(m: Model, s: State): number {
+  const e = findEjection(m, s);
   if (e === null) return 0;
   applyEjection(m, s, e);
   return e.gain;

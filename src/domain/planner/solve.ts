@@ -112,7 +112,8 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
   const fixedEnds = days.length === 0;
   const revertToBest = fixedEnds && m.visitCount >= REVERT_MIN_VISITS;
   const randomOrderShare = revertToBest && m.dayCount >= 3 && m.visitCount >= RANDOM_ORDER_UNDER_VISITS ? 0 : RANDOM_ORDER_SHARE;
-  const eject = revertToBest && ejectionApplies(m) && process.env.MS_EJECT !== '0';
+  // Larger TOPTW-like problems with 2+ routes: after the local search, a left-out visit brought in by moving one of a day's visits to another day (eject-chain.ts).
+  const eject = revertToBest && ejectionApplies(m);
   let cur = fresh();
   let best = cloneState(cur);
   let runBest = best;
@@ -136,7 +137,7 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
     shake(m, cur, rng, sinceBest < 50 ? 0.25 : 0.5);
     const mode = rng.next();
     localSearch(m, cur, rng, mode < 0.45 ? 0 : mode < 1 - randomOrderShare ? 0.3 : -1, moved ? [] : days, fixedEnds);
-    if (eject) while (ejectAcross(m, cur, process.env.MS_DROP === '1') > 0) localSearch(m, cur, rng, 0, days, fixedEnds);
+    if (eject) while (ejectAcross(m, cur) > 0) localSearch(m, cur, rng, 0, days, fixedEnds);
     if (pool !== null) {
       addRoutes(pool, cur);
       if (iterations % RECOMBINE_EVERY === 0) {
