@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_TIME_LIMIT_MS, MAX_ITERATIONS, effortFor } from '../src/commands/plan.js';
 import { parseRequest } from '../src/domain/plan/parse-request.js';
 import { cityNeighbours } from '../src/domain/plan/choose-cities.js';
-import { FINAL_RUNS, PROBE_SHARE, SKELETONS, planTrip, raceValue } from '../src/domain/plan/plan-trip.js';
+import { RACE_ROUNDS, SKELETONS, planTrip, raceValue } from '../src/domain/plan/plan-trip.js';
 import { directedLinks } from '../src/domain/travel/city-links.js';
 import { chinaHolidayCalendar } from '../src/io/china-holidays.js';
 import { loadCatalogueFile } from '../src/io/load-catalogue.js';
@@ -67,7 +67,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const lines: string[] = [];
   lines.push(
     `Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? '?'}), load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} at the start; ${runs} runs per case.`,
-    `Default --time-limit ${DEFAULT_TIME_LIMIT_MS} ms = effort ${effortFor(DEFAULT_TIME_LIMIT_MS)} iterations × open visit-days for the whole search, raced over ${SKELETONS} skeletons (a run on ${Math.round(PROBE_SHARE * 1000) / 10} % each, then ${FINAL_RUNS} run${FINAL_RUNS === 1 ? '' : 's'} on the leader ${FINAL_RUNS === 1 ? 'takes' : 'share'} the rest).`,
+    `Default --time-limit ${DEFAULT_TIME_LIMIT_MS} ms = effort ${effortFor(DEFAULT_TIME_LIMIT_MS)} iterations × open visit-days for the whole search, raced over ${SKELETONS} skeletons in rounds: ${RACE_ROUNDS.map((r, i) => `${i === RACE_ROUNDS.length - 1 ? 'the rest' : `${Math.round(r.share * 1000) / 10} %`} on ${i === 0 ? 'each' : `the ${r.keep === 1 ? 'leader' : `${r.keep} leaders`}`}`).join(', then ')}.`,
     '',
   );
   if (runs > 0) lines.push('| case | median wall | worst wall | visits | score |', '|---|--:|--:|--:|--:|');

@@ -3,6 +3,8 @@
  * instances, mean gap to the best known, how many reach it, mean and max solver ms.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { benchDir } from './lib/bench-dir.js';
 import { bksKey, parseBks, setName } from './lib/bks.js';
 
 interface Row { problem: string; instance: string; tours?: number; score: number; ms: number }
@@ -15,7 +17,7 @@ function main(argv: readonly string[]): void {
     if (argv[i] === '--bks') bksFiles.push(argv[++i] ?? '');
     else files.push(argv[i]!);
   }
-  if (bksFiles.length === 0) bksFiles.push('/work/shared/bench/bks.csv');
+  if (bksFiles.length === 0) bksFiles.push(`${benchDir(fileURLToPath(new URL('../..', import.meta.url)))}/bks.csv`);
   const bks = new Map<string, number>();
   for (const f of bksFiles) for (const [k, v] of parseBks(readFileSync(f, 'utf8'))) bks.set(k, v);
   const sets = new Map<string, Acc>();

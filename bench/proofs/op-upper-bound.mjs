@@ -37,7 +37,7 @@
 // Usage:
 //   node bench/proofs/op-upper-bound.mjs [--tolerance 5e-5] [--tmax] [--time-limit 300]
 //        [--margin 1e-6] [--lp-rounds N] [--image-cuts] [--symmetry]
-//        [--bks /work/shared/bench/bks.csv] [--keep] FILE.ophs ...
+//        [--bks FILE (default $YANGTZE_BENCH_DIR/bks.csv, else ../shared/bench/bks.csv beside the repository)] [--keep] FILE.ophs ...
 // Exit codes: 0 every file ran; 1 a CBC run failed (reported, the other files still ran);
 // 2 bad usage or input (unknown option, a number flag that is not a number, a missing or
 // malformed file, no CBC binary), before any solving starts.
@@ -45,10 +45,13 @@
 import { readFileSync, writeFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join, basename, dirname } from 'node:path';
+import { join, basename, dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const args = process.argv.slice(2);
-const opts = { tolerance: 5e-5, tmax: false, timeLimit: 300, margin: 1e-6, bks: '/work/shared/bench/bks.csv', keep: false, cbc: 'cbc', lpRounds: 0, exact: true, images: false, maxImageCuts: 4000, symmetry: false };
+const opts = { tolerance: 5e-5, tmax: false, timeLimit: 300, margin: 1e-6, bks: join(process.env.YANGTZE_BENCH_DIR ? resolve(REPO_ROOT, process.env.YANGTZE_BENCH_DIR) : resolve(REPO_ROOT, '..', 'shared', 'bench'), 'bks.csv'), keep: false, cbc: 'cbc', lpRounds: 0, exact: true, images: false, maxImageCuts: 4000, symmetry: false };
 const files = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];

@@ -66,7 +66,7 @@ describe('the planning questions', () => {
     expect(asker.asked).toEqual([]);
   });
 
-  it('treats --from without --to as a round trip, as `plan` does', async () => {
+  it('treats --from without --to as `plan` does: the planner chooses where the trip ends', async () => {
     const asker = scriptedAsker([['input', '2026-05-12'], ['input', '2'], ['checkbox', ['eco']], ['input', '1'], ['input', '0'], ['input', '0'], ['select', 'standard'], ['checkbox', []], ['input', '']]);
     const answers = await askPlanRequest(asker, en, { from: 'wuhan' });
     expect(answers.to).toBeUndefined();
@@ -74,10 +74,31 @@ describe('the planning questions', () => {
     expect(asker.asked.some((q) => q.message === 'End in which city?')).toBe(false);
   });
 
-  it('offers a round trip when asked for the end city', async () => {
+  it('offers a round trip when asked for the end city, and the start city only as that (the list repeated it)', async () => {
     const asker = scriptedAsker([['search', 'wuhan'], ['search', '']]);
     await expect(askPlanRequest(asker, en, {})).rejects.toThrow(/script finished/);
-    expect(asker.asked[1]!.choices![0]).toEqual({ value: '', name: '(same as the start: a round trip)' });
+    expect(asker.asked[1]!.choices).toEqual([
+      { value: 'wuhan', name: '(back to the start city: a round trip)' },
+      { value: '=stay', name: '(stay in the start city: every night there, no other city)' },
+      { value: '', name: '(anywhere: the planner chooses where the trip ends)' },
+      { value: 'jiujiang', name: 'Jiujiang 九江', description: 'Jiangxi' },
+      { value: 'nanchang', name: 'Nanchang 南昌', description: 'Jiangxi' },
+    ]);
+  });
+
+  it('the round trip comes back to the start city (before, it planned no --to: a Wuhan trip ended in Jiujiang)', async () => {
+    const asker = scriptedAsker([['search', 'wuhan'], ['search', 'wuhan'], ['input', '2026-05-12'], ['input', '2'], ['checkbox', ['eco']],
+      ['input', '1'], ['input', '0'], ['input', '0'], ['select', 'standard'], ['checkbox', []], ['input', '']]);
+    const answers = await askPlanRequest(asker, en, {});
+    expect(answers.to).toBe('wuhan');
+    expect(answers.stay).toBeUndefined();
+  });
+
+  it('typing the start city\'s name when asked for the end finds what ending there means, in English or Chinese', () => {
+    const q = cityQuestion(zh, 'To?', [{ value: 'wuhan', name: '（回到出发城市：环线）' }], 'wuhan');
+    expect(q.source('武汉').map((c) => c.value)).toEqual(['wuhan']);
+    expect(q.source('武汉')[0]!.name).toBe('（回到出发城市：环线）');
+    expect(q.source('nan').map((c) => c.value)).toEqual(['nanchang']);
   });
 
   it('asks in Chinese with --lang zh', async () => {

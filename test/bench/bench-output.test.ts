@@ -4,8 +4,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkOphs, checkToptw } from './checker.js';
+import { fileURLToPath } from 'node:url';
+import { benchDir } from '../../bench/lib/bench-dir.js';
 
-const BENCH = '/work/shared/bench';
+const BENCH = benchDir(fileURLToPath(new URL('../..', import.meta.url)));
 const toptwFiles = ['solomon100/c101', 'solomon100/r102', 'solomon100/rc105', 'solomon200/r201'].map((f) => `${BENCH}/toptw/${f}.txt`);
 const ophsFiles = ['SET_1-2/66-45-1-2', 'SET_3-4/100-45-3-4', 'SET_6-4/64-70-6-4'].map((f) => `${BENCH}/ophs/${f}.ophs`);
 const available = existsSync(BENCH) && existsSync('dist/bench/toptw.js');

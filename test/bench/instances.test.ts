@@ -2,8 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { ophsProblem, parseOphs } from '../../bench/lib/ophs-instance.js';
 import { distanceDecimalsFor, parseToptw, scaledFloorDistance, toptwProblem } from '../../bench/lib/toptw-instance.js';
+import { fileURLToPath } from 'node:url';
+import { benchDir } from '../../bench/lib/bench-dir.js';
 
-const BENCH = '/work/shared/bench';
+const BENCH = benchDir(fileURLToPath(new URL('../..', import.meta.url)));
 
 describe('TOPTW adapter', () => {
   it('reads a CRLF file with trailing blanks, taking O and C as the last two numbers', () => {

@@ -20,4 +20,13 @@ describe('the README walkthrough shows the water trip as planned', () => {
     expect(excerpt).toContain('Golden Week');
     expect(readFileSync(README, 'utf8')).toContain(excerpt);
   });
+
+  it('has day 2 of the two-day Wuhan stay exactly as `plan --format markdown` prints it (it was a plan from an older planner, for another date)', async () => {
+    const run = await runCli(['plan', '--from', 'wuhan', '--stay', 'wuhan', '--start', '2026-12-15', '--days', '2', '--themes', 'cultural,red',
+      '--party', 'adult=2,child=1', '--format', 'markdown', '-q']);
+    expect(run.exitCode).toBe(0);
+    const excerpt = run.stdout.slice(run.stdout.indexOf('## Day 2'), run.stdout.indexOf('## By theme')).trimEnd();
+    expect(excerpt).toContain('Lunch near');
+    expect(readFileSync(README, 'utf8')).toContain(excerpt);
+  });
 });

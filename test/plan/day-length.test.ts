@@ -9,7 +9,7 @@
  * The one exception is an evening outing (plan/time-of-day.ts: a sight at its time of day or a
  * boat at its sailing, from dinner time on — Hongyadong's lit facade, the Two Rivers night boat):
  * the party goes out for it after dinner, so a day that holds one ends with it — nothing but the
- * ride back (or the walk to a ship's pier) after it — by EVENING_RETURN_BY_MIN (23:00).
+ * ride back (or the walk to a ship's pier) after it — by the pace's EVENING_RETURN_BY (22:30 standard).
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Itinerary, ItineraryItem } from '../../src/domain/itinerary/itinerary.js';
@@ -47,7 +47,7 @@ const dayEnds = (p: Itinerary): string[] =>
     const items = ashore(d.items);
     return items.length === 0 || eveningOuting(items) ? [] : [items.map(endOf).sort().at(-1)!.slice(11, 16)];
   });
-/** Days that end with an evening outing: it is the last thing but the way back, and the way back ends by 23:00. */
+/** Days that end with an evening outing: it is the last thing but the way back, and the way back ends by the standard pace's return (22:30). */
 const evenings = (p: Itinerary) =>
   p.days.flatMap((d) => {
     const items = ashore(d.items);

@@ -11,7 +11,7 @@ import type { HolidayCalendar } from '../../src/domain/calendar/holiday-calendar
 import { buildProblem, withReachableWindows } from '../../src/domain/plan/build-problem.js';
 import { fitsADay } from '../../src/domain/plan/choose-cities.js';
 import type { CityPlan, LandDay } from '../../src/domain/plan/city-plan.js';
-import { candidateStops, finalRunsOn, planTrip, probeRuns, searchSize, skeletonsFor } from '../../src/domain/plan/plan-trip.js';
+import { RACE_ROUNDS, candidateStops, planTrip, raceRound, searchSize, skeletonsFor } from '../../src/domain/plan/plan-trip.js';
 import { departureTable } from '../../src/domain/plan/trip-travel.js';
 import type { ProblemDay, ProblemVisit, Travel } from '../../src/domain/planner/problem.js';
 import { directedLinks } from '../../src/domain/travel/city-links.js';
@@ -97,17 +97,22 @@ describe('the chooser and far stops', () => {
 });
 
 describe('sharing the effort', () => {
-  it('races: a short run per skeleton, then the rest in runs with fresh seeds on the leader', () => {
-    const probes = probeRuns(3, 0.1);
+  it('races: a short run per skeleton, a second look at the two leaders, the rest on the leader — fresh seeds, all the effort', () => {
+    const rounds = [{ keep: 3, share: 0.1 }, { keep: 2, share: 0.15 }, { keep: 1, share: 0 }];
+    const probes = raceRound(rounds, 0, [0, 1, 2], 1);
     expect(probes).toEqual([0, 1, 2].map((i) => ({ skeleton: i, seedOffset: i, share: 0.1 })));
-    const finals = finalRunsOn(1, 3, 0.7, 2);
-    expect(finals.map((r) => r.skeleton)).toEqual([1, 1]);
-    const offsets = [...probes, ...finals].map((r) => r.seedOffset);
-    expect(new Set(offsets).size).toBe(offsets.length);
-    expect([...probes, ...finals].reduce((s, r) => s + r.share, 0)).toBeCloseTo(1);
-    // One skeleton: no race, its runs share all the effort.
-    expect(probeRuns(1, 0.1)).toEqual([]);
-    expect(finalRunsOn(0, 1, 1, 2)).toEqual([{ skeleton: 0, seedOffset: 0, share: 0.5 }, { skeleton: 0, seedOffset: 1, share: 0.5 }]);
+    // Skeleton 2 leads, then 0: the second round goes to them, best first.
+    const second = raceRound(rounds, 1, [2, 0, 1], 0.7);
+    expect(second.map((r) => r.skeleton)).toEqual([2, 0]);
+    const last = raceRound(rounds, 2, [0, 2, 1], 0.4);
+    expect(last).toEqual([{ skeleton: 0, seedOffset: 6, share: 0.4 }]);
+    const all = [...probes, ...second, ...last];
+    expect(new Set(all.map((r) => r.seedOffset)).size).toBe(all.length);
+    expect(all.reduce((s, r) => s + r.share, 0)).toBeCloseTo(1);
+    // One skeleton: no race, one run with all the effort.
+    expect(raceRound([{ keep: 1, share: 1 }], 0, [0], 1)).toEqual([{ skeleton: 0, seedOffset: 0, share: 1 }]);
+    // The default rounds spend the whole effort on six skeletons.
+    expect(RACE_ROUNDS[0]!.share * RACE_ROUNDS[0]!.keep + RACE_ROUNDS.slice(1, -1).reduce((s, r) => s + r.share * r.keep, 0)).toBeLessThan(1);
   });
 
   it('measures a problem by its open visit-days', () => {

@@ -6,23 +6,14 @@
  * fixed sailings (12:30, 15:00, and in turn between 19:00 and 20:30 in the evening).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Catalogue } from '../../src/domain/catalogue/model.js';
 import type { HolidayCalendar } from '../../src/domain/calendar/holiday-calendar.js';
 import type { Itinerary, ItineraryItem, VisitItem } from '../../src/domain/itinerary/itinerary.js';
 import { windowsOn } from '../../src/domain/plan/build-problem.js';
 import { EVENING_RETURN_BY_MIN } from '../../src/domain/plan/time-of-day.js';
-import { runCli } from '../cli/helpers/run-cli.js';
-import { SHIPPED, shippedCatalogue } from './shipped.js';
+import { shippedCatalogue } from './shipped.js';
+import { planChecker, planJson, runShipped as run } from './shipped-cli.js';
 
-const run = (args: readonly string[]) => runCli(['--catalogue', SHIPPED, ...args], { monotonicMs: () => 0 });
-async function planJson(args: readonly string[]): Promise<Itinerary> {
-  const r = await run(['plan', ...args, '--json', '-q']);
-  expect(r.exitCode).toBe(0);
-  return JSON.parse(r.stdout) as Itinerary;
-}
 const clock = (iso: string) => Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
 const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 const visitsOf = (p: Itinerary, id: string) =>
@@ -31,20 +22,11 @@ const endOf = (i: ItineraryItem): string => (i.kind === 'travel' ? i.arrive : i.
 
 let catalogue: Catalogue;
 let calendar: HolidayCalendar;
-let dir: string;
-beforeAll(async () => {
-  ({ catalogue, calendar } = await shippedCatalogue());
-  dir = mkdtempSync(path.join(tmpdir(), 'yangtze-time-of-day-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(async () => void ({ catalogue, calendar } = await shippedCatalogue()));
+const checker = planChecker('yangtze-time-of-day-');
+afterAll(() => checker.remove());
+const check = checker.check;
 const site = (id: string) => catalogue.attractions.find((a) => a.id === id)!;
-
-async function check(p: Itinerary): Promise<{ exitCode: number; out: string }> {
-  const file = path.join(dir, `plan-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify(p));
-  const r = await run(['plan', 'check', file]);
-  return { exitCode: r.exitCode, out: r.stdout + r.stderr };
-}
 
 describe('start windows', () => {
   it('a lit sight starts so as to end inside its best time: Hongyadong (18:00-22:00), 90 min, from 18:00 to 20:30', () => {
@@ -53,13 +35,14 @@ describe('start windows', () => {
     expect(windowsOn(a, '2027-04-13', 2, 90, calendar, catalogue.timezone)).toEqual([{ open: 2 * 1440 + 18 * 60, close: 2 * 1440 + 20 * 60 + 30 }]);
   });
 
-  it('a boat starts only at its sailings: 12:30, 15:00, and any minute of the evening run 19:00-20:30', () => {
+  it('a boat starts only at its sailings: 12:30, 15:00, and the evening run 19:00-20:30 every ten minutes (boats in turn, headway not given)', () => {
     const a = site('two-rivers-cruise');
     expect(a.departures).toEqual([{ fromMin: 750, toMin: 750 }, { fromMin: 900, toMin: 900 }, { fromMin: 1140, toMin: 1230 }]);
+    const evening = Array.from({ length: 10 }, (_, k) => ({ open: 1140 + 10 * k, close: 1140 + 10 * k }));
     expect(windowsOn(a, '2027-04-13', 0, 60, calendar, catalogue.timezone)).toEqual([
       { open: 750, close: 750 },
       { open: 900, close: 900 },
-      { open: 1140, close: 1230 },
+      ...evening,
     ]);
   });
 });
@@ -106,7 +89,7 @@ describe('a Monday in Chongqing (the museum shut)', () => {
 });
 
 describe('the Wuhan Two Rivers cruise', () => {
-  it('an afternoon and evening in Wuhan takes the evening boat after dinner, past the day\'s usual end, back by 23:00', async () => {
+  it('an afternoon and evening in Wuhan takes the evening boat after dinner, past the day\'s usual end, back by 22:30', async () => {
     const p = await planJson(['--from', 'wuhan', '--stay', 'wuhan', '--start', '2027-04-13', '--days', '1', '--day-start', '14:00', '--must', 'two-rivers-cruise']);
     const visits = visitsOf(p, 'two-rivers-cruise');
     expect(visits).toHaveLength(1);

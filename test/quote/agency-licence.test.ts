@@ -37,8 +37,8 @@ describe('the licence line', () => {
     if (!bad.ok) expect(bad.issues[0]).toMatchObject({ file: 'profile.yaml', line: 2, path: ['licence_zh'] });
   });
 
-  it('the sample profile has both, and the Chinese document of the README example shows the Chinese one', async () => {
-    const run = await runCli(['quote', path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'chongqing-nanchang-7d.itinerary.json'), '--agency', path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'agency', 'agency.yaml'), '--format', 'html', '--lang', 'zh']);
+  it('the sample profile has both, and the Chinese document of the saved 7-day plan shows the Chinese one', async () => {
+    const run = await runCli(['quote', path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'plans', 'chongqing-nanchang-7d-evening-arrival.itinerary.json'), '--agency', path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'agency', 'agency.yaml'), '--format', 'html', '--lang', 'zh']);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('旅行社业务经营许可证 L-SAMPLE-0000');
     expect(run.stdout).not.toContain('Licence L-SAMPLE-0000');

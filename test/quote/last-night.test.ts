@@ -13,8 +13,8 @@ import type { LastNight } from '../../src/domain/quote/quote-model.js';
 import { REPO_ROOT, runCli } from '../cli/helpers/run-cli.js';
 import { options, shipped, shippedRates } from './shipped.js';
 
-const SEVEN = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'chongqing-nanchang-7d.itinerary.json');
-/** The README's 7-day plan: day 7 ends with the train Wuhan → Nanchang arriving 20:00, then dinner in Nanchang. */
+const SEVEN = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'plans', 'chongqing-nanchang-7d-evening-arrival.itinerary.json');
+/** A saved 7-day plan (the README request as planned before session 7): day 7 ends with the train Wuhan → Nanchang arriving 20:00, then dinner in Nanchang. */
 const seven = (): Itinerary => JSON.parse(readFileSync(SEVEN, 'utf8')) as Itinerary;
 
 /** The same plan with the last train arriving at `hhmm` instead (and no dinner after it). */

@@ -163,6 +163,13 @@ describe('yangtze quote: bad flags and files', () => {
 });
 
 describe('the README shows the quote as it is', () => {
+  it('quotes the plan the planner makes today for the README request (before, a plan saved before session 7, with a disclaimer)', async () => {
+    const run = await runCli(['plan', '--from', 'chongqing', '--to', 'nanchang', '--start', '2027-04-12', '--days', '7', '--themes', 'water,cultural',
+      '--party', 'adult=2,child=1', '--json', '-q'], { monotonicMs: () => 0 });
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(readFileSync(path.join(FIXTURES, 'chongqing-nanchang-7d.itinerary.json'), 'utf8')));
+  }, 60_000);
+
   it('has the 7-day example exactly as the golden terminal view', () => {
     const readme = readFileSync(path.join(FIXTURES, '..', '..', '..', 'README.md'), 'utf8');
     expect(readme).toContain(readFileSync(path.join(GOLDEN, 'chongqing-nanchang-7d.txt'), 'utf8').trimEnd());

@@ -9,7 +9,7 @@ import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
 import { REPO_ROOT, runCli } from '../cli/helpers/run-cli.js';
 
-const PLAN = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'chongqing-nanchang-7d.itinerary.json');
+const PLAN = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'plans', 'chongqing-nanchang-7d-evening-arrival.itinerary.json');
 const html = async (...flags: string[]) => {
   const run = await runCli(['quote', PLAN, '--guide', 'en', '--format', 'html', ...flags]);
   expect(run.exitCode).toBe(0);

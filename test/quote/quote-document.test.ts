@@ -16,8 +16,8 @@ import { needTool, optionalTool } from '../agency/helpers/tools.js';
 import { REPO_ROOT, runCli } from '../cli/helpers/run-cli.js';
 
 const AGENCY = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'agency');
-/** The README example: 7 days Chongqing → Nanchang (the Three Gorges cruise, Yichang, Wuhan), 2 adults and a child. */
-const PLAN = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'chongqing-nanchang-7d.itinerary.json');
+/** A saved 7-day plan, Chongqing → Nanchang (the Three Gorges cruise, Yichang, Wuhan), 2 adults and a child: the README request as planned before session 7, kept for its shapes (an evening arrival, a day in two cities). */
+const PLAN = path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'plans', 'chongqing-nanchang-7d-evening-arrival.itinerary.json');
 const QUOTE = ['quote', PLAN, '--guide', 'en', '--markup', '15%', '--rounding', 'up-to-10', '--agency', path.join(AGENCY, 'agency.yaml')];
 
 describe('the agency document (HTML)', () => {

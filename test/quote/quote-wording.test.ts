@@ -12,7 +12,7 @@ import { quoteTrip } from '../../src/domain/quote/quote-trip.js';
 import { REPO_ROOT } from '../cli/helpers/run-cli.js';
 import { options, shipped, shippedRates } from './shipped.js';
 
-const seven = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'chongqing-nanchang-7d.itinerary.json'), 'utf8')) as Itinerary;
+const seven = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test', 'quote', 'fixtures', 'plans', 'chongqing-nanchang-7d-evening-arrival.itinerary.json'), 'utf8')) as Itinerary;
 
 describe('the guide in words', () => {
   const q = quoteTrip(seven, shipped, shippedRates, options());
@@ -44,7 +44,7 @@ describe('the guide in words', () => {
 
 describe('a day in two cities', () => {
   it('books a guide in each, but the inclusions count the day once: "on each of the N sightseeing days" agrees with the vehicle', () => {
-    // Day 6 of the README plan sees Qingjiang Gallery (Yichang) and ends in Wuhan: let it also see Hankou Riverside Park there.
+    // Day 6 of the saved 7-day plan sees Qingjiang Gallery (Yichang) and ends in Wuhan: let it also see Hankou Riverside Park there.
     const visit = seven.days[6]!.items.find((i) => i.kind === 'visit' && i.attraction === 'hankou-riverside-park')!;
     const leg = seven.days[6]!.items.find((i) => i.kind === 'travel' && i.mode === 'local' && i.to === 'hankou-riverside-park')!;
     const day6 = { ...seven.days[5]!, items: [...seven.days[5]!.items, { ...leg, depart: '2027-04-17T20:00:00+08:00', arrive: '2027-04-17T20:10:00+08:00' }, { ...visit, start: '2027-04-17T20:10:00+08:00', end: '2027-04-17T21:00:00+08:00' }] };

@@ -5,8 +5,11 @@ import { guideTitle } from '../../domain/quote/guide-language.js';
 export interface PromptMessages {
   readonly from: string;
   readonly to: string;
+  /** The end-city choice that comes back to the start city (`--to` = `--from`). */
   readonly sameCity: string;
   readonly stayInCity: string;
+  /** The end-city choice that leaves the end to the planner (no `--to`). */
+  readonly anywhere: string;
   readonly start: string;
   readonly badDate: string;
   readonly pastDate: (today: string) => string;
@@ -67,8 +70,9 @@ export interface SessionSummaryFacts {
 const EN: PromptMessages = {
   from: 'Start in which city? (type to search, English or 中文)',
   to: 'End in which city?',
-  sameCity: '(same as the start: a round trip)',
+  sameCity: '(back to the start city: a round trip)',
   stayInCity: '(stay in the start city: every night there, no other city)',
+  anywhere: '(anywhere: the planner chooses where the trip ends)',
   start: 'First day (YYYY-MM-DD)?',
   badDate: 'Give a real date as YYYY-MM-DD, e.g. 2026-05-12',
   pastDate: (today) => `That day has passed; give ${today} or later`,
@@ -80,7 +84,7 @@ const EN: PromptMessages = {
   badCount: 'Give a whole number, 0 or more',
   nobody: 'The party needs at least one traveller',
   pace: 'Pace?',
-  paces: { relaxed: 'Relaxed: fewer stops, long breaks, days 09:00–19:00', standard: 'Standard', packed: 'Packed: as many stops as fit' },
+  paces: { relaxed: 'Relaxed: fewer stops, long breaks, days 09:00–19:00', standard: 'Standard: days 08:00–20:00', packed: 'Packed: as many stops as fit, days 08:00–20:00' },
   must: 'Must-see stops? (optional; filtered by your themes and cities)',
   noCandidates: 'No stops match these themes and cities.',
   budget: 'Budget for the whole party, in yuan? (empty: no limit)',
@@ -131,8 +135,9 @@ const EN: PromptMessages = {
 const ZH: PromptMessages = {
   from: '从哪座城市出发？（可输入中文或英文搜索）',
   to: '在哪座城市结束？',
-  sameCity: '（与出发城市相同：环线）',
+  sameCity: '（回到出发城市：环线）',
   stayInCity: '（只在出发城市：每晚都住这里，不去别的城市）',
+  anywhere: '（不限：由规划决定在哪座城市结束）',
   start: '第一天的日期（YYYY-MM-DD）？',
   badDate: '请输入有效日期，格式为 YYYY-MM-DD，例如 2026-05-12',
   pastDate: (today) => `该日期已过，请输入 ${today} 或之后的日期`,
@@ -144,7 +149,7 @@ const ZH: PromptMessages = {
   badCount: '请输入 0 或更大的整数',
   nobody: '至少需要一位出行人',
   pace: '行程节奏？',
-  paces: { relaxed: '宽松：景点少、休息多，每天09:00–19:00', standard: '适中', packed: '紧凑：尽量多安排景点' },
+  paces: { relaxed: '宽松：景点少、休息多，每天09:00–19:00', standard: '适中：每天08:00–20:00', packed: '紧凑：尽量多安排景点，每天08:00–20:00' },
   must: '必游景点？（可不选；已按主题和城市筛选）',
   noCandidates: '没有符合这些主题和城市的景点。',
   budget: '全体预算（元）？（留空表示不限）',

@@ -80,13 +80,19 @@ export function cityMatches(city: City, term: string | undefined): boolean {
   return city.id.includes(t) || city.name.toLowerCase().includes(t) || city.nameZh.includes(t);
 }
 
-export function cityQuestion(ctx: QuestionContext, message: string, extra: readonly Choice<string>[] = []): SearchQuestion<string> {
+/**
+ * A city, searched by name. `start`: the trip's start city, when asking where it ends — not
+ * offered again among the cities (the extra choices say what ending there means: a round trip,
+ * or staying), and typing its name finds those choices.
+ */
+export function cityQuestion(ctx: QuestionContext, message: string, extra: readonly Choice<string>[] = [], start?: string): SearchQuestion<string> {
+  const startCity = ctx.catalogue.cities.find((c) => c.id === start);
   return {
     message,
     source: (term) => [
-      ...(term ? [] : extra),
+      ...(!term || (startCity && cityMatches(startCity, term)) ? extra : []),
       ...ctx.catalogue.cities
-        .filter((c) => cityMatches(c, term))
+        .filter((c) => c.id !== start && cityMatches(c, term))
         .map((c) => ({ value: c.id, name: cityLabel(c, ctx.lang), description: provinceName(c.province, ctx.lang) })),
     ],
   };
@@ -165,10 +171,14 @@ export async function askPlanRequest(asker: Asker, ctx: QuestionContext, partial
   let stay: string | undefined;
   if (toFlag !== undefined) to = cityId(toFlag);
   else if (fromFlag === undefined) {
-    // With --from given and --to not, the command line already says "a round trip", as `plan` reads it.
-    const picked = await asker.search(cityQuestion(ctx, m.to, [{ value: '', name: m.sameCity }, { value: STAY, name: m.stayInCity }]));
+    // With --from given and --to not, the command line already says "end anywhere", as `plan` reads it.
+    // Before, the list offered the start city again below "(same as the start: a round trip)", and that
+    // choice planned no round trip at all (no --to: the 3-day Wuhan trip ended in Jiujiang).
+    const picked = await asker.search(cityQuestion(ctx, m.to, [
+      { value: from, name: m.sameCity }, { value: STAY, name: m.stayInCity }, { value: '', name: m.anywhere },
+    ], from));
     if (picked === STAY) stay = from;
-    to = picked === '' || picked === from || picked === STAY ? undefined : picked;
+    to = picked === '' || picked === STAY ? undefined : picked;
   }
 
   const startFlag = given(partial, 'start');

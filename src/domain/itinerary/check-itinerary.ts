@@ -14,7 +14,7 @@ import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { addDays } from '../calendar/iso-date.js';
 import { openingOn } from '../calendar/opening-on.js';
 import { daylightEndOn } from '../calendar/daylight-window.js';
-import { MEAL_RULES, PACES, paceVisitMin } from '../plan/pace.js';
+import { lunchStartSpan, MEAL_RULES, PACES, paceVisitMin } from '../plan/pace.js';
 import { admissionFor, cents, defaultCategory, fareFor } from '../plan/party-cost.js';
 import { catalogueScore } from '../plan/score.js';
 import { BY_THEME_ORDER } from '../plan/day-theme.js';
@@ -127,7 +127,7 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
       if (item.kind === 'visit') {
         checkVisit(item, path, start, end);
       } else if (item.kind === 'meal') {
-        checkMeal(item, path, start, end);
+        checkMeal(item, path, start, end, hasSameDayLink(day));
       } else if (item.kind === 'cruise') {
         checkCruiseItem(item, path, start, end, day);
       } else {
@@ -283,8 +283,9 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
   }
 
   /** A meal is taken where the party is, after the previous item, at a meal time (meals.ts's rules for the pace). */
-  function checkMeal(item: MealItem, path: (string | number)[], start: number, end: number): void {
+  function checkMeal(item: MealItem, path: (string | number)[], start: number, end: number, trainDay: boolean): void {
     const rules = MEAL_RULES[req.pace] ?? MEAL_RULES.standard;
+    const lunch = lunchStartSpan(rules, trainDay);
     const near = locate(item.near);
     if (!near) {
       v('unknown-id', [...path, 'near'], `"${item.near}" is neither a city nor an attraction in the catalogue`);
@@ -305,8 +306,9 @@ export function checkItinerary(itinerary: Itinerary, catalogue: Catalogue, calen
       clock = end;
     }
     const s = mod(start);
-    if (item.meal === 'lunch' && (s < rules.lunchFrom || s > rules.lunchLatest)) {
-      v('meal-time', path, `lunch starts at ${hhmm(s)}, outside ${hhmm(rules.lunchFrom)}–${hhmm(rules.lunchLatest)}`);
+    if (item.meal === 'lunch' && (s < lunch.fromMin || s > lunch.latestMin)) {
+      const why = trainDay ? ' on a day with a train (before boarding, or on arrival by then)' : '';
+      v('meal-time', path, `lunch starts at ${hhmm(s)}, outside ${hhmm(lunch.fromMin)}–${hhmm(lunch.latestMin)}${why}`);
     }
     if (item.meal === 'dinner' && s < rules.dinnerFrom) v('meal-time', path, `dinner starts at ${hhmm(s)}, before ${hhmm(rules.dinnerFrom)}`);
     if (item.cost < 0) v('cost-mismatch', [...path, 'cost'], `a cost cannot be negative`);
@@ -431,3 +433,8 @@ function samePoint(a: { location: LatLon }, b: { location: LatLon }): boolean {
   return localTravelMin(a.location, b.location, 0) === 0;
 }
 
+
+/** A day with a train (or coach, ferry, flight) between cities that leaves and arrives that day: pace.ts lunchStartSpan. */
+function hasSameDayLink(day: ItineraryDay): boolean {
+  return day.items.some((i) => i.kind === 'travel' && i.mode !== 'local' && i.depart.slice(0, 10) === i.arrive.slice(0, 10));
+}

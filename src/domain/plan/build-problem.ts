@@ -19,12 +19,12 @@ import { BOARDING_MIN, MINUTES_PER_DAY } from '../travel/travel-model.js';
 import { localLegMin, localLegs } from '../travel/local-legs.js';
 import { dayCities, dayLinks, type CityPlan, type LandDay } from './city-plan.js';
 import { vehicleDaysCost } from './local-transfers.js';
-import { LUNCH_INSIDE_MIN, MEAL_RULES, PACES, paceVisitMin } from './pace.js';
+import { LUNCH_INSIDE_MIN, lunchStartSpan, MEAL_RULES, PACES, paceVisitMin } from './pace.js';
 import { admissionFor, defaultCategory } from './party-cost.js';
 import { catalogueScore } from './score.js';
 import { shipSites } from '../cruise/taken-cruises.js';
 import { tripTravel, type Place, type TripTravel } from './trip-travel.js';
-import { EVENING_RETURN_BY_MIN, isEveningVisit, narrowToTimeOfDay } from './time-of-day.js';
+import { EVENING_RETURN_BY, isEveningVisit, narrowToTimeOfDay } from './time-of-day.js';
 
 export interface BuiltProblem {
   readonly problem: Problem;
@@ -110,7 +110,7 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
     close: day.closeMin,
     start: hubOf.get(day.startCity)!,
     ends: [hubOf.get(day.endCity)!],
-    ...(request.meals === false ? {} : { break: lunchBreak(request, day.openMin) }),
+    ...(request.meals === false ? {} : { break: lunchBreak(request, day.openMin, dayLinks(day).length > 0) }),
   }));
   const travel = tripTravel({
     places,
@@ -121,7 +121,7 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
     catalogue,
   });
   const evening = withEvenings(
-    { days, visits },
+    { days, visits, returnByMin: EVENING_RETURN_BY[request.pace] },
     landDays.map(({ day }) => day),
     (v, w, d) => isEveningVisit(attractions[v]!, w.open - baseOf(days[d]!.open), MEAL_RULES[request.pace].dinnerFrom),
     travel.travel,
@@ -145,14 +145,14 @@ function baseOf(min: number): number {
  * Evening outings (time-of-day.ts): a visit whose window is an evening one
  * may run past the day's end, and the day's close moves out to the latest
  * such visit's end plus the way to the day's end (the hotel, by
- * EVENING_RETURN_BY_MIN; on the day a ship sails, the pier by boarding time).
+ * EVENING_RETURN_BY for the pace; on the day a ship sails, the pier by boarding time).
  * Every other window of that day is cut so that its visit, and the way on
  * from it (a train included: travel is FIFO, so the latest start is found by
  * bisection), still end by the day's own close: only the evening outing goes
  * late, and a day that holds one ends with it.
  */
 export function withEvenings(
-  problem: { readonly days: readonly ProblemDay[]; readonly visits: readonly ProblemVisit[] },
+  problem: { readonly days: readonly ProblemDay[]; readonly visits: readonly ProblemVisit[]; readonly returnByMin: number },
   landDays: readonly LandDay[],
   isEvening: (visit: number, w: TimeWindow, day: number) => boolean,
   travel: Travel,
@@ -162,7 +162,7 @@ export function withEvenings(
   days.forEach((day, d) => {
     const land = landDays[d]!;
     const end = day.ends[0]!;
-    const limit = land.cruiseOut ? land.cruiseOut.departMin - BOARDING_MIN[land.cruiseOut.link.link.mode] : baseOf(day.open) + EVENING_RETURN_BY_MIN;
+    const limit = land.cruiseOut ? land.cruiseOut.departMin - BOARDING_MIN[land.cruiseOut.link.link.mode] : baseOf(day.open) + problem.returnByMin;
     let close = day.close;
     visits.forEach((v, i) => {
       for (const w of v.windows[d] ?? []) {
@@ -210,14 +210,17 @@ export function endingBy(
  * The day's lunch as the core's break (the documented defaults of pace.ts):
  * starting 11:30–14:30 where the party is (by 13:30 when the day's order
  * allows), or inside a visit of at least LUNCH_INSIDE_MIN that spans it by
- * 13:30, as near 12:00 as it allows.
+ * 13:30, as near 12:00 as it allows; on a day with a train, 11:00–13:30
+ * (pace.ts lunchStartSpan: before boarding, or on arrival when the ride ends in time).
  */
-export function lunchBreak(request: PlanRequest, openMin: number): DayBreak {
+export function lunchBreak(request: PlanRequest, openMin: number, trainDay: boolean): DayBreak {
   const rules = MEAL_RULES[request.pace];
+  const span = lunchStartSpan(rules, trainDay);
   const base = Math.floor(openMin / MINUTES_PER_DAY) * MINUTES_PER_DAY;
   return {
-    from: base + rules.lunchFrom,
-    to: base + rules.lunchLatest,
+    from: base + span.fromMin,
+    to: base + span.latestMin,
+    ...(span.fromMin < rules.lunchFrom ? { preferFrom: base + rules.lunchFrom } : {}),
     length: rules.lunchMin,
     at: base + rules.lunchAt,
     preferTo: base + rules.lunchTo,

@@ -116,6 +116,15 @@ interface State {
   /** Times the trip went A → B → A without B being a dead end that only A leads to. */
   readonly backtracks: number;
   readonly value: number;
+  /**
+   * What the beam ranks a partial skeleton by: its value plus MANDATORY_POINTS for each must stop
+   * it has not placed yet in a city it can still reach (pendingMusts). Without it a must in the
+   * trip's last city counted only for skeletons that had already been there, so a 9-day trip
+   * Nanchang → Jingdezhen with three Jingdezhen musts went to Jingdezhen on day 2, left, and came
+   * back at the end: the beam had dropped every skeleton that kept Jingdezhen for the end before
+   * it could get there. Complete skeletons are ranked by value alone (nothing is pending then).
+   */
+  readonly promise: number;
 }
 
 export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
@@ -131,8 +140,10 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
   const beam = input.beamWidth ?? DEFAULT_BEAM;
   const buckets: State[][] = Array.from({ length: input.days + 1 }, () => []);
   const start: State = {
-    city: input.from, nextDay: 0, days: [], minutesIn: new Map(), aboard: [], travelMin: 0, fare: 0, chargedFare: 0, value: 0, trail: [input.from], backtracks: 0,
+    city: input.from, nextDay: 0, days: [], minutesIn: new Map(), aboard: [], travelMin: 0, fare: 0, chargedFare: 0, value: 0, promise: 0, trail: [input.from], backtracks: 0,
   };
+  const musts = mustsByCity(input.candidates);
+  const daysToMust = new Map([...musts.keys()].map((c) => [c, daysToReach(input.catalogue, c, links, input.dayEndMin - input.dayStartMin)]));
   buckets[0]!.push(start);
 
   const push = (s: State) => {
@@ -143,7 +154,10 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
       if (need > input.days - s.nextDay) return;
     }
     if (s.nextDay === input.days && input.to !== undefined && s.city !== input.to) return;
-    buckets[s.nextDay]!.push({ ...s, value: valueOf(s, input, routeIndex) });
+    const placed = new Map<string, number>();
+    const value = valueOf(s, input, routeIndex, placed);
+    const pending = pendingMusts(s.city, input.days - s.nextDay, musts, placed, daysToMust);
+    buckets[s.nextDay]!.push({ ...s, value, promise: value + pending * MANDATORY_POINTS });
   };
 
   const neighbours = cityNeighbours(links);
@@ -256,12 +270,12 @@ export function chooseCities(input: ChooseCitiesInput): CityPlan[] {
           city: l.to, nextDay: arrivalDay, freeFromMin: arriveMin + ARRIVAL_MIN, ...reach(s, [l.to]),
           days: [...s.days, first, ...aboardDays], minutesIn,
           aboard: aboardDays.length > 0 ? [...s.aboard, l] : s.aboard,
-          travelMin, fare, chargedFare, value: 0,
+          travelMin, fare, chargedFare, value: 0, promise: 0,
         });
       }
     }
   }
-  const done = prune(buckets[input.days]!, Infinity);
+  const done = prune(buckets[input.days]!, Infinity, (s) => s.value);
   return withCompact(done, input.count ?? 1).map((s) => ({ days: s.days, value: s.value }));
 }
 
@@ -357,10 +371,44 @@ export function daysToReach(catalogue: Catalogue, to: string, links = directedLi
   return dist;
 }
 
-function valueOf(s: State, input: ChooseCitiesInput, routeIndex: (c: string) => number): number {
+/** Must stops per city (the chooser's candidates marked mandatory). */
+function mustsByCity(candidates: ChooseCitiesInput['candidates']): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [city, list] of candidates) {
+    const n = list.filter((c) => c.mandatory).length;
+    if (n > 0) out.set(city, n);
+  }
+  return out;
+}
+
+/**
+ * Must stops a partial skeleton has not placed (`placed`, per city) in cities it can still reach
+ * with `daysLeft`: the one it is in (when a day is left to stay), or one a night away in at most
+ * that many days (daysToReach). Optimistic — whether they will fit is for the complete skeleton's
+ * value to say — so that the beam compares a skeleton that has seen a city's musts with one that
+ * is on its way there, not with one that never will.
+ */
+export function pendingMusts(
+  city: string, daysLeft: number, musts: ReadonlyMap<string, number>, placed: ReadonlyMap<string, number>,
+  daysTo: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): number {
+  if (daysLeft <= 0) return 0;
+  let pending = 0;
+  for (const [c, n] of musts) {
+    const reachable = c === city || (daysTo.get(c)?.get(city) ?? Infinity) <= daysLeft;
+    if (reachable) pending += Math.max(0, n - (placed.get(c) ?? 0));
+  }
+  return pending;
+}
+
+function valueOf(s: State, input: ChooseCitiesInput, routeIndex: (c: string) => number, placed?: Map<string, number>): number {
   let value = 0;
   const windowMin = input.dayEndMin - input.dayStartMin;
-  for (const [city, days] of timeByCityDay(s.days)) value += fill(input.candidates.get(city) ?? [], days, windowMin);
+  for (const [city, days] of timeByCityDay(s.days)) {
+    const counted = { musts: 0 };
+    value += fill(input.candidates.get(city) ?? [], days, windowMin, counted);
+    if (placed && counted.musts > 0) placed.set(city, counted.musts);
+  }
   for (const l of s.aboard) {
     value += input.aboardCandidates(l).reduce((sum, c) => sum + c.score + (c.mandatory ? MANDATORY_POINTS : 0), 0);
   }
@@ -419,7 +467,7 @@ export function timeByCityDay(days: readonly PlanDay[]): Map<string, CityDayTime
  * day, not two half days; one that cannot be reached from the hotel, seen and
  * left within a day window (a gorge 300 km downriver) is worth nothing here.
  */
-export function fill(candidates: readonly CityCandidate[], days: readonly CityDayTime[], windowMin: number): number {
+export function fill(candidates: readonly CityCandidate[], days: readonly CityDayTime[], windowMin: number, placed?: { musts: number }): number {
   const left = days.map((d) => d.minutes);
   let value = 0;
   for (const c of candidates) {
@@ -429,6 +477,7 @@ export function fill(candidates: readonly CityCandidate[], days: readonly CityDa
     if (i < 0) continue;
     left[i]! -= need;
     value += c.score + (c.mandatory ? MANDATORY_POINTS : 0);
+    if (c.mandatory && placed) placed.musts++;
   }
   return value;
 }
@@ -438,8 +487,8 @@ export function fitsADay(c: Pick<CityCandidate, 'visitMin' | 'reachMin'>, window
   return 2 * c.reachMin + c.visitMin <= windowMin;
 }
 
-function prune(states: State[], width: number): State[] {
-  const sorted = [...states].sort((a, b) => b.value - a.value || key(a).localeCompare(key(b)));
+function prune(states: State[], width: number, by: (s: State) => number = (s) => s.promise): State[] {
+  const sorted = [...states].sort((a, b) => by(b) - by(a) || key(a).localeCompare(key(b)));
   const seen = new Set<string>();
   const out: State[] = [];
   for (const s of sorted) {

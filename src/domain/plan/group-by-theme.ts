@@ -3,8 +3,12 @@
  * core's order is regrouped so that stops sharing a theme follow each other
  * (themes in the order they first appear that day; within a theme, the
  * core's order). The regrouped day is kept only if every stop still starts
- * inside its opening window, the day still ends at its hotel in time, and
- * it adds at most GROUPING_SLACK_MIN minutes of travel.
+ * inside its opening window, the day still ends at its hotel in time, it
+ * adds at most GROUPING_SLACK_MIN minutes of travel, and the party pays no
+ * more for its local legs: grouping is for the reader, not worth a taxi ride
+ * out of town and back (Nanchang: Tengwang Pavilion, Haihunhou 40 km out,
+ * then the Bayi memorial beside the pavilion — ¥9.2 more than the core's
+ * order, which the race then charged against a plan it had not ranked).
  */
 import type { Theme } from '../catalogue/model.js';
 import { modelOf } from '../planner/model.js';
@@ -32,7 +36,20 @@ function regroup(built: BuiltProblem, route: DayRoute, day: number, themes: read
   const timed = scheduleDay(built, route, day, grouped.map((sv) => sv.visit));
   if (!timed) return undefined;
   const travelOf = (r: DayRoute) => r.finish - r.visits.reduce((s, v) => s + (v.end - v.start), 0) - waitOf(r) - lunchOutsideWaits(r);
-  return travelOf(timed) <= travelOf(route) + GROUPING_SLACK_MIN ? timed : undefined;
+  if (travelOf(timed) > travelOf(route) + GROUPING_SLACK_MIN) return undefined;
+  return localYuan(built, day, timed) <= localYuan(built, day, route) + 1e-9 ? timed : undefined;
+}
+
+/** What the party pays for the day's local legs in this order (the taxi meters; walking is free), as the itinerary shows them. */
+export function localYuan(built: BuiltProblem, day: number, route: DayRoute): number {
+  const p = built.problem;
+  const stops = [route.start, ...route.visits.map((sv) => p.visits[sv.visit]!.place), route.end];
+  const departs = [p.days[day]!.open, ...route.visits.map((sv) => sv.end)];
+  let yuan = 0;
+  for (let k = 0; k + 1 < stops.length; k++) {
+    for (const s of built.tripTravel.segments(stops[k]!, stops[k + 1]!, departs[k]!, day) ?? []) if (s.mode === 'local') yuan += s.cost;
+  }
+  return yuan;
 }
 
 /**

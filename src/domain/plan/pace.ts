@@ -42,6 +42,11 @@ export interface MealRules {
   readonly lunchMin: Minutes;
   /** A late lunch, rather than a stop dropped, may start up to this (minute of the day). */
   readonly lunchLatest: Minutes;
+  /**
+   * On a day with a train (lunchStartSpan): lunch may start this early, before boarding, and
+   * starts by lunchTo — no late lunch after the ride.
+   */
+  readonly trainLunchFrom: Minutes;
   /** A day whose programme ends after this (minute of the day) gets a dinner. */
   readonly dinnerAfter: Minutes;
   /** Dinner never starts before this. */
@@ -75,8 +80,19 @@ export function programmeEndMin(dayEndMin: Minutes, pace: Pace, meals: boolean):
 }
 
 export const MEAL_RULES: Readonly<Record<Pace, MealRules>> = {
-  relaxed: { lunchFrom: 11 * 60 + 30, lunchTo: 13 * 60 + 30, lunchAt: 12 * 60, lunchMin: 75, lunchLatest: 14 * 60 + 30, dinnerAfter: 18 * 60 + 30, dinnerFrom: 17 * 60 + 30, dinnerMin: 90 },
-  standard: { lunchFrom: 11 * 60 + 30, lunchTo: 13 * 60 + 30, lunchAt: 12 * 60, lunchMin: 60, lunchLatest: 14 * 60 + 30, dinnerAfter: 18 * 60 + 30, dinnerFrom: 17 * 60 + 30, dinnerMin: 75 },
-  packed: { lunchFrom: 11 * 60 + 30, lunchTo: 13 * 60 + 30, lunchAt: 12 * 60, lunchMin: 45, lunchLatest: 14 * 60 + 30, dinnerAfter: 18 * 60 + 30, dinnerFrom: 17 * 60 + 30, dinnerMin: 60 },
+  relaxed: { lunchFrom: 11 * 60 + 30, lunchTo: 13 * 60 + 30, lunchAt: 12 * 60, lunchMin: 75, lunchLatest: 14 * 60 + 30, trainLunchFrom: 11 * 60, dinnerAfter: 18 * 60 + 30, dinnerFrom: 17 * 60 + 30, dinnerMin: 90 },
+  standard: { lunchFrom: 11 * 60 + 30, lunchTo: 13 * 60 + 30, lunchAt: 12 * 60, lunchMin: 60, lunchLatest: 14 * 60 + 30, trainLunchFrom: 11 * 60, dinnerAfter: 18 * 60 + 30, dinnerFrom: 17 * 60 + 30, dinnerMin: 75 },
+  packed: { lunchFrom: 11 * 60 + 30, lunchTo: 13 * 60 + 30, lunchAt: 12 * 60, lunchMin: 45, lunchLatest: 14 * 60 + 30, trainLunchFrom: 11 * 60, dinnerAfter: 18 * 60 + 30, dinnerFrom: 17 * 60 + 30, dinnerMin: 60 },
 };
 
+
+/**
+ * When a day's lunch may start (minutes of the day). Usually lunchFrom–lunchLatest (a late lunch
+ * rather than a stop dropped). On a day with a train between cities a programme eats before
+ * boarding (a lunch near the station from 11:00) or on arrival when the ride ends in time, never
+ * after lunchTo: before, a 12:00 Wuhan–Nanchang train was followed by lunch at 14:25 (operator's
+ * review, session 8). Agency practice, not a sourced fact (docs/CLI.md, "Meals").
+ */
+export function lunchStartSpan(rules: MealRules, trainDay: boolean): { readonly fromMin: Minutes; readonly latestMin: Minutes } {
+  return trainDay ? { fromMin: rules.trainLunchFrom, latestMin: rules.lunchTo } : { fromMin: rules.lunchFrom, latestMin: rules.lunchLatest };
+}

@@ -5,12 +5,13 @@
  *    asked for), minus --avoid, plus every --must.
  * 2. Skeletons: choose-cities.ts proposes the best few sequences of hotel
  *    cities and links over the days.
- * 3. The planner core places visits (build-problem.ts) in a race: a short
- *    run on each skeleton, then the rest of the effort in FINAL_RUNS run(s)
- *    (other seeds) on the one that led; the best result of all runs wins: the
- *    one keeping more musts, then the higher raceValue (score less transport
- *    time, backtracks and what the party pays to get about, at the chooser's
- *    rates), then the cheaper one, then the first.
+ * 3. The planner core places visits (build-problem.ts) in a race of
+ *    RACE_ROUNDS: a short run on each skeleton, a second run (another seed)
+ *    on the two that lead, then the rest of the effort on the one that
+ *    leads; the best result of all runs wins: the one keeping more musts,
+ *    then the higher raceValue (score less transport time, backtracks and
+ *    what the party pays to get about, at the chooser's rates), then the
+ *    cheaper one, then the first.
  * 4. day-variety.ts keeps a day from more than three alike stops in a row;
  *    meals.ts places lunch (and a late day's dinner) where the party is.
  * 5. to-itinerary.ts writes the document.
@@ -65,10 +66,8 @@ export interface PlanTripOptions {
   readonly skeletons?: number;
   /** The skeletons to race instead of the chooser's best (specs and benchmarks that plan one skeleton alone). */
   readonly plans?: readonly CityPlan[];
-  /** With several skeletons: each one's share of the effort in the race's first leg (default PROBE_SHARE). */
-  readonly probeShare?: number;
-  /** Independent core runs on the skeleton that leads the race (default FINAL_RUNS). */
-  readonly finalRuns?: number;
+  /** With several skeletons: the race's rounds (default RACE_ROUNDS; specs and benchmarks may try others). */
+  readonly rounds?: readonly RaceRound[];
 }
 
 export type PlanTripResult =
@@ -92,19 +91,36 @@ export const DEFAULT_ITERATIONS = 400;
  */
 export const SKELETONS = 6;
 /**
- * With several skeletons, each one's share of the effort in the race's first leg.
- * The race is for breadth: the chooser's ranking is an estimate, and on three of eight
- * requests measured (bench/results/plan.md, 2026-12-07) the skeleton the core fills best was
- * ranked 4th–6th (the 4-day trip from Changsha: 5th, worth 271 against 230 for the best of the
- * first three, at any effort), while a probe of 6 % already finds a skeleton's value on
- * nearly all of them. So: SKELETONS (6) probes of 7 % each, then one long run (58 %) on the
- * leader — within 0.1 % of ten times the effort on all eight, where three probes of 15 %
- * (the earlier race) were as close to their own 10× but 2–15 % below the best skeleton on
- * those three.
+ * One round of the race: a core run (a fresh seed) on each of the `keep` skeletons that lead so
+ * far (in the first round: all of them, in the chooser's order), `share` of the effort each; the
+ * last round shares whatever effort is left.
  */
-export const PROBE_SHARE = 0.07;
-/** Independent core runs (seeds) on the skeleton that leads the race. */
-export const FINAL_RUNS = 1;
+export interface RaceRound {
+  readonly keep: number;
+  readonly share: number;
+}
+
+/**
+ * The race (issue 12 item 7): SKELETONS probes of 5 %, a second run of 15 % on the two that lead,
+ * the rest (40 %) on the leader. The race is for breadth: the chooser's ranking is an estimate,
+ * and the skeleton the core fills best was ranked 4th–6th on three of eight requests measured
+ * (bench/results/plan.md, 2026-12-07), so every skeleton gets a probe. But a probe is one short
+ * run, and on the days of session 7 (shorter, with evening outings) one probe in a few stalls
+ * below its skeleton's value while a runner-up's is already converged: the old race (six probes
+ * of 7 %, then 58 % on the leader) spent most of its effort on a leader that could not improve —
+ * the 7-day Chongqing → Nanchang trip 279.5 against 285.3 (seeds 1, 3, 4), the 3-day Yichang →
+ * Wuhan 177.0 against 184.6 (seeds 2, 4, 5: a 10 % run on the Jingzhou skeleton finds 184.6 on
+ * every seed tried). A second, independent look at the two leaders catches that; measured over
+ * seeds 1–6 on the six cases of bench/plan.ts and four more (BENCHMARKS.md, session 8), where a
+ * bigger first probe (10 %) or the leader's run shared by the two leaders each missed some.
+ */
+export const RACE_ROUNDS: readonly RaceRound[] = [
+  { keep: SKELETONS, share: 0.05 },
+  { keep: 2, share: 0.15 },
+  { keep: 1, share: 0.4 },
+];
+/** The first round's share: each skeleton's probe (bench/lib/exact-race.ts redoes it). */
+export const PROBE_SHARE = RACE_ROUNDS[0]!.share;
 /** With `effort`, no core run gets fewer iterations than this. */
 export const MIN_ITERATIONS = 50;
 
@@ -133,9 +149,9 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
     return buildProblem({ catalogue, request, calendar, plan, candidates: candidates.filter((a) => !onShip.has(a.id)), committedCost });
   });
   const neighbours = cityNeighbours(directedLinks(catalogue));
-  const probeShare = plans.length > 1 ? (options.probeShare ?? PROBE_SHARE) : 0;
-  const finalRuns = options.finalRuns ?? FINAL_RUNS;
   let best: { itinerary: Itinerary; skeleton: number } | undefined;
+  // Each skeleton's best plan so far: the later rounds go to the skeletons that lead.
+  const bestOf: (Itinerary | undefined)[] = plans.map(() => undefined);
   let iterations = 0;
   let cutShort = false;
   const run = ({ skeleton, seedOffset, share }: SearchRun): void => {
@@ -158,10 +174,16 @@ export function planTrip(catalogue: Catalogue, request: PlanRequest, calendar: H
       leftForVariety: new Set(varied.leftOut.map((v) => built[skeleton]!.attractions[v]!.id)),
     });
     iterations += solution.iterations;
+    if (!bestOf[skeleton] || isBetter(itinerary, bestOf[skeleton]!, neighbours)) bestOf[skeleton] = itinerary;
     if (!best || isBetter(itinerary, best.itinerary, neighbours)) best = { itinerary, skeleton };
   };
-  for (const probe of probeRuns(plans.length, probeShare)) run(probe);
-  for (const final of finalRunsOn(best?.skeleton ?? 0, plans.length, 1 - probeShare * plans.length, finalRuns)) run(final);
+  const rounds = options.rounds ?? RACE_ROUNDS;
+  let left = 1;
+  for (let r = 0; r < (plans.length > 1 ? rounds.length : 1); r++) {
+    const runs = raceRound(plans.length > 1 ? rounds : [{ keep: 1, share: 1 }], r, leaders(bestOf, neighbours), left);
+    for (const one of runs) run(one);
+    left -= runs.reduce((sum, one) => sum + one.share, 0);
+  }
   let itinerary = cutShort ? withWarning(best!.itinerary, cutShortWarning(options.timeLimitMs!)) : best!.itinerary;
   if (itinerary.totals.visits === 0) itinerary = withWarning(itinerary, EMPTY_PLAN_WARNING);
   return { ok: true, itinerary, iterations, cutShort, built: built[best!.skeleton]! };
@@ -195,27 +217,26 @@ export interface SearchRun {
 }
 
 /**
- * The race's first leg: one short run per skeleton (seed offset = its rank),
- * `share` of the effort each. The chooser's ranking is an estimate (it
- * values a city's time by the stops that would fit, ignoring opening days
- * and the order of a day), and a short run of the core is a much better one.
- * None with a single skeleton.
+ * The runs of round `r` of the race: on the first `keep` skeletons of `order` (the leaders so
+ * far, best first; in round 0 every skeleton in the chooser's order), `share` each — or, in the
+ * last round, the effort `left` shared among them. Seeds: round 0 adds the skeleton's rank, round
+ * r ≥ 1 adds r × skeletons + the run's place, so that no two runs of the race share a seed.
  */
-export function probeRuns(skeletons: number, share: number): SearchRun[] {
-  if (skeletons <= 1 || share <= 0) return [];
-  return Array.from({ length: skeletons }, (_, i) => ({ skeleton: i, seedOffset: i, share }));
+export function raceRound(rounds: readonly RaceRound[], r: number, order: readonly number[], left: number): SearchRun[] {
+  const round = rounds[r]!;
+  const picked = r === 0 ? order.slice().sort((a, b) => a - b).slice(0, round.keep) : order.slice(0, round.keep);
+  const share = r === rounds.length - 1 ? Math.max(0, left) / Math.max(1, picked.length) : round.share;
+  return picked.map((skeleton, k) => ({ skeleton, seedOffset: r === 0 ? skeleton : r * order.length + k, share }));
 }
 
-/**
- * The race's second leg: the rest of the effort on the skeleton that led
- * the first, in `runs` independent runs (seeds no probe used). On one
- * skeleton the core's runs stall in different local optima depending on the
- * seed; with value by visit length (score.ts) one long run got out of them
- * more often than two of half the length (see PROBE_SHARE).
- */
-export function finalRunsOn(skeleton: number, skeletons: number, share: number, runs: number): SearchRun[] {
-  const n = Math.max(1, runs);
-  return Array.from({ length: n }, (_, r) => ({ skeleton, seedOffset: skeletons <= 1 ? r : skeletons + r, share: share / n }));
+/** Skeletons best first by their best plan so far (isBetter), then by the chooser's rank; one not yet run last. */
+function leaders(bestOf: readonly (Itinerary | undefined)[], neighbours: ReadonlyMap<string, ReadonlySet<string>>): number[] {
+  return bestOf.map((_, i) => i).sort((a, b) => {
+    const x = bestOf[a];
+    const y = bestOf[b];
+    if (!x || !y) return x ? -1 : y ? 1 : a - b;
+    return isBetter(x, y, neighbours) ? -1 : isBetter(y, x, neighbours) ? 1 : a - b;
+  });
 }
 
 /**

@@ -11,12 +11,13 @@
  * back to the hotel, or to the pier of a ship that sails that night).
  */
 import type { Attraction, ClockSpan, MinuteOfDay } from '../catalogue/model.js';
+import type { Pace } from '../itinerary/itinerary.js';
 
 /**
  * The spans (minutes of the day) in which a visit of `durationMin` may start:
- * wholly inside the best time, at a sailing (any minute of a run of boats
- * leaving in turn), both when both are given; undefined when the site has
- * neither (any time its hours allow).
+ * wholly inside the best time, at a sailing (a run of boats leaving in turn:
+ * every ten minutes of it, sailingsOf), both when both are given; undefined
+ * when the site has neither (any time its hours allow).
  *
  * @example
  * // Hongyadong, lit 18:00-22:00, a 90-minute visit: start 18:00-20:30.
@@ -25,12 +26,31 @@ import type { Attraction, ClockSpan, MinuteOfDay } from '../catalogue/model.js';
 export function timeOfDayStarts(a: Pick<Attraction, 'bestTime' | 'departures'>, durationMin: number): ClockSpan[] | undefined {
   const best = a.bestTime === undefined ? undefined : { fromMin: a.bestTime.fromMin, toMin: a.bestTime.toMin - durationMin };
   if (a.departures === undefined) return best === undefined ? undefined : best.toMin >= best.fromMin ? [best] : [];
-  if (best === undefined) return [...a.departures];
-  return a.departures.flatMap((d) => {
+  const sailings = a.departures.flatMap(sailingsOf);
+  if (best === undefined) return sailings;
+  return sailings.flatMap((d) => {
     const fromMin = Math.max(d.fromMin, best.fromMin);
     const toMin = Math.min(d.toMin, best.toMin);
     return toMin >= fromMin ? [{ fromMin, toMin }] : [];
   });
+}
+
+/** Boats leaving in turn are planned (and shown) at this step: the sources give no headway. */
+export const ROLLING_SAILING_STEP_MIN = 10;
+
+/**
+ * A departure as the sailings a plan may take: a fixed one as it is; a run of boats leaving in
+ * turn (19:00-20:30, headway not given) as one every ROLLING_SAILING_STEP_MIN on the clock's
+ * ten minutes (19:00, 19:10 … 20:30). Before, the party boarded the minute it arrived and the
+ * plan said 19:17, a time no timetable has (operator's review, session 8); a ten-minute step is
+ * what a guide quotes for boats leaving in turn, and never promises more than the source says.
+ */
+function sailingsOf(d: ClockSpan): ClockSpan[] {
+  if (d.toMin <= d.fromMin) return [d];
+  const out: ClockSpan[] = [];
+  const first = Math.ceil(d.fromMin / ROLLING_SAILING_STEP_MIN) * ROLLING_SAILING_STEP_MIN;
+  for (let t = first; t <= d.toMin; t += ROLLING_SAILING_STEP_MIN) out.push({ fromMin: t, toMin: t });
+  return out;
 }
 
 /**
@@ -63,5 +83,17 @@ export function isEveningVisit(a: Pick<Attraction, 'bestTime' | 'departures'>, s
   return a.bestTime !== undefined && a.bestTime.fromMin >= dinnerFromMin;
 }
 
-/** The latest an evening outing may bring the party back to its hotel: a documented default (docs/CLI.md). */
-export const EVENING_RETURN_BY_MIN: MinuteOfDay = 23 * 60;
+/**
+ * The latest an evening outing may bring the party back to its hotel, by pace: documented
+ * defaults (docs/CLI.md, "Meals"), agency practice rather than sourced facts. A relaxed party
+ * (children, older travellers) is back by 21:30: before, one dined at Hongyadong until 19:40 and
+ * was back at the hotel at 22:05 (operator's review, session 8).
+ */
+export const EVENING_RETURN_BY: Readonly<Record<Pace, MinuteOfDay>> = {
+  relaxed: 21 * 60 + 30,
+  standard: 22 * 60 + 30,
+  packed: 23 * 60,
+};
+
+/** The latest return at the standard pace (kept for readers of the single default before paces had their own). */
+export const EVENING_RETURN_BY_MIN: MinuteOfDay = EVENING_RETURN_BY.standard;

@@ -70,6 +70,11 @@ export interface DayBreak {
    * late one): the solution shows that placement. Feasibility, and the search, use `to`.
    */
   readonly preferTo?: number;
+  /**
+   * The break starts from this when the day's order allows it, though `from` allows earlier (a
+   * lunch at 11:00 only where a train leaves before an 11:30 lunch would let the party board it).
+   */
+  readonly preferFrom?: number;
   readonly insideMin?: number;
   readonly insideTo?: number;
 }

@@ -226,7 +226,8 @@ export function placedBreak(m: Model, r: Route): PlacedBreak | undefined {
 
 /**
  * The route as the solution gives it: its schedule and break — the break by its preferred
- * latest start (DayBreak.preferTo) when the same order allows that, even if the day then ends later.
+ * latest start (DayBreak.preferTo), and from its preferred earliest (preferFrom), when the same
+ * order allows that, even if the day then ends later.
  */
 export function toDayRoute(m: Model, route: Route): DayRoute {
   let r = route;
@@ -236,6 +237,13 @@ export function toDayRoute(m: Model, route: Route): DayRoute {
     early.visits = r.visits.slice();
     breakPass(m, early, { ...b, to: b.preferTo });
     if (early.feasible) r = early;
+  }
+  // Likewise not before its preferred earliest start (DayBreak.preferFrom) when the order allows.
+  if (b?.preferFrom !== undefined && r.brkKind !== NO_BREAK && r.brkStart < b.preferFrom) {
+    const late = newRoute(r.day, r.start, r.end);
+    late.visits = r.visits.slice();
+    breakPass(m, late, { ...b, from: b.preferFrom, to: Math.max(b.preferFrom, Math.min(b.to, b.preferTo ?? b.to)) });
+    if (late.feasible) r = late;
   }
   const visits = r.visits.map((v, i) => ({ visit: v, arrive: r.arr[i]!, start: r.beg[i]!, end: r.beg[i]! + m.duration[v]! }));
   const brk = placedBreak(m, r);

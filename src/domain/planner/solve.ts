@@ -5,6 +5,7 @@ import type {
 import { createRandom, type Random } from './random.js';
 import { EXACT_MAX_NODES, EXACT_MAX_VISITS, exactSmall } from './exact-small.js';
 import { EJECT_MAX_VISITS, ejectInsert } from './insertion.js';
+import { exclusionSwap } from './exclusion-swap.js';
 import { computeRoute, insertionCost, insertionShift, newRoute, toDayRoute } from './route.js';
 import { localSearch, shake, tightenRoute } from './local-search.js';
 import { changeEnd, choiceDays, rankedEnds } from './lodging.js';
@@ -12,6 +13,8 @@ import { better, cloneState, initialState, stateWithEnds, type State } from './s
 import { addRoutes, entriesOf, interchangeableDays, newRoutePool, packRoutes } from './route-pool.js';
 import { ejectAcross, ejectionApplies } from './eject-chain.js';
 
+/** Exclusion swaps (exclusion-swap.ts) the final polish makes at most. */
+const EXCLUSION_SWAPS = 4;
 /** Iterations without a new best before a restart. */
 const RESTART_EVERY = 100;
 /** With lodging choice: fall back to the run's best when the current solution is this much worse. */
@@ -184,6 +187,8 @@ function polish(m: Model, s: State, rng: Random, days: readonly number[]): void 
   const betweenDays = days.length === 0;
   localSearch(m, s, rng, 0, days, betweenDays);
   if (m.visitCount <= EJECT_MAX_VISITS) while (ejectInsert(m, s)) localSearch(m, s, rng, 0, days, betweenDays);
+  // Each success is strictly better (state.ts `better`), so this ends; the cap bounds its cost.
+  for (let k = 0; k < EXCLUSION_SWAPS && exclusionSwap(m, s, rng, days, betweenDays); k++);
 }
 
 function toSolution(m: Model, s: State, iterations: number, cutShort: boolean): Solution {

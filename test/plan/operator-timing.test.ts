@@ -1,0 +1,84 @@
+/**
+ * The day's timing as a customer reads it (operator's review, session 8), whole-CLI on the
+ * shipped catalogue:
+ * - lunch around trains: the README 7-day trip took a 12:00 train on day 7 and lunched at 14:25
+ *   in Nanchang; a programme eats before boarding or on arrival when the ride ends in time
+ *   (pace.ts lunchStartSpan), and `plan check` says so of a late lunch after a train;
+ * - a relaxed party's evening outing brought it back at 22:05: the return bound is the pace's
+ *   (time-of-day.ts EVENING_RETURN_BY);
+ * - boats leaving in turn (Two Rivers, 19:00–20:30) were boarded at 19:17: a sailing is on the
+ *   clock's ten minutes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Itinerary, ItineraryItem, MealItem, TravelItem, VisitItem } from '../../src/domain/itinerary/itinerary.js';
+import { MEAL_RULES } from '../../src/domain/plan/pace.js';
+import { EVENING_RETURN_BY } from '../../src/domain/plan/time-of-day.js';
+import { planChecker, planJson } from './shipped-cli.js';
+
+const clock = (iso: string) => Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
+const endOf = (i: ItineraryItem): string => (i.kind === 'travel' ? i.arrive : i.end);
+const lunchOf = (items: readonly ItineraryItem[]) => items.find((i): i is MealItem => i.kind === 'meal' && i.meal === 'lunch');
+const trainOf = (items: readonly ItineraryItem[]) => items.find((i): i is TravelItem => i.kind === 'travel' && i.mode === 'rail');
+
+const checker = planChecker('yangtze-operator-timing-');
+afterAll(() => checker.remove());
+const check = checker.check;
+
+const SEVEN_DAYS_WATER = ['--from', 'chongqing', '--to', 'nanchang', '--start', '2027-04-12', '--days', '7', '--themes', 'water,cultural', '--party', 'adult=2,child=1'];
+
+describe('lunch on a day with a train', () => {
+  let p: Itinerary;
+  beforeAll(async () => void (p = await planJson(SEVEN_DAYS_WATER)), 60_000);
+
+  it('every train day of the README trip lunches before boarding, or on arrival by 13:30 — never after the ride at 14:25', () => {
+    const trainDays = p.days.filter((d) => trainOf(d.items) && d.items.some((i) => i.kind === 'visit'));
+    expect(trainDays.length).toBeGreaterThan(0);
+    for (const day of trainDays) {
+      const lunch = lunchOf(day.items)!;
+      const train = trainOf(day.items)!;
+      expect(lunch).toBeDefined();
+      const before = lunch.end <= train.depart;
+      expect(before || clock(lunch.start) <= MEAL_RULES.standard.lunchTo).toBe(true);
+      expect(clock(lunch.start)).toBeGreaterThanOrEqual(MEAL_RULES.standard.trainLunchFrom);
+    }
+    // Day 7, Wuhan → Nanchang: the Yellow Crane Tower, lunch there, then the train.
+    const day7 = p.days[6]!.items;
+    expect(lunchOf(day7)!.end <= trainOf(day7)!.depart).toBe(true);
+  });
+
+  it('plan check passes the plan, and flags a lunch moved to after the train (14:25)', async () => {
+    expect(await check(p)).toEqual({ exitCode: 0, out: '' });
+    const day7 = p.days[6]!;
+    const train = trainOf(day7.items)!;
+    const arrive = clock(train.arrive);
+    const at = (iso: string, min: number) => iso.replace(/T\d\d:\d\d/, `T${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`);
+    // The lunch taken after the ride, the rest of the afternoon as it was (only the lunch's time is in question).
+    const items = day7.items.map((i) => (i.kind === 'meal' && i.meal === 'lunch' ? { ...i, start: at(i.start, arrive + 25), end: at(i.end, arrive + 85) } : i));
+    const late = { ...p, days: p.days.map((d, k) => (k === 6 ? { ...d, items } : d)) };
+    const r = await check(late);
+    expect(r.exitCode).toBe(1);
+    expect(r.out).toContain('meal-time');
+    expect(r.out).toContain('on a day with a train');
+  });
+});
+
+describe('the evening outing ends by the pace', () => {
+  it('a relaxed day in Chongqing that ends at Hongyadong by night is back at the hotel by 21:30', async () => {
+    const p = await planJson(['--from', 'chongqing', '--to', 'chongqing', '--days', '2', '--pace', 'relaxed', '--themes', 'cultural', '--start', '2027-04-17']);
+    const hongyadong = p.days.flatMap((d) => d.items).find((i): i is VisitItem => i.kind === 'visit' && i.attraction === 'hongyadong');
+    expect(hongyadong).toBeDefined();
+    for (const day of p.days) expect(clock(endOf(day.items.at(-1)!))).toBeLessThanOrEqual(EVENING_RETURN_BY.relaxed);
+    expect(await check(p)).toEqual({ exitCode: 0, out: '' });
+  }, 60_000);
+});
+
+describe('boats leaving in turn', () => {
+  it('three days in Wuhan board the Two Rivers evening boat on the clock\'s ten minutes, whatever the pace', async () => {
+    for (const pace of ['relaxed', 'standard']) {
+      const p = await planJson(['--from', 'wuhan', '--stay', 'wuhan', '--start', '2027-04-16', '--days', '3', '--pace', pace, '--must', 'two-rivers-cruise']);
+      const boats = p.days.flatMap((d) => d.items).filter((i): i is VisitItem => i.kind === 'visit' && i.attraction === 'two-rivers-cruise');
+      expect(boats).toHaveLength(1);
+      expect(clock(boats[0]!.start) % 10).toBe(0);
+    }
+  }, 60_000);
+});
