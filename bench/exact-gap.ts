@@ -93,7 +93,7 @@ async function main(argv: readonly string[]): Promise<void> {
     `- Model checks: ${modelFaults === 0 ? 'CBC and the day enumeration agree wherever both settle a skeleton (score and value models); every optimum replayed feasible by the core with the same weight; every value optimum, made into the planner\'s itinerary, has the raceValue the model says; the exhaustive search agreed wherever it ran; no planner itinerary beat an optimum' : `**${modelFaults} FAULTS** (see stderr)`}.`,
   );
   const off = results.filter(({ r }) => !ok(r.gap) || !ok(r.valueGap));
-  if (off.length > 0) lines.push('', `Beyond ${TARGET_GAP * 100} % (score / value): ${off.map(({ name, r }) => `${name} (${fmtGap(r.gap)} / ${fmtGap(r.valueGap)})`).join(', ')}. Per skeleton (base = the race's charges for its trains, wandering and A → B → A, as the raceValue of its plan without a visit; race probe = the value of the plan the race's first leg found on it, ${Math.round(PROBE_SHARE * 100)} % of the effort — the leader gets the rest):`);
+  if (off.length > 0) lines.push('', `Beyond ${TARGET_GAP * 100} % (score / value): ${off.map(({ name, r }) => `${name} (${fmtGap(r.gap)} / ${fmtGap(r.valueGap)})`).join(', ')}. Per skeleton (base = the race's charges for its trains, wandering and A → B → A, as the raceValue of its plan without a visit; race probe = the value of the plan the race's first leg found on it, ${Math.round(PROBE_SHARE * 100)} % of the effort — the two leaders then get a second run, the leader the rest; plan-trip.ts RACE_ROUNDS):`);
   for (const { name, r } of off) {
     const per = r.skeletons.map((s, k) => {
       const v = s.valueOpt;

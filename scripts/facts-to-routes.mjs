@@ -423,7 +423,7 @@ function nameLinks(links) {
 
 const NEW_KEYS = {
   cities: ['id', 'name', 'name_zh', 'province', 'location', 'lodging', 'note'],
-  attractions: ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'price', 'reservation', 'must_see', 'description', 'note', 'bird_season', 'daylight', 'best_time', 'departures'],
+  attractions: ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'price', 'reservation', 'must_see', 'description', 'note', 'bird_season', 'daylight', 'best_time', 'departures', 'piers'],
   links: ['id', 'from', 'to', 'mode', 'oneway', 'duration', 'fare', 'fares', 'first', 'last', 'every', 'departures', 'stations', 'per_day', 'note'],
   passes: ['id', 'name', 'name_zh', 'note', 'covers', 'validity', 'entries', 'price', 'blackout', 'reservation_still_required', 'url'],
 };
@@ -619,6 +619,7 @@ function toYaml(catalogue, compiled) {
       }
       if (YAML.isScalar(pair.value) && TIME_KEYS.has(key)) pair.value.type = 'QUOTE_DOUBLE';
       if (key === 'departures' && YAML.isSeq(pair.value)) for (const it of pair.value.items) it.type = 'QUOTE_DOUBLE';
+      if (key === 'departures' && YAML.isScalar(pair.value)) pair.value.type = 'QUOTE_DOUBLE'; // a pier's run of sailings
       // best_time: { from: "18:00", to: "22:00" } (from/to elsewhere are ids and station names)
       const owner = path.at(-2);
       if ((key === 'from' || key === 'to') && YAML.isScalar(pair.value) && YAML.isPair(owner) && owner.key?.value === 'best_time') pair.value.type = 'QUOTE_DOUBLE';
@@ -752,7 +753,7 @@ function check(file) {
   }
 
   const ATTR_KEYS = ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'holidays', 'closed_dates', 'price', 'reservation', 'facts', 'must_see', 'description', 'note',
-    'provenance', 'closed_nth', 'price_seasons', 'discounts', 'bird_season', 'access', 'within', 'includes', 'daylight', 'best_time', 'departures'];
+    'provenance', 'closed_nth', 'price_seasons', 'discounts', 'bird_season', 'access', 'within', 'includes', 'daylight', 'best_time', 'departures', 'piers'];
   const byTheme = Object.fromEntries(THEMES.map((t) => [t, 0]));
   const byCity = {};
   for (const a of c.attractions ?? []) {

@@ -1,13 +1,12 @@
 /**
  * Why the planner ends on a skeleton: the first leg of its race, redone
  * step by step (plan-trip.ts: one short core run per skeleton, PROBE_SHARE
- * of the CLI's effort each, seed + the skeleton's rank; the leader by musts
- * kept, then raceValue, gets the rest of the effort). Each probe's plan is
- * made into the planner's itinerary (exact-value.ts) and ranked, so a value
- * shortfall can be told apart: the probe of the value optimum's skeleton
- * fell short of that optimum and lost the race (a search of 7 % of the
- * effort), or the core on the skeleton it won fell short (its objective
- * counts the score, not the taxi fares the race charges).
+ * of the CLI's effort each, seed + the skeleton's rank; the two leaders by
+ * musts kept, then raceValue, get a second run and the leader the rest:
+ * RACE_ROUNDS). Each probe's plan is made into the planner's itinerary
+ * (exact-value.ts) and ranked, so a value shortfall can be told apart: the
+ * probe of the value optimum's skeleton fell short of that optimum and lost
+ * the race, or the core on the skeleton it won fell short.
  */
 import { DEFAULT_TIME_LIMIT_MS, MAX_ITERATIONS, effortFor } from '../../src/commands/plan.js';
 import { MIN_ITERATIONS, PROBE_SHARE, searchSize } from '../../src/domain/plan/plan-trip.js';

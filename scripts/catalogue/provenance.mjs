@@ -77,7 +77,7 @@ export function writeProvenance(item, registry) {
 
 const KEY_ORDER = {
   attraction: ['id', 'name', 'name_zh', 'city', 'location', 'themes', 'rating', 'visit', 'hours', 'closed', 'closed_nth', 'holidays', 'closed_dates',
-    'price', 'price_seasons', 'discounts', 'reservation', 'access', 'bird_season', 'daylight', 'best_time', 'departures', 'must_see', 'description', 'note', 'facts', 'provenance'],
+    'price', 'price_seasons', 'discounts', 'reservation', 'access', 'bird_season', 'daylight', 'best_time', 'departures', 'piers', 'must_see', 'description', 'note', 'facts', 'provenance'],
   link: ['id', 'from', 'to', 'mode', 'oneway', 'duration', 'fare', 'fares', 'first', 'last', 'every', 'departures', 'per_day', 'stations', 'note', 'facts', 'provenance'],
   cruise: ['id', 'name', 'name_zh', 'from', 'to', 'link', 'nights', 'operators', 'weekdays', 'board', 'sail', 'disembark', 'programme',
     'optional_excursions', 'fare', 'cabins', 'single_use', 'child_fares', 'meals_included', 'note', 'provenance'],

@@ -491,6 +491,17 @@ const HANDLERS = {
       t.departures = [...times];
       setProv(t, 'departures', factOf(r));
     },
+    // where a run of departures boards, when a source names a pier away from the site's point:
+    // value { piers: [{ departures: "19:00-20:30", name: "Hankou Yuehan pier", name_zh: "汉口粤汉码头" }] }
+    piers(t, rs) {
+      const r = rs.at(-1);
+      const piers = Array.isArray(r.value) ? r.value : r.value?.piers;
+      if (!Array.isArray(piers) || piers.length === 0 || !piers.every((p) => typeof p?.departures === 'string' && DEPARTURE.test(p.departures) && typeof p.name === 'string' && p.name !== '')) {
+        return 'piers without departures as "HH:MM" or "HH:MM-HH:MM" and a name';
+      }
+      t.piers = piers.map((p) => ({ departures: p.departures, name: p.name, ...(p.name_zh ? { name_zh: p.name_zh } : {}) }));
+      setProv(t, 'piers', factOf(r));
+    },
     // a product that takes the party to other catalogue sites (the Two Dams One Gorge boat: the dam and Xiling Gorge):
     // value { ids: [three-gorges-dam, xiling-gorge-scenic-area] }
     includes(t, rs) {

@@ -12,8 +12,9 @@ import type { Catalogue, LatLon, Theme } from '../domain/catalogue/model.js';
 import type { CruiseItem, Itinerary, ItineraryDay, ItineraryItem, MealItem, TravelItem, VisitItem } from '../domain/itinerary/itinerary.js';
 import type { AgencyProfile } from '../domain/quote/agency-profile.js';
 import type { TripQuote } from '../domain/quote/quote-model.js';
-import { customerUnscheduled } from './customer-view.js';
-import { unscheduledDetail } from './unscheduled-detail.js';
+import { customerUnscheduled, customerUnscheduledDetail } from './customer-view.js';
+import { pierNote } from './pier-note.js';
+import { freeTimes, freeTimeTitle, type FreeTime } from './free-time.js';
 import { estimateFootnotes, estimateHeading, costEstimateMark, scheduleEstimateHeading, scheduleEstimateMark, SCHEDULE_FIELDS } from './estimate-notes.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { cruiseItemTitle } from './cruise-text.js';
@@ -231,15 +232,17 @@ function renderDay(
   // The agency's document hides item prices (its price block replaces them), so an estimate is
   // marked beside the time it moves; local legs read as the quote makes them (its vehicle, not a taxi).
   const mark = (item: ItineraryItem) => scheduleEstimateMark(item);
+  const free = freeTimes(day);
   const items = day.items
     .map((item, i) =>
-      item.kind === 'visit'
+      free.filter((f) => f.before === i).map((f) => renderFreeTime(f, catalogue, lang)).join('') +
+      (item.kind === 'visit'
         ? renderVisit(item, numbers.get(`${day.day}:${i}`)!, catalogue, lang, L, money, mark(item))
         : item.kind === 'meal'
           ? renderMeal(item, catalogue, lang)
           : item.kind === 'cruise'
             ? renderCruiseItem(item, lang)
-            : renderTravel(quote ? asQuoted(item, quote) : item, catalogue, lang, money, mark(item)),
+            : renderTravel(quote ? asQuoted(item, quote) : item, catalogue, lang, money, mark(item))),
     )
     .join('');
   // Meal prices are estimates, shown beside the meal but not added to the day's fares and tickets.
@@ -283,13 +286,15 @@ function renderVisit(item: VisitItem, n: number, catalogue: Catalogue, lang: Lan
   const note =
     a?.reservation === 'required' ? L.reservationRequired : a?.reservation === 'recommended' ? L.reservationRecommended : '';
   const colour = themeColour(item.themes[0]);
+  const pier = pierNote(item, catalogue, lang);
   return (
     `<li class="visit" data-attraction="${escapeHtml(item.attraction)}" style="--theme:${colour}">` +
     `<span class="time">${wallClock(item.start)}–${wallClock(item.end)}${timeMark(mark)}</span>` +
     `<span class="num">${n}</span>` +
     `<span><span class="name">${escapeHtml(placeName(catalogue, item.attraction, lang))}</span> ${item.themes.map((t) => chip(t, lang)).join('')}` +
     `${note ? `<span class="note">${escapeHtml(note)}</span>` : ''}` +
-    `${item.includes ? `<span class="note">${escapeHtml(includesNote(item, (id) => placeName(catalogue, id, lang), lang).replace(/^ · /, ''))}</span>` : ''}</span>` +
+    `${item.includes ? `<span class="note">${escapeHtml(includesNote(item, (id) => placeName(catalogue, id, lang), lang).replace(/^ · /, ''))}</span>` : ''}` +
+    `${pier ? `<span class="note">${escapeHtml(pier.replace(/^ · /, ''))}</span>` : ''}</span>` +
     `<span class="cost">${escapeHtml(item.cost === 0 ? L.free : money(item.cost))}${estimateSup(item)}</span>` +
     `</li>`
   );
@@ -301,6 +306,16 @@ function renderCruiseItem(item: CruiseItem, lang: Lang): string {
     `<li class="cruise" data-part="${item.part}">` +
     `<span class="time">${wallClock(item.start)}–${wallClock(item.end)}</span><span></span>` +
     `<span>${escapeHtml(cruiseItemTitle(item, lang))}</span><span class="cost"></span>` +
+    `</li>`
+  );
+}
+
+/** Free time between items ashore (free-time.ts): laid out like a meal, with no cost. */
+function renderFreeTime(f: FreeTime, catalogue: Catalogue, lang: Lang): string {
+  return (
+    `<li class="free-time">` +
+    `<span class="time">${wallClock(f.start)}–${wallClock(f.end)}</span><span></span>` +
+    `<span>${escapeHtml(freeTimeTitle(f, catalogue, lang))}</span><span class="cost"></span>` +
     `</li>`
   );
 }
@@ -372,7 +387,7 @@ function renderUnscheduled(itinerary: Itinerary, catalogue: Catalogue, lang: Lan
   const left = customerUnscheduled(itinerary);
   if (left.length === 0) return '';
   const items = left.map((u) => {
-    const text = unscheduledDetail(u, itinerary, catalogue, lang);
+    const text = customerUnscheduledDetail(u, itinerary, catalogue, lang);
     const detail = text ? ` — ${escapeHtml(text)}` : '';
     return `<li><strong>${escapeHtml(placeName(catalogue, u.attraction, lang))}</strong>${escapeHtml(punctuation(lang).colon + L.reasons[u.reason])}${detail}</li>`;
   });

@@ -11,9 +11,10 @@ import { itineraryLabels } from './itinerary-labels.js';
 import {
   categoryName, formatDate, formatDuration, formatMoney, minutesBetween, travelName, placeName, punctuation, themeName, type Lang,
 } from './locale.js';
-import { unscheduledDetail } from './unscheduled-detail.js';
 import { timeSpan } from './itinerary-text.js';
-import { customerUnscheduled } from './customer-view.js';
+import { customerUnscheduled, customerUnscheduledDetail } from './customer-view.js';
+import { pierNote } from './pier-note.js';
+import { freeTimes, freeTimeTitle } from './free-time.js';
 import { mealCost, mealTitle } from './meal-text.js';
 import { aboardNote, cruiseItemTitle } from './cruise-text.js';
 import { includesNote } from './includes-note.js';
@@ -37,14 +38,16 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
       continue;
     }
     out.push(`| ${L.time} | ${L.stop} | ${L.cost} |`, '|---|---|--:|');
-    for (const item of day.items) {
+    const free = freeTimes(day);
+    for (const [i, item] of day.items.entries()) {
+      for (const f of free) if (f.before === i) out.push(`| ${timeSpan(f.start, f.end, lang)} | _${cell(freeTimeTitle(f, catalogue, lang))}_ |  |`);
       if (item.kind === 'meal') {
         out.push(`| ${timeSpan(item.start, item.end, lang)} | _${cell(mealTitle(item, catalogue, lang))}_ | ${mealCost(item, it.totals.currency, lang)} |`);
       } else if (item.kind === 'cruise') {
         out.push(`| ${timeSpan(item.start, item.end, lang)} | _${cell(cruiseItemTitle(item, lang))}_ |  |`);
       } else if (item.kind === 'visit') {
         const alt = other(item.attraction);
-        out.push(`| ${timeSpan(item.start, item.end, lang)}${scheduleEstimateMark(item)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')}${cell(aboardNote(item, lang))}${cell(includesNote(item, name, lang))} | ${money(item.cost)}${costEstimateMark(item)} |`);
+        out.push(`| ${timeSpan(item.start, item.end, lang)}${scheduleEstimateMark(item)} | **${cell(name(item.attraction))}**${alt !== name(item.attraction) ? ` (${cell(alt)})` : ''} · ${item.themes.map((t) => themeName(t, lang)).join(', ')}${cell(aboardNote(item, lang))}${cell(includesNote(item, name, lang))}${cell(pierNote(item, catalogue, lang))} | ${money(item.cost)}${costEstimateMark(item)} |`);
       } else {
         out.push(`| ${timeSpan(item.depart, item.arrive, lang)}${scheduleEstimateMark(item)} | ${travelName(item, lang)}: ${cell(name(item.from))} → ${cell(name(item.to))} (${formatDuration(minutesBetween(item.depart, item.arrive), lang)}) | ${item.cost > 0 ? money(item.cost) : ''}${costEstimateMark(item)} |`);
       }
@@ -58,7 +61,7 @@ export function renderItineraryMarkdown(it: Itinerary, catalogue: Catalogue, lan
   out.push('', `## ${L.unscheduled}`, '');
   const left = customerUnscheduled(it);
   if (left.length === 0) out.push(`- ${L.nothingLeftOut}`);
-  for (const u of left) out.push(`- **${name(u.attraction)}** — ${L.reasons[u.reason]}${punctuation(lang).colon}${cell(unscheduledDetail(u, it, catalogue, lang))}`);
+  for (const u of left) out.push(`- **${name(u.attraction)}** — ${L.reasons[u.reason]}${punctuation(lang).colon}${cell(customerUnscheduledDetail(u, it, catalogue, lang))}`);
   const notes = estimateFootnotes(it, name, lang);
   if (notes.length > 0) out.push('', `_${estimateHeading(lang)}_`, '', ...notes.map((n) => `- ${cell(n)}`));
   const t = it.totals;

@@ -20,6 +20,8 @@ import { themeStyle } from './theme-style.js';
 import { holidayLine } from './holiday-text.js';
 import { sunsetLine } from './sunset-text.js';
 import { unscheduledDetail } from './unscheduled-detail.js';
+import { pierNote } from './pier-note.js';
+import { freeTimes, freeTimeTitle } from './free-time.js';
 import {
   categoryName, formatDate, punctuation, formatDuration, formatMoney, minutesBetween, travelName, placeName, themeName, wallClock, type Lang,
 } from './locale.js';
@@ -57,7 +59,9 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
       const mark = scheduleEstimateMark(item);
       return mark ? style.yellow(mark) : ' ';
     };
-    for (const item of day.items) {
+    const free = freeTimes(day);
+    for (const [i, item] of day.items.entries()) {
+      for (const f of free) if (f.before === i) lines.push(`  ${timeSpan(f.start, f.end, lang)}  ${style.dim('◦')} ${style.dim(freeTimeTitle(f, catalogue, lang))}`);
       const span = itemSpan(item);
       const when = timeSpan(span.start, span.end, lang);
       if (item.kind === 'meal') {
@@ -67,7 +71,7 @@ function renderTerminal(it: Itinerary, catalogue: Catalogue, { lang, style }: Te
       } else if (item.kind === 'visit') {
         const theme = item.themes.find((t) => r.themes.includes(t)) ?? item.themes[0] ?? null;
         const tags = item.themes.map((t) => themeColor(style, t)(themeName(t, lang))).join(' ');
-        lines.push(`  ${when}${timeMark(item)} ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}${style.yellow(costEstimateMark(item))}${style.cyan(aboardNote(item, lang))}${style.dim(includesNote(item, (id) => placeName(catalogue, id, lang), lang))}`);
+        lines.push(`  ${when}${timeMark(item)} ${themeColor(style, theme)('●')} ${style.bold(name(item.attraction))}  ${tags}${costText(item.cost, money)}${style.yellow(costEstimateMark(item))}${style.cyan(aboardNote(item, lang))}${style.dim(includesNote(item, (id) => placeName(catalogue, id, lang), lang))}${style.dim(pierNote(item, catalogue, lang))}`);
       } else {
         const minutes = minutesBetween(item.depart, item.arrive);
         const leg = `${travelName(item, lang)} ${formatDuration(minutes, lang)}`;

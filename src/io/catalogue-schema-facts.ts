@@ -144,6 +144,20 @@ export const attractionFacts = {
     .min(1)
     .optional()
     .meta({ description: 'Fixed sailings (a sightseeing boat): a visit starts only at one of them, inside the hours.' }),
+  piers: z
+    .array(
+      z.strictObject({
+        departures: patterned(DEPARTURE_PATTERN, 'bad-departure', 'a departure "HH:MM", or a run of boats leaving in turn "HH:MM-HH:MM"', 'One of the departures above.'),
+        name: z.string().min(1).meta({ description: 'The pier, in English.' }),
+        name_zh: z.string().min(1).optional().meta({ description: 'The pier, in Chinese.' }),
+      }),
+    )
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        "Where a run of departures boards when a source names a pier away from the site's point (the Two Rivers evening boats at Hankou Yuehan pier): the plan says so beside the boat, since its transfers are timed to the site's point.",
+    }),
   includes: z.array(id).min(1).optional().meta({
     description: 'Other attractions this product takes the party to (the Two Dams One Gorge boat: the dam and Xiling Gorge): a plan that books it sees them there and does not sell them again.',
   }),

@@ -56,6 +56,7 @@ const ERRORS: readonly [fixture: string, code: string, line: number, col: number
     ['best-time-too-short', 'best-time-too-short', 31, 37],
     ['bad-departure', 'bad-departure', 31, 27],
     ['departures-reversed', 'last-before-first', 31, 18],
+    ['pier-not-a-departure', 'pier-not-a-departure', 33, 23],
 ];
 
 async function load(fixture: string) {

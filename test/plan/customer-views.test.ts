@@ -27,4 +27,14 @@ describe('customer views', () => {
     expect(doc).not.toMatch(/\bscore\b/i);
     expect(doc).not.toMatch(/other theme|not among those asked for/);
   });
+
+  it.each([['html'], ['markdown']])('%s of a cruise trip names the ship\'s optional excursion left out, without the agent\'s "--must" instruction', async (format) => {
+    const cruise = ['--catalogue', SHIPPED, 'plan', '--from', 'chongqing', '--to', 'nanchang', '--start', '2027-04-12', '--days', '7',
+      '--themes', 'water,cultural', '--party', 'adult=2,child=1', '-q'];
+    const doc = (await runCli([...cruise, '--format', format], { monotonicMs: () => 0 })).stdout;
+    expect(doc).toMatch(/optional excursion of the Three Gorges cruise[^\n]*not chosen/);
+    expect(doc).not.toContain('--must');
+    // The agent's views keep it: the JSON's detail says how to add it.
+    expect((await runCli([...cruise, '--json'], { monotonicMs: () => 0 })).stdout).toContain('add it with --must baidicheng-qutang');
+  }, 60_000);
 });

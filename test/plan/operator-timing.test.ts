@@ -10,10 +10,13 @@
  *   clock's ten minutes.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Itinerary, ItineraryItem, MealItem, TravelItem, VisitItem } from '../../src/domain/itinerary/itinerary.js';
+import type { Itinerary, ItineraryDay, ItineraryItem, MealItem, TravelItem, VisitItem } from '../../src/domain/itinerary/itinerary.js';
 import { MEAL_RULES } from '../../src/domain/plan/pace.js';
 import { EVENING_RETURN_BY } from '../../src/domain/plan/time-of-day.js';
-import { planChecker, planJson } from './shipped-cli.js';
+import { freeTimes } from '../../src/export/free-time.js';
+import { pierNote } from '../../src/export/pier-note.js';
+import { shippedCatalogue } from './shipped.js';
+import { planChecker, planJson, runShipped } from './shipped-cli.js';
 
 const clock = (iso: string) => Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
 const endOf = (i: ItineraryItem): string => (i.kind === 'travel' ? i.arrive : i.end);
@@ -82,3 +85,61 @@ describe('boats leaving in turn', () => {
     }
   }, 60_000);
 });
+
+describe('the pier the evening boats board at', () => {
+  // The source names Hankou Yuehan pier for the evening sailings; the catalogue's point is the Wuchang pier across
+  // the river and no point of the Hankou pier is sourced: every people view says where the boat boards.
+  const WUHAN_EVENING = ['--from', 'wuhan', '--stay', 'wuhan', '--start', '2027-04-16', '--days', '3', '--must', 'two-rivers-cruise', '-q'];
+  it.each([
+    ['markdown', 'en', 'boards at Hankou Yuehan pier (汉口粤汉码头); transfers are timed to the catalogue\'s point'],
+    ['html', 'en', 'boards at Hankou Yuehan pier (汉口粤汉码头); transfers are timed to the catalogue&#39;s point'],
+    ['markdown', 'zh', '登船码头：汉口粤汉码头'],
+    ['html', 'zh', '登船码头：汉口粤汉码头'],
+  ])('%s (%s) says where the boat boards beside the evening boat', async (format, lang, note) => {
+    const r = await runShipped(['plan', ...WUHAN_EVENING, '--format', format, '--lang', lang]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain(note);
+  }, 60_000);
+
+  it('a daytime sailing (no pier named for it) carries no such note; the evening one does', async () => {
+    const { catalogue } = await shippedCatalogue();
+    const p = await planJson(WUHAN_EVENING.filter((x) => x !== '-q'));
+    const boat = p.days.flatMap((d) => d.items).find((i): i is VisitItem => i.kind === 'visit' && i.attraction === 'two-rivers-cruise')!;
+    expect(pierNote(boat, catalogue, 'en')).toContain('Hankou Yuehan pier');
+    const at1500 = { ...boat, start: boat.start.replace(/T\d\d:\d\d/, 'T15:00'), end: boat.end.replace(/T\d\d:\d\d/, 'T16:00') };
+    expect(pierNote(at1500, catalogue, 'en')).toBe('');
+  }, 60_000);
+});
+
+describe('free time', () => {
+  // Day 1 of the README trip: the cableway ends at 14:55, the walk to Hongyadong (lit after dinner) starts at 17:45.
+  it.each([
+    ['markdown', 'en', '| 14:55–17:45 | _Free time near Yangtze River Cableway (Xinhua Road - Shangxinjie)_ |  |'],
+    ['html', 'en', 'Free time near Yangtze River Cableway (Xinhua Road - Shangxinjie)'],
+    ['markdown', 'zh', '_长江索道附近自由活动_'],
+  ])('%s (%s) shows the afternoon between the cableway and the evening as free time', async (format, lang, line) => {
+    const r = await runShipped(['plan', ...SEVEN_DAYS_WATER, '-q', '--format', format, '--lang', lang]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain(line);
+  }, 60_000);
+
+  it('counts no free time across the ship\'s programme, nor a stretch under an hour (the 55 minutes before a train)', async () => {
+    const p = await planJson(SEVEN_DAYS_WATER);
+    const found = p.days.map((d) => freeTimes(d).map((f) => `${f.start.slice(11, 16)}-${f.end.slice(11, 16)} ${f.near}`));
+    expect(found).toEqual([['14:55-17:45 yangtze-river-cableway'], [], [], [], [], [], []]);
+  }, 60_000);
+
+  it('before a train, the half hour at the station is not free: an hour after it is', () => {
+    const at = (hhmm: string) => `2027-04-18T${hhmm}:00+08:00`;
+    const day = (backAt: string): ItineraryDay => ({
+      day: 1, date: '2027-04-18', theme: null, start: 'wuhan', lodging: 'nanchang',
+      items: [
+        { kind: 'travel', from: 'yellow-crane-tower', to: 'wuhan', mode: 'local', depart: at('11:00'), arrive: at(backAt), cost: 0 },
+        { kind: 'travel', from: 'wuhan', to: 'nanchang', mode: 'rail', depart: at('15:00'), arrive: at('17:00'), cost: 150 },
+      ],
+    });
+    expect(freeTimes(day('13:30'))).toEqual([{ before: 1, start: at('13:30'), end: at('14:30'), near: 'wuhan' }]);
+    expect(freeTimes(day('13:31'))).toEqual([]);
+  });
+});
+

@@ -122,7 +122,13 @@ export function withRoutes(m: Model, orders: number[][]): State {
 export function warmedModels(
   spec: Spec, seed: number, onCopy: (warm: Model, copy: State, k: number, rng: Random) => void,
 ): { warm: Model; cold: Model; base: State } {
-  const problem = buildProblem(spec);
+  return warmedModelsOf(buildProblem(spec), seed, onCopy);
+}
+
+/** warmedModels for any problem (the TOPTW-like tours of route-tail.test.ts are not a Spec). */
+export function warmedModelsOf(
+  problem: Problem, seed: number, onCopy: (warm: Model, copy: State, k: number, rng: Random) => void,
+): { warm: Model; cold: Model; base: State } {
   const warm = compileModel(problem);
   const cold = compileModel(problem);
   const rng = createRandom(seed);

@@ -16,7 +16,7 @@ const FIELDS: Readonly<Record<string, readonly string[]>> = {
   attractions: [
     'location', 'name', 'name_zh', 'themes', 'rating', 'visit', 'hours', 'closed', 'closed_nth', 'holidays', 'closed_dates',
     'price', 'price_seasons', 'discounts', 'reservation', 'bird_season', 'description', 'access', 'within', 'includes',
-    'daylight', 'best_time', 'departures',
+    'daylight', 'best_time', 'departures', 'piers',
   ],
   links: ['duration', 'fare', 'fares', 'timetable', 'first', 'last', 'every', 'departures', 'per_day', 'stations', 'mode'],
   passes: ['price', 'covers', 'validity', 'entries', 'blackout', 'reservation_still_required', 'name'],

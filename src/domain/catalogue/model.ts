@@ -209,6 +209,12 @@ export interface Attraction {
    * source does not give: any start inside it. Absent = whenever it is open.
    */
   readonly departures?: readonly ClockSpan[];
+  /**
+   * Where a run of departures boards when a source names a pier away from the site's point (the
+   * Two Rivers evening boats at Hankou Yuehan pier, the site's point in Wuchang). Not located (no
+   * sourced point): the plan's transfers are timed to the site's point, and the views say so.
+   */
+  readonly piers?: readonly Pier[];
   readonly description?: string;
   readonly note?: string;
 }
@@ -425,4 +431,12 @@ export interface Catalogue {
   readonly cruises: readonly Cruise[];
   /** Reference rates for quotes, when the catalogue has a `rates:` section. */
   readonly rates?: RateTable;
+}
+
+/** A named pier of a run of an attraction's departures (Attraction.piers). */
+export interface Pier {
+  /** One of the attraction's departures. */
+  readonly departures: ClockSpan;
+  readonly name: string;
+  readonly nameZh?: string;
 }

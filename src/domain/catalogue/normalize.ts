@@ -142,6 +142,7 @@ function normalizeAttraction(a: RawAttraction, prices: PriceContext): Attraction
     ...optional('daylight', a.daylight),
     ...optional('bestTime', a.best_time === undefined ? undefined : { fromMin: time(a.best_time.from), toMin: time(a.best_time.to) }),
     ...optional('departures', a.departures?.map(departure)),
+    ...optional('piers', a.piers?.map((p) => ({ departures: departure(p.departures), name: p.name, ...optional('nameZh', p.name_zh) }))),
     ...optional('description', a.description),
     ...optional('note', a.note),
   };

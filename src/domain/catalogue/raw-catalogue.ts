@@ -157,6 +157,7 @@ export interface RawAttraction {
   readonly daylight?: 'required' | 'any' | undefined;
   readonly best_time?: { readonly from: string; readonly to: string } | undefined;
   readonly departures?: readonly string[] | undefined;
+  readonly piers?: readonly { readonly departures: string; readonly name: string; readonly name_zh?: string | undefined }[] | undefined;
   readonly includes?: readonly string[] | undefined;
 }
 

@@ -146,6 +146,12 @@ const timesOfDay: Rule = (c, issues) => {
         issues.push(issue('last-before-first', ['attractions', i, 'departures', j], `The sailings of ${a.id} end at ${formatTime(d.toMin)}, before they start at ${formatTime(d.fromMin)}.`));
       }
     });
+    // A pier names the sailings it serves: one of the site's departures, or the plan could never say it.
+    (a.piers ?? []).forEach((p, j) => {
+      if (!(a.departures ?? []).some((d) => d.fromMin === p.departures.fromMin && d.toMin === p.departures.toMin)) {
+        issues.push(issue('pier-not-a-departure', ['attractions', i, 'piers', j, 'departures'], `The pier ${p.name} of ${a.id} serves ${formatTime(p.departures.fromMin)}${p.departures.toMin !== p.departures.fromMin ? `-${formatTime(p.departures.toMin)}` : ''}, which is not one of its departures.`));
+      }
+    });
   });
 };
 

@@ -15,16 +15,22 @@ export function newSlotPick(): SlotPick {
 }
 
 const minTravels = new WeakMap<Model, number>();
+// The last model asked about and its answer: the scans ask a million times per second, a WeakMap look-up each time.
+let lastModel: Model | null = null;
+let lastMin = 0;
 
 /** The shortest leg of the travel matrix (fast model). */
 function minTravel(m: Model): number {
+  if (m === lastModel) return lastMin;
   let t = minTravels.get(m);
   if (t === undefined) {
     t = Infinity;
-    for (const x of m.matrix!) if (x < t) t = x;
+    const T = m.matrix!;
+    for (let i = 0; i < T.length; i++) if (T[i]! < t) t = T[i]!;
     minTravels.set(m, t);
-    return t;
   }
+  lastModel = m;
+  lastMin = t;
   return t;
 }
 
@@ -159,18 +165,50 @@ export function ratioInRange(m: Model, sl: Slots, v: number, from: number, to: n
 /**
  * The positions 0..n of the route sl was filled from that v misses (Slots.miss) by no more than
  * `most`, written from `at` into near (the position) and miss (by how much); returns how many.
- * Every position is measured: the window's tests bound the misses outside it far too loosely (a
- * tenth of a candidate's positions came out near instead of one or two). `out` gets v's window.
+ * Each position is measured where it can be near: the window's tests bound the misses outside it
+ * far too loosely to stand for them (a tenth of a candidate's positions came out near instead of
+ * one or two), but they do bound them from below, so the positions where even that bound exceeds
+ * `most` (a prefix and a suffix: departures and latest arrivals only grow along a route) are not
+ * measured; `bounded` false measures all (the specs' reference: the same list). `out` gets v's window.
+ * Integral fast model only (slot-bounds.ts): the bounds are compared exactly.
  */
 export function nearPositions(
-  m: Model, sl: Slots, v: number, most: number, near: Int32Array, miss: Float64Array, at: number, out: SlotWindow,
+  m: Model, sl: Slots, v: number, most: number, near: Int32Array, miss: Float64Array, at: number, out: SlotWindow, bounded = true,
 ): number {
   windowRange(m, sl, v);
   out.lo = lo;
   out.hi = hi;
-  slotShiftsIn(m, sl, v, 0, sl.n);
+  let from = 0;
+  let to = sl.n;
+  if (bounded) {
+    const k = v * m.dayCount + sl.day;
+    const minT = minTravel(m);
+    // The miss is at least the arrival past the latest start, dep + minT − close: near up to the last
+    // position where that is at most `most`.
+    const latestDep = m.winClose[k]! + most - minT;
+    let a = -1;
+    let b = sl.n;
+    while (a < b) {
+      const mid = (a + b + 1) >> 1;
+      if (sl.dep[mid]! <= latestDep) a = mid;
+      else b = mid - 1;
+    }
+    to = a;
+    // …and at least the finish past the next node's latest arrival, open + duration + minT − latest.
+    const need = m.winOpen[k]! + m.duration[v]! + minT - most;
+    a = 0;
+    b = sl.n + 1;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (sl.arr[mid]! + sl.slack[mid]! >= need) b = mid;
+      else a = mid + 1;
+    }
+    from = a;
+  }
   let count = 0;
-  for (let p = 0; p <= sl.n; p++) {
+  if (from > to) return 0;
+  slotShiftsIn(m, sl, v, from, to);
+  for (let p = from; p <= to; p++) {
     if (sl.miss[p]! <= most) {
       near[at + count] = p;
       miss[at + count] = sl.miss[p]!;

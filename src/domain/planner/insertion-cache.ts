@@ -59,6 +59,13 @@ export interface DayMemo {
   readonly relocB: Uint32Array;
   readonly pairA: Uint32Array;
   readonly pairB: Uint32Array;
+  /**
+   * Per day × visit, fast model: the version of the day at which relocateBetween measured the visit's
+   * least insertion shift on it (relocShift; Infinity: fits nowhere). A visit that would save less
+   * than that on its own day cannot move there.
+   */
+  readonly relocAt: Uint32Array;
+  readonly relocShift: Float64Array;
 }
 
 const memos = new WeakMap<Model, DayMemo>();
@@ -93,6 +100,8 @@ export function dayMemo(m: Model): DayMemo | undefined {
       relocB: new Uint32Array(D * D),
       pairA: new Uint32Array(D * D),
       pairB: new Uint32Array(D * D),
+      relocAt: new Uint32Array(cells),
+      relocShift: new Float64Array(cells),
     };
     memos.set(m, memo);
   }
@@ -163,6 +172,8 @@ export interface ScanBuffers {
   /** replaceMove: the slots of the route it takes visits out of, and its per-visit and per-candidate arrays (swapBuffers). */
   readonly whole: Slots;
   swap: SwapBuffers;
+  /** replaceMove: a day's candidates (left-out visits), one day at a time. */
+  readonly left: Int32Array;
 }
 
 /** What replaceMove's bounded scan keeps per visit out (index i) and per candidate (j), for a route of up to `n` visits. */
@@ -191,6 +202,7 @@ export function scanBuffers(m: Model): ScanBuffers {
       slots: Array.from({ length: m.dayCount + 2 }, () => newSlots(m.visitCount)),
       whole: newSlots(m.visitCount),
       swap: newSwapBuffers(0, 0),
+      left: new Int32Array(m.visitCount),
     };
     buffers.set(m, b);
   }

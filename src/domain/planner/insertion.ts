@@ -49,7 +49,10 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number, bou
     const version = memo !== undefined ? routeVersion(memo, r) : 0;
     const from = margins ? memo.from[d]! : 0;
     let filled = false;
-    for (const v of m.openOn[d]!) {
+    // Indexed loops in this hot path: a for-of here allocated an iterator result per visit (V8 left them in).
+    const open = m.openOn[d]!;
+    for (let x = 0; x < open.length; x++) {
+      const v = open[x]!;
       if (s.where[v]! >= 0 || excluded(m, s, v)) continue;
       const w = m.weight[v]!;
       if (w <= 0) continue;
@@ -114,7 +117,9 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number, bou
     let bd = -1;
     for (let d = 0; d < D; d++) {
       const rd = ratio[d]!;
-      for (const v of m.openOn[d]!) {
+      const open = m.openOn[d]!;
+      for (let x = 0; x < open.length; x++) {
+        const v = open[x]!;
         // A visit the last insertion excluded keeps its stale ratio: skip it here.
         if (rd[v]! > bestRatio && s.where[v]! < 0 && !excluded(m, s, v)) {
           bestRatio = rd[v]!;
@@ -140,20 +145,26 @@ export function insertGreedy(m: Model, s: State, rng: Random, noise: number, bou
  * scans every pair (the specs' reference: the same answers).
  */
 export function replaceMove(m: Model, s: State, bounds = true): boolean {
-  const left: number[] = [];
   const memo = dayMemo(m);
   const V = m.visitCount;
+  // Written in place (a plain array emptied by `length = 0` dropped its storage and grew it again, per day and call).
+  const all = scanBuffers(m).left;
   for (let d = 0; d < m.dayCount; d++) {
     const r = s.routes[d]!;
     if (!r.feasible) continue;
     const version = memo !== undefined ? routeVersion(memo, r) : 0;
     // The left-out visits open this day, heaviest first (openOn's order): the only candidates.
-    left.length = 0;
-    for (const v of m.openOn[d]!) if (s.where[v]! < 0 && (memo === undefined || memo.noSwapAt[d * V + v] !== version)) left.push(v);
-    if (left.length === 0) continue;
+    let count = 0;
+    const open = m.openOn[d]!;
+    for (let x = 0; x < open.length; x++) {
+      const v = open[x]!;
+      if (s.where[v]! < 0 && (memo === undefined || memo.noSwapAt[d * V + v] !== version)) all[count++] = v;
+    }
+    if (count === 0) continue;
+    const left = all.subarray(0, count);
     if (bounds && memo !== undefined && memo.integral ? swapBounded(m, s, d, left) : swapScanned(m, s, d, left)) return true;
     // Not for a visit an exclusion kept out: it may fit once the visit excluding it leaves another day.
-    if (memo !== undefined) for (const v of left) if (!excluded(m, s, v)) memo.noSwapAt[d * V + v] = version;
+    if (memo !== undefined) for (let x = 0; x < left.length; x++) if (!excluded(m, s, left[x]!)) memo.noSwapAt[d * V + left[x]!] = version;
   }
   return false;
 }
@@ -196,7 +207,7 @@ function without(m: Model, r: Route, i: number, into: Route): Route {
 }
 
 /** replaceMove on day d: for each of its visits in turn, the route without it scanned for every candidate. */
-function swapScanned(m: Model, s: State, d: number, left: readonly number[]): boolean {
+function swapScanned(m: Model, s: State, d: number, left: Int32Array): boolean {
   const fast = m.fast;
   const sl = scanBuffers(m).slots[1]!;
   const pick = newSlotPick();
@@ -215,7 +226,8 @@ function swapScanned(m: Model, s: State, d: number, left: readonly number[]): bo
     c.shift = Infinity;
     c.v = -1;
     if (fast) fillSlots(m, tmp, sl);
-    for (const v of left) {
+    for (let x = 0; x < left.length; x++) {
+      const v = left[x]!;
       const w = m.weight[v]!;
       if (w < c.w) break;
       if (excluded(m, s, v, out)) continue;
@@ -250,7 +262,7 @@ function swapScanned(m: Model, s: State, d: number, left: readonly number[]): bo
  * by more than its relief, the candidate can fit only there: an O(1) test on r's schedule. Only
  * the other (visit out, candidate) pairs scan the shorter route, built only for them.
  */
-function swapBounded(m: Model, s: State, d: number, left: readonly number[]): boolean {
+function swapBounded(m: Model, s: State, d: number, left: Int32Array): boolean {
   const T = m.matrix!;
   const P = m.placeCount;
   const D = m.dayCount;

@@ -2,13 +2,15 @@ import type { Model } from './model.js';
 import type { Random } from './random.js';
 import { windowShifts, type SlotWindow } from './best-slot.js';
 import { improveBetweenDays } from './cross-route.js';
-import { dayMemo, markPair, pairKnown, routeVersion, scanBuffers } from './insertion-cache.js';
+import { dayMemo, routeVersion, scanBuffers, type DayMemo } from './insertion-cache.js';
 import { insertGreedy, replaceMove } from './insertion.js';
 import { improveEnds, repair } from './lodging.js';
 import {
   cloneRoute, computeRoute, fillSlots, finishOf, finishWithout, insertAt, insertionCost, insertionShift, newRoute, removeAt,
   type Route, type Slots,
 } from './route.js';
+import { fillRouteTail, newRouteTail, segmentFinish } from './route-tail.js';
+import { integralTimes } from './slot-bounds.js';
 import { EPS, refresh, type State } from './state.js';
 
 /** Removes a random run of consecutive visits from each route (the ILS shake). */
@@ -73,36 +75,71 @@ function accepts(m: Model, s: State, r: Route, t: Route): boolean {
  * runs of 1–3 visits (or-opt), first improvement. With a travel matrix a move
  * is only tried when it shortens the travel (an O(1) test); the schedule is
  * then recomputed, which is exact with time windows and timetabled legs.
+ * On the integral fast model (slot-bounds.ts) a candidate's finish is found by
+ * timing only the visits it reorders and reading the rest off the route's tail
+ * (route-tail.ts), before any candidate order is built; `tails` false replays the
+ * day instead (the specs' reference: the same answers).
  */
-export function tightenRoute(m: Model, s: State, d: number): boolean {
+export function tightenRoute(m: Model, s: State, d: number, tails = true): boolean {
   // A day found a local optimum of these moves stays one while its route is unchanged.
   const memo = dayMemo(m);
   if (memo !== undefined && memo.tightAt[d] === routeVersion(memo, s.routes[d]!)) return false;
   let improved = false;
   const T = m.matrix;
   const P = m.placeCount;
-  const scratch = newRoute(d, 0, 0);
+  const scratch = tightScratch;
+  scratch.day = d;
   const cand: number[] = [];
+  const exact = tails && integralTimes(m);
+  const tail = exact ? tailBuffers[0]! : undefined;
+  // The reordered stretch a candidate puts in place (seg[0..segLength)).
+  let seg: Int32Array = segment;
+  let segLength = 0;
+  // The route being shortened (each pass takes the day's current one), its visits and their places by
+  // position, the day's start at -1 and its end at n (pls, at offset 1).
+  let r = s.routes[d]!;
+  let v = r.visits;
+  let n = v.length;
+  let pls: Int32Array = places;
+  const pl = (i: number): number => pls[i + 1]!;
+  const tt = (a: number, b: number): number => (T === null ? 0 : T[a * P + b]!);
+  // The candidate order is built in `cand` (reused); it differs from v only in [from, same).
+  const put = (a: number, b: number): void => {
+    for (let x = a; x < b; x++) cand.push(v[x]!);
+  };
+  const take = (): boolean => {
+    const t = trial(m, r, cand.slice(), scratch);
+    if (!accepts(m, s, r, t)) return false;
+    s.routes[d] = cloneRoute(t);
+    return true;
+  };
+  const tryMove = (from: number, same: number): boolean => {
+    // Nearly every candidate fails: test its finish on the changed part before building a route.
+    if (!(finishOf(m, r, cand, from, same) < r.finish - EPS)) return false;
+    return take();
+  };
+  // With the route's tail: the finish from the reordered visits alone (seg, from..same-1), and
+  // only for a shorter day the order built (from seg: the stretch tested is the stretch taken).
+  const shorter = (from: number, same: number): boolean => segmentFinish(m, r, tail!, seg, segLength, from, same) < r.finish - EPS;
+  const takeStretch = (from: number, same: number): boolean => {
+    cand.length = 0;
+    put(0, from);
+    for (let x = 0; x < segLength; x++) cand.push(seg[x]!);
+    put(same, n);
+    return take();
+  };
   for (let again = true; again; ) {
     again = false;
-    const r = s.routes[d]!;
-    const v = r.visits;
-    const n = v.length;
+    r = s.routes[d]!;
+    v = r.visits;
+    n = v.length;
     if (n < 2) break;
-    const pl = (i: number): number => (i < 0 ? r.start : i >= n ? r.end : m.place[v[i]!]!);
-    const tt = (a: number, b: number): number => (T === null ? 0 : T[a * P + b]!);
-    // The candidate order is built in `cand` (reused); it differs from v only in [from, same).
-    const put = (a: number, b: number): void => {
-      for (let x = a; x < b; x++) cand.push(v[x]!);
-    };
-    const tryMove = (from: number, same: number): boolean => {
-      // Nearly every candidate fails: test its finish on the changed part before building a route.
-      if (!(finishOf(m, r, cand, from, same) < r.finish - EPS)) return false;
-      const t = trial(m, r, cand.slice(), scratch);
-      if (!accepts(m, s, r, t)) return false;
-      s.routes[d] = cloneRoute(t);
-      return true;
-    };
+    const merge = tail !== undefined && r.feasible;
+    if (merge) fillRouteTail(m, r, tail);
+    pls = placeBuffer(n + 2);
+    pls[0] = r.start;
+    for (let x = 0; x < n; x++) pls[x + 1] = m.place[v[x]!]!;
+    pls[n + 1] = r.end;
     search: {
       for (let i = 0; i < n - 1; i++) {
         let fwd = 0;
@@ -115,6 +152,17 @@ export function tightenRoute(m: Model, s: State, d: number): boolean {
           if (T !== null) {
             const delta = tt(pl(i - 1), b) + rev + tt(pl(i), pl(j + 1)) - tt(pl(i - 1), pl(i)) - fwd - tt(b, pl(j + 1));
             if (!(delta < -EPS)) continue;
+          }
+          if (merge) {
+            seg = segmentBuffer(n);
+            segLength = 0;
+            for (let x = j; x >= i; x--) seg[segLength++] = v[x]!;
+            if (!shorter(i, j + 1)) continue;
+            if (takeStretch(i, j + 1)) {
+              again = true;
+              break search;
+            }
+            continue;
           }
           cand.length = 0;
           put(0, i);
@@ -137,6 +185,25 @@ export function tightenRoute(m: Model, s: State, d: number): boolean {
             if (T !== null) {
               const add = tt(pl(k), first) + tt(last, pl(k + 1)) - tt(pl(k), pl(k + 1));
               if (!(add - gain < -EPS)) continue;
+            }
+            if (merge) {
+              seg = segmentBuffer(n);
+              segLength = 0;
+              if (k < i) {
+                for (let x = i; x < i + len; x++) seg[segLength++] = v[x]!;
+                for (let x = k + 1; x < i; x++) seg[segLength++] = v[x]!;
+              } else {
+                for (let x = i + len; x <= k; x++) seg[segLength++] = v[x]!;
+                for (let x = i; x < i + len; x++) seg[segLength++] = v[x]!;
+              }
+              const from = k < i ? k + 1 : i;
+              const same = k < i ? i + len : k + 1;
+              if (!shorter(from, same)) continue;
+              if (takeStretch(from, same)) {
+                again = true;
+                break search;
+              }
+              continue;
             }
             cand.length = 0;
             if (k < i) {
@@ -165,9 +232,33 @@ export function tightenRoute(m: Model, s: State, d: number): boolean {
   return improved;
 }
 
-/** Moves one visit to another day when that shortens the two days together. */
-export function relocateBetween(m: Model, s: State): boolean {
-  if (m.dayCount < 2) return false;
+// Scratch for the moves here (none re-enters): a candidate route, route tails, a reordered stretch, a route's places.
+const tightScratch = newRoute(0, 0, 0);
+const tailBuffers = [newRouteTail(64), newRouteTail(64)];
+let segment = new Int32Array(64);
+let places = new Int32Array(66);
+
+function segmentBuffer(k: number): Int32Array {
+  if (segment.length < k) segment = new Int32Array(2 * k);
+  return segment;
+}
+
+function placeBuffer(k: number): Int32Array {
+  if (places.length < k) places = new Int32Array(2 * k);
+  return places;
+}
+
+/**
+ * Moves one visit to another day when that shortens the two days together.
+ * With `tails` (the default), on the integral fast model the finish without the
+ * visit is read off its route's tail (route-tail.ts) instead of replayed, and a
+ * visit whose least insertion shift on an unchanged day was already measured
+ * (the day memo) skips that day when it cannot gain; `tails` false is the
+ * specs' reference (the same answers).
+ */
+export function relocateBetween(m: Model, s: State, tails = true): boolean {
+  const D = m.dayCount;
+  if (D < 2) return false;
   // No route changes before the move returns, so each day's slots are taken once, when first needed.
   const slots: (Slots | undefined)[] = [];
   const daySlots = (b: number): Slots => {
@@ -180,13 +271,21 @@ export function relocateBetween(m: Model, s: State): boolean {
   };
   // A pair of days (a, b) where no move from a to b helped is skipped until one of them changes.
   const memo = dayMemo(m);
+  const versions = memo !== undefined ? dayVersions(memo, s, D) : null;
   const range: SlotWindow = { lo: 0, hi: -1 };
-  const known = (a: number, b: number): boolean => memo !== undefined && pairKnown(memo, memo.relocA, memo.relocB, s.routes[a]!, s.routes[b]!);
-  for (let a = 0; a < m.dayCount; a++) {
+  const known = (a: number, b: number): boolean => versions !== null && memo!.relocA[a * D + b] === versions[a] && memo!.relocB[a * D + b] === versions[b];
+  const exact = tails && integralTimes(m);
+  const tail = tailBuffers[0]!;
+  // Per day × visit, the least insertion shift at the day's version (the memo's, fast model only).
+  const least = tails && m.fast && memo !== undefined ? memo : undefined;
+  const V = m.visitCount;
+  for (let a = 0; a < D; a++) {
     const ra = s.routes[a]!;
     let open = false;
-    for (let b = 0; b < m.dayCount && !open; b++) if (b !== a && !known(a, b)) open = true;
+    for (let b = 0; b < D && !open; b++) if (b !== a && !known(a, b)) open = true;
     if (!open) continue;
+    const merge = exact && ra.feasible;
+    if (merge) fillRouteTail(m, ra, tail);
     for (let i = 0; i < ra.visits.length; i++) {
       const v = ra.visits[i]!;
       if (m.matrix !== null) {
@@ -198,20 +297,17 @@ export function relocateBetween(m: Model, s: State): boolean {
         if (!(travelGain > EPS)) continue;
       }
       // Most removals are rejected here: the shorter route is only built for a move that may be taken.
-      const gain = ra.finish - finishWithout(m, ra, i);
+      const gain = ra.finish - (merge ? segmentFinish(m, ra, tail, segment, 0, i, i + 1) : finishWithout(m, ra, i));
       if (!(gain > EPS)) continue;
+      // ra without v, built when first needed (rarely: most moves fail the tests before).
       let tmp: Route | undefined;
-      const without = (): Route => {
-        if (tmp === undefined) {
-          tmp = cloneRoute(ra);
-          removeAt(m, tmp, i);
-        }
-        return tmp;
-      };
-      for (let b = 0; b < m.dayCount; b++) {
+      for (let b = 0; b < D; b++) {
         if (b === a || m.windows[v]![b]!.length === 0 || known(a, b)) continue;
         const rb = s.routes[b]!;
         if (!rb.feasible) continue;
+        const cell = b * V + v;
+        // v fits nowhere on b with less delay than it saves on a: nothing to try.
+        if (least !== undefined && least.relocAt[cell] === versions![b] && !(least.relocShift[cell]! < gain - EPS)) continue;
         const sl = m.fast ? daySlots(b) : undefined;
         // The fast model tries only the positions v's window allows (the others are infeasible).
         let from = 0;
@@ -220,15 +316,24 @@ export function relocateBetween(m: Model, s: State): boolean {
           windowShifts(m, sl, v, range);
           from = range.lo;
           to = range.hi;
+          if (least !== undefined) {
+            let min = Infinity;
+            for (let p = from; p <= to; p++) if (sl.shift[p]! < min) min = sl.shift[p]!;
+            least.relocAt[cell] = versions![b]!;
+            least.relocShift[cell] = min;
+          }
         }
         for (let p = from; p <= to; p++) {
           const sh = sl !== undefined ? sl.shift[p]! : insertionShift(m, rb, v, p);
           if (sh === Infinity || !(sh < gain - EPS)) continue;
-          if (m.budget !== Infinity && s.cost - ra.cost + without().cost + insertionCost(m, rb, v, p) > m.budget + EPS) continue;
+          if (m.budget !== Infinity) {
+            tmp ??= without(m, ra, i);
+            if (s.cost - ra.cost + tmp.cost + insertionCost(m, rb, v, p) > m.budget + EPS) continue;
+          }
           const nb = cloneRoute(rb);
           insertAt(m, nb, v, p);
           if (!(nb.finish - rb.finish < gain - EPS)) continue;
-          s.routes[a] = without();
+          s.routes[a] = tmp ?? without(m, ra, i);
           s.routes[b] = nb;
           s.where[v] = b;
           refresh(m, s);
@@ -236,7 +341,29 @@ export function relocateBetween(m: Model, s: State): boolean {
         }
       }
     }
-    if (memo !== undefined) for (let b = 0; b < m.dayCount; b++) if (b !== a) markPair(memo, memo.relocA, memo.relocB, ra, s.routes[b]!);
+    if (versions !== null) {
+      for (let b = 0; b < D; b++) {
+        if (b === a) continue;
+        memo!.relocA[a * D + b] = versions[a]!;
+        memo!.relocB[a * D + b] = versions[b]!;
+      }
+    }
   }
   return false;
 }
+
+/** A copy of r without its visit at i. */
+function without(m: Model, r: Route, i: number): Route {
+  const t = cloneRoute(r);
+  removeAt(m, t, i);
+  return t;
+}
+
+/** Every day's route version (insertion-cache.ts), once: the moves here change no route before they return. */
+function dayVersions(memo: DayMemo, s: State, D: number): Uint32Array {
+  if (versionBuffer.length < D) versionBuffer = new Uint32Array(D);
+  for (let d = 0; d < D; d++) versionBuffer[d] = routeVersion(memo, s.routes[d]!);
+  return versionBuffer;
+}
+
+let versionBuffer = new Uint32Array(8);

@@ -276,12 +276,13 @@ function fitLength(a: number[], n: number): void {
 }
 
 /** Departure time from the node before position `pos` (the day's open when pos = 0). */
-function departBefore(m: Model, r: Route, pos: number): number {
+export function departBefore(m: Model, r: Route, pos: number): number {
   if (pos === 0) return m.open[r.day]!;
   return r.beg[pos - 1]! + m.duration[r.visits[pos - 1]!]!;
 }
 
-function placeBefore(m: Model, r: Route, pos: number): number {
+/** The place of the node before position `pos` (the day's start when pos = 0). */
+export function placeBefore(m: Model, r: Route, pos: number): number {
   return pos === 0 ? r.start : m.place[r.visits[pos - 1]!]!;
 }
 

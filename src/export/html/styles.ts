@@ -40,6 +40,7 @@ ol.items li:first-child{border-top:0}
 .num{display:inline-flex;justify-content:center;align-items:center;width:1.5rem;height:1.5rem;border-radius:50%;background:var(--theme);color:#fff;font-weight:700;font-size:.8rem}
 .visit .name{font-weight:600}
 .travel{color:var(--muted);font-size:.92rem}
+.free-time{color:var(--muted);font-style:italic}
 .note{display:block;font-size:.8rem;color:#ad1457}
 .cost{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .sunset{margin:.2rem 0 .5rem;font-size:.85rem;color:#6b5a2e}
