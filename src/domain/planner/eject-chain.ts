@@ -71,11 +71,16 @@ function buffersOf(m: Model): Buffers {
  * greedy insertion puts the dropped one back where it fits; this move also takes a left-out visit
  * no heavier than the one making room, which then stays in the solution on another day.
  *
- * Granular, so that it can run every iteration on problems of 100–300 visits: a visit is a
+ * Granular, so that it can run every iteration on problems of a few hundred visits: a visit is a
  * candidate to make room only when it fits on another day as that day is (one windowed scan per
- * visit and day, the route's slack bookkeeping); only for those is the shorter route built, and
- * the left-out visits are tried on it heaviest first, each only at the positions its window
- * allows, stopping at the first lighter than the best found. Fast model only (ejectionApplies).
+ * visit and day, the route's slack bookkeeping); the left-out visits are tried heaviest first,
+ * each only at the positions its window allows, stopping at the first lighter than the best found.
+ * On the integral fast model a left-out visit whose misses at the route's other positions exceed
+ * what taking the visit out can relieve (slot-bounds.ts removalReliefs, as the swap move) is tested
+ * only in the gap it leaves, in O(1), and the shorter route is built only for the others; and routes
+ * where no move was found (the day memo's versions) are not searched again. `bounds` false scans
+ * every shorter route in full and keeps no memo (the specs' reference: the same answers).
+ * Fast model only (ejectionApplies).
  */
 export function findEjection(m: Model, s: State, bounds = true): Ejection | null {
   if (!ejectionApplies(m)) return null;
