@@ -116,14 +116,20 @@ export type ProgrammeEvent =
  * 07:30–10:00 under a Wu Gorge morning). One to a place the catalogue does not list (a show,
  * Shibaozhai) has nowhere else to be said, so it stays an `optional-excursion` item, which every
  * view reads as "not booked" (export/cruise-text.ts).
+ * `seenBefore`, shared by a trip's sailings, holds the sites an earlier sailing visited: sailed
+ * back the other way, the ship passes them again, an item of its day, not a second visit (a plan
+ * up the gorges and back down listed Wu Gorge twice, which `plan check` refused).
  */
 export function sailingEvents(
   cruise: Cruise,
   boardTripDay: number,
-  options: { readonly chosen: ReadonlySet<string>; readonly avoided: ReadonlySet<string>; readonly party: Readonly<Record<string, number>>; readonly defaultId: string },
+  options: {
+    readonly chosen: ReadonlySet<string>; readonly avoided: ReadonlySet<string>; readonly party: Readonly<Record<string, number>>; readonly defaultId: string;
+    readonly seenBefore?: Set<string>;
+  },
 ): ProgrammeEvent[] {
   const out: ProgrammeEvent[] = [];
-  const seen = new Set<string>();
+  const seen = options.seenBefore ?? new Set<string>();
   for (const slot of programmeOnTrip(cruise, boardTripDay)) {
     const { item } = slot;
     if (item.day === 1 && item.kind === 'sail') continue;

@@ -30,6 +30,12 @@ export interface CityCandidate {
   readonly mandatory: boolean;
   /** Whether it is open on a trip day (0-based); absent: every day. */
   readonly openOn?: (tripDay: number) => boolean;
+  /**
+   * What it is, for a stop seen from a ship: the site's id, or the stretch of river for the
+   * programme's unlisted passages and days aboard. A skeleton counts each key once, so sailing a
+   * stretch back the other way is not worth its sights a second time.
+   */
+  readonly key?: string;
 }
 
 export interface ChooseCitiesInput {
@@ -409,8 +415,11 @@ function valueOf(s: State, input: ChooseCitiesInput, routeIndex: (c: string) => 
     value += fill(input.candidates.get(city) ?? [], days, windowMin, counted);
     if (placed && counted.musts > 0) placed.set(city, counted.musts);
   }
+  const seenAboard = new Set<string>();
   for (const l of s.aboard) {
-    value += input.aboardCandidates(l).reduce((sum, c) => sum + c.score + (c.mandatory ? MANDATORY_POINTS : 0), 0);
+    const sights = input.aboardCandidates(l).filter((c) => c.key === undefined || !seenAboard.has(c.key));
+    value += sights.reduce((sum, c) => sum + c.score + (c.mandatory ? MANDATORY_POINTS : 0), 0);
+    for (const c of sights) if (c.key !== undefined) seenAboard.add(c.key);
   }
   if (input.route) {
     const seen = new Set([...s.minutesIn.keys(), s.city].filter((c) => routeIndex(c) >= 0 && routeIndex(c) < input.route!.cities.length));

@@ -29,6 +29,7 @@ import type { Problem } from '../planner/problem.js';
 import { solve } from '../planner/solve.js';
 import { sightsAlong } from '../travel/seen-from-board.js';
 import { cruiseForLink, sailingEvents, visitedSites } from '../cruise/cruise-programme.js';
+import { riverStretch } from '../cruise/river-stretch.js';
 import { shipSites, takenCruises } from '../cruise/taken-cruises.js';
 import { localLegMin, localLegs } from '../travel/local-legs.js';
 import { directedLinks, type DirectedLink } from '../travel/city-links.js';
@@ -273,6 +274,7 @@ export function skeletonsFor(
       visitMin: paceVisitMin(a.visitMin, request.pace),
       reachMin: localLegMin(legs, a.city, hubOf.get(a.city) ?? a.location, a.id, a.location, PACES[request.pace].transferAllowanceMin),
       mandatory: request.must.includes(a.id),
+      key: a.id,
       ...(open ? { openOn: (tripDay: number) => open[tripDay] ?? false } : {}),
     };
     byAttraction.set(a.id, made);
@@ -329,12 +331,26 @@ function onLink<T>(memo: Map<DirectedLink['link'], Map<string, T>>, link: Direct
  */
 export const CRUISE_DAY_POINTS = 60;
 
-/** The race's measure: the plan's score, plus CRUISE_DAY_POINTS per full day on a cruise's programme when water is asked for. */
+/**
+ * The race's measure: the plan's score, plus CRUISE_DAY_POINTS per full day on a cruise's programme
+ * when water is asked for — on the first sailing of each stretch of river only: sailing it back
+ * the other way is the same river (the chooser counts it once too).
+ */
 export function raceScore(itinerary: Itinerary): number {
   const water = matchesThemes({ themes: ['water'] }, itinerary.request.themes);
-  const fullDaysAboard = itinerary.days.filter(
-    (d) => d.start === 'on-board' && d.lodging === 'on-board' && d.items.some((i) => i.kind === 'cruise' || (i.kind === 'visit' && i.aboard !== undefined)),
-  ).length;
+  const sailed = new Set<string>();
+  let repeat = false;
+  let fullDaysAboard = 0;
+  for (const d of itinerary.days) {
+    for (const i of d.items) {
+      if (i.kind !== 'travel' || i.mode !== 'cruise') continue;
+      const stretch = riverStretch(i.from, i.to);
+      repeat = sailed.has(stretch);
+      sailed.add(stretch);
+    }
+    const aboard = d.start === 'on-board' && d.lodging === 'on-board' && d.items.some((i) => i.kind === 'cruise' || (i.kind === 'visit' && i.aboard !== undefined));
+    if (aboard && !repeat) fullDaysAboard++;
+  }
   return itinerary.totals.score + (water ? CRUISE_DAY_POINTS * fullDaysAboard : 0);
 }
 
@@ -357,13 +373,16 @@ function programmeCandidates(
   });
   const unlisted = { rating: 'none', themes: ['water'], mustSee: false, visitMin: 0 } as const;
   if (!matchesThemes(unlisted, request.themes)) return out;
+  // The river itself, whichever way it is sailed: a skeleton counts it once (choose-cities.ts).
+  const key = riverStretch(cruise.from, cruise.to);
   // The full days aboard, as a whole (see CRUISE_DAY_POINTS).
-  out.push({ score: CRUISE_DAY_POINTS * Math.max(0, cruise.nights - 1), visitMin: 0, reachMin: 0, mandatory: false });
+  out.push({ score: CRUISE_DAY_POINTS * Math.max(0, cruise.nights - 1), visitMin: 0, reachMin: 0, mandatory: false, key: `${key}#days` });
+  let passage = 0;
   for (const p of cruise.programme) {
     if (p.site !== undefined || p.startMin === undefined || (p.kind !== 'sail' && p.kind !== 'excursion')) continue;
     if (p.day === 1) continue; // the night of boarding: the leg itself
     const visitMin = (p.endMin ?? p.startMin) - p.startMin;
-    out.push({ score: attractionScore({ ...unlisted, visitMin }, request.themes), visitMin, reachMin: 0, mandatory: false });
+    out.push({ score: attractionScore({ ...unlisted, visitMin }, request.themes), visitMin, reachMin: 0, mandatory: false, key: `${key}#${passage++}` });
   }
   return out;
 }

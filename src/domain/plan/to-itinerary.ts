@@ -104,8 +104,9 @@ export function toItinerary(input: ToItineraryInput): Itinerary {
   const aboardVisits = scheduleAboard(input, aboardLeft);
   const sailings = takenCruises(catalogue, plan);
   const programme = new Map<number, { cruise: string; event: ProgrammeEvent }[]>();
+  const seenBefore = new Set<string>();
   for (const { cruise, boardTripDay } of sailings) {
-    const options = { chosen: new Set(request.must), avoided: new Set(request.avoid), party: request.party, defaultId };
+    const options = { chosen: new Set(request.must), avoided: new Set(request.avoid), party: request.party, defaultId, seenBefore };
     for (const event of sailingEvents(cruise, boardTripDay, options)) {
       programme.set(event.slot.tripDay, [...(programme.get(event.slot.tripDay) ?? []), { cruise: cruise.id, event }]);
     }
