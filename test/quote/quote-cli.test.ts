@@ -163,6 +163,9 @@ describe('yangtze quote: bad flags and files', () => {
 });
 
 describe('the README shows the quote as it is', () => {
+  // When a deliberate planner change moves this plan: save the new one (`node bin/yangtze.js plan --from chongqing --to nanchang
+  // --start 2027-04-12 --days 7 --themes water,cultural --party adult=2,child=1 --json -q > test/quote/fixtures/chongqing-nanchang-7d.itinerary.json`),
+  // regenerate the quote goldens (UPDATE_GOLDEN=1 on this file) and paste chongqing-nanchang-7d.txt into the README's quote example.
   it('quotes the plan the planner makes today for the README request (before, a plan saved before session 7, with a disclaimer)', async () => {
     const run = await runCli(['plan', '--from', 'chongqing', '--to', 'nanchang', '--start', '2027-04-12', '--days', '7', '--themes', 'water,cultural',
       '--party', 'adult=2,child=1', '--json', '-q'], { monotonicMs: () => 0 });
