@@ -1,4 +1,5 @@
 import type { Model } from './model.js';
+import type { SwapBuffers } from './insertion-cache.js';
 import { slotShiftsIn, type Slots } from './route.js';
 
 /** Where a slot scan would insert a visit: position (-1 = nowhere), its shift and weight²/shift ratio. */
@@ -236,4 +237,30 @@ export function windowShifts(m: Model, sl: Slots, v: number, out: SlotWindow): v
   out.lo = lo;
   out.hi = hi;
   slotShiftsIn(m, sl, v, lo, hi);
+}
+
+/**
+ * Whether candidate j (visit v) of the swap move's buffers may fit, on the route `whole` was filled
+ * from without its visit i, anywhere but in the gap i leaves: some other position it misses by no
+ * more than taking i out can relieve there (slot-bounds.ts removalReliefs, in b.relief). Measures
+ * v's near positions (nearPositions, into b) the first time candidate j is asked about. Integral
+ * fast model only. The swap move and the cross-route ejection (eject-chain.ts) both ask it.
+ */
+export function nearOutsideGap(
+  m: Model, whole: Slots, b: SwapBuffers, v: number, j: number, i: number, most: number, out: SlotWindow,
+): boolean {
+  const stride = whole.n + 1;
+  const at = j * stride;
+  if (b.known[j] === 0) {
+    b.nearCount[j] = nearPositions(m, whole, v, most, b.near, b.miss, at, out);
+    b.lo[j] = out.lo;
+    b.hi[j] = out.hi;
+    b.known[j] = 1;
+  }
+  const row = i * stride;
+  for (let t = 0; t < b.nearCount[j]!; t++) {
+    const p = b.near[at + t]!;
+    if (p !== i && p !== i + 1 && b.miss[at + t]! <= b.relief[row + p]!) return true;
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-import { leastShiftSlot, nearPositions, newSlotPick, type SlotWindow } from './best-slot.js';
+import { leastShiftSlot, nearOutsideGap, newSlotPick, type SlotWindow } from './best-slot.js';
 import { dayMemo, routeVersion, scanBuffers, swapBuffers, type SwapBuffers } from './insertion-cache.js';
 import type { Model } from './model.js';
 import { computeRoute, fillSlots, insertAt, newRoute, newSlots, type Route, type Slots } from './route.js';
@@ -102,30 +102,6 @@ export function findEjection(m: Model, s: State, bounds = true): Ejection | null
   return e;
 }
 
-/**
- * Whether u (the j-th left-out visit of the route whole was filled from) may fit on that route
- * without its visit i anywhere but in the gap i leaves: some other position it misses (Slots.miss)
- * by no more than taking i out can ease it (slot-bounds.ts removalReliefs). Measures u's misses the
- * first time it is asked about.
- */
-function nearElsewhere(
-  m: Model, whole: Slots, rb: SwapBuffers, u: number, j: number, i: number, most: number, stride: number, range: SlotWindow,
-): boolean {
-  const at = j * stride;
-  if (rb.known[j] === 0) {
-    rb.nearCount[j] = nearPositions(m, whole, u, most, rb.near, rb.miss, at, range);
-    rb.lo[j] = range.lo;
-    rb.hi[j] = range.hi;
-    rb.known[j] = 1;
-  }
-  const row = i * stride;
-  for (let t = 0; t < rb.nearCount[j]!; t++) {
-    const p = rb.near[at + t]!;
-    if (p !== i && p !== i + 1 && rb.miss[at + t]! <= rb.relief[row + p]!) return true;
-  }
-  return false;
-}
-
 function searchEjection(m: Model, s: State, buf: Buffers, bounds: boolean): Ejection | null {
   const D = m.dayCount;
   const pick = newSlotPick();
@@ -176,7 +152,6 @@ function searchEjection(m: Model, s: State, buf: Buffers, bounds: boolean): Ejec
       most = removalReliefs(m, ra, whole, rb);
       rb.known.fill(0, 0, left.length);
     }
-    const stride = n + 1;
     for (let i = 0; i < n; i++) {
       const v = ra.visits[i]!;
       if (buf.toDay[v]! < 0 || (rb !== undefined && rb.fits[i] === 0)) continue;
@@ -203,7 +178,7 @@ function searchEjection(m: Model, s: State, buf: Buffers, bounds: boolean): Ejec
         if (excluded(m, s, u)) continue;
         let pos = -1;
         let shift = Infinity;
-        if (rb !== undefined && !nearElsewhere(m, whole, rb, u, j, i, most, stride, range)) {
+        if (rb !== undefined && !nearOutsideGap(m, whole, rb, u, j, i, most, range)) {
           // u can fit only in the gap v leaves: the O(1) test on a's own schedule (as swapBounded).
           if (i + 1 < rb.lo[j]! || i > rb.hi[j]!) continue;
           const k = u * D + a;

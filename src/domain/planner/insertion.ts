@@ -1,5 +1,5 @@
 import {
-  bestRatioMargin, bestRatioSlot, leastShiftSlot, nearPositions, newSlotPick, ratioInRange, type SlotWindow,
+  bestRatioMargin, bestRatioSlot, leastShiftSlot, nearOutsideGap, newSlotPick, ratioInRange, type SlotWindow,
 } from './best-slot.js';
 import { dayMemo, routeVersion, scanBuffers, swapBuffers } from './insertion-cache.js';
 import type { Model } from './model.js';
@@ -277,7 +277,6 @@ function swapBounded(m: Model, s: State, d: number, left: Int32Array): boolean {
   fillSlots(m, r, whole);
   const b = swapBuffers(buffers, n, left.length);
   const { dep, prev, next, arr, slack } = whole;
-  const stride = n + 1;
   const most = removalReliefs(m, r, whole, b);
   b.known.fill(0, 0, left.length);
   const range: SlotWindow = { lo: 0, hi: -1 };
@@ -291,27 +290,12 @@ function swapBounded(m: Model, s: State, d: number, left: Int32Array): boolean {
     c.shift = Infinity;
     c.v = -1;
     let built = false;
-    const reliefRow = i * stride;
     for (let j = 0; j < left.length; j++) {
       const v = left[j]!;
       const w = m.weight[v]!;
       if (w < c.w) break;
       if (excluded(m, s, v, out)) continue;
-      const at = j * stride;
-      if (b.known[j] === 0) {
-        b.nearCount[j] = nearPositions(m, whole, v, most, b.near, b.miss, at, range);
-        b.lo[j] = range.lo;
-        b.hi[j] = range.hi;
-        b.known[j] = 1;
-      }
-      let scan = false;
-      for (let t = 0; t < b.nearCount[j]!; t++) {
-        const p = b.near[at + t]!;
-        if (p !== i && p !== i + 1 && b.miss[at + t]! <= b.relief[reliefRow + p]!) {
-          scan = true;
-          break;
-        }
-      }
+      const scan = nearOutsideGap(m, whole, b, v, j, i, most, range);
       if (!scan) {
         // Only the new position can take v; v's window holds it only when i + 1 >= lo and i <= hi.
         if (i + 1 < b.lo[j]! || i > b.hi[j]!) continue;
