@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import { checkOphs, checkToptw } from './checker.js';
 import { fileURLToPath } from 'node:url';
 import { benchDir } from '../../bench/lib/bench-dir.js';
+import { describeWithInstances } from './describe-with-instances.js';
 
 const BENCH = benchDir(fileURLToPath(new URL('../..', import.meta.url)));
 const toptwFiles = ['solomon100/c101', 'solomon100/r102', 'solomon100/rc105', 'solomon200/r201'].map((f) => `${BENCH}/toptw/${f}.txt`);
 const ophsFiles = ['SET_1-2/66-45-1-2', 'SET_3-4/100-45-3-4', 'SET_6-4/64-70-6-4'].map((f) => `${BENCH}/ophs/${f}.ophs`);
-const available = existsSync(BENCH) && existsSync('dist/bench/toptw.js');
+// The built bench scripts come with `npm test`'s build; the instances are a need (describeWithInstances).
+const withInstances = existsSync('dist/bench/toptw.js') ? describeWithInstances(BENCH) : describe.skip;
 
 /** Runs a built bench command with a small, deterministic iteration count. */
 function bench(script: string, args: string[]): Record<string, unknown>[] {
@@ -19,7 +21,7 @@ function bench(script: string, args: string[]): Record<string, unknown>[] {
   return out.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-(available ? describe : describe.skip)('benchmark output passes the independent checker', () => {
+withInstances('benchmark output passes the independent checker', () => {
   it.each([1, 3])('TOPTW with %i tours', (tours) => {
     const lines = bench('dist/bench/toptw.js', ['--tours', String(tours), ...toptwFiles]);
     expect(lines).toHaveLength(toptwFiles.length);
@@ -58,7 +60,7 @@ function bench(script: string, args: string[]): Record<string, unknown>[] {
   });
 });
 
-(available ? describe : describe.skip)('the checker itself', () => {
+withInstances('the checker itself', () => {
   const c101 = existsSync(toptwFiles[0]!) ? readFileSync(toptwFiles[0]!, 'utf8') : '';
   it('rejects a customer reached after its latest start', () => {
     // c101: customer 1 opens at 912 and customer 20 closes at 73, so 20 cannot follow 1.

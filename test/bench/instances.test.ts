@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { ophsProblem, parseOphs } from '../../bench/lib/ophs-instance.js';
 import { distanceDecimalsFor, parseToptw, scaledFloorDistance, toptwProblem } from '../../bench/lib/toptw-instance.js';
 import { fileURLToPath } from 'node:url';
 import { benchDir } from '../../bench/lib/bench-dir.js';
+import { describeWithInstances } from './describe-with-instances.js';
 
 const BENCH = benchDir(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -50,7 +51,10 @@ describe('TOPTW adapter', () => {
     expect(p.travel.arrive(0, 1, 5, 0)).toBe(55);
   });
 
-  (existsSync(BENCH) ? it : it.skip)('reads every vertex of c204 despite its odd header', () => {
+});
+
+describeWithInstances(BENCH)('TOPTW adapter on the shared instances', () => {
+  it('reads every vertex of c204 despite its odd header', () => {
     expect(parseToptw(readFileSync(`${BENCH}/toptw/solomon200/c204.txt`, 'utf8')).vertices).toHaveLength(101);
   });
 });
