@@ -24,7 +24,7 @@ import { admissionFor, defaultCategory } from './party-cost.js';
 import { catalogueScore } from './score.js';
 import { shipSites } from '../cruise/taken-cruises.js';
 import { tripTravel, type Place, type TripTravel } from './trip-travel.js';
-import { EVENING_RETURN_BY, isEveningVisit, narrowToTimeOfDay } from './time-of-day.js';
+import { EVENING_RETURN_BY, eveningOuting, narrowToTimeOfDay } from './time-of-day.js';
 
 export interface BuiltProblem {
   readonly problem: Problem;
@@ -123,7 +123,7 @@ export function buildProblem(input: BuildProblemInput): BuiltProblem {
   const evening = withEvenings(
     { days, visits, returnByMin: EVENING_RETURN_BY[request.pace] },
     landDays.map(({ day }) => day),
-    (v, w, d) => isEveningVisit(attractions[v]!, w.open - baseOf(days[d]!.open), MEAL_RULES[request.pace].dinnerFrom),
+    (v, w, d) => eveningOuting(attractions[v]!, landDays[d]!.day.endCity, w.open - baseOf(days[d]!.open), MEAL_RULES[request.pace].dinnerFrom),
     travel.travel,
   );
   const problem: Problem = {

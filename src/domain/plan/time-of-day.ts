@@ -84,6 +84,18 @@ export function isEveningVisit(a: Pick<Attraction, 'bestTime' | 'departures'>, s
 }
 
 /**
+ * An evening outing as the planner allows one: an evening visit (isEveningVisit) in the city
+ * where the day ends — the hotel's, or the pier of a ship sailing that night. After dinner the
+ * party goes back to its hotel, not on to a train: a day of a morning train from Yichang, the
+ * Two Rivers boat at 19:00 and the 21:00 train to Jiujiang arriving at 22:30 is not sold.
+ */
+export function eveningOuting(
+  a: Pick<Attraction, 'city' | 'bestTime' | 'departures'>, dayEndCity: string, startOfDayMin: MinuteOfDay, dinnerFromMin: MinuteOfDay,
+): boolean {
+  return a.city === dayEndCity && isEveningVisit(a, startOfDayMin, dinnerFromMin);
+}
+
+/**
  * The latest an evening outing may bring the party back to its hotel, by pace: documented
  * defaults (docs/CLI.md, "Meals"), agency practice rather than sourced facts. A relaxed party
  * (children, older travellers) is back by 21:30: before, one dined at Hongyadong until 19:40 and

@@ -40,7 +40,7 @@ import { timeDay } from '../planner/route.js';
 import { MINUTES_PER_DAY, haversineKm } from '../travel/travel-model.js';
 import type { BuiltProblem } from './build-problem.js';
 import { startWindows } from './build-problem.js';
-import { isEveningVisit } from './time-of-day.js';
+import { eveningOuting } from './time-of-day.js';
 import { daylightEndOn } from '../calendar/daylight-window.js';
 import { dayCities } from './city-plan.js';
 import { MEAL_RULES, paceVisitMin } from './pace.js';
@@ -180,7 +180,7 @@ export function dayVerdict(a: Attraction, place: number, p: number, ctx: ReasonC
   // the day's own close. So a visit fits alone from an evening window by the day's close, from any other by its own.
   const ownClose = built.landDays[p]!.day.closeMin;
   const base = tripDay * MINUTES_PER_DAY;
-  const evening = (w: TimeWindow) => isEveningVisit(a, w.open - base, MEAL_RULES[request.pace].dinnerFrom);
+  const evening = (w: TimeWindow) => eveningOuting(a, built.landDays[p]!.day.endCity, w.open - base, MEAL_RULES[request.pace].dinnerFrom);
   const fits = (at: number, minutes: number, ws: readonly TimeWindow[]): boolean =>
     fitsAlone(built, p, start, at, minutes, ws.filter(evening)) || fitsAlone(built, p, start, at, minutes, ws.filter((w) => !evening(w)), ownClose);
   const anyTime = [{ open: day.open, close: day.close }];
