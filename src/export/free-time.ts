@@ -8,7 +8,7 @@
  */
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { ItineraryDay, ItineraryItem } from '../domain/itinerary/itinerary.js';
-import { itemSpan } from '../domain/itinerary/itinerary-time.js';
+import { itemSpan, tripMinute, tripTime } from '../domain/itinerary/itinerary-time.js';
 import { BOARDING_MIN } from '../domain/travel/travel-model.js';
 import { placeName, type Lang } from './locale.js';
 
@@ -26,7 +26,9 @@ export interface FreeTime {
 
 export function freeTimes(day: ItineraryDay): FreeTime[] {
   const out: FreeTime[] = [];
-  let clock: string | undefined;
+  // Minutes from 00:00 on the day's date: the itinerary's own time axis (itinerary-time.ts).
+  const minuteOf = (iso: string): number => tripMinute(day.date, iso) ?? Number.NaN;
+  let clock: number | undefined;
   let where: string | undefined;
   day.items.forEach((item, i) => {
     if (!ashore(item)) {
@@ -36,22 +38,14 @@ export function freeTimes(day: ItineraryDay): FreeTime[] {
     }
     const { start, end } = itemSpan(item);
     // Before a train (or coach, ferry, flight) the party is at the station its boarding time ahead.
-    const until = item.kind === 'travel' && item.mode !== 'local' ? Date.parse(start) - BOARDING_MIN[item.mode] * 60_000 : Date.parse(start);
-    if (clock !== undefined && where !== undefined && until - Date.parse(clock) >= FREE_TIME_MIN * 60_000) {
-      out.push({ before: i, start: clock, end: isoAt(until, start), near: where });
+    const until = minuteOf(start) - (item.kind === 'travel' && item.mode !== 'local' ? BOARDING_MIN[item.mode] : 0);
+    if (clock !== undefined && where !== undefined && until - clock >= FREE_TIME_MIN) {
+      out.push({ before: i, start: tripTime(day.date, clock), end: tripTime(day.date, until), near: where });
     }
-    if (clock === undefined || Date.parse(end) > Date.parse(clock)) clock = end;
+    if (clock === undefined || minuteOf(end) > clock) clock = minuteOf(end);
     where = item.kind === 'travel' ? item.to : item.kind === 'visit' ? item.attraction : item.kind === 'meal' ? item.near : where;
   });
   return out;
-}
-
-/** The wall-clock ISO time (in `like`'s offset) of epoch milliseconds `ms`. */
-function isoAt(ms: number, like: string): string {
-  const offset = like.slice(19);
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const offsetMin = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
-  return `${new Date(ms + offsetMin * 60_000).toISOString().slice(0, 19)}${offset}`;
 }
 
 function ashore(item: ItineraryItem): boolean {

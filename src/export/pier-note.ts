@@ -7,13 +7,14 @@
  */
 import type { Catalogue } from '../domain/catalogue/model.js';
 import type { VisitItem } from '../domain/itinerary/itinerary.js';
+import { tripMinute } from '../domain/itinerary/itinerary-time.js';
 import type { Lang } from './locale.js';
 
 /** " · boards at …" / " · 登船码头：…", or '' when the sailing taken has no pier of its own. */
 export function pierNote(item: VisitItem, catalogue: Catalogue, lang: Lang): string {
   const a = catalogue.attractions.find((x) => x.id === item.attraction);
   if (a?.piers === undefined || item.aboard !== undefined) return '';
-  const startMin = Number(item.start.slice(11, 13)) * 60 + Number(item.start.slice(14, 16));
+  const startMin = tripMinute(item.start.slice(0, 10), item.start) ?? Number.NaN;
   const pier = a.piers.find((p) => startMin >= p.departures.fromMin && startMin <= p.departures.toMin);
   if (pier === undefined) return '';
   if (lang === 'zh') return ` · 登船码头：${pier.nameZh ?? pier.name}（接送时间按目录中该景点的位置估算，请预订时确认码头）`;

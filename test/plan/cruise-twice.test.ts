@@ -6,29 +6,21 @@
  * days aboard once, and a second sailing's programme passes the sites again as items of the
  * ship's day, not as second visits.
  */
-import { beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Catalogue } from '../../src/domain/catalogue/model.js';
 import { sailingEvents } from '../../src/domain/cruise/cruise-programme.js';
 import { riverStretch } from '../../src/domain/cruise/river-stretch.js';
 import type { Itinerary } from '../../src/domain/itinerary/itinerary.js';
-import { runCli } from '../cli/helpers/run-cli.js';
-import { SHIPPED, shippedCatalogue } from './shipped.js';
+import { shippedCatalogue } from './shipped.js';
+import { planChecker, planJson } from './shipped-cli.js';
 
-const run = (args: readonly string[]) => runCli(['--catalogue', SHIPPED, ...args], { monotonicMs: () => 0 });
+const { check, remove } = planChecker('yangtze-twice-');
+afterAll(remove);
 const NINE_DAYS = ['--from', 'yichang', '--to', 'wuhan', '--start', '2027-10-05', '--days', '9', '--themes', 'eco,water,red,cultural', '--party', 'adult=2'];
 
 describe('the 9-day Yichang → Wuhan trip of the issue', () => {
   let p: Itinerary;
-  let raw: string;
-  beforeAll(async () => {
-    const r = await run(['plan', ...NINE_DAYS, '--json', '-q']);
-    expect(r.exitCode).toBe(0);
-    raw = r.stdout;
-    p = JSON.parse(raw) as Itinerary;
-  }, 120_000);
+  beforeAll(async () => void (p = await planJson(NINE_DAYS)), 120_000);
 
   it('sails each stretch of river at most once', () => {
     const stretches = p.days.flatMap((d) => d.items).flatMap((i) => (i.kind === 'travel' && i.mode === 'cruise' ? [riverStretch(i.from, i.to)] : []));
@@ -39,11 +31,7 @@ describe('the 9-day Yichang → Wuhan trip of the issue', () => {
   it('visits no site twice and passes plan check', async () => {
     const visits = p.days.flatMap((d) => d.items).flatMap((i) => (i.kind === 'visit' ? [i.attraction] : []));
     expect(new Set(visits).size).toBe(visits.length);
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'yangtze-twice-')), 'plan.json');
-    writeFileSync(file, raw);
-    const check = await run(['plan', 'check', file]);
-    expect(check.stdout + check.stderr).toBe('');
-    expect(check.exitCode).toBe(0);
+    expect(await check(p)).toEqual({ exitCode: 0, out: '' });
   }, 60_000);
 });
 

@@ -6,11 +6,8 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { eveningOuting } from '../../src/domain/plan/time-of-day.js';
-import type { Itinerary } from '../../src/domain/itinerary/itinerary.js';
-import { runCli } from '../cli/helpers/run-cli.js';
-import { SHIPPED } from './shipped.js';
+import { planJson } from './shipped-cli.js';
 
-const run = (args: readonly string[]) => runCli(['--catalogue', SHIPPED, ...args], { monotonicMs: () => 0 });
 const NINE_DAYS = ['--from', 'chongqing', '--start', '2027-10-01', '--days', '9', '--themes', 'eco,water', '--pace', 'standard', '--party', 'adult=2'];
 const RIDES = new Set(['rail', 'road', 'flight', 'ferry']);
 
@@ -28,9 +25,7 @@ describe('an evening outing', () => {
   });
 
   it('is never followed by a ride to another city in a shipped plan', async () => {
-    const r = await run(['plan', ...NINE_DAYS, '--json', '-q']);
-    expect(r.exitCode).toBe(0);
-    const p = JSON.parse(r.stdout) as Itinerary;
+    const p = await planJson(NINE_DAYS);
     for (const d of p.days) {
       const lateVisit = d.items.findIndex((i) => i.kind === 'visit' && !i.aboard && i.start.slice(11, 16) >= '18:00');
       if (lateVisit < 0) continue;

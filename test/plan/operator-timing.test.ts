@@ -16,7 +16,8 @@ import { EVENING_RETURN_BY } from '../../src/domain/plan/time-of-day.js';
 import { freeTimes } from '../../src/export/free-time.js';
 import { pierNote } from '../../src/export/pier-note.js';
 import { shippedCatalogue } from './shipped.js';
-import { planChecker, planJson, runShipped } from './shipped-cli.js';
+import { atClock, planChecker, planJson, retimed, runShipped } from './shipped-cli.js';
+import { hhmm } from '../../src/domain/itinerary/itinerary-time.js';
 
 const clock = (iso: string) => Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
 const endOf = (i: ItineraryItem): string => (i.kind === 'travel' ? i.arrive : i.end);
@@ -54,10 +55,8 @@ describe('lunch on a day with a train', () => {
     const day7 = p.days[6]!;
     const train = trainOf(day7.items)!;
     const arrive = clock(train.arrive);
-    const at = (iso: string, min: number) => iso.replace(/T\d\d:\d\d/, `T${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`);
     // The lunch taken after the ride, the rest of the afternoon as it was (only the lunch's time is in question).
-    const items = day7.items.map((i) => (i.kind === 'meal' && i.meal === 'lunch' ? { ...i, start: at(i.start, arrive + 25), end: at(i.end, arrive + 85) } : i));
-    const late = { ...p, days: p.days.map((d, k) => (k === 6 ? { ...d, items } : d)) };
+    const late = retimed(p, 6, (i) => i.kind === 'meal' && i.meal === 'lunch', hhmm(arrive + 25), hhmm(arrive + 85));
     const r = await check(late);
     expect(r.exitCode).toBe(1);
     expect(r.out).toContain('meal-time');
@@ -106,7 +105,7 @@ describe('the pier the evening boats board at', () => {
     const p = await planJson(WUHAN_EVENING.filter((x) => x !== '-q'));
     const boat = p.days.flatMap((d) => d.items).find((i): i is VisitItem => i.kind === 'visit' && i.attraction === 'two-rivers-cruise')!;
     expect(pierNote(boat, catalogue, 'en')).toContain('Hankou Yuehan pier');
-    const at1500 = { ...boat, start: boat.start.replace(/T\d\d:\d\d/, 'T15:00'), end: boat.end.replace(/T\d\d:\d\d/, 'T16:00') };
+    const at1500 = { ...boat, start: atClock(boat.start, '15:00'), end: atClock(boat.end, '16:00') };
     expect(pierNote(at1500, catalogue, 'en')).toBe('');
   }, 60_000);
 });

@@ -6,7 +6,7 @@ import { expect } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Itinerary } from '../../src/domain/itinerary/itinerary.js';
+import type { Itinerary, ItineraryItem } from '../../src/domain/itinerary/itinerary.js';
 import { runCli } from '../cli/helpers/run-cli.js';
 import { SHIPPED } from './shipped.js';
 
@@ -32,4 +32,15 @@ export function planChecker(prefix: string): { check(p: Itinerary): Promise<{ ex
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** The same ISO time at another clock time of its day ('HH:MM'). */
+export function atClock(iso: string, hhmm: string): string {
+  return iso.replace(/T\d\d:\d\d/, `T${hhmm}`);
+}
+
+/** The itinerary with the picked items of one day moved to `start`–`end` ('HH:MM'), the rest as it was: a bad plan for `plan check`. */
+export function retimed(p: Itinerary, dayIndex: number, pick: (i: ItineraryItem) => boolean, start: string, end: string): Itinerary {
+  const items = p.days[dayIndex]!.items.map((i) => (i.kind !== 'travel' && pick(i) ? { ...i, start: atClock(i.start, start), end: atClock(i.end, end) } : i));
+  return { ...p, days: p.days.map((d, k) => (k === dayIndex ? { ...d, items } : d)) };
 }

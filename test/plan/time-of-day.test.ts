@@ -12,10 +12,10 @@ import type { Itinerary, ItineraryItem, VisitItem } from '../../src/domain/itine
 import { windowsOn } from '../../src/domain/plan/build-problem.js';
 import { EVENING_RETURN_BY_MIN } from '../../src/domain/plan/time-of-day.js';
 import { shippedCatalogue } from './shipped.js';
-import { planChecker, planJson, runShipped as run } from './shipped-cli.js';
+import { atClock, planChecker, planJson, retimed, runShipped as run } from './shipped-cli.js';
+import { hhmm } from '../../src/domain/itinerary/itinerary-time.js';
 
 const clock = (iso: string) => Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
-const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 const visitsOf = (p: Itinerary, id: string) =>
   p.days.flatMap((d) => d.items.filter((i): i is VisitItem => i.kind === 'visit' && i.attraction === id));
 const endOf = (i: ItineraryItem): string => (i.kind === 'travel' ? i.arrive : i.end);
@@ -65,10 +65,7 @@ describe('a day in Chongqing that must see Hongyadong', () => {
   });
 
   it('plan check flags the same visit moved to noon: outside its best time', async () => {
-    const items = p.days[0]!.items.map((i) =>
-      i.kind === 'visit' && i.attraction === 'hongyadong' ? { ...i, start: i.start.replace(/T\d\d:\d\d/, 'T12:00'), end: i.end.replace(/T\d\d:\d\d/, 'T13:30') } : i,
-    );
-    const moved = { ...p, days: [{ ...p.days[0]!, items }] };
+    const moved = retimed(p, 0, (i) => i.kind === 'visit' && i.attraction === 'hongyadong', '12:00', '13:30');
     const r = await check(moved);
     expect(r.exitCode).toBe(1);
     expect(r.out).toContain('outside-best-time');
@@ -114,7 +111,7 @@ describe('the Wuhan Two Rivers cruise', () => {
     const start = clock(v!.start);
     expect(site('two-rivers-cruise').departures!.some((d) => start >= d.fromMin && start <= d.toMin)).toBe(true);
     expect(await check(p)).toEqual({ exitCode: 0, out: '' });
-    const shifted = (iso: string, by: number) => iso.replace(/T\d\d:\d\d/, `T${hhmm(clock(iso) + by)}`);
+    const shifted = (iso: string, by: number) => atClock(iso, hhmm(clock(iso) + by));
     // 17:00 is no sailing: from the 15:00 or the evening boat, move it into the gap.
     const to = 17 * 60 - start;
     const days = p.days.map((d) => ({ ...d, items: d.items.map((i) => (i === v ? { ...i, start: shifted(i.start, to), end: shifted(i.end, to) } : i)) }));
